@@ -1,0 +1,111 @@
+import * as tf from '@tensorflow/tfjs';
+import type { Rng } from '../rng';
+import type { ModelShape } from './config';
+import { causalMask, gelu, layerNorm, linear, mergeHeads, splitHeads } from './layers';
+import { matMul } from './matmul';
+import { initParams, listVariables, type BlockParams, type GptParams } from './params';
+
+/**
+ * A character-level GPT: learned token and position embeddings, pre-LayerNorm blocks of causal
+ * multi-head self-attention and a GELU MLP, a final LayerNorm and a linear head.
+ */
+export interface Gpt {
+  readonly shape: ModelShape;
+  readonly params: GptParams;
+  readonly variables: tf.Variable[];
+  /** Logits [batch*t, vocab] for tokens [batch, t] (t <= contextLength). */
+  logits(tokens: tf.Tensor2D): tf.Tensor2D;
+  dispose(): void;
+}
+
+/**
+ * Token embedding as one-hot x matrix rather than gather: gather's gradient needs
+ * UnsortedSegmentSum, which the wasm backend lacks and WebGPU computes wrongly for repeated
+ * indices (DESIGN.md). With ~100 symbols the one-hot product is cheap.
+ */
+export function embedTokens(params: GptParams, tokens: tf.Tensor, vocabSize: number): tf.Tensor2D {
+  const oneHot = tf.oneHot(tf.reshape(tokens, [-1]) as tf.Tensor1D, vocabSize);
+  return matMul(oneHot, params.tokenEmbedding) as tf.Tensor2D;
+}
+
+/** The MLP half of a block, on rows [n, c]; returns the residual stream after it. */
+export function mlpResidual(x: tf.Tensor2D, block: BlockParams): tf.Tensor2D {
+  const h = layerNorm(x, block.ln2Gain, block.ln2Bias);
+  const hidden = gelu(linear(h, block.fcWeight, block.fcBias)) as tf.Tensor2D;
+  return tf.add(x, linear(hidden, block.fcProjWeight, block.fcProjBias)) as tf.Tensor2D;
+}
+
+/** The attention half of a block over a whole window [batch*t, c]. */
+function attentionResidual(
+  x: tf.Tensor2D,
+  block: BlockParams,
+  shape: ModelShape,
+  batch: number,
+  t: number,
+  mask: tf.Tensor,
+): tf.Tensor2D {
+  const { heads, width } = shape;
+  const h = layerNorm(x, block.ln1Gain, block.ln1Bias);
+  const [q, k, v] = tf.split(linear(h, block.qkvWeight, block.qkvBias), 3, 1);
+  const qh = splitHeads(q, batch, t, heads);
+  // K is laid out transposed up front ([b*h, d, t]) so the product needs no transpose flag.
+  const kT = tf.transpose(splitHeads(k, batch, t, heads), [0, 2, 1]);
+  const vh = splitHeads(v, batch, t, heads);
+  const scores = tf.add(tf.mul(matMul(qh, kT), 1 / Math.sqrt(width / heads)), mask);
+  const attended = matMul(tf.softmax(scores), vh);
+  const merged = mergeHeads(attended, batch, t, heads);
+  return tf.add(x, linear(merged, block.projWeight, block.projBias)) as tf.Tensor2D;
+}
+
+export function finalLogits(x: tf.Tensor2D, params: GptParams): tf.Tensor2D {
+  return linear(layerNorm(x, params.lnfGain, params.lnfBias), params.headWeight, params.headBias);
+}
+
+class GptModel implements Gpt {
+  readonly variables: tf.Variable[];
+  private readonly masks = new Map<number, tf.Tensor2D>();
+
+  constructor(
+    readonly shape: ModelShape,
+    readonly params: GptParams,
+  ) {
+    this.variables = listVariables(params);
+  }
+
+  private mask(t: number): tf.Tensor2D {
+    let m = this.masks.get(t);
+    if (!m) {
+      m = tf.keep(causalMask(t));
+      this.masks.set(t, m);
+    }
+    return m;
+  }
+
+  logits(tokens: tf.Tensor2D): tf.Tensor2D {
+    const [batch, t] = tokens.shape;
+    if (t > this.shape.contextLength) {
+      throw new RangeError(`window of ${t} tokens exceeds the context length ${this.shape.contextLength}`);
+    }
+    const mask = this.mask(t);
+    return tf.tidy(() => {
+      const tok = embedTokens(this.params, tokens, this.shape.vocabSize);
+      const pos = tf.slice(this.params.positionEmbedding, [0, 0], [t, this.shape.width]);
+      let x = tf.reshape(tf.add(tf.reshape(tok, [batch, t, this.shape.width]), pos), [batch * t, this.shape.width]) as tf.Tensor2D;
+      for (const block of this.params.blocks) {
+        x = attentionResidual(x, block, this.shape, batch, t, mask);
+        x = mlpResidual(x, block);
+      }
+      return finalLogits(x, this.params);
+    });
+  }
+
+  dispose(): void {
+    for (const v of this.variables) v.dispose();
+    for (const m of this.masks.values()) m.dispose();
+    this.masks.clear();
+  }
+}
+
+export function createGpt(shape: ModelShape, rng: Rng): Gpt {
+  return new GptModel(shape, initParams(shape, rng));
+}
