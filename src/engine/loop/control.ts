@@ -1,0 +1,65 @@
+/**
+ * Pause, resume, single step and cancel for a running simulation. The loop calls
+ * `checkpoint()` between training steps and between phases; nothing is interrupted halfway.
+ */
+export class LoopControl {
+  private paused = false;
+  private stopAfterGeneration = false;
+  private wake: (() => void) | null = null;
+  private readonly abort = new AbortController();
+
+  get signal(): AbortSignal {
+    return this.abort.signal;
+  }
+
+  get isPaused(): boolean {
+    return this.paused;
+  }
+
+  pause(): void {
+    this.paused = true;
+  }
+
+  resume(): void {
+    this.paused = false;
+    this.stopAfterGeneration = false;
+    this.release();
+  }
+
+  /** Runs until the current (or next) generation is done, then pauses. */
+  step(): void {
+    this.paused = false;
+    this.stopAfterGeneration = true;
+    this.release();
+  }
+
+  cancel(): void {
+    this.abort.abort(new Error('cancelled'));
+    this.release();
+  }
+
+  /** Called by the loop when a generation ends: turns a single step into a pause. */
+  generationEnded(): void {
+    if (this.stopAfterGeneration) {
+      this.stopAfterGeneration = false;
+      this.paused = true;
+    }
+  }
+
+  /** Resolves when the loop may go on; throws if the run was cancelled. */
+  async checkpoint(onPause?: () => void): Promise<void> {
+    this.signal.throwIfAborted();
+    if (!this.paused) return;
+    onPause?.();
+    while (this.paused && !this.signal.aborted) {
+      await new Promise<void>((resolve) => (this.wake = resolve));
+    }
+    this.signal.throwIfAborted();
+  }
+
+  private release(): void {
+    const wake = this.wake;
+    this.wake = null;
+    wake?.();
+  }
+}

@@ -1,0 +1,44 @@
+import type { DecodingSettings } from '../../decoding';
+import type { Rng } from '../../rng';
+
+export interface TrainingProgress {
+  step: number;
+  totalSteps: number;
+  loss: number;
+  learningRate: number;
+  tokensPerSec: number;
+}
+
+export interface SampledText {
+  /** Generated documents as ids, without the final end-of-document symbol. */
+  documents: Int32Array[];
+  hitCap: boolean[];
+}
+
+/** A trained model of either family, as the loop uses it. */
+export interface LanguageModel {
+  /** Negative log-likelihood (nats) of documents, each predicted with its closing EOD. */
+  nll(documents: readonly Int32Array[]): Promise<{ totalNll: number; tokens: number }>;
+  sample(options: { count: number; maxLength: number; decoding: DecodingSettings }, rng: Rng): Promise<SampledText>;
+  /** Exact per-token KL(source || model), where the family can compute it without sampling. */
+  exactKl?(): number | null;
+}
+
+/**
+ * A model family: how a generation's model is made from its training set. The loop owns the
+ * order of things; the family owns the maths and the memory of its models.
+ */
+export interface ModelFamily {
+  readonly name: 'transformer' | 'ngram';
+  /** Held-out NLL of an untrained model of the same architecture and seed. */
+  baselineNll(heldOut: readonly Int32Array[]): Promise<{ totalNll: number; tokens: number }>;
+  /** Trains generation g's model on the documents; the previous model is released first. */
+  train(
+    generation: number,
+    documents: readonly Int32Array[],
+    onProgress: (p: TrainingProgress) => Promise<void>,
+    signal: AbortSignal,
+  ): Promise<LanguageModel>;
+  /** Frees everything (models, optimizer state). */
+  dispose(): void;
+}

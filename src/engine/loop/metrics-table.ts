@@ -1,0 +1,44 @@
+import type { GenerationReport, RunRecord } from './report';
+
+/** One flat row of numbers per generation: the columns of metrics.csv. */
+export type MetricsRow = Record<string, number | string | null>;
+
+const keyed = (prefix: string, values: Record<string, number>): MetricsRow =>
+  Object.fromEntries(Object.entries(values).map(([k, v]) => [`${prefix}_${k}`, v]));
+
+export function reportToRow(r: GenerationReport): MetricsRow {
+  return {
+    generation: r.generation,
+    perplexity: r.perplexity,
+    nll_per_char: r.nllPerChar,
+    bits_per_char: r.bitsPerChar,
+    exact_kl: r.exactKl,
+    ...keyed('js', r.js),
+    ...keyed('kl', r.kl),
+    ...keyed('tv', r.tv),
+    entropy: r.entropy,
+    entropy_bigram: r.entropyBigram,
+    collision: r.collision,
+    ...keyed('distinct', r.distinct),
+    ...keyed('lost_support', r.lostSupport),
+    ...keyed('lost_mass', r.lostMass),
+    ...keyed('extinct', r.extinct),
+    loop_share: r.loopShare,
+    mean_sample_length: r.meanSampleLength,
+    cap_hit_share: r.capHitShare,
+    precision: r.precision,
+    recall: r.recall,
+    real_share: r.realShare,
+    training_real_share: r.trainingRealShare,
+    corpus_chars: r.corpusChars,
+    training_chars: r.trainingChars,
+    written_chars: r.writtenChars,
+    train_loss: Number.isFinite(r.trainLoss) ? r.trainLoss : null,
+    duration_ms: Math.round(r.durationMs),
+  };
+}
+
+/** Rows of a run, with the baseline perplexity on each row so a spreadsheet can plot both. */
+export function runToRows(record: RunRecord): MetricsRow[] {
+  return record.generations.map((g) => ({ ...reportToRow(g), baseline_perplexity: record.baseline.perplexity }));
+}

@@ -1,0 +1,52 @@
+import type { SimulationConfig } from '../config/schema';
+import type { SimulationEvent } from './events';
+import type { RunRecord } from './report';
+
+/**
+ * Folds the loop's events into a run.json record. The CLI and the page use the same fold, so
+ * what one writes the other reads.
+ */
+export class RunRecorder {
+  readonly record: RunRecord;
+
+  constructor(config: SimulationConfig) {
+    this.record = {
+      version: 1,
+      config,
+      vocabulary: [],
+      baseline: { perplexity: NaN, nllPerChar: NaN },
+      generations: [],
+      nStar: null,
+      notices: [],
+      status: 'failed',
+    };
+  }
+
+  observe(event: SimulationEvent): void {
+    const r = this.record;
+    switch (event.type) {
+      case 'runStarted':
+        r.vocabulary = event.vocabulary;
+        break;
+      case 'notice':
+        r.notices.push(event.message);
+        break;
+      case 'baseline':
+        r.baseline = { perplexity: event.perplexity, nllPerChar: event.nllPerChar };
+        break;
+      case 'generationDone':
+        r.generations.push(event.report);
+        r.nStar = event.nStar;
+        break;
+      case 'runDone':
+        r.status = event.status;
+        break;
+      case 'error':
+        r.status = 'failed';
+        r.error = event.message;
+        break;
+      default:
+        break;
+    }
+  }
+}

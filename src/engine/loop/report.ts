@@ -1,0 +1,45 @@
+import type { SimulationConfig } from '../config/schema';
+import type { Origin } from '../corpus/corpus';
+import type { GenerationMetrics } from '../metrics/generation-metrics';
+
+/** Everything measured about one generation: one element of run.json's "generations". */
+export interface GenerationReport extends GenerationMetrics {
+  generation: number;
+  /** Held-out perplexity: exp(mean NLL per character) of real text never trained on. */
+  perplexity: number;
+  nllPerChar: number;
+  bitsPerChar: number;
+  /** Exact per-token KL(source || model) when the corpus is the markov source, else null. */
+  exactKl: number | null;
+  /** Share of human text in the corpus this generation's training set was drawn from. */
+  realShare: number;
+  /** Share of human text in the training set itself. */
+  trainingRealShare: number;
+  corpusChars: number;
+  trainingChars: number;
+  /** Characters of generated text written back. */
+  writtenChars: number;
+  provenance: { origin: Origin; chars: number }[];
+  /** Symbols of the held-out text absent from this and every generation since they went. */
+  extinct: { chars: number; bigrams: number; words: number };
+  /** Last reported training loss, nats per character (NaN for the count model). */
+  trainLoss: number;
+  /** A few of the generation's documents, as text. */
+  samples: string[];
+  durationMs: number;
+}
+
+/** run.json: the CLI writes it, the page reads and writes it. Field names are a contract. */
+export interface RunRecord {
+  version: 1;
+  config: SimulationConfig;
+  vocabulary: string[];
+  baseline: { perplexity: number; nllPerChar: number };
+  generations: GenerationReport[];
+  /** First generation within 5% of the baseline perplexity (or worse), or null. */
+  nStar: number | null;
+  notices: string[];
+  /** How it ended: all generations, cancelled by the user, or stopped by an error. */
+  status: 'complete' | 'cancelled' | 'failed';
+  error?: string;
+}

@@ -1,0 +1,105 @@
+import type { SimulationConfig } from '../config/schema';
+import { Corpus } from '../corpus/corpus';
+import { prepareCorpus } from '../corpus/prepare';
+import { ExtinctionTracker } from '../metrics/extinction';
+import { prepareReference } from '../metrics/generation-metrics';
+import { findNStar, perplexityFromNll } from '../metrics/perplexity';
+import type { SamplerKind } from '../model/sample';
+import { createRng } from '../rng';
+import { LoopControl } from './control';
+import { EventQueue } from './event-queue';
+import type { SimulationEvent } from './events';
+import { NgramFamily } from './families/ngram';
+import { TransformerFamily } from './families/transformer';
+import type { ModelFamily } from './families/types';
+import { runGeneration, type RunState } from './generation';
+
+export interface RunOptions {
+  /** The user's own documents, when config.corpus.source is 'user'. */
+  userDocuments?: readonly string[];
+  control?: LoopControl;
+  /** The sampler the backend prefers ('auto' in the config resolves to it). */
+  preferredSampler?: SamplerKind;
+}
+
+const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+function setUp(config: SimulationConfig, options: RunOptions, control: LoopControl, emit: (e: SimulationEvent) => void): RunState {
+  const prepared = prepareCorpus(config, options.userDocuments);
+  const rng = createRng(config.seed);
+  const sampler: SamplerKind = config.sampling.sampler === 'auto' ? (options.preferredSampler ?? 'kv-cache') : config.sampling.sampler;
+  const family: ModelFamily =
+    config.model.family === 'ngram'
+      ? new NgramFamily(config, prepared.vocabulary, prepared.source)
+      : new TransformerFamily(config, prepared.vocabulary.size, rng.split('model'), sampler);
+  const realChars = prepared.real.reduce((n, d) => n + d.chars, 0);
+  return {
+    config,
+    prepared,
+    corpus: new Corpus(prepared.real),
+    paradigm: { config, real: prepared.real, realChars, reserve: [...prepared.reserve] },
+    family,
+    heldOutIds: prepared.heldOut.map((d) => prepared.vocabulary.encode(d)),
+    reference: prepareReference(prepared.heldOut),
+    extinction: new ExtinctionTracker(prepared.heldOut),
+    sourceEntropyRate: prepared.source ? prepared.source.entropyRate() : null,
+    rng: rng.split('loop'),
+    control,
+    emit,
+  };
+}
+
+async function run(config: SimulationConfig, options: RunOptions, control: LoopControl, emit: (e: SimulationEvent) => void) {
+  let state: RunState | null = null;
+  let generation: number | null = null;
+  let nStar: number | null = null;
+  try {
+    state = setUp(config, options, control, emit);
+    const { prepared } = state;
+    emit({
+      type: 'runStarted',
+      config,
+      vocabulary: [...prepared.vocabulary.symbols],
+      realChars: state.paradigm.realChars,
+      heldOutChars: prepared.heldOut.reduce((n, d) => n + d.length, 0),
+    });
+    for (const message of prepared.notices) emit({ type: 'notice', message });
+    const base = await state.family.baselineNll(state.heldOutIds);
+    const baseline = perplexityFromNll(base.totalNll, base.tokens);
+    emit({ type: 'baseline', perplexity: baseline.perplexity, nllPerChar: baseline.nllPerChar });
+
+    const perplexities: number[] = [];
+    for (generation = 0; generation < config.generations; generation++) {
+      const report = await runGeneration(state, generation);
+      perplexities.push(report.perplexity);
+      nStar = findNStar(perplexities, baseline.perplexity, 0.05, 0);
+      emit({ type: 'generationDone', report, nStar });
+      control.generationEnded();
+    }
+    emit({ type: 'runDone', status: 'complete', generations: config.generations, nStar });
+  } catch (e) {
+    if (control.signal.aborted) emit({ type: 'runDone', status: 'cancelled', generations: generation ?? 0, nStar });
+    else emit({ type: 'error', message: messageOf(e), generation });
+  } finally {
+    state?.family.dispose();
+  }
+}
+
+/**
+ * The generation loop as an async generator of typed events. Generation 0 trains on real text
+ * only; each later generation trains on a corpus its predecessors' text has entered. Every
+ * random choice follows from config.seed. Errors end the stream with an `error` event (what was
+ * finished stays reported); cancelling ends it with `runDone` status 'cancelled'.
+ */
+export async function* runSimulation(config: SimulationConfig, options: RunOptions = {}): AsyncGenerator<SimulationEvent> {
+  const control = options.control ?? new LoopControl();
+  const queue = new EventQueue<SimulationEvent>();
+  const done = run(config, options, control, (e) => queue.push(e)).finally(() => queue.close());
+  try {
+    yield* queue.drain();
+  } finally {
+    // The consumer stopped early (break/return): stop the run and let it clean up.
+    control.cancel();
+    await done;
+  }
+}
