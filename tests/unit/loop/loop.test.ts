@@ -1,0 +1,81 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useNodeBackend } from '../../../src/cli/tf-node';
+import { LoopControl } from '../../../src/engine/loop/control';
+import { PHASES } from '../../../src/engine/loop/events';
+import { runSimulation } from '../../../src/engine/loop/run';
+import { collectEvents, microRunConfig, reportsOf } from '../../support/loop-fixtures';
+
+beforeAll(() => useNodeBackend('wasm'));
+
+const withoutTimes = (reports: ReturnType<typeof reportsOf>) => reports.map(({ durationMs: _d, ...rest }) => rest);
+
+describe('the collapse loop', () => {
+  it('under paper-replace, held-out perplexity of the last generation exceeds generation 0', async () => {
+    const events = await collectEvents(microRunConfig());
+    const reports = reportsOf(events);
+    expect(reports.map((r) => r.generation)).toEqual([0, 1, 2, 3]);
+    expect(reports[3].perplexity).toBeGreaterThan(reports[0].perplexity);
+    // Generation 0 trains on real text only; from generation 1 on, on generated text only.
+    expect(reports[0].realShare).toBe(1);
+    expect(reports[1].realShare).toBe(0);
+    const baseline = events.find((e) => e.type === 'baseline');
+    expect(baseline && baseline.type === 'baseline' && baseline.perplexity).toBeGreaterThan(reports[0].perplexity);
+    expect(events.at(-1)).toMatchObject({ type: 'runDone', status: 'complete', generations: 4 });
+  });
+
+  it('reports every phase in order, training steps and the samples of each generation', async () => {
+    const events = await collectEvents(microRunConfig({ generations: 1 }));
+    const phases = events.flatMap((e) => (e.type === 'phase' && e.done === undefined ? [e.phase] : []));
+    expect(phases).toEqual([...PHASES]);
+    const steps = events.flatMap((e) => (e.type === 'trainStep' ? [e.step] : []));
+    expect(steps.at(-1)).toBe(40);
+    const samples = events.find((e) => e.type === 'samples');
+    expect(samples && samples.type === 'samples' && samples.samples.length).toBeGreaterThan(0);
+  });
+
+  it('is deterministic: the same seed gives the same reports, another seed does not', async () => {
+    const config = microRunConfig({ generations: 2 });
+    const a = withoutTimes(reportsOf(await collectEvents(config)));
+    const b = withoutTimes(reportsOf(await collectEvents(config)));
+    const c = withoutTimes(reportsOf(await collectEvents({ ...config, seed: 2 })));
+    expect(b).toEqual(a);
+    expect(c[0].perplexity).not.toBe(a[0].perplexity);
+  });
+
+  it('pauses between steps, single-steps one generation, and cancels cleanly', async () => {
+    const control = new LoopControl();
+    const seen: string[] = [];
+    let generationsDone = 0;
+    for await (const e of runSimulation(microRunConfig({ generations: 3 }), { control })) {
+      seen.push(e.type);
+      if (e.type === 'trainStep' && e.generation === 0 && e.step === 10) {
+        control.pause();
+        setTimeout(() => control.step(), 50); // run the rest of this generation, then pause
+      }
+      if (e.type === 'generationDone') {
+        generationsDone++;
+        expect(control.isPaused).toBe(true);
+        setTimeout(() => control.cancel(), 50);
+      }
+    }
+    expect(generationsDone).toBe(1);
+    expect(seen).toContain('paused');
+    expect(seen.at(-1)).toBe('runDone');
+  });
+
+  it('the count model runs in the same loop, with exact KL on the markov source', async () => {
+    const events = await collectEvents(
+      microRunConfig({ model: { family: 'ngram', ngramOrder: 2, ngramAlpha: 0.01 }, corpus: { source: 'markov' }, generations: 5 }),
+    );
+    const reports = reportsOf(events);
+    expect(reports).toHaveLength(5);
+    for (const r of reports) expect(r.exactKl).toBeGreaterThanOrEqual(0);
+    // Refitting on its own samples, the count model drifts away from the source.
+    expect(reports[4].exactKl as number).toBeGreaterThan(reports[0].exactKl as number);
+  });
+
+  it('reports an error event, keeping finished generations, when the corpus cannot be used', async () => {
+    const events = await collectEvents(microRunConfig({ corpus: { source: 'user' } }), { userDocuments: [] });
+    expect(events.at(-1)).toMatchObject({ type: 'error' });
+  });
+});
