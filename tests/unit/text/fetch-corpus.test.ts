@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fetchCorpusText } from '../../../src/engine/text/user-text';
+import { fetchCorpusText } from '../../../src/engine/text/fetch-text';
 
 const PROSE = Array.from(
   { length: 30 },
