@@ -16,7 +16,7 @@ import { RunRecorder } from '../engine/loop/recorder';
 import { runSimulation } from '../engine/loop/run';
 import { loadUserText } from '../engine/text/user-text';
 import { ProgressBar } from './progress';
-import { useNodeBackend } from './tf-node';
+import { chooseNodeBackend } from './tf-node';
 
 const HELP = `Collapse Lab, headless: run generations of models trained on their own output.
 
@@ -115,7 +115,13 @@ async function main(): Promise<number> {
   if (args.preset) presetPartial(args.preset); // unknown names fail before any work
   const config = buildConfig(args);
   const userDocuments = args.corpus ? loadCorpusFile(args.corpus) : undefined;
-  if (config.model.family === 'transformer') await useNodeBackend(args.backend === 'cpu' ? 'cpu' : 'wasm');
+  if (config.model.family === 'transformer') {
+    if (args.backend !== undefined && args.backend !== 'wasm' && args.backend !== 'cpu') {
+      throw new UsageError(`--backend must be wasm or cpu, got "${args.backend}"`);
+    }
+    const choice = await chooseNodeBackend(args.backend);
+    if (!args.quiet || choice.rejected.length > 0) process.stderr.write(`backend: ${choice.summary}\n`);
+  }
 
   const control = new LoopControl();
   process.once('SIGINT', () => control.cancel());
