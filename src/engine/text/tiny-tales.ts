@@ -4,11 +4,11 @@
  * collapse experiments. Real enough that a reader sees broken English when a model collapses,
  * small enough (a few dozen characters, a few hundred words) that a tiny char-level model learns it.
  *
- * Grammar: tiny-tales/templates.ts (sentences), tiny-tales/lexicon.ts (words), tiny-tales/story.ts
+ * Grammar: tiny-tales-grammar/templates.ts (sentences), tiny-tales-grammar/lexicon.ts (words), tiny-tales-grammar/story.ts
  * (assembly).
  */
 import { createRng } from '../rng';
-import { tellStory } from './tiny-tales/story';
+import { tellStory } from './tiny-tales-grammar/story';
 
 /** Default corpus size: enough text that 10% held out is still a fair test set. */
 export const TINY_TALES_DEFAULT_CHARS = 500_000;
