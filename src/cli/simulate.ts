@@ -16,6 +16,7 @@ import { RunRecorder } from '../engine/loop/recorder';
 import { runSimulation } from '../engine/loop/run';
 import { loadUserText } from '../engine/text/user-text';
 import { ProgressBar } from './progress';
+import { simulateTheory, wantsTheory } from './theory-cli';
 import { chooseNodeBackend } from './tf-node';
 
 const HELP = `Collapse Lab, headless: run generations of models trained on their own output.
@@ -36,6 +37,10 @@ Usage: npm run simulate -- [options] --out run.json
   --csv FILE           also write one row of metrics per generation as CSV
   --quiet              no progress bar
   --help               this text
+
+Count model (--set model=ngram) with --set runs=R > 1, or order 0 past 1,000 generations:
+theory mode. R seeds become median/p10/p90 bands with the closed forms beside them, in
+run.json's "theory" (and, with --csv, one row per recorded generation).
 `;
 
 class UsageError extends Error {}
@@ -115,6 +120,8 @@ async function main(): Promise<number> {
   if (args.preset) presetPartial(args.preset); // unknown names fail before any work
   const config = buildConfig(args);
   const userDocuments = args.corpus ? loadCorpusFile(args.corpus) : undefined;
+  // Count model with several seeds (or a long unigram run): bands and closed forms (theory mode).
+  if (wantsTheory(config)) return simulateTheory(config, { out: args.out, csv: args.csv, quiet: args.quiet, userDocuments });
   if (config.model.family === 'transformer') {
     if (args.backend !== undefined && args.backend !== 'wasm' && args.backend !== 'cpu') {
       throw new UsageError(`--backend must be wasm or cpu, got "${args.backend}"`);

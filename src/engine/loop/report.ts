@@ -1,6 +1,7 @@
 import type { SimulationConfig } from '../config/schema';
 import type { Origin } from '../corpus/corpus';
 import type { GenerationMetrics } from '../metrics/generation-metrics';
+import type { TheoryRecord } from '../theory/record';
 
 /** Everything measured about one generation: one element of run.json's "generations". */
 export interface GenerationReport extends GenerationMetrics {
@@ -42,4 +43,6 @@ export interface RunRecord {
   /** How it ended: all generations, cancelled by the user, or stopped by an error. */
   status: 'complete' | 'cancelled' | 'failed';
   error?: string;
+  /** Theory mode's many-run bands and closed forms (count model, runs > 1 or long order-0 runs). */
+  theory?: TheoryRecord;
 }
