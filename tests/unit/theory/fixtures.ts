@@ -14,7 +14,7 @@ export function theoryConfig(patch: Record<string, unknown> = {}): SimulationCon
   return result.config;
 }
 
-/** Every point of a band is ordered p10 <= median <= p90 and the mean lies in [min, max] sense-wise. */
+/** Every point of a band is a number, ordered p10 <= median <= p90. */
 export function expectOrdered(band: Band): void {
   band.median.forEach((median, i) => {
     const p10 = band.p10[i];
