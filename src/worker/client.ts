@@ -1,0 +1,65 @@
+/**
+ * The page's handle on the simulation worker. The UI calls start/stop and listens for events;
+ * it never sees a raw MessageEvent, and anything that goes wrong on the worker's side (a failed
+ * load, a message from another build) arrives as an ordinary `error` event.
+ */
+import {
+  hasProtocolVersion,
+  PROTOCOL_VERSION,
+  type StartOptions,
+  type WorkerCommand,
+  type WorkerEvent,
+} from './protocol';
+
+export type WorkerEventListener = (event: WorkerEvent) => void;
+
+export class SimulationClient {
+  private readonly worker: Worker;
+  private readonly listeners = new Set<WorkerEventListener>();
+
+  constructor() {
+    // Vite bundles the worker and its tfjs chunk from this URL expression; keep it literal.
+    this.worker = new Worker(new URL('./simulation.worker.ts', import.meta.url), { type: 'module', name: 'simulation' });
+    this.worker.onmessage = (e: MessageEvent<unknown>) => {
+      if (hasProtocolVersion(e.data)) this.dispatch(e.data as WorkerEvent);
+      else this.fail('the simulation worker answered in an unknown format (a stale cached page? reload it)');
+    };
+    this.worker.onerror = (e: ErrorEvent) => {
+      e.preventDefault();
+      this.fail(`the simulation worker failed: ${e.message || 'it could not be loaded'}`);
+    };
+    this.worker.onmessageerror = () => this.fail('a message from the simulation worker could not be read');
+  }
+
+  /** Subscribes; returns the unsubscribe function. */
+  subscribe(listener: WorkerEventListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  start(options: StartOptions = {}): void {
+    this.send({ type: 'start', version: PROTOCOL_VERSION, options });
+  }
+
+  stop(): void {
+    this.send({ type: 'stop', version: PROTOCOL_VERSION });
+  }
+
+  /** Ends the worker at once (whatever it was doing) and frees its memory. */
+  terminate(): void {
+    this.worker.terminate();
+    this.listeners.clear();
+  }
+
+  private send(command: WorkerCommand): void {
+    this.worker.postMessage(command);
+  }
+
+  private fail(message: string): void {
+    this.dispatch({ type: 'error', version: PROTOCOL_VERSION, message });
+  }
+
+  private dispatch(event: WorkerEvent): void {
+    for (const listener of this.listeners) listener(event);
+  }
+}
