@@ -7,6 +7,7 @@
  */
 import { BROWSER_BACKENDS, chooseBackend, describeChoice, type BackendChoice, type BackendRejection } from '../engine/backend';
 import type { BackendName } from './protocol';
+import { webGlSoftwareRenderer, webGpuSoftwareRenderer } from './software-renderer';
 
 /** Why this browser gives no WebGPU, or null if it does offer an adapter. */
 async function webGpuAbsence(): Promise<string | null> {
@@ -19,12 +20,33 @@ async function webGpuAbsence(): Promise<string | null> {
   }
 }
 
+/**
+ * Real GPUs first, then wasm, then GPU backends that run on a software renderer, then cpu.
+ * A forced backend (only) is tried alone, software or not: tests and users may insist.
+ */
+async function candidateOrder(): Promise<{ order: BackendName[]; demoted: BackendRejection[] }> {
+  const demoted: BackendRejection[] = [];
+  const webgpu = await webGpuSoftwareRenderer();
+  if (webgpu) demoted.push({ backend: 'webgpu', reason: webgpu });
+  const webgl = webGlSoftwareRenderer();
+  if (webgl) demoted.push({ backend: 'webgl', reason: webgl });
+  const isDemoted = (b: BackendName) => demoted.some((d) => d.backend === b);
+  const gpus = BROWSER_BACKENDS.filter((b) => (b === 'webgpu' || b === 'webgl') && !isDemoted(b));
+  const order: BackendName[] = [...gpus, 'wasm', ...demoted.map((d) => d.backend), 'cpu'];
+  return { order, demoted };
+}
+
 export async function chooseBrowserBackend(only?: BackendName): Promise<BackendChoice> {
-  const choice = await chooseBackend(only ? [only] : BROWSER_BACKENDS);
-  const webgpu = choice.rejected.find((r) => r.backend === 'webgpu');
-  if (!webgpu) return choice;
-  const absence = await webGpuAbsence();
-  if (!absence) return choice; // an adapter exists: the engine's reason (a failed check) is the real one
-  const rejected: BackendRejection[] = choice.rejected.map((r) => (r === webgpu ? { ...r, reason: absence } : r));
+  const { order, demoted } = only ? { order: [only], demoted: [] } : await candidateOrder();
+  const choice = await chooseBackend(order);
+  // Demoted backends that were never tried because a faster one worked: say why.
+  const skipped = demoted.filter((d) => d.backend !== choice.backend && !choice.rejected.some((r) => r.backend === d.backend));
+  let rejected: BackendRejection[] = [...choice.rejected, ...skipped];
+  const webgpu = rejected.find((r) => r.backend === 'webgpu' && !skipped.includes(r));
+  const absence = webgpu ? await webGpuAbsence() : null;
+  // An adapter exists: the engine's reason (a failed check) is the real one; else say it is absent.
+  if (webgpu && absence) rejected = rejected.map((r) => (r === webgpu ? { ...r, reason: absence } : r));
+  const rank = (b: BackendName) => BROWSER_BACKENDS.indexOf(b);
+  rejected.sort((a, b) => rank(a.backend) - rank(b.backend));
   return { ...choice, rejected, summary: describeChoice(choice.backend, rejected) };
 }

@@ -47,8 +47,11 @@ export class AdamW {
     tf.tidy(() => {
       let scale: tf.Scalar | number = 1;
       if (clipNorm > 0) {
+        // Summed pairwise, not with addN: one addN over every gradient makes a WebGPU shader with
+        // a buffer per input, past the default limit of 8 storage buffers per stage, and the
+        // pipeline fails silently (wrong updates, then NaN).
         const squares = grads.map((g) => tf.sum(tf.square(g)));
-        const norm = tf.sqrt(tf.addN(squares));
+        const norm = tf.sqrt(squares.reduce((a, b) => tf.add(a, b)));
         scale = tf.minimum(1, tf.div(clipNorm, tf.add(norm, 1e-6))) as tf.Scalar;
       }
       this.variables.forEach((variable, i) => {

