@@ -55,7 +55,8 @@ export async function openBrowser(options: BrowserOptions = {}): Promise<Browser
     throw new Error(`${DIST_DIR}/index.html is missing: run "npm run build" (npm test does it) before the browser tests`);
   }
   const executablePath = findChromium();
-  const server: StaticServer = await startStaticServer(DIST_DIR);
+  // Served from a sub-path, as on a course website: the build must use relative URLs only.
+  const server: StaticServer = await startStaticServer(DIST_DIR, '/course/collapse-lab/');
   const profile = await mkdtemp(path.join(tmpdir(), 'collapse-lab-chromium-'));
   let context: BrowserContext;
   try {

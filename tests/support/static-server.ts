@@ -45,11 +45,18 @@ async function resolveFile(root: string, urlPath: string): Promise<string | null
   }
 }
 
-export async function startStaticServer(rootDir: string): Promise<StaticServer> {
+/**
+ * Serves rootDir under mountPath (e.g. /course/collapse-lab/): anything outside it is a 404, so
+ * a page that asks for an absolute /assets/... URL fails, as it would on a course website.
+ */
+export async function startStaticServer(rootDir: string, mountPath = '/'): Promise<StaticServer> {
   const root = path.resolve(rootDir);
+  const mount = mountPath.endsWith('/') ? mountPath : `${mountPath}/`;
   const server: Server = createServer((req, res) => {
     void (async () => {
-      const file = req.method === 'GET' || req.method === 'HEAD' ? await resolveFile(root, req.url ?? '/') : null;
+      const url = req.url ?? '/';
+      const inside = url.startsWith(mount) ? url.slice(mount.length - 1) : null;
+      const file = inside !== null && (req.method === 'GET' || req.method === 'HEAD') ? await resolveFile(root, inside) : null;
       if (!file) {
         res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found');
         return;
@@ -72,7 +79,7 @@ export async function startStaticServer(rootDir: string): Promise<StaticServer> 
   const address = server.address();
   if (address === null || typeof address === 'string') throw new Error('static server has no TCP address');
   return {
-    url: `http://127.0.0.1:${address.port}/`,
+    url: `http://127.0.0.1:${address.port}${mount}`,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
