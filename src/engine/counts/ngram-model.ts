@@ -159,7 +159,8 @@ export class NgramModel {
    * Each context's decoded law is computed once per call and cached as a cumulative table,
    * so sampling costs a hash lookup and a binary search per symbol.
    */
-  sampleDocuments(count: number, maxLength: number, decoding: DecodingSettings, rng: Rng): Int32Array[] {
+  /** Documents from the start-of-document state, or continuing `prompt` (not part of the output). */
+  sampleDocuments(count: number, maxLength: number, decoding: DecodingSettings, rng: Rng, prompt?: ArrayLike<number>): Int32Array[] {
     const v = this.vocabularySize;
     const space = this.powers[this.order];
     const cache = new Map<number, Float64Array>();
@@ -167,7 +168,7 @@ export class NgramModel {
     const buffer = new Int32Array(Math.max(0, maxLength));
     const documents: Int32Array[] = [];
     for (let d = 0; d < count; d++) {
-      let key = 0;
+      let key = prompt ? this.contextKey([EOD, ...Array.from(prompt)]) : 0;
       let length = 0;
       while (length < maxLength) {
         let cumulative = cache.get(key);

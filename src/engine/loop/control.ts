@@ -1,3 +1,5 @@
+import type { SimulationConfig } from '../config/schema';
+
 /**
  * Pause, resume, single step and cancel for a running simulation. The loop calls
  * `checkpoint()` between training steps and between phases; nothing is interrupted halfway.
@@ -7,6 +9,19 @@ export class LoopControl {
   private stopAfterGeneration = false;
   private wake: (() => void) | null = null;
   private readonly abort = new AbortController();
+  private pendingConfig: SimulationConfig | null = null;
+
+  /** New settings for the run; the loop takes them at the start of its next generation. */
+  requestConfig(config: SimulationConfig): void {
+    this.pendingConfig = config;
+  }
+
+  /** The settings requested since the last call, if any. */
+  takeRequestedConfig(): SimulationConfig | null {
+    const next = this.pendingConfig;
+    this.pendingConfig = null;
+    return next;
+  }
 
   get signal(): AbortSignal {
     return this.abort.signal;

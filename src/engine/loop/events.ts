@@ -1,6 +1,6 @@
 import type { SimulationConfig } from '../config/schema';
 import type { Origin } from '../corpus/corpus';
-import type { GenerationReport } from './report';
+import type { GenerationReport, PromptSample } from './report';
 
 /** The phases of a generation, in order. */
 export const PHASES = ['sampling-corpus', 'training', 'evaluating', 'generating', 'writing-back'] as const;
@@ -8,12 +8,21 @@ export type Phase = (typeof PHASES)[number];
 
 /** What the loop tells its consumer (the worker forwards these; the CLI prints them). */
 export type SimulationEvent =
-  | { type: 'runStarted'; config: SimulationConfig; vocabulary: string[]; realChars: number; heldOutChars: number }
+  | {
+      type: 'runStarted';
+      config: SimulationConfig;
+      vocabulary: string[];
+      realChars: number;
+      heldOutChars: number;
+      /** A few held-out real documents, to read beside the generated ones. */
+      realSamples: string[];
+    }
+  | { type: 'configChanged'; config: SimulationConfig; fromGeneration: number; changed: string[] }
   | { type: 'notice'; message: string }
   | { type: 'baseline'; perplexity: number; nllPerChar: number }
   | { type: 'phase'; generation: number; phase: Phase; done?: number; total?: number }
   | { type: 'trainStep'; generation: number; step: number; totalSteps: number; loss: number; learningRate: number; tokensPerSec: number }
-  | { type: 'samples'; generation: number; samples: string[] }
+  | { type: 'samples'; generation: number; samples: string[]; promptSamples: PromptSample[] }
   | { type: 'corpusChanged'; generation: number; provenance: { origin: Origin; chars: number }[]; chars: number; humanShare: number }
   | { type: 'generationDone'; report: GenerationReport; nStar: number | null }
   | { type: 'paused'; generation: number }

@@ -9,7 +9,7 @@ import type { Rng } from '../rng';
 import type { LoopControl } from './control';
 import type { Phase, SimulationEvent } from './events';
 import type { LanguageModel, ModelFamily } from './families/types';
-import type { GenerationReport } from './report';
+import type { GenerationReport, PromptSample } from './report';
 
 /** Documents of a generation kept in its report (and shown in the page). */
 export const REPORTED_SAMPLES = 16;
@@ -26,6 +26,8 @@ export interface RunState {
   heldOutIds: Int32Array[];
   reference: MetricsReference;
   extinction: ExtinctionTracker;
+  /** Beginnings of held-out documents: every generation continues the same ones. */
+  prompts: { text: string; ids: Int32Array }[];
   /** Entropy rate of the source, when the corpus has an exact law (markov). */
   sourceEntropyRate: number | null;
   rng: Rng;
@@ -55,6 +57,22 @@ async function generateText(state: RunState, model: LanguageModel, generation: n
     state.emit({ type: 'phase', generation, phase: 'generating', done: Math.min(written, chars), total: chars });
   }
   return { texts, hitCap };
+}
+
+/** Characters of each prompt continuation: enough to read, cheap to sample. */
+const CONTINUATION_CHARS = 160;
+
+/** The same prompts continued by every generation's model, so degradation reads side by side. */
+async function continuePrompts(state: RunState, model: LanguageModel, rng: Rng): Promise<PromptSample[]> {
+  const out: PromptSample[] = [];
+  for (const [i, prompt] of state.prompts.entries()) {
+    const { documents } = await model.sample(
+      { count: 1, maxLength: Math.min(CONTINUATION_CHARS, state.config.sampling.maxLength), decoding: state.config.decoding, prompt: prompt.ids },
+      rng.split(`prompt-${i}`),
+    );
+    out.push({ prompt: prompt.text, continuation: state.prepared.vocabulary.decode(documents[0]) });
+  }
+  return out;
 }
 
 /**
@@ -102,7 +120,8 @@ export async function runGeneration(state: RunState, generation: number): Promis
   const m = generatedCharsPerGeneration(config, prepared.real.reduce((n, d) => n + d.chars, 0));
   const { texts, hitCap } = await generateText(state, model, generation, m, rng.split('generate'));
   const samples = texts.slice(0, REPORTED_SAMPLES);
-  emit({ type: 'samples', generation, samples });
+  const promptSamples = await continuePrompts(state, model, rng.split('prompts'));
+  emit({ type: 'samples', generation, samples, promptSamples });
   const metrics = computeGenerationMetrics({
     samples: texts,
     heldOut: state.reference,
@@ -137,6 +156,7 @@ export async function runGeneration(state: RunState, generation: number): Promis
     },
     trainLoss,
     samples,
+    promptSamples,
     durationMs: performance.now() - started,
   };
 }

@@ -3,6 +3,11 @@ import type { Origin } from '../corpus/corpus';
 import type { GenerationMetrics } from '../metrics/generation-metrics';
 import type { TheoryRecord } from '../theory/record';
 
+export interface PromptSample {
+  prompt: string;
+  continuation: string;
+}
+
 /** Everything measured about one generation: one element of run.json's "generations". */
 export interface GenerationReport extends GenerationMetrics {
   generation: number;
@@ -27,6 +32,8 @@ export interface GenerationReport extends GenerationMetrics {
   trainLoss: number;
   /** A few of the generation's documents, as text. */
   samples: string[];
+  /** The run's prompts (beginnings of held-out documents), each continued by this model. */
+  promptSamples: PromptSample[];
   durationMs: number;
 }
 

@@ -6,6 +6,7 @@ import { prepareReference } from '../metrics/generation-metrics';
 import { findNStar, perplexityFromNll } from '../metrics/perplexity';
 import type { SamplerKind } from '../model/sample';
 import { createRng } from '../rng';
+import { mergeLiveSettings } from './config-change';
 import { LoopControl } from './control';
 import { EventQueue } from './event-queue';
 import type { SimulationEvent } from './events';
@@ -23,6 +24,36 @@ export interface RunOptions {
 }
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/** Prompts every generation continues. */
+const PROMPT_COUNT = 3;
+const PROMPT_CHARS = 24;
+/** Held-out documents shown beside generated ones. */
+const REAL_SAMPLES = 8;
+
+/** The first words (about PROMPT_CHARS characters, cut at a space) of the first held-out documents. */
+export function promptsFrom(heldOut: readonly string[]): string[] {
+  return heldOut.slice(0, PROMPT_COUNT).map((doc) => {
+    const head = Array.from(doc).slice(0, PROMPT_CHARS).join('');
+    const space = head.lastIndexOf(' ');
+    return space > PROMPT_CHARS / 2 ? head.slice(0, space + 1) : head;
+  });
+}
+
+/** Takes settings requested since the last generation; reports what changed and what could not. */
+function takeConfigChange(state: RunState, generation: number): void {
+  const next = state.control.takeRequestedConfig();
+  if (!next) return;
+  const change = mergeLiveSettings(state.config, next);
+  if (change.refused.length > 0) {
+    state.emit({ type: 'notice', message: `${change.refused.join(', ')} only change when the run starts again` });
+  }
+  if (change.changed.length === 0) return;
+  state.config = change.config;
+  state.paradigm.config = change.config;
+  state.family.updateConfig(change.config);
+  state.emit({ type: 'configChanged', config: change.config, fromGeneration: generation, changed: change.changed });
+}
 
 function setUp(config: SimulationConfig, options: RunOptions, control: LoopControl, emit: (e: SimulationEvent) => void): RunState {
   const prepared = prepareCorpus(config, options.userDocuments);
@@ -42,6 +73,7 @@ function setUp(config: SimulationConfig, options: RunOptions, control: LoopContr
     heldOutIds: prepared.heldOut.map((d) => prepared.vocabulary.encode(d)),
     reference: prepareReference(prepared.heldOut),
     extinction: new ExtinctionTracker(prepared.heldOut),
+    prompts: promptsFrom(prepared.heldOut).map((text) => ({ text, ids: prepared.vocabulary.encode(text) })),
     sourceEntropyRate: prepared.source ? prepared.source.entropyRate() : null,
     rng: rng.split('loop'),
     control,
@@ -62,6 +94,7 @@ async function run(config: SimulationConfig, options: RunOptions, control: LoopC
       vocabulary: [...prepared.vocabulary.symbols],
       realChars: state.paradigm.realChars,
       heldOutChars: prepared.heldOut.reduce((n, d) => n + d.length, 0),
+      realSamples: prepared.heldOut.slice(0, REAL_SAMPLES),
     });
     for (const message of prepared.notices) emit({ type: 'notice', message });
     const base = await state.family.baselineNll(state.heldOutIds);
@@ -69,14 +102,16 @@ async function run(config: SimulationConfig, options: RunOptions, control: LoopC
     emit({ type: 'baseline', perplexity: baseline.perplexity, nllPerChar: baseline.nllPerChar });
 
     const perplexities: number[] = [];
-    for (generation = 0; generation < config.generations; generation++) {
+    for (generation = 0; generation < state.config.generations; generation++) {
+      takeConfigChange(state, generation);
+      if (generation >= state.config.generations) break; // the new settings asked for fewer
       const report = await runGeneration(state, generation);
       perplexities.push(report.perplexity);
       nStar = findNStar(perplexities, baseline.perplexity, 0.05, 0);
       emit({ type: 'generationDone', report, nStar });
       control.generationEnded();
     }
-    emit({ type: 'runDone', status: 'complete', generations: config.generations, nStar });
+    emit({ type: 'runDone', status: 'complete', generations: generation, nStar });
   } catch (e) {
     if (control.signal.aborted) emit({ type: 'runDone', status: 'cancelled', generations: generation ?? 0, nStar });
     else emit({ type: 'error', message: messageOf(e), generation });

@@ -74,6 +74,34 @@ describe('the collapse loop', () => {
     expect(reports[4].exactKl as number).toBeGreaterThan(reports[0].exactKl as number);
   });
 
+  it('applies changed settings from the next generation and says which could not change', async () => {
+    const control = new LoopControl();
+    const base = microRunConfig({ generations: 2 });
+    const events = [];
+    for await (const e of runSimulation(base, { control })) {
+      events.push(e);
+      if (e.type === 'trainStep' && e.generation === 0 && e.step === 5) {
+        control.requestConfig({ ...base, seed: 99, training: { ...base.training, steps: 10 }, decoding: { ...base.decoding, temperature: 0.5 } });
+      }
+    }
+    const changed = events.find((e) => e.type === 'configChanged');
+    expect(changed).toMatchObject({ fromGeneration: 1, changed: ['training', 'decoding'] });
+    expect(events.some((e) => e.type === 'notice' && /seed only change/.test(e.message))).toBe(true);
+    const steps = (g: number) => events.flatMap((e) => (e.type === 'trainStep' && e.generation === g ? [e.totalSteps] : []));
+    expect(steps(0).at(-1)).toBe(40); // the generation under way keeps its settings
+    expect(steps(1).at(-1)).toBe(10);
+  });
+
+  it('continues the same held-out prompts in every generation and shows real text beside them', async () => {
+    const events = await collectEvents(microRunConfig({ generations: 2 }));
+    const started = events.find((e) => e.type === 'runStarted');
+    expect(started && started.type === 'runStarted' && started.realSamples.length).toBeGreaterThan(0);
+    const [g0, g1] = reportsOf(events);
+    expect(g0.promptSamples).toHaveLength(3);
+    expect(g1.promptSamples.map((p) => p.prompt)).toEqual(g0.promptSamples.map((p) => p.prompt));
+    for (const p of g0.promptSamples) expect(p.prompt.length).toBeGreaterThan(5);
+  });
+
   it('reports an error event, keeping finished generations, when the corpus cannot be used', async () => {
     const events = await collectEvents(microRunConfig({ corpus: { source: 'user' } }), { userDocuments: [] });
     expect(events.at(-1)).toMatchObject({ type: 'error' });

@@ -36,7 +36,7 @@ export class NgramFamily implements ModelFamily {
   private readonly exactKl: ((m: NgramModel) => number | null) | null;
 
   constructor(
-    private readonly config: SimulationConfig,
+    private config: SimulationConfig,
     private readonly vocabulary: Vocabulary,
     source?: TextMarkovSource,
   ) {
@@ -69,12 +69,16 @@ export class NgramFamily implements ModelFamily {
         const ll = model.logLikelihood(docs, { floor: NGRAM_EVAL_FLOOR });
         return { totalNll: ll.nll, tokens: ll.tokens };
       },
-      sample: async ({ count, maxLength, decoding }, rng) => {
-        const docs = model.sampleDocuments(count, maxLength, decoding, rng);
+      sample: async ({ count, maxLength, decoding, prompt }, rng) => {
+        const docs = model.sampleDocuments(count, maxLength, decoding, rng, prompt);
         return { documents: docs, hitCap: docs.map((d) => d.length >= maxLength) };
       },
       exactKl: exactKl ? () => exactKl(model) : undefined,
     };
+  }
+
+  updateConfig(config: SimulationConfig): void {
+    this.config = config;
   }
 
   dispose(): void {}

@@ -22,7 +22,7 @@ export class TransformerFamily implements ModelFamily {
   private model: Gpt | null = null;
 
   constructor(
-    private readonly config: SimulationConfig,
+    private config: SimulationConfig,
     vocabSize: number,
     private readonly rng: Rng,
     private readonly sampler: SamplerKind = 'kv-cache',
@@ -67,6 +67,10 @@ export class TransformerFamily implements ModelFamily {
       nll: (docs) => streamNll(model, documentsToStream(docs)),
       sample: (options, rng) => sampleDocuments(model, { ...options, sampler, batchSize: 32 }, rng),
     };
+  }
+
+  updateConfig(config: SimulationConfig): void {
+    this.config = config;
   }
 
   dispose(): void {

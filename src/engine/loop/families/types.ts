@@ -1,3 +1,4 @@
+import type { SimulationConfig } from '../../config/schema';
 import type { DecodingSettings } from '../../decoding';
 import type { Rng } from '../../rng';
 
@@ -19,7 +20,8 @@ export interface SampledText {
 export interface LanguageModel {
   /** Negative log-likelihood (nats) of documents, each predicted with its closing EOD. */
   nll(documents: readonly Int32Array[]): Promise<{ totalNll: number; tokens: number }>;
-  sample(options: { count: number; maxLength: number; decoding: DecodingSettings }, rng: Rng): Promise<SampledText>;
+  /** Documents from the start-of-document state, or continuations of `prompt` (not in the output). */
+  sample(options: { count: number; maxLength: number; decoding: DecodingSettings; prompt?: Int32Array }, rng: Rng): Promise<SampledText>;
   /** Exact per-token KL(source || model), where the family can compute it without sampling. */
   exactKl?(): number | null;
 }
@@ -39,6 +41,8 @@ export interface ModelFamily {
     onProgress: (p: TrainingProgress) => Promise<void>,
     signal: AbortSignal,
   ): Promise<LanguageModel>;
+  /** Settings for the generations still to come (see config-change.ts for which may change). */
+  updateConfig(config: SimulationConfig): void;
   /** Frees everything (models, optimizer state). */
   dispose(): void;
 }
