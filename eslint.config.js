@@ -11,8 +11,21 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      // The UI never runs TensorFlow.js: that is the worker's job (DESIGN.md layers).
-      'no-restricted-imports': ['error', { patterns: ['@tensorflow/*'] }],
+      // The UI never runs TensorFlow.js: that is the worker's job (DESIGN.md layers). Engine
+      // modules that import it are off limits too, except for their types.
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@tensorflow/*'], message: 'TensorFlow.js runs in the worker only.' },
+            {
+              group: ['**/engine/model/*', '**/engine/backend', '**/engine/loop/run', '**/engine/loop/families/*', '**/engine/loop/generation', '**/worker/simulation.worker'],
+              message: 'This engine module loads TensorFlow.js; the page may import its types only.',
+              allowTypeImports: true,
+            },
+          ],
+        },
+      ],
     },
   },
   {

@@ -6,7 +6,8 @@
 import {
   hasProtocolVersion,
   PROTOCOL_VERSION,
-  type StartOptions,
+  type SimulationConfig,
+  type StartRequest,
   type WorkerCommand,
   type WorkerEvent,
 } from './protocol';
@@ -37,15 +38,31 @@ export class SimulationClient {
     return () => this.listeners.delete(listener);
   }
 
-  start(options: StartOptions = {}): void {
-    this.send({ type: 'start', version: PROTOCOL_VERSION, options });
+  start(request: StartRequest): void {
+    this.send({ type: 'start', version: PROTOCOL_VERSION, request });
   }
 
-  stop(): void {
-    this.send({ type: 'stop', version: PROTOCOL_VERSION });
+  pause(): void {
+    this.send({ type: 'pause', version: PROTOCOL_VERSION });
   }
 
-  /** Ends the worker at once (whatever it was doing) and frees its memory. */
+  resume(): void {
+    this.send({ type: 'resume', version: PROTOCOL_VERSION });
+  }
+
+  /** Finish the current generation, then pause. */
+  step(): void {
+    this.send({ type: 'step', version: PROTOCOL_VERSION });
+  }
+
+  updateConfig(config: SimulationConfig): void {
+    this.send({ type: 'updateConfig', version: PROTOCOL_VERSION, config });
+  }
+
+  /**
+   * Stop: ends the worker at once (whatever it was doing) and frees its memory, GPU memory
+   * included. The page keeps what it has; the next run starts a fresh worker.
+   */
   terminate(): void {
     this.worker.terminate();
     this.listeners.clear();

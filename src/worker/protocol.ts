@@ -8,11 +8,14 @@
  * TensorFlow.js through this file.
  */
 import type { BackendName, BackendRejection } from '../engine/backend';
+import type { SimulationConfig } from '../engine/config/schema';
+import type { SimulationEvent } from '../engine/loop/events';
+import type { SamplerKind } from '../engine/model/sample';
 
-export type { BackendName, BackendRejection };
+export type { BackendName, BackendRejection, SamplerKind, SimulationConfig, SimulationEvent };
 
 /** Bump on any change to the shapes below. */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 export const BACKEND_NAMES: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
 
@@ -20,60 +23,40 @@ export function isBackendName(value: string): value is BackendName {
   return (BACKEND_NAMES as readonly string[]).includes(value);
 }
 
-export interface StartOptions {
+export interface StartRequest {
+  /** The whole run: the same object the CLI takes (validated by the page before sending). */
+  config: SimulationConfig;
+  /** The user's documents when config.corpus.source is 'user'. */
+  userDocuments?: string[];
   /** Only this backend is tried (tests, or a user who knows better); absent: best available. */
   backend?: BackendName;
-  /** Training steps; absent: the demo default. */
-  steps?: number;
-  /** Seed of the text, the weights and the sampling; absent: a fixed default. */
-  seed?: number;
 }
 
 // ---- page -> worker ---------------------------------------------------------------------------
 
 export type WorkerCommand =
-  | { type: 'start'; version: typeof PROTOCOL_VERSION; options: StartOptions }
-  | { type: 'stop'; version: typeof PROTOCOL_VERSION };
+  | { type: 'start'; version: typeof PROTOCOL_VERSION; request: StartRequest }
+  | { type: 'pause'; version: typeof PROTOCOL_VERSION }
+  | { type: 'resume'; version: typeof PROTOCOL_VERSION }
+  /** Run until the current generation is done, then pause. */
+  | { type: 'step'; version: typeof PROTOCOL_VERSION }
+  /** New settings, taken from the next generation on. */
+  | { type: 'updateConfig'; version: typeof PROTOCOL_VERSION; config: SimulationConfig };
 
 // ---- worker -> page ---------------------------------------------------------------------------
 
-/** What the worker is doing, for the status line (aria-live) of the page. */
-export type RunPhase = 'choosing-backend' | 'preparing-text' | 'measuring-untrained' | 'training' | 'measuring-trained' | 'sampling';
-
-export interface CorpusSummary {
-  documents: number;
-  trainingChars: number;
-  heldOutChars: number;
-  vocabSize: number;
-  parameters: number;
-}
-
-export interface ProgressReport {
-  step: number;
-  totalSteps: number;
-  /** Cross-entropy of this step's batch, nats per character. */
-  loss: number;
-  tokensPerSec: number;
-  /** Wall time per step over the steps since the last report, in milliseconds. */
-  msPerStep: number;
-}
-
-export interface RunResult {
-  /** Held-out perplexity of the model before any training (about the vocabulary size). */
-  untrainedPerplexity: number;
-  trainedPerplexity: number;
-  samples: string[];
-  seconds: number;
-}
-
 export type WorkerEvent =
-  | { type: 'ready'; version: typeof PROTOCOL_VERSION; backend: BackendName; rejected: BackendRejection[]; summary: string }
-  | { type: 'phase'; version: typeof PROTOCOL_VERSION; phase: RunPhase }
-  | { type: 'corpus'; version: typeof PROTOCOL_VERSION; corpus: CorpusSummary }
-  | { type: 'perplexity'; version: typeof PROTOCOL_VERSION; untrainedPerplexity: number; trainedPerplexity: number }
-  | ({ type: 'progress'; version: typeof PROTOCOL_VERSION } & ProgressReport)
-  | ({ type: 'done'; version: typeof PROTOCOL_VERSION } & RunResult)
-  | { type: 'stopped'; version: typeof PROTOCOL_VERSION }
+  | {
+      type: 'ready';
+      version: typeof PROTOCOL_VERSION;
+      backend: BackendName;
+      rejected: BackendRejection[];
+      summary: string;
+      sampler: SamplerKind;
+    }
+  /** An event of the generation loop, forwarded as it is. */
+  | { type: 'loop'; version: typeof PROTOCOL_VERSION; event: SimulationEvent }
+  /** Something failed outside the loop (backend, worker load, protocol). */
   | { type: 'error'; version: typeof PROTOCOL_VERSION; message: string };
 
 /** Distributes over the union, so each event keeps its own fields when the version is left out. */

@@ -1,12 +1,24 @@
 /**
  * The simulation worker: the only place in the browser where TensorFlow.js runs. It registers
- * the backends the browser may offer, then answers the page's commands (protocol.ts).
+ * the backends the browser may offer, chooses one, and runs the generation loop, forwarding
+ * every loop event to the page as it is. It decides nothing itself.
  */
 import '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgpu';
 import './wasm-paths';
-import { runDemo } from './demo-run';
-import { hasProtocolVersion, PROTOCOL_VERSION, type WorkerCommand, type WorkerEvent, type WorkerEventBody } from './protocol';
+import { LoopControl } from '../engine/loop/control';
+import { runSimulation } from '../engine/loop/run';
+import type { SamplerKind } from '../engine/model/sample';
+import { chooseBrowserBackend } from './backend-choice';
+import {
+  hasProtocolVersion,
+  PROTOCOL_VERSION,
+  type BackendName,
+  type StartRequest,
+  type WorkerCommand,
+  type WorkerEvent,
+  type WorkerEventBody,
+} from './protocol';
 
 // The worker global scope, typed without pulling the WebWorker lib into the DOM-typed project.
 const scope = self as unknown as {
@@ -20,22 +32,31 @@ function emit(event: WorkerEventBody): void {
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-let running: AbortController | null = null;
+/**
+ * On WebGL and WebGPU every new tensor shape compiles shaders, so the fixed-shape sampler (one
+ * shape for the whole run) is far faster there; the KV cache does less arithmetic on cpu and wasm.
+ */
+const samplerFor = (backend: BackendName): SamplerKind => (backend === 'webgl' || backend === 'webgpu' ? 'fixed-shape' : 'kv-cache');
 
-async function start(command: Extract<WorkerCommand, { type: 'start' }>): Promise<void> {
-  if (running) {
-    emit({ type: 'error', message: 'a run is already in progress; stop it first' });
+let control: LoopControl | null = null;
+
+async function start(request: StartRequest): Promise<void> {
+  if (control) {
+    emit({ type: 'error', message: 'a run is already in progress in this worker' });
     return;
   }
-  const controller = new AbortController();
-  running = controller;
+  const runControl = new LoopControl();
+  control = runControl;
   try {
-    await runDemo(command.options, emit, controller.signal);
+    const choice = await chooseBrowserBackend(request.backend);
+    const sampler = samplerFor(choice.backend);
+    emit({ type: 'ready', backend: choice.backend, rejected: choice.rejected, summary: choice.summary, sampler });
+    const events = runSimulation(request.config, { userDocuments: request.userDocuments, control: runControl, preferredSampler: sampler });
+    for await (const event of events) emit({ type: 'loop', event });
   } catch (e) {
-    if (controller.signal.aborted) emit({ type: 'stopped' });
-    else emit({ type: 'error', message: messageOf(e) });
+    emit({ type: 'error', message: messageOf(e) });
   } finally {
-    running = null;
+    control = null;
   }
 }
 
@@ -48,10 +69,19 @@ scope.onmessage = (e) => {
   const command = data as WorkerCommand;
   switch (command.type) {
     case 'start':
-      void start(command);
+      void start(command.request);
       break;
-    case 'stop':
-      running?.abort();
+    case 'pause':
+      control?.pause();
+      break;
+    case 'resume':
+      control?.resume();
+      break;
+    case 'step':
+      control?.step();
+      break;
+    case 'updateConfig':
+      control?.requestConfig(command.config);
       break;
     default:
       emit({ type: 'error', message: `unknown command ${(command as { type: string }).type}` });

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useNodeBackend } from '../../../src/cli/tf-node';
 import { LoopControl } from '../../../src/engine/loop/control';
-import { PHASES } from '../../../src/engine/loop/events';
+import { PHASES, type SimulationEvent } from '../../../src/engine/loop/events';
 import { runSimulation } from '../../../src/engine/loop/run';
 import { collectEvents, microRunConfig, reportsOf } from '../../support/loop-fixtures';
 
@@ -77,7 +77,7 @@ describe('the collapse loop', () => {
   it('applies changed settings from the next generation and says which could not change', async () => {
     const control = new LoopControl();
     const base = microRunConfig({ generations: 2 });
-    const events = [];
+    const events: SimulationEvent[] = [];
     for await (const e of runSimulation(base, { control })) {
       events.push(e);
       if (e.type === 'trainStep' && e.generation === 0 && e.step === 5) {
