@@ -1,17 +1,16 @@
 import type { SimulationConfig } from '../config/schema';
 import { Corpus } from '../corpus/corpus';
-import { prepareCorpus } from '../corpus/prepare';
+import { prepareCorpus, type PreparedCorpus } from '../corpus/prepare';
 import { ExtinctionTracker } from '../metrics/extinction';
 import { prepareReference } from '../metrics/generation-metrics';
 import { findNStar, perplexityFromNll } from '../metrics/perplexity';
 import type { SamplerKind } from '../model/sample';
-import { createRng } from '../rng';
+import { createRng, type Rng } from '../rng';
 import { mergeLiveSettings } from './config-change';
 import { LoopControl } from './control';
 import { EventQueue } from './event-queue';
 import type { SimulationEvent } from './events';
 import { NgramFamily } from './families/ngram';
-import { TransformerFamily } from './families/transformer';
 import type { ModelFamily } from './families/types';
 import { runGeneration, type RunState } from './generation';
 
@@ -55,14 +54,21 @@ function takeConfigChange(state: RunState, generation: number): void {
   state.emit({ type: 'configChanged', config: change.config, fromGeneration: generation, changed: change.changed });
 }
 
-function setUp(config: SimulationConfig, options: RunOptions, control: LoopControl, emit: (e: SimulationEvent) => void): RunState {
+/**
+ * The transformer family is loaded on demand: it is the only part of the loop that needs
+ * TensorFlow.js, so count-model runs (theory mode, its worker, the CLI) never load it.
+ */
+async function createFamily(config: SimulationConfig, prepared: PreparedCorpus, rng: Rng, sampler: SamplerKind): Promise<ModelFamily> {
+  if (config.model.family === 'ngram') return new NgramFamily(config, prepared.vocabulary, prepared.source);
+  const { TransformerFamily } = await import('./families/transformer');
+  return new TransformerFamily(config, prepared.vocabulary.size, rng.split('model'), sampler);
+}
+
+async function setUp(config: SimulationConfig, options: RunOptions, control: LoopControl, emit: (e: SimulationEvent) => void): Promise<RunState> {
   const prepared = prepareCorpus(config, options.userDocuments);
   const rng = createRng(config.seed);
   const sampler: SamplerKind = config.sampling.sampler === 'auto' ? (options.preferredSampler ?? 'kv-cache') : config.sampling.sampler;
-  const family: ModelFamily =
-    config.model.family === 'ngram'
-      ? new NgramFamily(config, prepared.vocabulary, prepared.source)
-      : new TransformerFamily(config, prepared.vocabulary.size, rng.split('model'), sampler);
+  const family = await createFamily(config, prepared, rng, sampler);
   const realChars = prepared.real.reduce((n, d) => n + d.chars, 0);
   return {
     config,
@@ -86,7 +92,7 @@ async function run(config: SimulationConfig, options: RunOptions, control: LoopC
   let generation: number | null = null;
   let nStar: number | null = null;
   try {
-    state = setUp(config, options, control, emit);
+    state = await setUp(config, options, control, emit);
     const { prepared } = state;
     emit({
       type: 'runStarted',
