@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Rng } from '../rng';
 import type { ModelShape } from './config';
-import { causalMask, gelu, layerNorm, linear, mergeHeads, splitHeads } from './layers';
+import { attentionKernelFor, attentionMask, causalAttention } from './attention';
+import { gelu, layerNorm, linear } from './layers';
 import { matMul } from './matmul';
 import { initParams, listVariables, type BlockParams, type GptParams } from './params';
 
@@ -36,24 +37,9 @@ export function mlpResidual(x: tf.Tensor2D, block: BlockParams): tf.Tensor2D {
 }
 
 /** The attention half of a block over a whole window [batch*t, c]. */
-function attentionResidual(
-  x: tf.Tensor2D,
-  block: BlockParams,
-  shape: ModelShape,
-  batch: number,
-  t: number,
-  mask: tf.Tensor,
-): tf.Tensor2D {
-  const { heads, width } = shape;
+function attentionResidual(x: tf.Tensor2D, block: BlockParams, heads: number, batch: number, t: number, mask: tf.Tensor): tf.Tensor2D {
   const h = layerNorm(x, block.ln1Gain, block.ln1Bias);
-  const [q, k, v] = tf.split(linear(h, block.qkvWeight, block.qkvBias), 3, 1);
-  const qh = splitHeads(q, batch, t, heads);
-  // K is laid out transposed up front ([b*h, d, t]) so the product needs no transpose flag.
-  const kT = tf.transpose(splitHeads(k, batch, t, heads), [0, 2, 1]);
-  const vh = splitHeads(v, batch, t, heads);
-  const scores = tf.add(tf.mul(matMul(qh, kT), 1 / Math.sqrt(width / heads)), mask);
-  const attended = matMul(tf.softmax(scores), vh);
-  const merged = mergeHeads(attended, batch, t, heads);
+  const merged = causalAttention(linear(h, block.qkvWeight, block.qkvBias), mask, { batch, t, heads });
   return tf.add(x, linear(merged, block.projWeight, block.projBias)) as tf.Tensor2D;
 }
 
@@ -63,7 +49,7 @@ export function finalLogits(x: tf.Tensor2D, params: GptParams): tf.Tensor2D {
 
 class GptModel implements Gpt {
   readonly variables: tf.Variable[];
-  private readonly masks = new Map<number, tf.Tensor2D>();
+  private readonly masks = new Map<string, tf.Tensor>();
 
   constructor(
     readonly shape: ModelShape,
@@ -72,11 +58,14 @@ class GptModel implements Gpt {
     this.variables = listVariables(params);
   }
 
-  private mask(t: number): tf.Tensor2D {
-    let m = this.masks.get(t);
+  /** The causal mask for windows of t tokens, in the layout of the backend's attention kernel. */
+  private mask(t: number): tf.Tensor {
+    const kernel = attentionKernelFor(tf.getBackend());
+    const key = `${kernel}:${t}`;
+    let m = this.masks.get(key);
     if (!m) {
-      m = tf.keep(causalMask(t));
-      this.masks.set(t, m);
+      m = tf.keep(attentionMask(t, kernel));
+      this.masks.set(key, m);
     }
     return m;
   }
@@ -92,7 +81,7 @@ class GptModel implements Gpt {
       const pos = tf.slice(this.params.positionEmbedding, [0, 0], [t, this.shape.width]);
       let x = tf.reshape(tf.add(tf.reshape(tok, [batch, t, this.shape.width]), pos), [batch * t, this.shape.width]) as tf.Tensor2D;
       for (const block of this.params.blocks) {
-        x = attentionResidual(x, block, this.shape, batch, t, mask);
+        x = attentionResidual(x, block, this.shape.heads, batch, t, mask);
         x = mlpResidual(x, block);
       }
       return finalLogits(x, this.params);

@@ -1,0 +1,135 @@
+import * as tf from '@tensorflow/tfjs';
+
+/**
+ * Causal multi-head self-attention over a whole window, from the fused projection qkv
+ * [batch*t, 3*width] (rows batch-major, columns [q | k | v], each head's d columns together) to
+ * the merged heads [batch*t, width], with a hand-written gradient.
+ *
+ * Why two formulations: on the wasm backend a batched matMul (batch > 1) skips XNNPACK and runs a
+ * naive loop at about 1 GFLOP/s, 8-10x slower than a 2D product. A depthwise convolution, which
+ * XNNPACK does run fast, computes exactly a batched product when its channels are the batch:
+ *   C[m, g, n] = sum_k A[m, k, g] * B[k, g, n]
+ * is depthwiseConv2d(x = A as [m, k, 1, g], filter = B as [k, 1, g, n], valid) = C as [m, 1, 1, g*n].
+ * Every product of attention (forward and backward) is laid out that way on wasm ('grouped').
+ * Elsewhere (cpu, WebGL, WebGPU) batched matMul is fine and its transpose flags cost nothing
+ * ('batched').
+ */
+export type AttentionKernel = 'batched' | 'grouped';
+
+export function attentionKernelFor(backend: string): AttentionKernel {
+  return backend === 'wasm' ? 'grouped' : 'batched';
+}
+
+export interface AttentionDims {
+  batch: number;
+  t: number;
+  heads: number;
+}
+
+/** C[m, g, n] = sum_k A[m, k, g] B[k, g, n], with A given as [m, k, g] and B as [k, g, n]. */
+export function groupedProduct(a: tf.Tensor, b: tf.Tensor, m: number, k: number, g: number, n: number): tf.Tensor3D {
+  const out = tf.depthwiseConv2d(tf.reshape(a, [m, k, 1, g]) as tf.Tensor4D, tf.reshape(b, [k, 1, g, n]) as tf.Tensor4D, 1, 'valid');
+  return tf.reshape(out, [m, g, n]);
+}
+
+/**
+ * Grouped formulation (g = batch*heads groups, i/j query/key positions). Only rank <= 4
+ * transposes (rank 5 takes a slow generic path on wasm, 30x slower) and no split or concat
+ * along columns (15 ms for [2048, 3 x 64] on wasm): q, k and v are separated by one transpose to
+ * [3, t, b, c] and a split along the leading axis.
+ */
+function groupedForward(qkv: tf.Tensor, mask: tf.Tensor, dims: AttentionDims, scale: number) {
+  const { batch, t, heads } = dims;
+  const c = qkv.shape[1]! / 3;
+  const g = batch * heads;
+  const d = c / heads;
+  const parts = tf.transpose(tf.reshape(qkv, [batch, t, 3, c]), [2, 1, 0, 3]); // [3, t, b, c]
+  const [q, k, v] = tf.split(parts, 3, 0); // each [1, t, b, c], i.e. [t, g, d]
+  // scores[i, g, j] = sum_d q[i, d, g] k[d, g, j]
+  const qIn = tf.transpose(tf.reshape(tf.mul(q, scale), [t, batch, heads, d]), [0, 3, 1, 2]); // [t, d, b, h]
+  const kF = tf.transpose(tf.reshape(k, [t, batch, heads, d]), [3, 1, 2, 0]); // [d, b, h, t]
+  const probs = tf.softmax(tf.add(groupedProduct(qIn, kF, t, d, g, t), mask)) as tf.Tensor3D; // [i, g, j]
+  // y[i, g, d] = sum_j p[i, j, g] v[j, g, d]
+  const y = groupedProduct(tf.transpose(probs, [0, 2, 1]), v, t, t, g, d);
+  const merged = tf.reshape(tf.transpose(tf.reshape(y, [t, batch, c]), [1, 0, 2]), [batch * t, c]);
+  return { merged, saved: [q, k, v, probs] };
+}
+
+function groupedBackward(dy: tf.Tensor, saved: tf.Tensor[], dims: AttentionDims, scale: number): tf.Tensor {
+  const [q, k, v, probs] = saved;
+  const { batch, t, heads } = dims;
+  const g = batch * heads;
+  const c = dy.shape[1]!;
+  const d = c / heads;
+  const dyT = tf.transpose(tf.reshape(dy, [batch, t, c]), [1, 0, 2]); // [i, g, d]
+  const dyIn = tf.transpose(tf.reshape(dyT, [t, batch, heads, d]), [0, 3, 1, 2]); // [i, d, g]
+  const vF = tf.transpose(tf.reshape(v, [t, batch, heads, d]), [3, 1, 2, 0]); // [d, g, j]
+  const dProbs = groupedProduct(dyIn, vF, t, d, g, t); // [i, g, j]
+  const dv = groupedProduct(tf.transpose(probs, [2, 0, 1]), dyT, t, t, g, d); // [j, g, d]
+  // Softmax: dS = P * (dP - sum_j dP * P); the score scale is applied here once.
+  const dScores = tf.mul(tf.mul(probs, tf.sub(dProbs, tf.sum(tf.mul(dProbs, probs), 2, true))), scale);
+  const dq = groupedProduct(tf.transpose(dScores, [0, 2, 1]), k, t, t, g, d); // [i, g, d]
+  const dk = groupedProduct(tf.transpose(dScores, [2, 0, 1]), q, t, t, g, d); // [j, g, d]
+  const dParts = tf.reshape(tf.concat([dq, dk, dv], 0), [3, t, batch, c]);
+  return tf.reshape(tf.transpose(dParts, [2, 1, 0, 3]), [batch * t, 3 * c]);
+}
+
+/** Batched formulation: [b*h, t, d] operands, transpose flags allowed. */
+function splitHeads(x: tf.Tensor, { batch, t, heads }: AttentionDims): tf.Tensor3D {
+  const d = x.shape[1]! / heads;
+  return tf.reshape(tf.transpose(tf.reshape(x, [batch, t, heads, d]), [0, 2, 1, 3]), [batch * heads, t, d]);
+}
+function mergeHeads(x: tf.Tensor, { batch, t, heads }: AttentionDims): tf.Tensor2D {
+  const d = x.shape[2]!;
+  return tf.reshape(tf.transpose(tf.reshape(x, [batch, heads, t, d]), [0, 2, 1, 3]), [batch * t, heads * d]);
+}
+
+function batchedForward(qkv: tf.Tensor, mask: tf.Tensor, dims: AttentionDims, scale: number) {
+  const [q, k, v] = tf.split(qkv, 3, 1);
+  const qh = splitHeads(tf.mul(q, scale), dims);
+  const scores = tf.add(tf.matMul(qh, splitHeads(k, dims), false, true), mask);
+  const probs = tf.softmax(scores) as tf.Tensor3D; // [g, i, j]
+  return { merged: mergeHeads(tf.matMul(probs, splitHeads(v, dims)), dims), saved: [q, k, v, probs] };
+}
+
+function batchedBackward(dy: tf.Tensor, saved: tf.Tensor[], dims: AttentionDims, scale: number): tf.Tensor {
+  const [q, k, v, probs] = saved;
+  const dyh = splitHeads(dy, dims);
+  const dProbs = tf.matMul(dyh, splitHeads(v, dims), false, true);
+  const dv = tf.matMul(probs, dyh, true, false);
+  const dScores = tf.mul(probs, tf.sub(dProbs, tf.sum(tf.mul(dProbs, probs), 2, true)));
+  const dq = tf.matMul(dScores, splitHeads(k, dims));
+  const dk = tf.matMul(dScores, splitHeads(q, dims), true, false);
+  return tf.concat([mergeHeads(tf.mul(dq, scale), dims), mergeHeads(tf.mul(dk, scale), dims), mergeHeads(dv, dims)], 1);
+}
+
+/** Additive causal mask (0 on and below the diagonal, -1e9 above) in the shape `kernel` adds it. */
+export function attentionMask(t: number, kernel: AttentionKernel): tf.Tensor {
+  const values = new Float32Array(t * t);
+  for (let i = 0; i < t; i++) for (let j = i + 1; j < t; j++) values[i * t + j] = -1e9;
+  return tf.tensor(values, kernel === 'grouped' ? [t, 1, t] : [t, t]);
+}
+
+/**
+ * Attention from qkv [batch*t, 3c] to merged heads [batch*t, c], with the additive causal
+ * mask of attentionMask(t, kernel). `kernel` picks the formulation (default: the current backend's best); both compute
+ * the same function and the same gradient.
+ */
+export function causalAttention(
+  qkv: tf.Tensor2D,
+  mask: tf.Tensor,
+  dims: AttentionDims,
+  kernel: AttentionKernel = attentionKernelFor(tf.getBackend()),
+): tf.Tensor2D {
+  const c = qkv.shape[1] / 3;
+  const scale = 1 / Math.sqrt(c / dims.heads);
+  const forward = kernel === 'grouped' ? groupedForward : batchedForward;
+  const backward = kernel === 'grouped' ? groupedBackward : batchedBackward;
+  const op = tf.customGrad((...args: Array<tf.Tensor | tf.GradSaveFunc>) => {
+    const [x, save] = args as [tf.Tensor2D, tf.GradSaveFunc];
+    const { merged, saved } = forward(x, mask, dims, scale);
+    save(saved);
+    return { value: merged, gradFunc: (dy: tf.Tensor, kept: tf.Tensor[]) => backward(dy, kept, dims, scale) };
+  }) as (x: tf.Tensor2D) => tf.Tensor2D;
+  return op(qkv);
+}
