@@ -1,0 +1,50 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useNodeBackend } from '../../../src/cli/tf-node';
+import { AdamW, DEFAULT_ADAMW } from '../../../src/engine/model/adamw';
+import { seeded } from '../../support/model-fixtures';
+
+beforeAll(() => useNodeBackend('cpu'));
+
+describe('AdamW (grouped update)', () => {
+  it('equals the per-variable AdamW formula with global-norm clipping and matrix-only decay', () => {
+    const rng = seeded('adamw');
+    // Nine vectors (more than one concat's 7 inputs), matrices of two column counts, one alone.
+    const shapes: number[][] = [[3, 4], [5, 4], [2, 6], [7], [4, 4], [3], [2], [6], [1], [5], [2], [3], [4], [3, 2]];
+    const values = shapes.map((s) => Array.from({ length: s.reduce((a, b) => a * b, 1) }, () => rng.normal()));
+    const variables = shapes.map((s, i) => tf.variable(tf.tensor(values[i], s)));
+    const settings = { ...DEFAULT_ADAMW, weightDecay: 0.1, clipNorm: 2 };
+    const optimizer = new AdamW(variables, settings);
+    const m = values.map((v) => v.map(() => 0));
+    const v2 = values.map((v) => v.map(() => 0));
+    const lrs = [0.1, 0.05, 0.02];
+    lrs.forEach((lr, step) => {
+      const grads = values.map((v) => v.map(() => rng.normal() * 3));
+      const gradTensors = grads.map((g, i) => tf.tensor(g, shapes[i]));
+      optimizer.apply(gradTensors, lr);
+      tf.dispose(gradTensors);
+      // Reference, in float64 on the JS side.
+      const norm = Math.sqrt(grads.flat().reduce((s, x) => s + x * x, 0));
+      const scale = Math.min(1, settings.clipNorm / (norm + 1e-6));
+      const t = step + 1;
+      values.forEach((p, i) => {
+        p.forEach((x, j) => {
+          const g = grads[i][j] * scale;
+          m[i][j] = settings.beta1 * m[i][j] + (1 - settings.beta1) * g;
+          v2[i][j] = settings.beta2 * v2[i][j] + (1 - settings.beta2) * g * g;
+          const mh = m[i][j] / (1 - settings.beta1 ** t);
+          const vh = v2[i][j] / (1 - settings.beta2 ** t);
+          const decayed = shapes[i].length === 2 ? x * (1 - lr * settings.weightDecay) : x;
+          p[j] = decayed - (lr * mh) / (Math.sqrt(vh) + settings.epsilon);
+        });
+      });
+    });
+    variables.forEach((variable, i) => {
+      expect(variable.shape).toEqual(shapes[i]);
+      const got = variable.dataSync();
+      values[i].forEach((x, j) => expect(Math.abs(got[j] - x)).toBeLessThan(1e-5));
+    });
+    optimizer.dispose();
+    tf.dispose(variables);
+  });
+});
