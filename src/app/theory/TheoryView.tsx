@@ -1,0 +1,108 @@
+/**
+ * The Theory view (issue 4): the count model's long run, many seeds at once, beside the closed
+ * forms. The slider of the contribution per generation is the lesson: less generated text makes
+ * collapse arrive later, not never.
+ */
+import { CHART_METRIC_ORDER, CHART_METRICS, type ChartMetric } from './chart-metrics';
+import { DivergenceChart } from './DivergenceChart';
+import { FixationChart } from './FixationChart';
+import { RealWeightChart } from './RealWeightChart';
+import { progressText } from './run-state';
+import { summaryLines } from './summary';
+import { TheoryControls } from './TheoryControls';
+import { TheoryExplainer } from './TheoryExplainer';
+import { MAX_PINS, useTheoryStore } from './theory-store';
+import { useTheoryRunner } from './use-theory-runner';
+import './theory.css';
+
+const isChartMetric = (v: string): v is ChartMetric => (CHART_METRIC_ORDER as readonly string[]).includes(v);
+
+export function TheoryView() {
+  useTheoryRunner();
+  return (
+    <section className="theory-view" aria-labelledby="theory-title">
+      <h2 id="theory-title">Theory: the long run of a count model</h2>
+      <TheoryExplainer />
+      <TheoryControls />
+      <TheoryProgress />
+      <TheoryResults />
+    </section>
+  );
+}
+
+function TheoryProgress() {
+  const run = useTheoryStore((s) => s.run);
+  const pct = run.status === 'running' && run.total > 0 ? run.done / run.total : null;
+  return (
+    <div className="theory-progress">
+      <p role="status" aria-live="polite" data-testid="theory-status" data-status={run.status}>
+        {progressText(run)}
+      </p>
+      {/* Decorative: the status line above is what assistive technology reads. */}
+      <progress max={1} value={pct ?? (run.status === 'done' ? 1 : 0)} aria-hidden="true" />
+    </div>
+  );
+}
+
+function TheoryResults() {
+  const record = useTheoryStore((s) => s.run.record);
+  const recordSettings = useTheoryStore((s) => s.run.recordSettings);
+  const metric = useTheoryStore((s) => s.metric);
+  const logX = useTheoryStore((s) => s.logX);
+  const pins = useTheoryStore((s) => s.pins);
+  const { setMetric, setLogX, pinCurrent, unpin } = useTheoryStore.getState();
+  if (!record || !recordSettings) return null;
+  return (
+    <div className="theory-results" data-testid="theory-results">
+      <ul className="theory-summary" aria-label="What this run shows" data-testid="theory-summary">
+        {summaryLines(record, recordSettings).map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </ul>
+      <div className="theory-chart-options">
+        <label>
+          <input type="checkbox" checked={logX} onChange={(e) => setLogX(e.target.checked)} /> Log-scale generations
+        </label>
+        <label>
+          Chart (b) shows
+          <select value={metric} onChange={(e) => isChartMetric(e.target.value) && setMetric(e.target.value)}>
+            {CHART_METRIC_ORDER.map((m) => (
+              <option key={m} value={m}>
+                {CHART_METRICS[m].label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" onClick={pinCurrent} title={`Keeps up to ${MAX_PINS} curves on chart (b)`}>
+          Keep this run on chart (b) for comparison
+        </button>
+      </div>
+      {pins.length > 0 && (
+        <ul className="theory-pins" aria-label="Runs kept for comparison">
+          {pins.map((p) => (
+            <li key={p.id}>
+              {p.label}{' '}
+              <button type="button" className="theory-unpin" onClick={() => unpin(p.id)} aria-label={`Remove ${p.label} from the comparison`}>
+                remove
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="theory-charts">
+        <RealWeightChart record={record} logX={logX} />
+        <DivergenceChart record={record} metric={metric} logX={logX} pins={pins} />
+        <FixationChart record={record} logX={logX} />
+      </div>
+      <details className="theory-notes">
+        <summary>How these numbers were computed</summary>
+        <ul>
+          <li>{record.recording}</li>
+          {record.notes.map((n) => (
+            <li key={n}>{n}</li>
+          ))}
+        </ul>
+      </details>
+    </div>
+  );
+}
