@@ -39,16 +39,22 @@ export const layerNorm = ((x: tf.Tensor2D, gain: tf.Tensor, bias: tf.Tensor, eps
   return op(x, gain, bias);
 }) as (x: tf.Tensor2D, gain: tf.Tensor, bias: tf.Tensor, eps?: number) => tf.Tensor2D;
 
-/** x [n, in] times w [in, out] plus b [out]: one fused kernel forward, flag-free products back. */
+/**
+ * x [n, in] times w [in, out] plus b [out], with flag-free products back (flagged products are
+ * 6-9x slower on wasm). The weight gradient x^T dy needs one transpose of an [n, *] operand:
+ * whichever of x and dy is narrower ((dy^T x)^T when dy is), as a wide transpose costs more than
+ * its product on wasm. matMul + add rather than tf.fused.matMul: the fused op wraps its own
+ * customGrad and reshapes to 3D, five profiled kernels for two.
+ */
 export const linear = tf.customGrad((...args: Array<tf.Tensor | tf.GradSaveFunc>) => {
   const [x, w, b, save] = args as [tf.Tensor2D, tf.Tensor2D, tf.Tensor1D, tf.GradSaveFunc];
   save([x, w]);
   return {
-    value: tf.fused.matMul({ a: x, b: w, bias: b }),
+    value: tf.add(tf.matMul(x, w), b),
     gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
       const [sx, sw] = saved;
-      // Explicit transposes, not the transposeA/B flags: flagged products are 6-9x slower on wasm.
-      return [tf.matMul(dy, tf.transpose(sw)), tf.matMul(tf.transpose(sx), dy), sumRows(dy)];
+      const dw = sx.shape[1]! <= dy.shape[1]! ? tf.matMul(tf.transpose(sx), dy) : tf.transpose(tf.matMul(tf.transpose(dy), sx));
+      return [tf.matMul(dy, tf.transpose(sw)), dw, sumRows(dy)];
     },
   };
 }) as (x: tf.Tensor2D, weight: tf.Tensor, bias: tf.Tensor) => tf.Tensor2D;
