@@ -1,0 +1,117 @@
+/**
+ * Chart 3: divergence of the samples' character n-grams from real text; JS by default, KL or TV
+ * by the toggle. On the markov corpus KL mode adds the exact KL(source || model).
+ */
+import { useMemo } from 'react';
+import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { DivergenceMeasure } from '../store/app-store';
+import { useAppStore } from '../store/app-store';
+import { divergenceRows, linearAxis } from './chart-data';
+import { divergenceSummary, formatNumber } from './chart-summaries';
+import {
+  CHART_MARGIN,
+  generationLabel,
+  generationTicks,
+  LEGEND_STYLE,
+  TICK,
+  TOOLTIP_CONTENT_STYLE,
+  TOOLTIP_LABEL_STYLE,
+  X_AXIS_HEIGHT,
+  X_PADDING,
+  xAxisLabel,
+  Y_AXIS_WIDTH,
+  yAxisLabel,
+} from './chart-theme';
+import { ChartFrame } from './ChartFrame';
+import { DivergenceToggle } from './DivergenceToggle';
+import { seriesStyle } from './palette';
+import { lineStyleProps } from './series';
+
+const AXIS_TITLES: Record<DivergenceMeasure, string> = {
+  js: 'JS divergence (bits)',
+  kl: 'KL, real ‖ generated (nats)',
+  tv: 'total variation (0–1)',
+};
+
+const SERIES = [
+  { key: 'n1', name: '1-grams (characters)' },
+  { key: 'n2', name: '2-grams' },
+  { key: 'n3', name: '3-grams' },
+] as const;
+
+export function DivergenceChart() {
+  const reports = useAppStore((s) => s.run.generations);
+  const measure = useAppStore((s) => s.ui.divergence);
+  const rows = useMemo(() => divergenceRows(reports, measure), [reports, measure]);
+  const withExact = rows.some((r) => r.exact !== undefined);
+  // JS in bits and TV are at most 1; KL has no upper bound.
+  const yAxis = useMemo(
+    () =>
+      linearAxis(
+        rows.flatMap((r) => [r.n1, r.n2, r.n3, r.exact ?? 0]),
+        measure === 'kl' ? Infinity : 1,
+      ),
+    [rows, measure],
+  );
+  const first = rows[0]?.generation ?? 0;
+  const last = Math.max(rows.at(-1)?.generation ?? 0, first + 1);
+
+  return (
+    <ChartFrame
+      title="Divergence from real text"
+      caption="How far the generated text's letters, letter pairs and triples are from real text: lines climbing away from zero mean each generation drifts further from real language."
+      summary={divergenceSummary(rows, measure)}
+      empty={rows.length === 0 ? 'Appears after generation 0 finishes' : null}
+      controls={<DivergenceToggle />}
+    >
+      <ResponsiveContainer width="100%" height="100%">
+        <LineChart data={rows} margin={CHART_MARGIN}>
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis
+            dataKey="generation"
+            type="number"
+            domain={[first, last]}
+            ticks={generationTicks([first, last])}
+            allowDecimals={false}
+            padding={X_PADDING}
+            tick={TICK}
+            height={X_AXIS_HEIGHT}
+            label={xAxisLabel('generation')}
+          />
+          <YAxis
+            type="number"
+            domain={yAxis.domain}
+            ticks={yAxis.ticks}
+            tick={TICK}
+            width={Y_AXIS_WIDTH}
+            tickFormatter={formatNumber}
+            label={yAxisLabel(AXIS_TITLES[measure])}
+          />
+          <Tooltip
+            contentStyle={TOOLTIP_CONTENT_STYLE}
+            labelStyle={TOOLTIP_LABEL_STYLE}
+            labelFormatter={generationLabel}
+            formatter={(v) => formatNumber(Number(v))}
+            isAnimationActive={false}
+          />
+          <Legend verticalAlign="top" wrapperStyle={LEGEND_STYLE} itemSorter={null} />
+          {SERIES.map((s, i) => (
+            <Line
+              key={s.key}
+              dataKey={s.key}
+              name={s.name}
+              {...lineStyleProps(seriesStyle(i), rows.length)}
+            />
+          ))}
+          {withExact && (
+            <Line
+              dataKey="exact"
+              name="exact KL (source ‖ model, nats/char)"
+              {...lineStyleProps(seriesStyle(3), rows.length)}
+            />
+          )}
+        </LineChart>
+      </ResponsiveContainer>
+    </ChartFrame>
+  );
+}

@@ -1,0 +1,140 @@
+/**
+ * Chart 4: entropy (nats) and distinct-n (%) of the generated text, as two small charts side by
+ * side rather than one chart with two y axes, which a class misreads.
+ */
+import { useMemo } from 'react';
+import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { useAppStore } from '../store/app-store';
+import { diversityRows, linearAxis, type DiversityRow } from './chart-data';
+import { diversitySummary, formatNumber, formatPercent } from './chart-summaries';
+import {
+  CHART_MARGIN,
+  generationLabel,
+  generationTicks,
+  LEGEND_STYLE,
+  TICK,
+  TOOLTIP_CONTENT_STYLE,
+  TOOLTIP_LABEL_STYLE,
+  X_AXIS_HEIGHT,
+  X_PADDING,
+  xAxisLabel,
+  Y_AXIS_WIDTH,
+  yAxisLabel,
+} from './chart-theme';
+import { ChartFrame } from './ChartFrame';
+import { seriesStyle } from './palette';
+import { lineStyleProps } from './series';
+
+type SeriesKey = Exclude<keyof DiversityRow, 'generation'>;
+
+const ENTROPY_SERIES: { key: SeriesKey; name: string }[] = [
+  { key: 'entropy', name: 'characters' },
+  { key: 'conditionalEntropy', name: 'next char. given previous' },
+];
+
+const DISTINCT_SERIES: { key: SeriesKey; name: string }[] = [
+  { key: 'distinct2', name: 'distinct-2' },
+  { key: 'distinct3', name: 'distinct-3' },
+  { key: 'distinct4', name: 'distinct-4' },
+];
+
+interface SmallChartProps {
+  rows: DiversityRow[];
+  series: { key: SeriesKey; name: string }[];
+  /** Index of the first series in the shared style order, so no two lines in the figure match. */
+  styleOffset: number;
+  yTitle: string;
+  percent: boolean;
+}
+
+function SmallChart({ rows, series, styleOffset, yTitle, percent }: SmallChartProps) {
+  const first = rows[0]?.generation ?? 0;
+  const last = Math.max(rows.at(-1)?.generation ?? 0, first + 1);
+  const format = percent ? formatPercent : formatNumber;
+  const yAxis = useMemo(
+    () =>
+      linearAxis(
+        rows.flatMap((r) => series.map((s) => r[s.key])),
+        percent ? 100 : Infinity,
+      ),
+    [rows, series, percent],
+  );
+  return (
+    <ResponsiveContainer width="100%" height="100%">
+      <LineChart data={rows} margin={CHART_MARGIN}>
+        <CartesianGrid strokeDasharray="3 3" />
+        <XAxis
+          dataKey="generation"
+          type="number"
+          domain={[first, last]}
+          ticks={generationTicks([first, last], 6)}
+          allowDecimals={false}
+          padding={X_PADDING}
+          tick={TICK}
+          height={X_AXIS_HEIGHT}
+          label={xAxisLabel('generation')}
+        />
+        <YAxis
+          type="number"
+          domain={yAxis.domain}
+          ticks={yAxis.ticks}
+          tick={TICK}
+          width={Y_AXIS_WIDTH}
+          tickFormatter={format}
+          label={yAxisLabel(yTitle)}
+        />
+        <Tooltip
+          contentStyle={TOOLTIP_CONTENT_STYLE}
+          labelStyle={TOOLTIP_LABEL_STYLE}
+          labelFormatter={generationLabel}
+          formatter={(v) => format(Number(v))}
+          isAnimationActive={false}
+        />
+        <Legend verticalAlign="top" wrapperStyle={LEGEND_STYLE} itemSorter={null} />
+        {series.map((s, i) => (
+          <Line
+            key={s.key}
+            dataKey={s.key}
+            name={s.name}
+            {...lineStyleProps(seriesStyle(styleOffset + i), rows.length)}
+          />
+        ))}
+      </LineChart>
+    </ResponsiveContainer>
+  );
+}
+
+export function DiversityChart() {
+  const reports = useAppStore((s) => s.run.generations);
+  const rows = useMemo(() => diversityRows(reports), [reports]);
+  return (
+    <ChartFrame
+      title="Entropy and distinct-n of generated text"
+      caption="How varied the generated text is: falling entropy and distinct-n mean the models repeat themselves more and more."
+      summary={diversitySummary(rows)}
+      empty={rows.length === 0 ? 'Appears after generation 0 finishes' : null}
+      wide
+    >
+      <div className="chart-pair">
+        <div>
+          <SmallChart
+            rows={rows}
+            series={ENTROPY_SERIES}
+            styleOffset={0}
+            yTitle="entropy (nats)"
+            percent={false}
+          />
+        </div>
+        <div>
+          <SmallChart
+            rows={rows}
+            series={DISTINCT_SERIES}
+            styleOffset={2}
+            yTitle="distinct n-grams (%)"
+            percent
+          />
+        </div>
+      </div>
+    </ChartFrame>
+  );
+}

@@ -1,0 +1,107 @@
+/** Chart 1: training loss within the generation under way. */
+import { useMemo } from 'react';
+import {
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import { useAppStore } from '../store/app-store';
+import { linearAxis, lossRows } from './chart-data';
+import { formatNumber, lossSummary } from './chart-summaries';
+import {
+  CHART_MARGIN,
+  LEGEND_STYLE,
+  TICK,
+  TOOLTIP_CONTENT_STYLE,
+  TOOLTIP_LABEL_STYLE,
+  X_AXIS_HEIGHT,
+  xAxisLabel,
+  Y_AXIS_WIDTH,
+  yAxisLabel,
+} from './chart-theme';
+import { ChartFrame } from './ChartFrame';
+import { seriesStyle } from './palette';
+import { lineStyleProps } from './series';
+
+const LOSS_STYLE = { ...seriesStyle(1), dash: '', marker: 'circle' as const };
+
+export function LossChart() {
+  const curve = useAppStore((s) => s.run.lossCurve);
+  const generation = useAppStore((s) => s.run.current.generation);
+  const totalSteps = useAppStore((s) => s.run.current.totalSteps);
+  const untrained = useAppStore((s) => s.run.baseline?.nllPerChar ?? null);
+  const family = useAppStore((s) => s.run.config?.model.family ?? s.config.model.family);
+  const rows = useMemo(() => lossRows(curve), [curve]);
+  const yAxis = useMemo(() => linearAxis([...rows.map((r) => r.loss), untrained ?? 0]), [rows, untrained]);
+
+  const empty =
+    family === 'ngram'
+      ? 'The count model is fitted by counting: it has no training loss.'
+      : rows.length === 0
+        ? `Appears when generation ${generation} starts training`
+        : null;
+  // The x axis spans the whole generation, so the curve also shows how far training has got.
+  const lastStep = rows.at(-1)?.step ?? 0;
+  const xMax = Math.max(totalSteps, lastStep, 1);
+
+  return (
+    <ChartFrame
+      title={`Training loss, generation ${generation}`}
+      caption="Loss on the generation's own training text as it learns: a low loss on a corpus of model-written text does not mean the model knows real language."
+      summary={lossSummary(generation, rows, totalSteps)}
+      empty={empty}
+    >
+      <ResponsiveContainer width="100%" height="100%">
+        <LineChart data={rows} margin={CHART_MARGIN}>
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis
+            dataKey="step"
+            type="number"
+            domain={[0, xMax]}
+            allowDecimals={false}
+            tick={TICK}
+            height={X_AXIS_HEIGHT}
+            label={xAxisLabel('training step')}
+          />
+          <YAxis
+            type="number"
+            domain={yAxis.domain}
+            ticks={yAxis.ticks}
+            tick={TICK}
+            width={Y_AXIS_WIDTH}
+            tickFormatter={formatNumber}
+            label={yAxisLabel('loss (nats/char)')}
+          />
+          <Tooltip
+            contentStyle={TOOLTIP_CONTENT_STYLE}
+            labelStyle={TOOLTIP_LABEL_STYLE}
+            labelFormatter={(step) => `step ${String(step)}`}
+            formatter={(v) => formatNumber(Number(v))}
+            isAnimationActive={false}
+          />
+          <Legend verticalAlign="top" wrapperStyle={LEGEND_STYLE} itemSorter={null} />
+          {untrained !== null && (
+            <ReferenceLine
+              y={untrained}
+              className="chart-reference"
+              strokeDasharray="8 6"
+              strokeWidth={2}
+              label={{
+                value: 'untrained model',
+                position: 'insideTopRight',
+                className: 'chart-reference-label',
+              }}
+            />
+          )}
+          <Line dataKey="loss" name="training loss" {...lineStyleProps(LOSS_STYLE, rows.length)} />
+        </LineChart>
+      </ResponsiveContainer>
+    </ChartFrame>
+  );
+}

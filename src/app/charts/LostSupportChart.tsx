@@ -1,0 +1,94 @@
+/** Chart 5: the share of real characters, bigrams and words no longer seen in generated text. */
+import { useMemo } from 'react';
+import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { useAppStore } from '../store/app-store';
+import { linearAxis, lostSupportRows } from './chart-data';
+import { formatPercent, lostSupportSummary } from './chart-summaries';
+import {
+  CHART_MARGIN,
+  generationLabel,
+  generationTicks,
+  LEGEND_STYLE,
+  TICK,
+  TOOLTIP_CONTENT_STYLE,
+  TOOLTIP_LABEL_STYLE,
+  X_AXIS_HEIGHT,
+  X_PADDING,
+  xAxisLabel,
+  Y_AXIS_WIDTH,
+  yAxisLabel,
+} from './chart-theme';
+import { ChartFrame } from './ChartFrame';
+import { seriesStyle } from './palette';
+import { lineStyleProps } from './series';
+
+const SERIES = [
+  { key: 'chars', name: 'characters' },
+  { key: 'bigrams', name: 'bigrams' },
+  { key: 'words', name: 'words' },
+] as const;
+
+export function LostSupportChart() {
+  const reports = useAppStore((s) => s.run.generations);
+  const rows = useMemo(() => lostSupportRows(reports), [reports]);
+  const yAxis = useMemo(
+    () =>
+      linearAxis(
+        rows.flatMap((r) => [r.chars, r.bigrams, r.words]),
+        100,
+      ),
+    [rows],
+  );
+  const first = rows[0]?.generation ?? 0;
+  const last = Math.max(rows.at(-1)?.generation ?? 0, first + 1);
+  return (
+    <ChartFrame
+      title="Lost support: real symbols missing from generated text"
+      caption="Rare words and letter pairs vanish first: a rising line is the tail of real language going extinct."
+      summary={lostSupportSummary(rows)}
+      empty={rows.length === 0 ? 'Appears after generation 0 finishes' : null}
+    >
+      <ResponsiveContainer width="100%" height="100%">
+        <LineChart data={rows} margin={CHART_MARGIN}>
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis
+            dataKey="generation"
+            type="number"
+            domain={[first, last]}
+            ticks={generationTicks([first, last])}
+            allowDecimals={false}
+            padding={X_PADDING}
+            tick={TICK}
+            height={X_AXIS_HEIGHT}
+            label={xAxisLabel('generation')}
+          />
+          <YAxis
+            type="number"
+            domain={yAxis.domain}
+            ticks={yAxis.ticks}
+            tick={TICK}
+            width={Y_AXIS_WIDTH}
+            tickFormatter={formatPercent}
+            label={yAxisLabel('lost (% of real)')}
+          />
+          <Tooltip
+            contentStyle={TOOLTIP_CONTENT_STYLE}
+            labelStyle={TOOLTIP_LABEL_STYLE}
+            labelFormatter={generationLabel}
+            formatter={(v) => formatPercent(Number(v))}
+            isAnimationActive={false}
+          />
+          <Legend verticalAlign="top" wrapperStyle={LEGEND_STYLE} itemSorter={null} />
+          {SERIES.map((s, i) => (
+            <Line
+              key={s.key}
+              dataKey={s.key}
+              name={s.name}
+              {...lineStyleProps(seriesStyle(i), rows.length)}
+            />
+          ))}
+        </LineChart>
+      </ResponsiveContainer>
+    </ChartFrame>
+  );
+}

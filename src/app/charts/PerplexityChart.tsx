@@ -1,0 +1,144 @@
+/** Chart 2: held-out perplexity per generation against the untrained model, with n* marked. */
+import { useMemo } from 'react';
+import {
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ReferenceDot,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import { useAppStore } from '../store/app-store';
+import { logDomain, logTicks, nStarPoint, perplexityRows } from './chart-data';
+import { formatNumber, perplexitySummary } from './chart-summaries';
+import {
+  CHART_MARGIN,
+  generationLabel,
+  generationTicks,
+  LEGEND_STYLE,
+  TICK,
+  TOOLTIP_CONTENT_STYLE,
+  TOOLTIP_LABEL_STYLE,
+  X_AXIS_HEIGHT,
+  X_PADDING,
+  xAxisLabel,
+  Y_AXIS_WIDTH,
+  yAxisLabel,
+} from './chart-theme';
+import { ChartFrame } from './ChartFrame';
+import { OKABE_ITO, seriesStyle } from './palette';
+import { lineStyleProps } from './series';
+
+// One series: solid blue with round markers (vermillion is n*'s colour on this chart).
+const PERPLEXITY_STYLE = { ...seriesStyle(1), dash: '', marker: 'circle' as const };
+
+export function PerplexityChart() {
+  const reports = useAppStore((s) => s.run.generations);
+  const nStar = useAppStore((s) => s.run.nStar);
+  const baseline = useAppStore((s) => s.run.baseline?.perplexity ?? null);
+
+  const rows = useMemo(() => perplexityRows(reports), [reports]);
+  const star = useMemo(() => nStarPoint(reports, nStar), [reports, nStar]);
+  // Log scale: early generations (perplexity ~3-6) and the untrained level (~|V|) both readable.
+  // Headroom above the baseline keeps its label (drawn above the line) clear of the curve.
+  const domain = useMemo(
+    () => logDomain([...rows.map((r) => r.perplexity), ...(baseline !== null ? [baseline * 1.3] : [])]),
+    [rows, baseline],
+  );
+  const yTicks = useMemo(() => (domain ? logTicks(domain) : []), [domain]);
+  const generations = rows.map((r) => r.generation);
+  const first = generations[0] ?? 0;
+  const last = Math.max(generations.at(-1) ?? 0, first + 1);
+  // n*'s label goes on the side of its line that has room.
+  const starOnRight = star !== null && star.generation - first > (last - first) / 2;
+
+  return (
+    <ChartFrame
+      title="Held-out perplexity per generation"
+      caption="Perplexity on real text the models never saw: rising toward the dashed line means the models are forgetting real language."
+      summary={perplexitySummary(rows, baseline, star)}
+      empty={rows.length === 0 || domain === null ? 'Appears after generation 0 finishes' : null}
+    >
+      <ResponsiveContainer width="100%" height="100%">
+        <LineChart data={rows} margin={CHART_MARGIN}>
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis
+            dataKey="generation"
+            type="number"
+            domain={[first, last]}
+            ticks={generationTicks([first, last])}
+            allowDecimals={false}
+            padding={X_PADDING}
+            tick={TICK}
+            height={X_AXIS_HEIGHT}
+            label={xAxisLabel('generation')}
+          />
+          <YAxis
+            type="number"
+            scale="log"
+            domain={domain ?? [1, 10]}
+            ticks={yTicks}
+            allowDataOverflow
+            tick={TICK}
+            width={Y_AXIS_WIDTH}
+            tickFormatter={formatNumber}
+            label={yAxisLabel('perplexity (log scale)')}
+          />
+          <Tooltip
+            contentStyle={TOOLTIP_CONTENT_STYLE}
+            labelStyle={TOOLTIP_LABEL_STYLE}
+            labelFormatter={generationLabel}
+            formatter={(v) => formatNumber(Number(v))}
+            isAnimationActive={false}
+          />
+          <Legend verticalAlign="top" wrapperStyle={LEGEND_STYLE} itemSorter={null} />
+          {baseline !== null && (
+            <ReferenceLine
+              y={baseline}
+              className="chart-reference"
+              strokeDasharray="8 6"
+              strokeWidth={2}
+              label={{
+                value: 'untrained model',
+                position: 'insideBottomLeft',
+                className: 'chart-reference-label',
+              }}
+            />
+          )}
+          {star !== null && (
+            <ReferenceLine
+              x={star.generation}
+              stroke={OKABE_ITO.vermillion}
+              strokeWidth={2}
+              strokeDasharray="2 4"
+              label={{
+                value: `n* = ${star.generation}: no better than untrained`,
+                position: starOnRight ? 'insideBottomRight' : 'insideBottomLeft',
+                className: 'chart-nstar-label',
+              }}
+            />
+          )}
+          {star !== null && (
+            <ReferenceDot
+              x={star.generation}
+              y={star.perplexity}
+              r={9}
+              fill="none"
+              stroke={OKABE_ITO.vermillion}
+              strokeWidth={3}
+            />
+          )}
+          <Line
+            dataKey="perplexity"
+            name="held-out perplexity"
+            {...lineStyleProps(PERPLEXITY_STYLE, rows.length)}
+          />
+        </LineChart>
+      </ResponsiveContainer>
+    </ChartFrame>
+  );
+}
