@@ -22,7 +22,10 @@ export class TheoryClient {
 
   constructor() {
     // Vite bundles the worker from this URL expression; keep it literal.
-    this.worker = new Worker(new URL('./theory.worker.ts', import.meta.url), { type: 'module', name: 'theory' });
+    this.worker = new Worker(new URL('./theory.worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'theory',
+    });
     this.worker.onmessage = (e: MessageEvent<unknown>) => {
       if (isTheoryMessage(e.data)) this.receive(e.data as TheoryEvent);
       else this.fail('the theory worker answered in an unknown format (a stale cached page? reload it)');

@@ -38,5 +38,11 @@ export type TheoryCommandBody = WithoutVersion<TheoryCommand>;
 
 /** True for any object that claims to be a message of this protocol version. */
 export function isTheoryMessage(data: unknown): data is { type: string; version: number; runId: unknown } {
-  return typeof data === 'object' && data !== null && 'type' in data && 'version' in data && data.version === THEORY_PROTOCOL_VERSION;
+  return (
+    typeof data === 'object' &&
+    data !== null &&
+    'type' in data &&
+    'version' in data &&
+    data.version === THEORY_PROTOCOL_VERSION
+  );
 }

@@ -15,7 +15,13 @@ import { unigramFormulas } from '../engine/theory/formulas';
 import type { TheoryRecord } from '../engine/theory/record';
 import { describeRecording, recordedGenerations } from '../engine/theory/recorded-generations';
 import { runUnigramChains } from '../engine/theory/unigram-runs';
-import { isTheoryMessage, THEORY_PROTOCOL_VERSION, type TheoryCommand, type TheoryEvent, type TheoryEventBody } from './theory-protocol';
+import {
+  isTheoryMessage,
+  THEORY_PROTOCOL_VERSION,
+  type TheoryCommand,
+  type TheoryEvent,
+  type TheoryEventBody,
+} from './theory-protocol';
 
 export interface ChainRunOptions {
   onProgress?(done: number, total: number): void;
@@ -27,8 +33,12 @@ const UNIGRAM_GENERATIONS =
   'generation 0 is the real law p0 (no model); generation n >= 1 is the n-th model, fitted on the corpus after n - 1 write-backs (the text loop calls it generation n - 1); realWeight is the real share after n write-backs';
 
 /** runTheory(config, { method: 'unigram-chain' }) for a built-in corpus, without the text loop's imports. */
-export async function runUnigramRecord(config: SimulationConfig, options: ChainRunOptions = {}): Promise<TheoryRecord> {
-  if (config.model.family !== 'ngram') throw new Error('theory mode runs the count model: set model.family to "ngram"');
+export async function runUnigramRecord(
+  config: SimulationConfig,
+  options: ChainRunOptions = {},
+): Promise<TheoryRecord> {
+  if (config.model.family !== 'ngram')
+    throw new Error('theory mode runs the count model: set model.family to "ngram"');
   if (config.corpus.source === 'user') throw new Error('the Theory view runs on a built-in corpus only');
   const started = performance.now();
   const prepared = prepareCorpus(config);
@@ -48,10 +58,14 @@ export async function runUnigramRecord(config: SimulationConfig, options: ChainR
     `runs use the streams createRng(${config.seed}).split("run-r"), r = 0..${config.runs - 1}, on one real corpus (seed ${config.seed})`,
   ];
   if (config.paradigm === 'fresh-data') {
-    notes.push('fresh-data here: each corpus holds only the latest k fresh real and m generated tokens (Alemohammad et al.); the text loop instead keeps adding both to a growing corpus');
+    notes.push(
+      'fresh-data here: each corpus holds only the latest k fresh real and m generated tokens (Alemohammad et al.); the text loop instead keeps adding both to a growing corpus',
+    );
   }
   if (config.paradigm === 'replace' && setting.tokens.corpusTokens > setting.tokens.realTokens) {
-    notes.push('contamination > 1 under replace: the m generated tokens replace the whole corpus each generation (lambda = 1)');
+    notes.push(
+      'contamination > 1 under replace: the m generated tokens replace the whole corpus each generation (lambda = 1)',
+    );
   }
   return {
     version: 1,
@@ -88,7 +102,8 @@ interface WorkerScope {
 }
 
 function listen(scope: WorkerScope): void {
-  const emit = (event: TheoryEventBody) => scope.postMessage({ ...event, version: THEORY_PROTOCOL_VERSION } as TheoryEvent);
+  const emit = (event: TheoryEventBody) =>
+    scope.postMessage({ ...event, version: THEORY_PROTOCOL_VERSION } as TheoryEvent);
   /** The run in progress: at most one; a newer one aborts it. */
   let current: { runId: number; abort: AbortController } | null = null;
 
@@ -98,7 +113,10 @@ function listen(scope: WorkerScope): void {
     current = { runId, abort };
     try {
       const parsed = simulationConfigSchema.safeParse(rawConfig);
-      if (!parsed.success) throw new Error(`invalid settings: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      if (!parsed.success)
+        throw new Error(
+          `invalid settings: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+        );
       const record = await runUnigramRecord(parsed.data, {
         signal: abort.signal,
         onProgress: (done, total) => {
@@ -117,7 +135,11 @@ function listen(scope: WorkerScope): void {
 
   scope.onmessage = (e: MessageEvent<unknown>) => {
     if (!isTheoryMessage(e.data)) {
-      emit({ type: 'error', runId: null, message: 'the theory worker received a message in an unknown format (a stale cached page? reload it)' });
+      emit({
+        type: 'error',
+        runId: null,
+        message: 'the theory worker received a message in an unknown format (a stale cached page? reload it)',
+      });
       return;
     }
     const command = e.data as TheoryCommand;

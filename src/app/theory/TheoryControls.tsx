@@ -2,7 +2,13 @@
 import { useId } from 'react';
 import { PARADIGMS, type Paradigm } from '../../engine/config/schema';
 import { contributionAt, formatPercent, positionOf, SLIDER_MAX } from './log-slider';
-import { ALPHA_CHOICES, GENERATION_CHOICES, PARADIGM_LABELS, REAL_CHARS_CHOICES, RUN_CHOICES } from './theory-settings';
+import {
+  ALPHA_CHOICES,
+  GENERATION_CHOICES,
+  PARADIGM_LABELS,
+  REAL_CHARS_CHOICES,
+  RUN_CHOICES,
+} from './theory-settings';
 import { useTheoryStore } from './theory-store';
 
 const isParadigm = (v: string): v is Paradigm => (PARADIGMS as readonly string[]).includes(v);
@@ -18,7 +24,8 @@ export function TheoryControls() {
       <legend>Settings</legend>
       <div className="theory-slider">
         <label htmlFor={`${id}-contribution`}>
-          Generated text written back each generation: <output htmlFor={`${id}-contribution`}>{percent}</output> of the real corpus
+          Generated text written back each generation:{' '}
+          <output htmlFor={`${id}-contribution`}>{percent}</output> of the real corpus
         </label>
         <input
           id={`${id}-contribution`}
@@ -40,7 +47,10 @@ export function TheoryControls() {
 
       <label>
         How generated text enters the corpus
-        <select value={settings.paradigm} onChange={(e) => isParadigm(e.target.value) && setSettings({ paradigm: e.target.value })}>
+        <select
+          value={settings.paradigm}
+          onChange={(e) => isParadigm(e.target.value) && setSettings({ paradigm: e.target.value })}
+        >
           {PARADIGMS.map((p) => (
             <option key={p} value={p}>
               {PARADIGM_LABELS[p]}
@@ -62,7 +72,10 @@ export function TheoryControls() {
 
       <label>
         Generations
-        <select value={settings.generations} onChange={(e) => setSettings({ generations: Number(e.target.value) })}>
+        <select
+          value={settings.generations}
+          onChange={(e) => setSettings({ generations: Number(e.target.value) })}
+        >
           {GENERATION_CHOICES.map((g) => (
             <option key={g} value={g}>
               {g.toLocaleString('en')}
@@ -85,7 +98,10 @@ export function TheoryControls() {
 
       <label>
         Real corpus
-        <select value={settings.realChars} onChange={(e) => setSettings({ realChars: Number(e.target.value) })}>
+        <select
+          value={settings.realChars}
+          onChange={(e) => setSettings({ realChars: Number(e.target.value) })}
+        >
           {REAL_CHARS_CHOICES.map((c) => (
             <option key={c} value={c}>
               {c.toLocaleString('en')} characters

@@ -3,6 +3,7 @@
  * forms. The slider of the contribution per generation is the lesson: less generated text makes
  * collapse arrive later, not never.
  */
+import { useDeferredValue } from 'react';
 import { CHART_METRIC_ORDER, CHART_METRICS, type ChartMetric } from './chart-metrics';
 import { DivergenceChart } from './DivergenceChart';
 import { FixationChart } from './FixationChart';
@@ -18,9 +19,9 @@ import './theory.css';
 const isChartMetric = (v: string): v is ChartMetric => (CHART_METRIC_ORDER as readonly string[]).includes(v);
 
 export function TheoryView() {
-  useTheoryRunner();
   return (
     <section className="theory-view" aria-labelledby="theory-title">
+      <TheoryRunner />
       <h2 id="theory-title">Theory: the long run of a count model</h2>
       <TheoryExplainer />
       <TheoryControls />
@@ -28,6 +29,15 @@ export function TheoryView() {
       <TheoryResults />
     </section>
   );
+}
+
+/**
+ * Owns the worker. A component of its own, rendering nothing, so that a settings change
+ * re-renders only it and the controls, not the charts (a chart render costs tens of ms).
+ */
+function TheoryRunner() {
+  useTheoryRunner();
+  return null;
 }
 
 function TheoryProgress() {
@@ -44,12 +54,17 @@ function TheoryProgress() {
   );
 }
 
+/**
+ * The charts read deferred copies of the store: a store update renders synchronously, and three
+ * recharts charts drawn for the first time take ~300 ms; a deferred render is time-sliced by
+ * React into ~5 ms pieces, so no main-thread task comes near 50 ms.
+ */
 function TheoryResults() {
-  const record = useTheoryStore((s) => s.run.record);
-  const recordSettings = useTheoryStore((s) => s.run.recordSettings);
-  const metric = useTheoryStore((s) => s.metric);
-  const logX = useTheoryStore((s) => s.logX);
-  const pins = useTheoryStore((s) => s.pins);
+  const record = useDeferredValue(useTheoryStore((s) => s.run.record));
+  const recordSettings = useDeferredValue(useTheoryStore((s) => s.run.recordSettings));
+  const metric = useDeferredValue(useTheoryStore((s) => s.metric));
+  const logX = useDeferredValue(useTheoryStore((s) => s.logX));
+  const pins = useDeferredValue(useTheoryStore((s) => s.pins));
   const { setMetric, setLogX, pinCurrent, unpin } = useTheoryStore.getState();
   if (!record || !recordSettings) return null;
   return (
@@ -61,7 +76,8 @@ function TheoryResults() {
       </ul>
       <div className="theory-chart-options">
         <label>
-          <input type="checkbox" checked={logX} onChange={(e) => setLogX(e.target.checked)} /> Log-scale generations
+          <input type="checkbox" checked={logX} onChange={(e) => setLogX(e.target.checked)} /> Log-scale
+          generations
         </label>
         <label>
           Chart (b) shows
@@ -82,7 +98,12 @@ function TheoryResults() {
           {pins.map((p) => (
             <li key={p.id}>
               {p.label}{' '}
-              <button type="button" className="theory-unpin" onClick={() => unpin(p.id)} aria-label={`Remove ${p.label} from the comparison`}>
+              <button
+                type="button"
+                className="theory-unpin"
+                onClick={() => unpin(p.id)}
+                aria-label={`Remove ${p.label} from the comparison`}
+              >
                 remove
               </button>
             </li>

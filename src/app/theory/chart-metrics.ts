@@ -17,13 +17,13 @@ export interface MetricInfo {
 export const CHART_METRICS: Record<ChartMetric, MetricInfo> = {
   tv: {
     label: 'Total variation from the real law',
-    axis: 'total variation (0 = real law, 1 = disjoint)',
+    axis: 'total variation',
     domain: [0, 1],
     meaning: 'the share of probability the model puts in different places than the real text does',
   },
   js: {
     label: 'Jensen-Shannon divergence from the real law',
-    axis: 'JS divergence (bits, 0 to 1)',
+    axis: 'JS divergence (bits)',
     domain: [0, 1],
     meaning: 'a symmetric, bounded distance between the model and the real character frequencies',
   },
@@ -37,20 +37,28 @@ export const CHART_METRICS: Record<ChartMetric, MetricInfo> = {
     label: 'Collision probability S = sum p²',
     axis: 'collision probability S',
     domain: [0, 1],
-    meaning: 'the chance that two characters drawn from the model are the same: 1 when it repeats one character',
+    meaning:
+      'the chance that two characters drawn from the model are the same: 1 when it repeats one character',
   },
   lostRealMass: {
     label: 'Real mass lost',
-    axis: 'real probability of extinct characters',
+    axis: 'real mass lost',
     domain: [0, 1],
     meaning: 'how much of real text is made of characters the model can no longer write',
   },
 };
 
-export const CHART_METRIC_ORDER: readonly ChartMetric[] = ['tv', 'js', 'entropy', 'collision', 'lostRealMass'];
+export const CHART_METRIC_ORDER: readonly ChartMetric[] = [
+  'tv',
+  'js',
+  'entropy',
+  'collision',
+  'lostRealMass',
+];
 
 /** A closed-form curve for this metric and run, or why there is none. */
-export type MetricFormula = { label: string; formula: string; values: number[] } | { label: null; reason: string };
+export type MetricFormula =
+  { label: string; formula: string; values: number[] } | { label: null; reason: string };
 
 export function metricFormula(record: TheoryRecord, metric: ChartMetric): MetricFormula {
   const f = record.formulas;

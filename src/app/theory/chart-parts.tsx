@@ -17,12 +17,23 @@ export function generationAxisProps(record: TheoryRecord, logX: boolean) {
     tickFormatter: (g: number) => g.toLocaleString('en'),
     tick: { fill: 'currentColor' },
     stroke: 'currentColor',
-    label: { value: logX ? 'generation (log scale)' : 'generation', position: 'insideBottom' as const, offset: -14, fill: 'currentColor' },
+    label: {
+      value: logX ? 'generation (log scale)' : 'generation',
+      position: 'insideBottom' as const,
+      offset: -14,
+      fill: 'currentColor',
+    },
   };
 }
 
 export function yAxisLabel(text: string) {
-  return { value: text, angle: -90, position: 'insideLeft' as const, style: { textAnchor: 'middle' as const }, fill: 'currentColor' };
+  return {
+    value: text,
+    angle: -90,
+    position: 'insideLeft' as const,
+    style: { textAnchor: 'middle' as const },
+    fill: 'currentColor',
+  };
 }
 
 export const percentTick = (v: number) => `${Math.round(v * 100)}%`;
@@ -30,7 +41,8 @@ export const percentTick = (v: number) => `${Math.round(v * 100)}%`;
 /** Tooltip values: three significant digits; a range shows as "lo – hi". */
 export function formatValue(value: unknown): string {
   if (typeof value === 'number') return Number(value.toPrecision(3)).toLocaleString('en');
-  if (Array.isArray(value) && value.length === 2) return `${formatValue(value[0])} – ${formatValue(value[1])}`;
+  if (Array.isArray(value) && value.length === 2)
+    return `${formatValue(value[0])} – ${formatValue(value[1])}`;
   return String(value);
 }
 

@@ -37,7 +37,8 @@ export interface CurvePoint {
 }
 
 function unigramOf(record: TheoryRecord): UnigramTheory {
-  if (!record.unigram) throw new Error('the Theory view draws the unigram chain; this record has no unigram part');
+  if (!record.unigram)
+    throw new Error('the Theory view draws the unigram chain; this record has no unigram part');
   return record.unigram;
 }
 
@@ -118,14 +119,18 @@ export function generationDomain(record: TheoryRecord, logX: boolean): [number, 
 }
 
 /** A row of the divergence chart: the current run's columns plus one column per pinned curve. */
-export type MergedRow = BandRow | (Partial<BandRow> & { generation: number; [pin: `pin${number}`]: number | undefined });
+export type MergedRow =
+  BandRow | (Partial<BandRow> & { generation: number; [pin: `pin${number}`]: number | undefined });
 
 /**
  * Lays pinned curves into the current run's rows, keyed by generation (runs of different
  * horizons record different generations; the union keeps every point, and the chart joins a
  * curve over the rows where it has none with connectNulls).
  */
-export function mergePinned(rows: readonly BandRow[], pins: readonly { key: `pin${number}`; points: readonly CurvePoint[] }[]): MergedRow[] {
+export function mergePinned(
+  rows: readonly BandRow[],
+  pins: readonly { key: `pin${number}`; points: readonly CurvePoint[] }[],
+): MergedRow[] {
   const byGeneration = new Map<number, Record<string, unknown> & { generation: number }>();
   for (const row of rows) byGeneration.set(row.generation, { ...row });
   for (const pin of pins) {

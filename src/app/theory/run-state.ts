@@ -37,7 +37,12 @@ export const INITIAL_RUN_STATE: TheoryRunState = {
   error: null,
 };
 
-export function runStarted(state: TheoryRunState, runId: number, settings: TheorySettings, now: number): TheoryRunState {
+export function runStarted(
+  state: TheoryRunState,
+  runId: number,
+  settings: TheorySettings,
+  now: number,
+): TheoryRunState {
   return {
     ...state,
     status: 'running',

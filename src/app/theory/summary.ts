@@ -17,7 +17,10 @@ export function summaryLines(record: TheoryRecord, settings: TheorySettings): st
   const u = record.unigram;
   const weight = record.formulas.realWeight.values;
   const last = record.recordedGenerations.length - 1;
-  if (weight) lines.push(`Real text is ${formatPercent(weight[last])} of the corpus after ${gen(record.generations)} generations.`);
+  if (weight)
+    lines.push(
+      `Real text is ${formatPercent(weight[last])} of the corpus after ${gen(record.generations)} generations.`,
+    );
   const crossing = firstCrossing(record, 'tv', DRIFT_MILESTONE_TV);
   lines.push(
     crossing === null

@@ -18,7 +18,9 @@ export function useTheoryRunner(): void {
   useEffect(() => {
     const client = new TheoryClient();
     clientRef.current = client;
-    const unsubscribe = client.subscribe((event) => useTheoryStore.getState().receive(event, performance.now()));
+    const unsubscribe = client.subscribe((event) =>
+      useTheoryStore.getState().receive(event, performance.now()),
+    );
     return () => {
       unsubscribe();
       client.terminate();

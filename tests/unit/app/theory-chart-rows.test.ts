@@ -11,7 +11,11 @@ import {
   realWeightRows,
 } from '../../../src/app/theory/chart-rows';
 import type { TheoryRecord } from '../../../src/engine/theory/record';
-import { DEFAULT_THEORY_SETTINGS, theoryConfig, type TheorySettings } from '../../../src/app/theory/theory-settings';
+import {
+  DEFAULT_THEORY_SETTINGS,
+  theoryConfig,
+  type TheorySettings,
+} from '../../../src/app/theory/theory-settings';
 import { runUnigramRecord } from '../../../src/worker/theory.worker';
 
 /** The Theory view's settings, small enough for a unit test. */
@@ -20,7 +24,8 @@ function smallSettings(patch: Partial<TheorySettings> = {}): TheorySettings {
 }
 
 /** A record exactly as the worker would post it for these settings. */
-const recordFor = (settings: TheorySettings): Promise<TheoryRecord> => runUnigramRecord(theoryConfig(settings));
+const recordFor = (settings: TheorySettings): Promise<TheoryRecord> =>
+  runUnigramRecord(theoryConfig(settings));
 
 let replace: TheoryRecord;
 let full: TheoryRecord;
@@ -79,7 +84,8 @@ describe('TheoryRecord -> chart rows', () => {
 
   it('fixation rows: absorbed share never decreases and ends where the summary says', () => {
     const rows = fixationRows(full, false);
-    for (let i = 1; i < rows.length; i++) expect(rows[i].absorbed).toBeGreaterThanOrEqual(rows[i - 1].absorbed);
+    for (let i = 1; i < rows.length; i++)
+      expect(rows[i].absorbed).toBeGreaterThanOrEqual(rows[i - 1].absorbed);
     const half = full.unigram?.fixation.halfAbsorbedGeneration ?? null;
     if (half !== null) {
       const at = rows.find((r) => r.generation >= half);
@@ -102,10 +108,18 @@ describe('TheoryRecord -> chart rows', () => {
 
   it('mergePinned lays curves of other horizons into the rows by generation, sorted, keeping every point', () => {
     const rows = bandRows(replace, 'tv', true);
-    const other = { key: 'pin7' as const, points: [{ generation: 2, value: 0.5 }, { generation: 50_000, value: 0.9 }] };
+    const other = {
+      key: 'pin7' as const,
+      points: [
+        { generation: 2, value: 0.5 },
+        { generation: 50_000, value: 0.9 },
+      ],
+    };
     const merged = mergePinned(rows, [other]);
     expect(merged).toHaveLength(rows.length + 1);
-    expect(merged.map((r) => r.generation)).toEqual([...merged.map((r) => r.generation)].sort((a, b) => a - b));
+    expect(merged.map((r) => r.generation)).toEqual(
+      [...merged.map((r) => r.generation)].sort((a, b) => a - b),
+    );
     expect(merged.find((r) => r.generation === 2)).toMatchObject({ pin7: 0.5, median: rows[1].median });
     expect(merged.at(-1)).toEqual({ generation: 50_000, pin7: 0.9 });
     expect(medianCurve(replace, 'tv', true).every((p) => p.generation > 0)).toBe(true);

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { contributionAt, formatPercent, MAX_CONTRIBUTION, MIN_CONTRIBUTION, positionOf, SLIDER_MAX, STEPS_PER_DECADE } from '../../../src/app/theory/log-slider';
+import {
+  contributionAt,
+  formatPercent,
+  MAX_CONTRIBUTION,
+  MIN_CONTRIBUTION,
+  positionOf,
+  SLIDER_MAX,
+  STEPS_PER_DECADE,
+} from '../../../src/app/theory/log-slider';
 
 describe('the log-scale contribution slider', () => {
   it('spans 0.1% to 100%, three decades at equal distances', () => {

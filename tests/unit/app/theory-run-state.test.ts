@@ -1,10 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { foldTheoryEvent, INITIAL_RUN_STATE, progressText, runStarted } from '../../../src/app/theory/run-state';
+import {
+  foldTheoryEvent,
+  INITIAL_RUN_STATE,
+  progressText,
+  runStarted,
+} from '../../../src/app/theory/run-state';
 import { paradigmNote, summaryLines } from '../../../src/app/theory/summary';
 import { runLabel } from '../../../src/app/theory/theory-store';
 import { THEORY_PROTOCOL_VERSION } from '../../../src/worker/theory-protocol';
 import type { TheoryRecord } from '../../../src/engine/theory/record';
-import { DEFAULT_THEORY_SETTINGS, theoryConfig, type TheorySettings } from '../../../src/app/theory/theory-settings';
+import {
+  DEFAULT_THEORY_SETTINGS,
+  theoryConfig,
+  type TheorySettings,
+} from '../../../src/app/theory/theory-settings';
 import { runUnigramRecord } from '../../../src/worker/theory.worker';
 
 /** The Theory view's settings, small enough for a unit test. */
@@ -13,12 +22,13 @@ function smallSettings(patch: Partial<TheorySettings> = {}): TheorySettings {
 }
 
 /** A record exactly as the worker would post it for these settings. */
-const recordFor = (settings: TheorySettings): Promise<TheoryRecord> => runUnigramRecord(theoryConfig(settings));
+const recordFor = (settings: TheorySettings): Promise<TheoryRecord> =>
+  runUnigramRecord(theoryConfig(settings));
 
 const v = THEORY_PROTOCOL_VERSION;
 
 describe('the Theory view run state', () => {
-  it('folds progress and the result of the current run; ignores other runs\' events', async () => {
+  it("folds progress and the result of the current run; ignores other runs' events", async () => {
     const settings = smallSettings();
     let s = runStarted(INITIAL_RUN_STATE, 3, settings, 1000);
     expect(s.total).toBe(settings.runs * settings.generations);
@@ -37,7 +47,11 @@ describe('the Theory view run state', () => {
   it('keeps the last record through a failure, and a worker-level error (runId null) reaches any run', async () => {
     const settings = smallSettings();
     const record = await recordFor(settings);
-    let s = foldTheoryEvent(runStarted(INITIAL_RUN_STATE, 1, settings, 0), { type: 'result', version: v, runId: 1, record }, 5);
+    let s = foldTheoryEvent(
+      runStarted(INITIAL_RUN_STATE, 1, settings, 0),
+      { type: 'result', version: v, runId: 1, record },
+      5,
+    );
     s = runStarted(s, 2, settings, 10);
     s = foldTheoryEvent(s, { type: 'error', version: v, runId: null, message: 'worker failed' }, 20);
     expect(s.status).toBe('error');
