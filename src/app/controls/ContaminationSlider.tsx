@@ -1,0 +1,79 @@
+import { useId, useState } from 'react';
+import { useAppStore } from '../store/app-store';
+import { applySettings } from './apply-settings';
+import { FieldMessage, type FieldNote } from './FieldMessage';
+import { formatChars, formatPercent } from './format';
+import { CONTAMINATION_SCALE } from './contamination-scale';
+import { positionToValue, valueToPosition } from './log-scale';
+import { useDeferredCommit } from './useDeferredCommit';
+
+const TICKS = [0.001, 0.01, 0.1, 1];
+
+/** Generated text written back per generation (lambda = m / N0), on a log scale. */
+export function ContaminationSlider() {
+  const id = useId();
+  const value = useAppStore((s) => s.config.contamination);
+  const realChars = useAppStore((s) => s.config.corpus.realChars);
+  const [draft, setDraft] = useState<number | null>(null);
+  const [note, setNote] = useState<FieldNote | null>(null);
+  const deferred = useDeferredCommit((next: number) => {
+    const config = useAppStore.getState().config;
+    const error = applySettings({ ...config, contamination: next });
+    setNote(error ? { text: error, tone: 'error' } : null);
+  });
+  const settle = (): void => {
+    deferred.flush();
+    setDraft(null);
+  };
+
+  const position = draft ?? valueToPosition(value, CONTAMINATION_SCALE);
+  const shown = draft !== null ? positionToValue(draft, CONTAMINATION_SCALE) : value;
+  const chars = Math.max(1, Math.round(shown * realChars));
+  const hint = 'How much text each model writes into the corpus per generation, as a share of the real data D0.';
+  return (
+    <div className="cl-field">
+      <div className="cl-slider-head">
+        <label htmlFor={id}>Generated text written back per generation</label>
+        <output htmlFor={id} className="cl-readout">
+          {formatPercent(shown)}
+        </output>
+      </div>
+      <input
+        id={id}
+        type="range"
+        min={0}
+        max={CONTAMINATION_SCALE.steps}
+        step={1}
+        value={position}
+        list={`${id}-ticks`}
+        title={hint}
+        aria-valuetext={`${formatPercent(shown)} of the real data per generation`}
+        aria-describedby={`${id}-hint ${id}-msg`}
+        onChange={(e) => {
+          const next = Number(e.target.value);
+          setDraft(next);
+          deferred.schedule(positionToValue(next, CONTAMINATION_SCALE));
+        }}
+        onPointerUp={settle}
+        onKeyUp={settle}
+        onBlur={settle}
+      />
+      <datalist id={`${id}-ticks`}>
+        {TICKS.map((t) => (
+          <option key={t} value={valueToPosition(t, CONTAMINATION_SCALE)} label={formatPercent(t)} />
+        ))}
+      </datalist>
+      <div className="cl-scale" aria-hidden="true">
+        {TICKS.map((t) => (
+          <span key={t} style={{ left: `${(valueToPosition(t, CONTAMINATION_SCALE) / CONTAMINATION_SCALE.steps) * 100}%` }}>
+            {formatPercent(t)}
+          </span>
+        ))}
+      </div>
+      <p id={`${id}-hint`} className="cl-hint">
+        Log scale. {formatPercent(shown)} of D0 ≈ {formatChars(chars)} a generation. Even a little, kept up, takes over the corpus.
+      </p>
+      <FieldMessage id={`${id}-msg`} note={note} />
+    </div>
+  );
+}

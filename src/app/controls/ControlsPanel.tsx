@@ -1,0 +1,31 @@
+import './controls.css';
+import { CorpusGroup } from './CorpusGroup';
+import { DataMixGroup } from './DataMixGroup';
+import { DecodingGroup } from './DecodingGroup';
+import { ModelGroup } from './ModelGroup';
+import { ParadigmPicker } from './ParadigmPicker';
+import { PresetPicker } from './PresetPicker';
+import { RunLengthGroup } from './RunLengthGroup';
+import { RunningNote } from './RunningNote';
+
+/**
+ * The settings panel (left column): every control edits the store's SimulationConfig through
+ * changeSettings, after the zod schema has accepted it.
+ */
+export function ControlsPanel() {
+  return (
+    <section className="cl-panel" aria-labelledby="cl-panel-title">
+      <h2 id="cl-panel-title" className="cl-title">
+        Settings
+      </h2>
+      <RunningNote />
+      <PresetPicker />
+      <CorpusGroup />
+      <ParadigmPicker />
+      <DataMixGroup />
+      <DecodingGroup />
+      <ModelGroup />
+      <RunLengthGroup />
+    </section>
+  );
+}

@@ -1,0 +1,45 @@
+import { useAppStore } from '../store/app-store';
+import { applicability, type ConditionalSetting } from './applicability';
+import { ContaminationSlider } from './ContaminationSlider';
+import { formatChars } from './format';
+import { ShareSlider } from './ShareSlider';
+
+/** What each generation's corpus is made of: generated text in, real text kept or added, sample size. */
+export function DataMixGroup() {
+  const config = useAppStore((s) => s.config);
+  const reason = (setting: ConditionalSetting): string | null => {
+    const a = applicability(setting, config);
+    return a.applies ? null : a.reason;
+  };
+  const inChars = (share: number): string => `(${formatChars(Math.round(share * config.corpus.realChars))})`;
+
+  return (
+    <fieldset className="cl-group">
+      <legend>Data per generation</legend>
+      <ContaminationSlider />
+      <ShareSlider
+        field="realKept"
+        label="Real data kept"
+        hint="Share of each training set drawn from the original human text (Shumailov keeps 10%)."
+        step={0.01}
+        disabledReason={reason('realKept')}
+      />
+      <ShareSlider
+        field="freshShare"
+        label="Fresh real data"
+        hint="New human text added each generation, as a share of D0."
+        step={0.05}
+        disabledReason={reason('freshShare')}
+        detail={inChars}
+      />
+      <ShareSlider
+        field="trainingSample"
+        label="Training sample size"
+        hint="Each model trains on a random sample of this size (M), as a share of D0."
+        step={0.05}
+        disabledReason={reason('trainingSample')}
+        detail={inChars}
+      />
+    </fieldset>
+  );
+}

@@ -1,0 +1,88 @@
+import { useState } from 'react';
+import { MODEL_SIZE_NAMES, type SimulationConfig } from '../../engine/config/schema';
+import { useAppStore } from '../store/app-store';
+import { applicability } from './applicability';
+import { applySettings } from './apply-settings';
+import { Choice } from './Choice';
+import { FieldMessage, type FieldNote } from './FieldMessage';
+import { MODEL_SIZE_INFO } from './model-sizes';
+import { NewRunTag } from './NewRunTag';
+import { NumberField } from './NumberField';
+
+type ModelSettings = SimulationConfig['model'];
+
+/** The network each generation trains: its size, its training budget, and where it starts. */
+export function ModelGroup() {
+  const config = useAppStore((s) => s.config);
+  const [note, setNote] = useState<FieldNote | null>(null);
+  const setModel = (patch: Partial<ModelSettings>): void => {
+    const current = useAppStore.getState().config;
+    const error = applySettings({ ...current, model: { ...current.model, ...patch } });
+    setNote(error ? { text: error, tone: 'error' } : null);
+  };
+  const size = applicability('modelSize', config);
+  const steps = applicability('trainingSteps', config);
+  const start = applicability('continueTraining', config);
+
+  return (
+    <fieldset className="cl-group">
+      <legend>Model</legend>
+      <fieldset className="cl-subgroup" disabled={!size.applies}>
+        <legend>
+          Model size <NewRunTag />
+        </legend>
+        <p className="cl-hint">{size.applies ? 'A small character-level transformer; bigger learns better and trains slower.' : size.reason}</p>
+        <div className="cl-choices cl-choices-compact">
+          {MODEL_SIZE_NAMES.map((name) => {
+            const info = MODEL_SIZE_INFO[name];
+            return (
+              <Choice
+                key={name}
+                name="cl-model-size"
+                value={name}
+                checked={config.model.size === name}
+                onChange={() => setModel({ size: name })}
+                label={info.label}
+                description={info.note}
+                source={info.params}
+                title={`${info.params}: ${info.note}`}
+              />
+            );
+          })}
+        </div>
+      </fieldset>
+      <NumberField
+        field="training.steps"
+        label="Training steps per generation"
+        hint="Optimiser steps each model takes; more steps fit the corpus more closely (and take longer)."
+        step={50}
+        disabledReason={steps.applies ? null : steps.reason}
+      />
+      <fieldset className="cl-subgroup" disabled={!start.applies}>
+        <legend>Each generation&rsquo;s model starts</legend>
+        <div className="cl-choices cl-choices-compact">
+          <Choice
+            name="cl-continue"
+            value="scratch"
+            checked={!config.model.continueTraining}
+            onChange={() => setModel({ continueTraining: false })}
+            label="From scratch"
+            description="fresh random weights each generation (the paper)"
+            title="Every generation starts from a fresh random initialisation, as in the paper."
+          />
+          <Choice
+            name="cl-continue"
+            value="continue"
+            checked={config.model.continueTraining}
+            onChange={() => setModel({ continueTraining: true })}
+            label="Continue"
+            description="from the previous model’s weights"
+            title="Each model starts from the previous generation's weights and keeps training."
+          />
+        </div>
+        {!start.applies && <p className="cl-hint">{start.reason}</p>}
+      </fieldset>
+      <FieldMessage id="cl-model-msg" note={note} />
+    </fieldset>
+  );
+}

@@ -1,0 +1,72 @@
+import { useId, useState } from 'react';
+import { useAppStore } from '../store/app-store';
+import { applySettings } from './apply-settings';
+import { FieldMessage, type FieldNote } from './FieldMessage';
+import { formatPercent } from './format';
+import { fieldBounds, getField, withField, type NumericField } from './settings-fields';
+import { useDeferredCommit } from './useDeferredCommit';
+
+interface Props {
+  field: NumericField;
+  label: string;
+  hint: string;
+  /** Slider step as a share (0.01 = one percentage point). */
+  step: number;
+  disabledReason?: string | null;
+  /** Extra line computed from the value (e.g. "= 5,000 characters"). */
+  detail?: (share: number) => string;
+}
+
+/** A share of D0 on a linear slider, shown as a percentage; bounds come from the schema. */
+export function ShareSlider({ field, label, hint, step, disabledReason = null, detail }: Props) {
+  const id = useId();
+  const value = useAppStore((s) => getField(s.config, field));
+  const [draft, setDraft] = useState<number | null>(null);
+  const [note, setNote] = useState<FieldNote | null>(null);
+  const { min, max } = fieldBounds(field);
+  const deferred = useDeferredCommit((next: number) => {
+    const error = applySettings(withField(useAppStore.getState().config, field, next));
+    setNote(error ? { text: error, tone: 'error' } : null);
+  });
+  const settle = (): void => {
+    deferred.flush();
+    setDraft(null);
+  };
+
+  const shown = draft ?? value;
+  const disabled = disabledReason !== null;
+  return (
+    <div className={`cl-field${disabled ? ' cl-field-off' : ''}`}>
+      <div className="cl-slider-head">
+        <label htmlFor={id}>{label}</label>
+        <output htmlFor={id} className="cl-readout">
+          {formatPercent(shown)}
+        </output>
+      </div>
+      <input
+        id={id}
+        type="range"
+        min={min}
+        max={max}
+        step={step}
+        value={shown}
+        disabled={disabled}
+        title={hint}
+        aria-valuetext={`${formatPercent(shown)} of the real data`}
+        aria-describedby={`${id}-hint ${id}-msg`}
+        onChange={(e) => {
+          const next = Number(e.target.value);
+          setDraft(next);
+          deferred.schedule(next);
+        }}
+        onPointerUp={settle}
+        onKeyUp={settle}
+        onBlur={settle}
+      />
+      <p id={`${id}-hint`} className="cl-hint">
+        {disabledReason ?? (detail ? `${hint} ${detail(shown)}` : hint)}
+      </p>
+      <FieldMessage id={`${id}-msg`} note={note} />
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+import { etaSeconds } from '../store/fold-run';
+import { isRunActive, useAppStore } from '../store/app-store';
+import { announcement, progressValue, statusLine, totalGenerations } from './run-status';
+import { useNow } from './useNow';
+
+/** The progress bar (in generations), the status line, and a quieter live region for screen readers. */
+export function RunProgress() {
+  const run = useAppStore((s) => s.run);
+  const configured = useAppStore((s) => s.config.generations);
+  const now = useNow(run.status === 'running');
+  const total = totalGenerations(run, configured);
+  const value = progressValue(run, configured);
+  const line = statusLine(run, run.status === 'running' ? etaSeconds(run, now) : null, configured);
+  const pct = total > 0 ? (value / total) * 100 : 0;
+
+  return (
+    <div className="rb-progress-block">
+      <div
+        className="rb-progress"
+        role="progressbar"
+        aria-label="Run progress, in generations"
+        aria-valuemin={0}
+        aria-valuemax={total}
+        aria-valuenow={Math.round(value * 100) / 100}
+        aria-valuetext={line}
+        data-active={isRunActive(run) || undefined}
+      >
+        <div className={`rb-progress-fill rb-status-${run.status}`} style={{ width: `${pct}%` }} />
+      </div>
+      {/* Visible and exact, but not live: it changes several times a second. */}
+      <p className="rb-status-line" data-status={run.status}>
+        {line}
+      </p>
+      <p className="visually-hidden" role="status" aria-live="polite">
+        {announcement(run, configured)}
+      </p>
+    </div>
+  );
+}
