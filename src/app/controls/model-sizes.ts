@@ -1,15 +1,20 @@
 import type { SimulationConfig } from '../../engine/config/schema';
+import { modelShape, parameterCount } from '../../engine/model/config';
 
 type ModelSize = SimulationConfig['model']['size'];
 
-/**
- * What each size means to a teacher. The parameter counts are for a ~60-character vocabulary,
- * computed with engine/model/config's parameterCount (which the page may not import: that
- * folder is the worker's); update them if MODEL_SIZES changes.
- */
+/** Vocabulary the parameter counts are quoted for: about what the built-in corpora give. */
+const TYPICAL_VOCABULARY = 60;
+
+function formatParams(size: ModelSize): string {
+  const n = parameterCount(modelShape(size, TYPICAL_VOCABULARY));
+  return n >= 1e6 ? `≈${(n / 1e6).toFixed(1)}M parameters` : `≈${Math.round(n / 1e3)}k parameters`;
+}
+
+/** What each size means to a teacher. */
 export const MODEL_SIZE_INFO: Readonly<Record<ModelSize, { label: string; params: string; note: string }>> = {
-  micro: { label: 'Micro', params: '≈18k parameters', note: 'for quick checks; barely learns words' },
-  tiny: { label: 'Tiny', params: '≈110k parameters', note: 'the classroom default: writes English in seconds' },
-  small: { label: 'Small', params: '≈0.8M parameters', note: 'writes better, several times slower' },
-  medium: { label: 'Medium', params: '≈2.7M parameters', note: 'best text; wants a fast GPU' },
+  micro: { label: 'Micro', params: formatParams('micro'), note: 'for quick checks; barely learns words' },
+  tiny: { label: 'Tiny', params: formatParams('tiny'), note: 'the classroom default: writes English in seconds' },
+  small: { label: 'Small', params: formatParams('small'), note: 'writes better, several times slower' },
+  medium: { label: 'Medium', params: formatParams('medium'), note: 'best text; wants a fast GPU' },
 };
