@@ -1,7 +1,19 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { useAppStore } from './app/store/app-store';
+import { readBackendOverride } from './app/url-backend';
+import { readUrlSettings } from './app/url-settings';
 import './app/app.css';
+
+// Before the first render, so the first run already uses what the address asks for.
+const store = useAppStore.getState();
+const { backend, problem } = readBackendOverride(window.location.search);
+store.setBackendOverride(backend);
+if (problem) store.say(problem);
+const settings = readUrlSettings(window.location.search);
+if (settings.config) store.setConfig(settings.config, null);
+settings.problems.forEach((p) => store.say(p));
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -1,63 +1,41 @@
-import { useMemo } from 'react';
-import { BackendBadge } from './components/BackendBadge';
-import { PerplexityReport } from './components/PerplexityReport';
-import { SampleList } from './components/SampleList';
-import { TrainingProgress } from './components/TrainingProgress';
-import { statusText } from './run-state';
-import { readUrlOptions } from './url-options';
-import { useSimulation } from './use-simulation';
+import { ChartsPanel } from './charts/ChartsPanel';
+import { ControlsPanel } from './controls/ControlsPanel';
+import { MessageBar } from './MessageBar';
+import { HelpOverlay } from './run-bar/HelpOverlay';
+import { RunBar } from './run-bar/RunBar';
+import { useKeyboardShortcuts } from './run-bar/useKeyboardShortcuts';
+import { SamplesPanel } from './samples/SamplesPanel';
 
 /**
- * The early page: one real training run of the tiny model, start to finish. The full simulator
- * (generations, corpus, charts) replaces it later; every figure here is already measured live.
+ * The page: what it shows in one line, the run bar, settings on the left, and the run itself
+ * (messages, charts, samples) in the main column. Below tablet-landscape width the settings
+ * stack above the run rather than squeezing the charts.
  */
 export function App() {
-  const { options, problems } = useMemo(() => readUrlOptions(window.location.search), []);
-  const { state, start, stop } = useSimulation(options);
-  const running = state.status === 'running';
-
+  useKeyboardShortcuts();
   return (
-    <main>
-      <h1>Collapse Lab</h1>
-      <p className="intro">
-        This early page shows the engine that Collapse Lab is built on. Your browser trains a small character-level
-        transformer (the &ldquo;tiny&rdquo; model) from scratch on short children&rsquo;s stories the project writes
-        itself, in a background worker, on the fastest compute backend it can find. Watch the loss fall as it learns;
-        when it is done, the page compares its perplexity on stories it never saw with that of the same model before
-        training, and shows a few stories it writes. Later, each generation of models will be trained on the text the
-        previous one wrote, and you will watch them collapse.
-      </p>
-
-      {problems.length > 0 && (
-        <ul className="notice" aria-label="Problems with the page address">
-          {problems.map((p) => (
-            <li key={p}>{p}</li>
-          ))}
-        </ul>
-      )}
-
-      <div className="controls">
-        <button type="button" onClick={start} disabled={running}>
-          Start training
-        </button>
-        <button type="button" onClick={stop} disabled={!running}>
-          Stop
-        </button>
-      </div>
-
-      <p className="status" role="status" aria-live="polite" data-testid="status">
-        {statusText(state)}
-      </p>
-      {state.error && (
-        <p className="error" role="alert" data-testid="error">
-          {state.error}
+    <div className="app">
+      <header className="app-header">
+        <h1>Collapse Lab</h1>
+        <p className="app-tagline">
+          Each generation trains a fresh model on a corpus its predecessors&rsquo; text has entered: watch its perplexity on
+          real text climb and its writing lose variety. The formal model is our reconstruction of Wang et al. 2024.
         </p>
-      )}
-
-      <BackendBadge backend={state.backend} />
-      <TrainingProgress state={state} />
-      <PerplexityReport state={state} />
-      <SampleList samples={state.samples} steps={state.latest?.totalSteps ?? null} />
-    </main>
+      </header>
+      <div className="app-runbar">
+        <RunBar />
+      </div>
+      <div className="app-body">
+        <aside className="app-controls" aria-label="Settings">
+          <ControlsPanel />
+        </aside>
+        <main className="app-main">
+          <MessageBar />
+          <ChartsPanel />
+          <SamplesPanel />
+        </main>
+      </div>
+      <HelpOverlay />
+    </div>
   );
 }

@@ -102,3 +102,28 @@ export function watchPage(page: Page): PageProblems {
   });
   return problems;
 }
+
+declare global {
+  interface Window {
+    /** Main-thread tasks over 50 ms, collected from page start (see watchLongTasks). */
+    __longTasks?: { start: number; duration: number }[];
+  }
+}
+
+/**
+ * Records the page's long main-thread tasks (PerformanceObserver 'longtask', which reports
+ * every task over 50 ms) from before its first script runs. Call before page.goto.
+ */
+export async function watchLongTasks(page: Page): Promise<{ since(ms: number): Promise<{ start: number; duration: number }[]>; now(): Promise<number> }> {
+  await page.addInitScript(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longTasks?.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  return {
+    /** Long tasks that started at or after `ms` (the page's performance.now() clock). */
+    since: (ms) => page.evaluate((from) => (window.__longTasks ?? []).filter((t) => t.start >= from), ms),
+    now: () => page.evaluate(() => performance.now()),
+  };
+}
