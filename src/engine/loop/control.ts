@@ -1,5 +1,7 @@
 import type { SimulationConfig } from '../config/schema';
 
+const YIELD_EVERY_MS = 30;
+
 /**
  * Pause, resume, single step and cancel for a running simulation. The loop calls
  * `checkpoint()` between training steps and between phases; nothing is interrupted halfway.
@@ -10,6 +12,7 @@ export class LoopControl {
   private wake: (() => void) | null = null;
   private readonly abort = new AbortController();
   private pendingConfig: SimulationConfig | null = null;
+  private lastYield = 0;
 
   /** New settings for the run; the loop takes them at the start of its next generation. */
   requestConfig(config: SimulationConfig): void {
@@ -61,8 +64,17 @@ export class LoopControl {
     }
   }
 
-  /** Resolves when the loop may go on; throws if the run was cancelled. */
+  /**
+   * Resolves when the loop may go on; throws if the run was cancelled. Every ~30 ms it also
+   * yields a macrotask: on wasm, reading a tensor settles as a microtask, so without this a
+   * worker never gets to its message queue while it trains and a Pause would arrive only after
+   * training.
+   */
   async checkpoint(onPause?: () => void): Promise<void> {
+    if (performance.now() - this.lastYield > YIELD_EVERY_MS) {
+      await new Promise<void>((resolve) => setTimeout(resolve, 0));
+      this.lastYield = performance.now();
+    }
     this.signal.throwIfAborted();
     if (!this.paused) return;
     onPause?.();
