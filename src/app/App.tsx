@@ -5,6 +5,14 @@ import { HelpOverlay } from './run-bar/HelpOverlay';
 import { RunBar } from './run-bar/RunBar';
 import { useKeyboardShortcuts } from './run-bar/useKeyboardShortcuts';
 import { SamplesPanel } from './samples/SamplesPanel';
+import { TheoryView } from './theory/TheoryView';
+import { useAppView, ViewTabs } from './ViewTabs';
+
+/** The simulator's keyboard shortcuts, bound only while its view is shown. */
+function SimulatorShortcuts() {
+  useKeyboardShortcuts();
+  return null;
+}
 
 /**
  * The page: what it shows in one line, the run bar, settings on the left, and the run itself
@@ -12,7 +20,7 @@ import { SamplesPanel } from './samples/SamplesPanel';
  * stack above the run rather than squeezing the charts.
  */
 export function App() {
-  useKeyboardShortcuts();
+  const [view, setView] = useAppView();
   return (
     <div className="app">
       <header className="app-header">
@@ -22,20 +30,31 @@ export function App() {
           real text climb and its writing lose variety. The formal model is our reconstruction of Wang et al. 2024.
         </p>
       </header>
-      <div className="app-runbar">
-        <RunBar />
-      </div>
-      <div className="app-body">
-        <aside className="app-controls" aria-label="Settings">
-          <ControlsPanel />
-        </aside>
-        <main className="app-main">
-          <MessageBar />
-          <ChartsPanel />
-          <SamplesPanel />
+      <ViewTabs view={view} onChange={setView} />
+      {view === 'simulator' ? (
+        <div id="panel-simulator" role="tabpanel" aria-labelledby="tab-simulator">
+          <SimulatorShortcuts />
+          <div className="app-runbar">
+            <RunBar />
+          </div>
+          <div className="app-body">
+            <aside className="app-controls" aria-label="Settings">
+              <ControlsPanel />
+            </aside>
+            <main className="app-main">
+              <MessageBar />
+              <ChartsPanel />
+              <SamplesPanel />
+            </main>
+          </div>
+          <HelpOverlay />
+        </div>
+      ) : (
+        // The simulator's run goes on in its worker while this view is shown.
+        <main id="panel-theory" role="tabpanel" aria-labelledby="tab-theory" className="app-theory">
+          <TheoryView />
         </main>
-      </div>
-      <HelpOverlay />
+      )}
     </div>
   );
 }

@@ -168,6 +168,7 @@ describe('the default preset on a tiny budget', () => {
       expect(await progressValue(page)).toBeGreaterThan(progressEarly);
       expect(await statusText(page)).toMatch(/^Done\b.*\b3 of 3\b/);
 
+      await expect.poll(() => chartSummary(page, 'Held-out perplexity'), { timeout: 5_000 }).toMatch(/latest, generation 2/);
       const perplexity = await chartSummary(page, 'Held-out perplexity');
       const first = numberAfter(perplexity, 'generation 0');
       const latest = /latest, generation (\d+), ([\d.]+)/.exec(perplexity);
@@ -176,7 +177,8 @@ describe('the default preset on a tiny budget', () => {
       // The divergence chart showed generation 0's point before it showed a later one.
       expect(divergenceGenerations.has('0')).toBe(true);
       expect(divergenceGenerations.size).toBeGreaterThanOrEqual(2);
-      expect(await chartSummary(page, 'Jensen-Shannon divergence')).toMatch(/generation 2: 1-grams [\d.]+/);
+      // Charts redraw one after another (use-chart-data.ts): wait a moment for the last point.
+      await expect.poll(() => chartSummary(page, 'Jensen-Shannon divergence'), { timeout: 5_000 }).toMatch(/generation 2: 1-grams [\d.]+/);
 
       // Samples: the latest generation beside real text, and the prompts across generations.
       const samples = page.getByTestId('samples-panel');
@@ -238,6 +240,52 @@ describe('the default preset on a tiny budget', () => {
       expect(await page.evaluate(() => [...document.querySelectorAll('script')].filter((s) => s.textContent?.includes('alert(1)')).length)).toBe(0);
       expect(dialogs).toEqual([]);
       expect(['wasm', 'webgl', 'cpu']).toContain(await backendName(page, 1000));
+      expectNoProblems(problems);
+    } finally {
+      await page.close();
+    }
+  }, 180_000);
+});
+
+describe('the theory view', () => {
+  let session: BrowserSession;
+  beforeAll(async () => {
+    session = await openBrowser({ webgpu: false });
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('runs the count-model chain in its worker, and a smaller contribution pushes collapse later', async () => {
+    const page = await session.context.newPage();
+    const problems = watchPage(page);
+    try {
+      await page.goto(`${session.baseUrl}#theory`);
+      await expect.poll(() => page.getByRole('tab', { name: /Theory/ }).getAttribute('aria-selected')).toBe('true');
+      const status = page.getByTestId('theory-status');
+      await expect.poll(() => status.getAttribute('data-status'), { timeout: 60_000 }).toBe('done');
+      const slider = page.getByRole('slider', { name: /Generated text written back each generation/ });
+      const before = await slider.getAttribute('aria-valuetext');
+      const firstSummary = await page.getByTestId('theory-summary').textContent();
+      // Ten key presses down the log scale: a smaller contribution per generation.
+      await slider.focus();
+      for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowLeft');
+      const after = await slider.getAttribute('aria-valuetext');
+      expect(after).not.toBe(before);
+      await expect.poll(() => page.getByTestId('theory-summary').textContent(), { timeout: 60_000 }).not.toBe(firstSummary);
+      await expect.poll(() => status.getAttribute('data-status'), { timeout: 60_000 }).toBe('done');
+      const secondSummary = (await page.getByTestId('theory-summary').textContent()) ?? '';
+      // "drifted 0.25 (total variation) from the real law by generation k": later, or not yet.
+      const driftedBy = (text: string) => {
+        const m = /drifted [\d.]+ \(total variation\) from the real law by generation ([\d,]+)/.exec(text);
+        return m ? Number(m[1].replace(/,/g, '')) : Infinity;
+      };
+      expect(driftedBy(firstSummary ?? '')).toBeLessThan(Infinity); // the default contribution collapses
+      expect(driftedBy(secondSummary)).toBeGreaterThan(driftedBy(firstSummary ?? ''));
+      // Back to the simulator with the keyboard: the tabs follow the WAI-ARIA pattern.
+      await page.getByRole('tab', { name: /Theory/ }).focus();
+      await page.keyboard.press('ArrowLeft');
+      await expect.poll(() => page.getByRole('tab', { name: /Simulator/ }).getAttribute('aria-selected')).toBe('true');
       expectNoProblems(problems);
     } finally {
       await page.close();

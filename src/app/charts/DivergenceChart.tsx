@@ -6,6 +6,7 @@ import { useMemo } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { DivergenceMeasure } from '../store/app-store';
 import { useAppStore } from '../store/app-store';
+import { useChartData } from './use-chart-data';
 import { divergenceRows, linearAxis } from './chart-data';
 import { divergenceSummary, formatNumber } from './chart-summaries';
 import {
@@ -27,6 +28,9 @@ import { DivergenceToggle } from './DivergenceToggle';
 import { seriesStyle } from './palette';
 import { lineStyleProps } from './series';
 
+/** This chart's turn when several redraw at once (see use-chart-data.ts). */
+const CHART_SLOT = 2;
+
 const AXIS_TITLES: Record<DivergenceMeasure, string> = {
   js: 'JS divergence (bits)',
   kl: 'KL, real ‖ generated (nats)',
@@ -40,7 +44,7 @@ const SERIES = [
 ] as const;
 
 export function DivergenceChart() {
-  const reports = useAppStore((s) => s.run.generations);
+  const reports = useChartData((s) => s.run.generations, CHART_SLOT);
   const measure = useAppStore((s) => s.ui.divergence);
   const rows = useMemo(() => divergenceRows(reports, measure), [reports, measure]);
   const withExact = rows.some((r) => r.exact !== undefined);

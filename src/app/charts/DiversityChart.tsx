@@ -4,7 +4,7 @@
  */
 import { useMemo } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { useAppStore } from '../store/app-store';
+import { useChartData } from './use-chart-data';
 import { diversityRows, linearAxis, type DiversityRow } from './chart-data';
 import { diversitySummary, formatNumber, formatPercent } from './chart-summaries';
 import {
@@ -24,6 +24,9 @@ import {
 import { ChartFrame } from './ChartFrame';
 import { seriesStyle } from './palette';
 import { lineStyleProps } from './series';
+
+/** This chart's turn when several redraw at once (see use-chart-data.ts). */
+const CHART_SLOT = 4;
 
 type SeriesKey = Exclude<keyof DiversityRow, 'generation'>;
 
@@ -105,7 +108,7 @@ function SmallChart({ rows, series, styleOffset, yTitle, percent }: SmallChartPr
 }
 
 export function DiversityChart() {
-  const reports = useAppStore((s) => s.run.generations);
+  const reports = useChartData((s) => s.run.generations, CHART_SLOT);
   const rows = useMemo(() => diversityRows(reports), [reports]);
   return (
     <ChartFrame

@@ -11,7 +11,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { useAppStore } from '../store/app-store';
+import { useChartData } from './use-chart-data';
 import { linearAxis, lossRows } from './chart-data';
 import { formatNumber, lossSummary } from './chart-summaries';
 import {
@@ -29,14 +29,17 @@ import { ChartFrame } from './ChartFrame';
 import { seriesStyle } from './palette';
 import { lineStyleProps } from './series';
 
+/** This chart's turn when several redraw at once (see use-chart-data.ts). */
+const CHART_SLOT = 1;
+
 const LOSS_STYLE = { ...seriesStyle(1), dash: '', marker: 'circle' as const };
 
 export function LossChart() {
-  const curve = useAppStore((s) => s.run.lossCurve);
-  const generation = useAppStore((s) => s.run.current.generation);
-  const totalSteps = useAppStore((s) => s.run.current.totalSteps);
-  const untrained = useAppStore((s) => s.run.baseline?.nllPerChar ?? null);
-  const family = useAppStore((s) => s.run.config?.model.family ?? s.config.model.family);
+  const curve = useChartData((s) => s.run.lossCurve, CHART_SLOT);
+  const generation = useChartData((s) => s.run.current.generation, CHART_SLOT);
+  const totalSteps = useChartData((s) => s.run.current.totalSteps, CHART_SLOT);
+  const untrained = useChartData((s) => s.run.baseline?.nllPerChar ?? null, CHART_SLOT);
+  const family = useChartData((s) => s.run.config?.model.family ?? s.config.model.family, CHART_SLOT);
   const rows = useMemo(() => lossRows(curve), [curve]);
   const yAxis = useMemo(() => linearAxis([...rows.map((r) => r.loss), untrained ?? 0]), [rows, untrained]);
 

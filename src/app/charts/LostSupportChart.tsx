@@ -1,7 +1,7 @@
 /** Chart 5: the share of real characters, bigrams and words no longer seen in generated text. */
 import { useMemo } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { useAppStore } from '../store/app-store';
+import { useChartData } from './use-chart-data';
 import { linearAxis, lostSupportRows } from './chart-data';
 import { formatPercent, lostSupportSummary } from './chart-summaries';
 import {
@@ -22,6 +22,9 @@ import { ChartFrame } from './ChartFrame';
 import { seriesStyle } from './palette';
 import { lineStyleProps } from './series';
 
+/** This chart's turn when several redraw at once (see use-chart-data.ts). */
+const CHART_SLOT = 3;
+
 const SERIES = [
   { key: 'chars', name: 'characters' },
   { key: 'bigrams', name: 'bigrams' },
@@ -29,7 +32,7 @@ const SERIES = [
 ] as const;
 
 export function LostSupportChart() {
-  const reports = useAppStore((s) => s.run.generations);
+  const reports = useChartData((s) => s.run.generations, CHART_SLOT);
   const rows = useMemo(() => lostSupportRows(reports), [reports]);
   const yAxis = useMemo(
     () =>

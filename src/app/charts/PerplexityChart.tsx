@@ -12,7 +12,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { useAppStore } from '../store/app-store';
+import { useChartData } from './use-chart-data';
 import { logDomain, logTicks, nStarPoint, perplexityRows } from './chart-data';
 import { formatNumber, perplexitySummary } from './chart-summaries';
 import {
@@ -33,13 +33,16 @@ import { ChartFrame } from './ChartFrame';
 import { OKABE_ITO, seriesStyle } from './palette';
 import { lineStyleProps } from './series';
 
+/** This chart's turn when several redraw at once (see use-chart-data.ts). */
+const CHART_SLOT = 0;
+
 // One series: solid blue with round markers (vermillion is n*'s colour on this chart).
 const PERPLEXITY_STYLE = { ...seriesStyle(1), dash: '', marker: 'circle' as const };
 
 export function PerplexityChart() {
-  const reports = useAppStore((s) => s.run.generations);
-  const nStar = useAppStore((s) => s.run.nStar);
-  const baseline = useAppStore((s) => s.run.baseline?.perplexity ?? null);
+  const reports = useChartData((s) => s.run.generations, CHART_SLOT);
+  const nStar = useChartData((s) => s.run.nStar, CHART_SLOT);
+  const baseline = useChartData((s) => s.run.baseline?.perplexity ?? null, CHART_SLOT);
 
   const rows = useMemo(() => perplexityRows(reports), [reports]);
   const star = useMemo(() => nStarPoint(reports, nStar), [reports, nStar]);

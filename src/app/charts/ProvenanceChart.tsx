@@ -14,7 +14,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { useAppStore } from '../store/app-store';
+import { useChartData } from './use-chart-data';
 import { provenanceTable, type ProvenanceColumn } from './chart-data';
 import { formatPercent, provenanceSummary } from './chart-summaries';
 import {
@@ -32,6 +32,9 @@ import {
 } from './chart-theme';
 import { ChartFrame } from './ChartFrame';
 import { generationColourAt, HUMAN_COLOUR } from './palette';
+
+/** This chart's turn when several redraw at once (see use-chart-data.ts). */
+const CHART_SLOT = 5;
 
 interface ColouredColumn extends ProvenanceColumn {
   colour: string;
@@ -84,7 +87,7 @@ function ProvenanceLegend({ columns }: { columns: readonly ColouredColumn[] }) {
 }
 
 export function ProvenanceChart() {
-  const reports = useAppStore((s) => s.run.generations);
+  const reports = useChartData((s) => s.run.generations, CHART_SLOT);
   const table = useMemo(() => provenanceTable(reports), [reports]);
   const columns = useMemo(() => colourColumns(table.columns), [table]);
   const rows = table.rows;
