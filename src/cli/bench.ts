@@ -1,27 +1,38 @@
 /**
- * npm run bench: trains the `tiny` model at batch 32 x context 64 on wasm in Node and prints
- * figures; the last line is one JSON object. Options: --backend wasm|cpu, --steps N.
+ * npm run bench: the `tiny` model (batch 32 x context 64) in Node, on wasm and then cpu:
+ * training ms per step (median after warm-up), kernels per step (tf.profile), sampling speed of
+ * both samplers (16 sequences x 256 symbols) and the tensor count left behind. The last line is
+ * one JSON object, { wasm: {...}, cpu: {...} }.
+ * Options: --backend wasm|cpu|both (default both), --steps N (timed steps, default 20).
  */
 import * as tf from '@tensorflow/tfjs';
 import { parseArgs } from 'node:util';
 import { createRng } from '../engine/rng';
 import { documentsToStream } from '../engine/model/batches';
-import { modelShape, parameterCount } from '../engine/model/config';
-import { createGpt } from '../engine/model/gpt';
-import { sampleDocuments } from '../engine/model/sample';
+import { modelShape, parameterCount, type ModelShape } from '../engine/model/config';
+import { createGpt, type Gpt } from '../engine/model/gpt';
+import { sampleDocuments, type SamplerKind } from '../engine/model/sample';
 import { DEFAULT_TRAINING, Trainer } from '../engine/model/trainer';
 import { buildVocabulary } from '../engine/text/vocabulary';
 import { useNodeBackend } from './tf-node';
 
 const { values: args } = parseArgs({
   options: {
-    backend: { type: 'string', default: 'wasm' },
+    backend: { type: 'string', default: 'both' },
     steps: { type: 'string', default: '20' },
   },
 });
-const backend = args.backend === 'cpu' ? 'cpu' : 'wasm';
+type NodeBackend = 'wasm' | 'cpu';
+const backends: NodeBackend[] = args.backend === 'cpu' ? ['cpu'] : args.backend === 'wasm' ? ['wasm'] : ['wasm', 'cpu'];
 const timedSteps = Math.max(5, Number(args.steps));
 const warmupSteps = 3;
+const SAMPLE_COUNT = 16;
+const SAMPLE_LENGTH = 256;
+/**
+ * The fixed-shape sampler recomputes the whole window per symbol (~16 symbols/s on cpu), so on
+ * cpu it is timed over shorter sequences; its cost per symbol does not depend on the length.
+ */
+const FIXED_SHAPE_LENGTH: Record<NodeBackend, number> = { wasm: 256, cpu: 32 };
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -38,15 +49,21 @@ function benchText(chars: number): string {
   return s;
 }
 
-async function main() {
+/** Characters per second of one sampler, 16 full-length sequences (EOD does not stop them). */
+async function sampleSpeed(model: Gpt, sampler: SamplerKind, seed: string, length = SAMPLE_LENGTH): Promise<number> {
+  const decoding = { temperature: 1, topK: 0, topP: 1 };
+  const rng = createRng(seed);
+  await sampleDocuments(model, { count: SAMPLE_COUNT, maxLength: 8, decoding, sampler }, rng); // warm-up
+  const t0 = performance.now();
+  const sampled = await sampleDocuments(model, { count: SAMPLE_COUNT, maxLength: length, decoding, batchSize: SAMPLE_COUNT, stopAtEod: false, sampler }, rng);
+  const chars = sampled.documents.reduce((n, d) => n + d.length + 1, 0);
+  return chars / ((performance.now() - t0) / 1000);
+}
+
+async function benchBackend(backend: NodeBackend, stream: Int32Array, shape: ModelShape) {
   await useNodeBackend(backend);
-  const text = benchText(50_000);
-  const vocab = buildVocabulary([text]);
-  const stream = documentsToStream([vocab.encode(text)]);
-  const shape = modelShape('tiny', vocab.size);
   const rng = createRng('bench');
   const baseline = tf.memory().numTensors;
-
   const model = createGpt(shape, rng.split('init'));
   const trainer = new Trainer(model, { ...DEFAULT_TRAINING, steps: 10_000 }, rng.split('train'));
   const stepMs: number[] = [];
@@ -62,32 +79,40 @@ async function main() {
     await loss.data();
     loss.dispose();
   });
-  const kernelsPerStep = profile.kernels.length;
+  const byName = new Map<string, number>();
+  for (const k of profile.kernels) byName.set(k.name, (byName.get(k.name) ?? 0) + 1);
+  const top = [...byName.entries()].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([n, c]) => `${n} ${c}`).join(', ');
   const trainMsPerStep = median(stepMs);
-  console.error(`train: ${trainMsPerStep.toFixed(1)} ms/step (median of ${timedSteps}), ${kernelsPerStep} kernels/step`);
-
-  const sampleRng = rng.split('sample');
-  await sampleDocuments(model, { count: 16, maxLength: 8, decoding: { temperature: 1, topK: 0, topP: 1 } }, sampleRng);
-  const t0 = performance.now();
-  const sampled = await sampleDocuments(model, { count: 16, maxLength: 256, decoding: { temperature: 1, topK: 0, topP: 1 }, batchSize: 16, stopAtEod: false }, sampleRng);
-  const sampleSec = (performance.now() - t0) / 1000;
-  const sampledChars = sampled.documents.reduce((n, d) => n + d.length + 1, 0);
-  console.error(`sample: ${(sampledChars / sampleSec).toFixed(0)} chars/s (${sampledChars} chars, kv-cache)`);
-
+  console.error(`${backend} train: ${trainMsPerStep.toFixed(1)} ms/step (median of ${timedSteps}), ${profile.kernels.length} kernels/step (${top})`);
+  const sampleCharsPerSec = await sampleSpeed(model, 'kv-cache', 'sample');
+  const fixedShapeSampleCharsPerSec = await sampleSpeed(model, 'fixed-shape', 'sample', FIXED_SHAPE_LENGTH[backend]);
+  console.error(`${backend} sample: kv-cache ${sampleCharsPerSec.toFixed(0)} chars/s (${SAMPLE_COUNT} x ${SAMPLE_LENGTH}), fixed-shape ${fixedShapeSampleCharsPerSec.toFixed(0)} chars/s (${SAMPLE_COUNT} x ${FIXED_SHAPE_LENGTH[backend]})`);
   trainer.dispose();
   model.dispose();
-  const result = {
-    backend,
+  return {
+    trainMsPerStep: +trainMsPerStep.toFixed(2),
+    trainTokensPerSec: Math.round((DEFAULT_TRAINING.batchSize * shape.contextLength * 1000) / trainMsPerStep),
+    kernelsPerStep: profile.kernels.length,
+    sampleCharsPerSec: Math.round(sampleCharsPerSec),
+    fixedShapeSampleCharsPerSec: Math.round(fixedShapeSampleCharsPerSec),
+    fixedShapeSample: `${SAMPLE_COUNT}x${FIXED_SHAPE_LENGTH[backend]}`,
+    numTensorsDelta: tf.memory().numTensors - baseline,
+  };
+}
+
+async function main() {
+  const text = benchText(50_000);
+  const vocab = buildVocabulary([text]);
+  const stream = documentsToStream([vocab.encode(text)]);
+  const shape = modelShape('tiny', vocab.size);
+  const result: Record<string, unknown> = {
     model: 'tiny',
     params: parameterCount(shape),
     batch: DEFAULT_TRAINING.batchSize,
     context: shape.contextLength,
-    trainMsPerStep: +trainMsPerStep.toFixed(2),
-    trainTokensPerSec: Math.round((DEFAULT_TRAINING.batchSize * shape.contextLength * 1000) / trainMsPerStep),
-    kernelsPerStep,
-    sampleCharsPerSec: Math.round(sampledChars / sampleSec),
-    numTensorsDelta: tf.memory().numTensors - baseline,
+    sample: `${SAMPLE_COUNT}x${SAMPLE_LENGTH}`,
   };
+  for (const backend of backends) result[backend] = await benchBackend(backend, stream, shape);
   console.log(JSON.stringify(result));
 }
 
