@@ -154,6 +154,7 @@ export async function runGeneration(state: RunState, generation: number): Promis
       bigrams: state.extinction.extinctCount('bigrams').extinct,
       words: state.extinction.extinctCount('words').extinct,
     },
+    extinctChars: state.extinction.extinct('chars'),
     trainLoss,
     samples,
     promptSamples,

@@ -28,6 +28,8 @@ export interface GenerationReport extends GenerationMetrics {
   provenance: { origin: Origin; chars: number }[];
   /** Symbols of the held-out text absent from this and every generation since they went. */
   extinct: { chars: number; bigrams: number; words: number };
+  /** Each real character absent since some generation, with that generation (rarest first within it). */
+  extinctChars: { symbol: string; since: number; realCount: number }[];
   /** Last reported training loss, nats per character (NaN for the count model). */
   trainLoss: number;
   /** A few of the generation's documents, as text. */

@@ -42,6 +42,7 @@ function report(generation: number, over: Partial<GenerationReport> = {}): Gener
     writtenChars: 100,
     provenance: [{ origin: 'human', chars: 1000 }],
     extinct: { chars: 0, bigrams: 0, words: 0 },
+    extinctChars: [],
     trainLoss: 1.5,
     samples: [],
     promptSamples: [],

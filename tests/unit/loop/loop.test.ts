@@ -21,6 +21,11 @@ describe('the collapse loop', () => {
     const baseline = events.find((e) => e.type === 'baseline');
     expect(baseline && baseline.type === 'baseline' && baseline.perplexity).toBeGreaterThan(reports[0].perplexity);
     expect(events.at(-1)).toMatchObject({ type: 'runDone', status: 'complete', generations: 4 });
+    // Characters that went extinct say when, and the list agrees with the count.
+    for (const r of reports) {
+      expect(r.extinctChars).toHaveLength(r.extinct.chars);
+      for (const e of r.extinctChars) expect(e.since).toBeLessThanOrEqual(r.generation);
+    }
   });
 
   it('reports every phase in order, training steps and the samples of each generation', async () => {
