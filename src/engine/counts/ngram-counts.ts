@@ -24,7 +24,7 @@ export interface CountTable {
   readonly eventCounts: Float64Array;
 }
 
-/** Events of a document list: every symbol, then the EOD that ends the document. */
+/** Events of a document list: every symbol, then the EOD that ends each one. */
 export function countEvents(documents: readonly Int32Array[]): number {
   let total = 0;
   for (const doc of documents) total += doc.length + 1;

@@ -2,7 +2,7 @@
  * N-gram counting over documents, the raw material of every sample-based metric.
  *
  * Boundary convention (binding for all metrics in this folder): n-grams are counted only
- * *inside* a document. No n-gram spans two documents and no start/end symbol is added, so a
+ * *inside* a document: no n-gram spans two documents and no start/end symbol is added, so a
  * document shorter than n contributes nothing. Reason: generated samples and held-out text are
  * cut into documents differently (EOD, length cap, paragraphs); counting across or around the
  * cuts would measure the cutting, not the text.

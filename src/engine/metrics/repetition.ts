@@ -53,9 +53,9 @@ export function longestPeriodicRun(chars: readonly string[], options: LoopOption
  * ("abcabcabcabc", "the the the the", "aaaaaaa", "xyzxyzxyzxy" cut by the cap). Empty documents
  * are not loops (an empty sample is a different symptom).
  */
-export function isLoop(document: string, options: LoopOptions = {}): boolean {
+export function isLoop(doc: string, options: LoopOptions = {}): boolean {
   const { minCoverage } = { ...DEFAULT_LOOP_OPTIONS, ...options };
-  const chars = Array.from(document.trim());
+  const chars = Array.from(doc.trim());
   if (chars.length === 0) return false;
   return longestPeriodicRun(chars, options).length >= minCoverage * chars.length;
 }
@@ -95,12 +95,12 @@ export function sampleLengthStats(lengths: readonly number[], lengthCap: number,
 }
 
 /** Length of a document in characters (code points), the unit lengths are measured in. */
-export function charLength(document: string): number {
+export function charLength(doc: string): number {
   let n = 0;
-  for (let i = 0; i < document.length; i++) {
-    const code = document.charCodeAt(i);
+  for (let i = 0; i < doc.length; i++) {
+    const code = doc.charCodeAt(i);
     const isLow = code >= 0xdc00 && code <= 0xdfff;
-    const prev = i > 0 ? document.charCodeAt(i - 1) : 0;
+    const prev = i > 0 ? doc.charCodeAt(i - 1) : 0;
     if (!(isLow && prev >= 0xd800 && prev <= 0xdbff)) n++; // a surrogate pair is one code point
   }
   return n;

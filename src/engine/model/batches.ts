@@ -3,7 +3,7 @@ import type { Rng } from '../rng';
 import { EOD } from '../text/vocabulary';
 
 /**
- * Documents as one token stream: EOD before the first document and after every document.
+ * Documents as one token stream: EOD before the first document and after each one.
  * A window that starts on an EOD therefore reads "start of a document", and every document's
  * end is a trained target, so models learn to stop.
  */

@@ -5,7 +5,7 @@ import { layerNorm, linear, mergeHeads, splitHeads } from './layers';
 /**
  * Incremental decoding state: per layer, the keys (laid out [b*h, d, len], ready for the
  * product with queries) and values ([b*h, len, d]) of every position seen so far, so a new
- * token costs one row of work instead of recomputing the whole window.
+ * token costs one row of work instead of recomputing the whole window again.
  */
 export class KvCache {
   keysT: tf.Tensor3D[] = [];

@@ -225,7 +225,7 @@ export function createMarkovSource(seed: number | Rng): MarkovSource {
         p[COMMA] += 0.3 * punct;
         p[QUESTION] += 0.15 * punct;
       } else {
-        // After punctuation: a space, or (after . and ?) the end of the document.
+        // After punctuation: a space, or (after . and ?) the document's end.
         const eod = b === COMMA ? 0 : 0.06 + 0.1 * rng.next();
         p[0] = eod;
         p[SPACE] = 1 - eod;
