@@ -2,19 +2,12 @@
  * The theory worker: runs theory mode's exact unigram chain (src/engine/theory) off the main
  * thread. 50 runs x 10,000 generations take seconds, far beyond the 50 ms a main-thread task
  * may take; here the chain yields every ~50 ms, so a cancel or a newer run gets its turn.
- *
- * Why not runTheory itself: run-theory.ts also reaches the text loop (orders >= 1), whose
- * transformer family pulls all of TensorFlow.js (3 MB) into this small worker. So the worker
- * assembles the order-0 record from the chain's own modules, as runTheory's unigram path does;
- * a unit test (tests/unit/app/theory-worker-record.test.ts) holds the two records equal.
+ * The loop loads its transformer family (and so TensorFlow.js) only on demand, and this worker
+ * never asks for it: the chunk stays small.
  */
 import { simulationConfigSchema, type SimulationConfig } from '../engine/config/schema';
-import { prepareCorpus } from '../engine/corpus/prepare';
-import { chainSettingFor } from '../engine/theory/chain-setting';
-import { unigramFormulas } from '../engine/theory/formulas';
 import type { TheoryRecord } from '../engine/theory/record';
-import { describeRecording, recordedGenerations } from '../engine/theory/recorded-generations';
-import { runUnigramChains } from '../engine/theory/unigram-runs';
+import { runTheory } from '../engine/theory/run-theory';
 import {
   isTheoryMessage,
   THEORY_PROTOCOL_VERSION,
@@ -28,68 +21,11 @@ export interface ChainRunOptions {
   signal?: AbortSignal;
 }
 
-/** The same text run-theory.ts writes into `recording` for the unigram chain. */
-const UNIGRAM_GENERATIONS =
-  'generation 0 is the real law p0 (no model); generation n >= 1 is the n-th model, fitted on the corpus after n - 1 write-backs (the text loop calls it generation n - 1); realWeight is the real share after n write-backs';
-
-/** runTheory(config, { method: 'unigram-chain' }) for a built-in corpus, without the text loop's imports. */
-export async function runUnigramRecord(
-  config: SimulationConfig,
-  options: ChainRunOptions = {},
-): Promise<TheoryRecord> {
-  if (config.model.family !== 'ngram')
-    throw new Error('theory mode runs the count model: set model.family to "ngram"');
+/** The view's run: runTheory's exact unigram chain, on a built-in corpus. */
+export async function runUnigramRecord(config: SimulationConfig, options: ChainRunOptions = {}): Promise<TheoryRecord> {
+  if (config.model.family !== 'ngram') throw new Error('theory mode runs the count model: set model.family to "ngram"');
   if (config.corpus.source === 'user') throw new Error('the Theory view runs on a built-in corpus only');
-  const started = performance.now();
-  const prepared = prepareCorpus(config);
-  const setting = chainSettingFor(config, prepared);
-  const recorded = recordedGenerations(config.generations);
-  const result = await runUnigramChains(setting.chain, {
-    runs: config.runs,
-    generations: config.generations,
-    seed: config.seed,
-    recorded,
-    onProgress: options.onProgress,
-    signal: options.signal,
-  });
-  const notes = [
-    ...prepared.notices,
-    'exact unigram recursion (count model of order 0): every law is a probability vector, every sample an exact multinomial; metrics are of the model law p_n against p0, not of sampled text',
-    `runs use the streams createRng(${config.seed}).split("run-r"), r = 0..${config.runs - 1}, on one real corpus (seed ${config.seed})`,
-  ];
-  if (config.paradigm === 'fresh-data') {
-    notes.push(
-      'fresh-data here: each corpus holds only the latest k fresh real and m generated tokens (Alemohammad et al.); the text loop instead keeps adding both to a growing corpus',
-    );
-  }
-  if (config.paradigm === 'replace' && setting.tokens.corpusTokens > setting.tokens.realTokens) {
-    notes.push(
-      'contamination > 1 under replace: the m generated tokens replace the whole corpus each generation (lambda = 1)',
-    );
-  }
-  return {
-    version: 1,
-    method: 'unigram-chain',
-    ngramOrder: 0,
-    status: result.cancelled ? 'cancelled' : 'complete',
-    runsRequested: config.runs,
-    runs: result.runs,
-    generations: config.generations,
-    recordedGenerations: recorded,
-    recording: `${describeRecording(recorded, config.generations)}; ${UNIGRAM_GENERATIONS}`,
-    seconds: (performance.now() - started) / 1000,
-    notes,
-    formulas: unigramFormulas(config.paradigm, setting.tokens, setting.initialLaw, recorded),
-    unigram: {
-      symbols: setting.symbols,
-      initialLaw: Array.from(setting.initialLaw),
-      tokens: setting.tokens,
-      bands: result.bands,
-      fixation: result.fixation,
-      extinction: result.extinction,
-      perRun: result.perRun,
-    },
-  };
+  return runTheory(config, { ...options, method: 'unigram-chain' });
 }
 
 // ---- the worker's message loop ---------------------------------------------------------------
