@@ -3,7 +3,7 @@
  * by the toggle. On the markov corpus KL mode adds the exact KL(source || model).
  */
 import { useMemo } from 'react';
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, YAxis } from 'recharts';
 import type { DivergenceMeasure } from '../store/app-store';
 import { useAppStore } from '../store/app-store';
 import { useChartData } from './use-chart-data';
@@ -12,18 +12,15 @@ import { divergenceSummary, formatNumber } from './chart-summaries';
 import {
   CHART_MARGIN,
   generationLabel,
-  generationTicks,
   LEGEND_STYLE,
   TICK,
   TOOLTIP_CONTENT_STYLE,
   TOOLTIP_LABEL_STYLE,
-  X_AXIS_HEIGHT,
-  X_PADDING,
-  xAxisLabel,
   Y_AXIS_WIDTH,
   yAxisLabel,
 } from './chart-theme';
 import { ChartFrame } from './ChartFrame';
+import { generationXAxis } from './generation-axis';
 import { DivergenceToggle } from './DivergenceToggle';
 import { seriesStyle } from './palette';
 import { lineStyleProps } from './series';
@@ -71,17 +68,7 @@ export function DivergenceChart() {
       <ResponsiveContainer width="100%" height="100%">
         <LineChart data={rows} margin={CHART_MARGIN}>
           <CartesianGrid strokeDasharray="3 3" />
-          <XAxis
-            dataKey="generation"
-            type="number"
-            domain={[first, last]}
-            ticks={generationTicks([first, last])}
-            allowDecimals={false}
-            padding={X_PADDING}
-            tick={TICK}
-            height={X_AXIS_HEIGHT}
-            label={xAxisLabel('generation')}
-          />
+          {generationXAxis(first, last)}
           <YAxis
             type="number"
             domain={yAxis.domain}

@@ -3,25 +3,22 @@
  * side rather than one chart with two y axes, which a class misreads.
  */
 import { useMemo } from 'react';
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, YAxis } from 'recharts';
 import { useChartData } from './use-chart-data';
 import { diversityRows, linearAxis, type DiversityRow } from './chart-data';
 import { diversitySummary, formatNumber, formatPercent } from './chart-summaries';
 import {
   CHART_MARGIN,
   generationLabel,
-  generationTicks,
   LEGEND_STYLE,
   TICK,
   TOOLTIP_CONTENT_STYLE,
   TOOLTIP_LABEL_STYLE,
-  X_AXIS_HEIGHT,
-  X_PADDING,
-  xAxisLabel,
   Y_AXIS_WIDTH,
   yAxisLabel,
 } from './chart-theme';
 import { ChartFrame } from './ChartFrame';
+import { generationXAxis } from './generation-axis';
 import { seriesStyle } from './palette';
 import { lineStyleProps } from './series';
 
@@ -66,17 +63,7 @@ function SmallChart({ rows, series, styleOffset, yTitle, percent }: SmallChartPr
     <ResponsiveContainer width="100%" height="100%">
       <LineChart data={rows} margin={CHART_MARGIN}>
         <CartesianGrid strokeDasharray="3 3" />
-        <XAxis
-          dataKey="generation"
-          type="number"
-          domain={[first, last]}
-          ticks={generationTicks([first, last], 6)}
-          allowDecimals={false}
-          padding={X_PADDING}
-          tick={TICK}
-          height={X_AXIS_HEIGHT}
-          label={xAxisLabel('generation')}
-        />
+        {generationXAxis(first, last, 6)}
         <YAxis
           type="number"
           domain={yAxis.domain}

@@ -1,24 +1,21 @@
 /** Chart 5: the share of real characters, bigrams and words no longer seen in generated text. */
 import { useMemo } from 'react';
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, YAxis } from 'recharts';
 import { useChartData } from './use-chart-data';
 import { linearAxis, lostSupportRows } from './chart-data';
 import { formatPercent, lostSupportSummary } from './chart-summaries';
 import {
   CHART_MARGIN,
   generationLabel,
-  generationTicks,
   LEGEND_STYLE,
   TICK,
   TOOLTIP_CONTENT_STYLE,
   TOOLTIP_LABEL_STYLE,
-  X_AXIS_HEIGHT,
-  X_PADDING,
-  xAxisLabel,
   Y_AXIS_WIDTH,
   yAxisLabel,
 } from './chart-theme';
 import { ChartFrame } from './ChartFrame';
+import { generationXAxis } from './generation-axis';
 import { seriesStyle } from './palette';
 import { lineStyleProps } from './series';
 
@@ -54,17 +51,7 @@ export function LostSupportChart() {
       <ResponsiveContainer width="100%" height="100%">
         <LineChart data={rows} margin={CHART_MARGIN}>
           <CartesianGrid strokeDasharray="3 3" />
-          <XAxis
-            dataKey="generation"
-            type="number"
-            domain={[first, last]}
-            ticks={generationTicks([first, last])}
-            allowDecimals={false}
-            padding={X_PADDING}
-            tick={TICK}
-            height={X_AXIS_HEIGHT}
-            label={xAxisLabel('generation')}
-          />
+          {generationXAxis(first, last)}
           <YAxis
             type="number"
             domain={yAxis.domain}

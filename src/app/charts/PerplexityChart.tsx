@@ -9,7 +9,6 @@ import {
   ReferenceLine,
   ResponsiveContainer,
   Tooltip,
-  XAxis,
   YAxis,
 } from 'recharts';
 import { useChartData } from './use-chart-data';
@@ -18,18 +17,15 @@ import { formatNumber, perplexitySummary } from './chart-summaries';
 import {
   CHART_MARGIN,
   generationLabel,
-  generationTicks,
   LEGEND_STYLE,
   TICK,
   TOOLTIP_CONTENT_STYLE,
   TOOLTIP_LABEL_STYLE,
-  X_AXIS_HEIGHT,
-  X_PADDING,
-  xAxisLabel,
   Y_AXIS_WIDTH,
   yAxisLabel,
 } from './chart-theme';
 import { ChartFrame } from './ChartFrame';
+import { generationXAxis } from './generation-axis';
 import { OKABE_ITO, seriesStyle } from './palette';
 import { lineStyleProps } from './series';
 
@@ -69,17 +65,7 @@ export function PerplexityChart() {
       <ResponsiveContainer width="100%" height="100%">
         <LineChart data={rows} margin={CHART_MARGIN}>
           <CartesianGrid strokeDasharray="3 3" />
-          <XAxis
-            dataKey="generation"
-            type="number"
-            domain={[first, last]}
-            ticks={generationTicks([first, last])}
-            allowDecimals={false}
-            padding={X_PADDING}
-            tick={TICK}
-            height={X_AXIS_HEIGHT}
-            label={xAxisLabel('generation')}
-          />
+          {generationXAxis(first, last)}
           <YAxis
             type="number"
             scale="log"
