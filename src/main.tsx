@@ -3,6 +3,8 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { useAppStore } from './app/store/app-store';
 import { readBackendOverride } from './app/url-backend';
+import { matchingPresetId } from './app/share/preset-match';
+import { startUrlSync } from './app/share/url-sync';
 import { readUrlSettings } from './app/url-settings';
 import './app/app.css';
 
@@ -12,8 +14,10 @@ const { backend, problem } = readBackendOverride(window.location.search);
 store.setBackendOverride(backend);
 if (problem) store.say(problem);
 const settings = readUrlSettings(window.location.search);
-if (settings.config) store.setConfig(settings.config, null);
+if (settings.config) store.setConfig(settings.config, matchingPresetId(settings.config));
 settings.problems.forEach((p) => store.say(p));
+// From here on the address follows the settings, so copying it from the address bar shares them.
+startUrlSync(useAppStore, window.location, window.history);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -1,13 +1,13 @@
 /**
- * `?set=key=value` (repeatable) in the page address: the CLI's `--set` (same keys and aliases,
- * e.g. `set=realChars=2000&set=heldOutChars=500`), applied over the default settings once at
- * start-up. It reaches settings the panel has no control for, such as the corpus size; the
- * browser tests use it for a small corpus. Like any link, a bad value never blanks the page:
- * the field keeps its default and a message says why.
+ * The settings in the page address, read once at start-up: `?v=1&set=key=value` (repeatable; the
+ * CLI's `--set` keys and aliases, e.g. `set=realChars=2000`). Share links carry every setting
+ * that differs from the defaults this way (share/share-encoding.ts writes them, share/url-sync.ts
+ * keeps the address current). It also reaches settings the panel has no control for, such as the
+ * corpus size; the browser tests use it for a small corpus. A bad, truncated or newer link never
+ * blanks the page: what can be read is kept, the rest are defaults, and one message says why.
  */
-import { applyAssignments } from '../engine/config/overrides';
 import type { SimulationConfig } from '../engine/config/schema';
-import { parseConfigLenient } from '../engine/config/validate';
+import { readSharedConfig, sharedConfigMessage } from './share/share-decoding';
 
 export interface SettingsFromUrl {
   /** null when the address sets nothing. */
@@ -16,14 +16,7 @@ export interface SettingsFromUrl {
 }
 
 export function readUrlSettings(search: string): SettingsFromUrl {
-  const assignments = new URLSearchParams(search).getAll('set');
-  if (assignments.length === 0) return { config: null, problems: [] };
-  let partial: unknown;
-  try {
-    partial = applyAssignments({}, assignments);
-  } catch (e) {
-    return { config: null, problems: [`The address's settings could not be read (${e instanceof Error ? e.message : String(e)}); using the defaults.`] };
-  }
-  const { config, notices } = parseConfigLenient(partial);
-  return { config, problems: notices.map((n) => `Setting from the address ignored: ${n}.`) };
+  const { config, problems } = readSharedConfig(search);
+  const message = sharedConfigMessage(problems);
+  return { config, problems: message ? [message] : [] };
 }

@@ -1,4 +1,5 @@
 import './run-bar.css';
+import { RunFiles } from '../export/RunFiles';
 import { pauseRun, resetRun, stepRun, stopRun } from '../session';
 import { isRunActive, useAppStore } from '../store/app-store';
 import { BackendBadge } from './BackendBadge';
@@ -46,6 +47,7 @@ export function RunBar() {
           <span aria-hidden="true">↺ </span>Reset
         </button>
       </div>
+      <RunFiles />
       <RunProgress />
       <BackendBadge />
       <button

@@ -1,0 +1,21 @@
+/**
+ * Saves text as a file through the browser's own download path (a Blob URL and an <a download>),
+ * no library. The URL is revoked on the next task: revoking at once can cancel the download in
+ * some browsers.
+ */
+export function downloadText(fileName: string, text: string, mimeType: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: mimeType }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.style.display = 'none';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+/** "collapse-lab-paper-replace-seed1": a file name that says which run it is. */
+export function runFileStem(presetId: string | null, seed: number): string {
+  return `collapse-lab-${presetId ?? 'custom'}-seed${seed}`;
+}
