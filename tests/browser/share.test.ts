@@ -1,0 +1,81 @@
+/**
+ * Share links and run files in the built page (issue 6). Kept short on purpose: vitest runs
+ * browser files in parallel with page.test.ts, and nothing here trains, so this Chromium idles
+ * after a few seconds instead of competing for the 2 cores.
+ *
+ * 1. A shared link opens with its settings in the panel; a part it cannot read gets a notice.
+ * 2. Importing a run.json the engine wrote shows it (chart summary, "imported from" label), and
+ *    exporting it gives back the same generations.
+ */
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RunRecorder } from '../../src/engine/loop/recorder';
+import type { RunRecord } from '../../src/engine/loop/report';
+import { openBrowser, watchPage, type BrowserSession } from '../support/browser';
+import { collectEvents, microRunConfig } from '../support/loop-fixtures';
+import { chartSummary, waitFor } from '../support/page-run';
+
+describe('share links and run files', () => {
+  let session: BrowserSession;
+  let dir: string;
+  let record: RunRecord;
+
+  beforeAll(async () => {
+    session = await openBrowser({ webgpu: false });
+    dir = await mkdtemp(path.join(tmpdir(), 'collapse-lab-share-'));
+    const config = microRunConfig({ generations: 2, model: { family: 'ngram' } });
+    const recorder = new RunRecorder(config);
+    (await collectEvents(config)).forEach((e) => recorder.observe(e));
+    record = recorder.record;
+  }, 60_000);
+  afterAll(async () => {
+    await session?.close();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('a shared link sets the panel; an unreadable part keeps its default with a notice', async () => {
+    const page = await session.context.newPage();
+    const problems = watchPage(page);
+    await page.goto(`${session.baseUrl}?v=1&set=seed=42&set=generations=3&set=bogus=1`);
+    await page.getByRole('heading', { level: 1, name: 'Collapse Lab' }).waitFor();
+    expect(await page.getByLabel('Seed', { exact: true }).inputValue()).toBe('42');
+    expect(await page.getByLabel('Generations', { exact: true }).inputValue()).toBe('3');
+    await page.getByText(/"bogus" is not a setting/).waitFor();
+    // Copy link: the clipboard where the browser allows it, else the link selected in a field.
+    await page.getByRole('button', { name: 'Copy link' }).click();
+    const field = page.getByLabel('Link to these settings');
+    const copied = page.getByText('Link copied: it opens these settings.');
+    await waitFor(page, 'the copied link', 5_000, async () => ((await copied.count()) > 0 || (await field.count()) > 0 ? true : null));
+    if ((await field.count()) > 0) expect(await field.inputValue()).toMatch(/\?v=1&set=seed=42&set=generations=3$/);
+    expect(problems.pageErrors).toEqual([]);
+    await page.close();
+  }, 30_000);
+
+  it('imports a run.json, shows it labelled, and exports the same generations', async () => {
+    const page = await session.context.newPage();
+    const problems = watchPage(page);
+    await page.goto(session.baseUrl);
+    await page.getByRole('heading', { level: 1, name: 'Collapse Lab' }).waitFor();
+    const file = path.join(dir, 'class-run.json');
+    await writeFile(file, JSON.stringify(record, null, 1));
+    await page.getByTestId('run-file-input').setInputFiles(file);
+    await page.getByText('Showing a run imported from class-run.json').waitFor();
+    const summary = await waitFor(page, 'the perplexity chart', 10_000, async () => {
+      const text = await chartSummary(page, 'Held-out perplexity');
+      return text.includes('generation 1') ? text : null;
+    });
+    expect(summary).toMatch(/^Held-out perplexity: generation 0 /);
+
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export run.json' }).click();
+    const saved = await (await download).path();
+    const exported = JSON.parse(await readFile(saved, 'utf8')) as RunRecord;
+    expect(exported.generations.map((g) => g.perplexity)).toEqual(record.generations.map((g) => g.perplexity));
+    expect(exported.generations).toEqual(JSON.parse(JSON.stringify(record.generations)));
+    expect(problems.pageErrors).toEqual([]);
+    expect(problems.consoleErrors).toEqual([]);
+    await page.close();
+  }, 30_000);
+});
