@@ -47,7 +47,6 @@ export function RunBar() {
           <span aria-hidden="true">↺ </span>Reset
         </button>
       </div>
-      <RunFiles />
       <RunProgress />
       <BackendBadge />
       <button
@@ -62,6 +61,7 @@ export function RunBar() {
         <span aria-hidden="true">?</span>
         <span className="visually-hidden">Keyboard shortcuts</span>
       </button>
+      <RunFiles />
     </section>
   );
 }
