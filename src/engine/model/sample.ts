@@ -3,7 +3,7 @@ import { decodeLogits, type DecodingSettings } from '../decoding';
 import type { Rng } from '../rng';
 import { EOD } from '../text/vocabulary';
 import type { Gpt } from './gpt';
-import { extend, KvCache } from './kv-cache';
+import { extendIds, KvCache } from './kv-cache';
 
 /**
  * kv-cache: one row of work per new token, shapes grow (best on cpu and wasm).
@@ -71,16 +71,14 @@ function kvCacheSource(model: Gpt, batch: number): StepSource {
       let feedFrom = fed;
       const start = nextWindowStart(len, offset, t);
       if (start !== offset) {
-        cache.dispose();
+        cache.clear();
         offset = start;
         feedFrom = start;
       }
       const n = len - feedFrom;
       const ids = new Int32Array(batch * n);
       histories.forEach((h, b) => ids.set(h.slice(feedFrom, len), b * n));
-      const input = tf.tensor2d(ids, [batch, n], 'int32');
-      const logits = extend(model, cache, input);
-      input.dispose();
+      const logits = extendIds(model, cache, ids, n);
       fed = len;
       const values = (await logits.data()) as Float32Array;
       logits.dispose();
