@@ -13,8 +13,12 @@ import type { Gpt } from './gpt';
  */
 export interface DecodeBlockWeights {
   /** Weights as [1, in, out] (the layout of one batched product), biases [out]. */
-  qkvWeight: tf.Tensor3D;
-  qkvBias: tf.Tensor1D;
+  qWeight: tf.Tensor3D;
+  qBias: tf.Tensor1D;
+  kWeight: tf.Tensor3D;
+  kBias: tf.Tensor1D;
+  vWeight: tf.Tensor3D;
+  vBias: tf.Tensor1D;
   projWeight: tf.Tensor3D;
   projBias: tf.Tensor1D;
   fcWeight: tf.Tensor3D;
@@ -59,15 +63,18 @@ export function decodeWeights(model: Gpt): DecodeWeights {
     const eps = tf.tensor1d([LN_EPS]);
     const geluK1 = tf.scalar(2 * GELU_C * 0.044715);
     const geluK2 = tf.scalar(2 * GELU_C);
-    const qScale = tf.concat([tf.fill([c], 1 / Math.sqrt(d)), tf.ones([2 * c])]);
     const blocks = p.blocks.map((blk) => {
       const [qkvW, qkvB] = foldNorm(blk.ln1Gain, blk.ln1Bias, blk.qkvWeight, blk.qkvBias);
       const [fcWeight, fcBias] = foldNorm(blk.ln2Gain, blk.ln2Bias, blk.fcWeight, blk.fcBias);
       return {
-        qkvWeight: tf.mul(qkvW, qScale) as tf.Tensor3D,
         // (the wasm kernel reads a bias's shape from its buffer, which a reshape does not
         // change: a bias must come out of an op as rank 1, as these do)
-        qkvBias: tf.mul(qkvB, qScale) as tf.Tensor1D,
+        qWeight: tf.mul(tf.slice(qkvW, [0, 0, 0], [1, c, c]), 1 / Math.sqrt(d)) as tf.Tensor3D,
+        qBias: tf.mul(tf.slice(qkvB, [0], [c]), 1 / Math.sqrt(d)) as tf.Tensor1D,
+        kWeight: tf.slice(qkvW, [0, 0, c], [1, c, c]),
+        kBias: tf.slice(qkvB, [c], [c]),
+        vWeight: tf.slice(qkvW, [0, 0, 2 * c], [1, c, c]),
+        vBias: tf.slice(qkvB, [2 * c], [c]),
         projWeight: tf.expandDims(blk.projWeight, 0) as tf.Tensor3D,
         projBias: tf.clone(blk.projBias) as tf.Tensor1D,
         fcWeight,

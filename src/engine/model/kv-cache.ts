@@ -101,7 +101,8 @@ function attendMany(kernel: AttentionKernel, q: tf.Tensor, keys: tf.Tensor3D, va
  * and returns the logits of the last new position [batch, vocab]. Positions continue from
  * cache.length and must stay below the context length (the caller restarts the cache before).
  * The residual stream has rows (position, batch), so q, k and v [n*batch, width] are already
- * [n, g, d] and the attention output [n, g, d] is already the merged heads.
+ * [n, g, d] and the attention output [n, g, d] is already the merged heads. q, k and v are three
+ * products rather than one split (a column split is a slow strided copy on wasm).
  */
 export function extendIds(model: Gpt, cache: KvCache, ids: ArrayLike<number>, n: number): tf.Tensor2D {
   const { heads, width: c, vocabSize: v, contextLength } = model.shape;
@@ -122,20 +123,30 @@ export function extendIds(model: Gpt, cache: KvCache, ids: ArrayLike<number>, n:
   const newValues: tf.Tensor3D[] = [];
   const logits = tf.tidy(() => {
     let x = tf.reshape(tf.gather(w.embedding, tf.tensor1d(rows, 'int32')), [1, n * batch, c]) as tf.Tensor3D; // rows (i, b)
-    const mask = n > 1 ? incrementalMask(past, n) : null;
+    const mask = n > 1 && w.blocks.length > 1 ? incrementalMask(past, n) : null;
+    let rowsOut = n * batch; // rows of the stream still computed
+    const lastLayer = w.blocks.length - 1;
     w.blocks.forEach((block, l) => {
-      const qkv = tf.reshape(mm(normalise(x, w), block.qkvWeight, block.qkvBias), [n * batch, 3 * c]);
-      const [q, k, val] = tf.split(qkv, 3, 1).map((part) => tf.reshape(part, [n, g, d]));
+      const h = normalise(x, w);
+      const k = tf.reshape(mm(h, block.kWeight, block.kBias), [n, g, d]);
+      const val = tf.reshape(mm(h, block.vWeight, block.vBias), [n, g, d]);
       const keys = (past > 0 ? tf.concat([cache.keys[l], k], 0) : k) as tf.Tensor3D; // [total, g, d]
       const values = (past > 0 ? tf.concat([cache.values[l], val], 0) : val) as tf.Tensor3D;
       newKeys.push(tf.keep(keys));
       newValues.push(tf.keep(values));
-      const y = mask ? attendMany(kernel, q, keys, values, mask) : attendOne(kernel, tf.reshape(q, [g, d]), keys, values);
-      x = tf.add(x, mm(tf.reshape(y, [1, n * batch, c]), block.projWeight, block.projBias));
+      // Past the last layer's keys and values only the last position matters (its logits).
+      if (l === lastLayer && n > 1) {
+        x = tf.slice(x, [0, (n - 1) * batch, 0], [1, batch, c]);
+        rowsOut = batch;
+      }
+      const hq = rowsOut === n * batch ? h : tf.slice(h, [0, (n - 1) * batch, 0], [1, batch, c]);
+      const q = mm(hq, block.qWeight, block.qBias);
+      const y = rowsOut === batch ? attendOne(kernel, tf.reshape(q, [g, d]), keys, values) : attendMany(kernel, tf.reshape(q, [n, g, d]), keys, values, mask!);
+      x = tf.add(x, mm(tf.reshape(y, [1, rowsOut, c]), block.projWeight, block.projBias));
       const hidden = gelu(mm(normalise(x, w), block.fcWeight, block.fcBias), w);
       x = tf.add(x, mm(hidden, block.fcProjWeight, block.fcProjBias));
     });
-    const last = n === 1 ? x : tf.slice(x, [0, (n - 1) * batch, 0], [1, batch, c]);
+    const last = rowsOut === batch ? x : tf.slice(x, [0, (n - 1) * batch, 0], [1, batch, c]);
     return tf.reshape(mm(normalise(last, w), w.headWeight, w.headBias), [batch, v]) as tf.Tensor2D;
   });
   tf.dispose([...cache.keys, ...cache.values]);
