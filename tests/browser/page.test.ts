@@ -247,6 +247,41 @@ describe('the default preset on a tiny budget', () => {
   }, 180_000);
 });
 
+describe('the Content-Security-Policy of the built page', () => {
+  let session: BrowserSession;
+  beforeAll(async () => {
+    session = await openBrowser({ webgpu: false });
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('forbids eval and inline scripts, and a run (wasm included) breaks none of it', async () => {
+    const page = await session.context.newPage();
+    const problems = watchPage(page);
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { cspViolations: string[] }).cspViolations = seen;
+      document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
+    try {
+      await openPage(page, session.baseUrl, { settings: [...SMALL_CORPUS, 'size=micro', 'steps=2', 'generations=1'] });
+      const policy = (await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')) ?? '';
+      const scriptSrc = /script-src ([^;]*)/.exec(policy)?.[1] ?? '';
+      expect(scriptSrc).toContain("'self'");
+      expect(scriptSrc).toContain("'wasm-unsafe-eval'");
+      expect(scriptSrc).not.toMatch(/'unsafe-eval'|'unsafe-inline'/);
+      expect(await page.locator('script:not([src])').count()).toBe(0);
+      await playButton(page).click();
+      await waitFor(page, 'the run to finish', 60_000, async () => ((await statusText(page)).startsWith('Done') ? true : null));
+      expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
+      expectNoProblems(problems);
+    } finally {
+      await page.close();
+    }
+  }, 90_000);
+});
+
 describe('the theory view', () => {
   let session: BrowserSession;
   beforeAll(async () => {

@@ -1,5 +1,9 @@
 import { z } from 'zod';
 
+// No code generation: zod would otherwise probe `new Function`, which the page's
+// Content-Security-Policy (no unsafe-eval) reports as a violation. Config parsing is rare and tiny.
+z.config({ jitless: true });
+
 /**
  * The one source of truth for a run. The URL, presets, the CLI and exported runs are all this
  * object; nothing else decides behaviour. Bump CONFIG_VERSION when a field changes meaning.
