@@ -13,6 +13,7 @@ import type { SimulationEvent } from './events';
 import { NgramFamily } from './families/ngram';
 import type { ModelFamily } from './families/types';
 import { runGeneration, type RunState } from './generation';
+import type { GenerationReport } from './report';
 
 export interface RunOptions {
   /** The user's own documents, when config.corpus.source is 'user'. */
@@ -20,6 +21,8 @@ export interface RunOptions {
   control?: LoopControl;
   /** The sampler the backend prefers ('auto' in the config resolves to it). */
   preferredSampler?: SamplerKind;
+  /** Makes the model family instead of the config's own (tests inject faults through it). */
+  createFamily?: (config: SimulationConfig, prepared: PreparedCorpus) => Promise<ModelFamily>;
 }
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -37,6 +40,40 @@ export function promptsFrom(heldOut: readonly string[]): string[] {
     const space = head.lastIndexOf(' ');
     return space > PROMPT_CHARS / 2 ? head.slice(0, space + 1) : head;
   });
+}
+
+/** The trainer's TrainingDivergedError, recognised by name: importing it would load TensorFlow.js. */
+function divergence(e: unknown): { step: number; loss: number } | null {
+  if (!(e instanceof Error) || e.name !== 'TrainingDivergedError') return null;
+  const { step, loss } = e as Error & { step?: number; loss?: number };
+  return { step: step ?? 0, loss: loss ?? NaN };
+}
+
+/**
+ * One generation; if its training diverges (a NaN or infinite loss), the run pauses with an
+ * explanation and, on resume, trains that generation again with whatever settings the user
+ * changed meanwhile. Nothing of the generation reached the corpus, so every finished one stays.
+ */
+async function runGenerationOrPause(state: RunState, generation: number): Promise<GenerationReport> {
+  for (;;) {
+    try {
+      return await runGeneration(state, generation);
+    } catch (e) {
+      const diverged = divergence(e);
+      if (!diverged || state.control.signal.aborted) throw e;
+      const lr = state.config.training.learningRate;
+      state.emit({
+        type: 'notice',
+        message:
+          `Training of generation ${generation} diverged at step ${diverged.step} (loss ${diverged.loss}). The run is paused: ` +
+          `lower the learning rate (now ${lr}) or check the corpus, then resume to train this generation again. ` +
+          'Every finished generation is kept.',
+      });
+      state.control.pause();
+      await state.control.checkpoint(() => state.emit({ type: 'paused', generation }));
+      takeConfigChange(state, generation);
+    }
+  }
 }
 
 /** Takes settings requested since the last generation; reports what changed and what could not. */
@@ -68,7 +105,7 @@ async function setUp(config: SimulationConfig, options: RunOptions, control: Loo
   const prepared = prepareCorpus(config, options.userDocuments);
   const rng = createRng(config.seed);
   const sampler: SamplerKind = config.sampling.sampler === 'auto' ? (options.preferredSampler ?? 'kv-cache') : config.sampling.sampler;
-  const family = await createFamily(config, prepared, rng, sampler);
+  const family = options.createFamily ? await options.createFamily(config, prepared) : await createFamily(config, prepared, rng, sampler);
   const realChars = prepared.real.reduce((n, d) => n + d.chars, 0);
   return {
     config,
@@ -111,7 +148,7 @@ async function run(config: SimulationConfig, options: RunOptions, control: LoopC
     for (generation = 0; generation < state.config.generations; generation++) {
       takeConfigChange(state, generation);
       if (generation >= state.config.generations) break; // the new settings asked for fewer
-      const report = await runGeneration(state, generation);
+      const report = await runGenerationOrPause(state, generation);
       perplexities.push(report.perplexity);
       nStar = findNStar(perplexities, baseline.perplexity, 0.05, 0);
       emit({ type: 'generationDone', report, nStar });

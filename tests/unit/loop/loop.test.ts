@@ -2,6 +2,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useNodeBackend } from '../../../src/cli/tf-node';
 import { LoopControl } from '../../../src/engine/loop/control';
 import { PHASES, type SimulationEvent } from '../../../src/engine/loop/events';
+import type { PreparedCorpus } from '../../../src/engine/corpus/prepare';
+import { NgramFamily } from '../../../src/engine/loop/families/ngram';
+import type { ModelFamily } from '../../../src/engine/loop/families/types';
 import { runSimulation } from '../../../src/engine/loop/run';
 import { collectEvents, microRunConfig, reportsOf } from '../../support/loop-fixtures';
 
@@ -105,6 +108,40 @@ describe('the collapse loop', () => {
     expect(g0.promptSamples).toHaveLength(3);
     expect(g1.promptSamples.map((p) => p.prompt)).toEqual(g0.promptSamples.map((p) => p.prompt));
     for (const p of g0.promptSamples) expect(p.prompt.length).toBeGreaterThan(5);
+  });
+
+  it('pauses with an explanation when training diverges, and retries that generation on resume', async () => {
+    const control = new LoopControl();
+    const config = microRunConfig({ model: { family: 'ngram', ngramOrder: 1, ngramAlpha: 0.1 }, generations: 3 });
+    let calls = 0;
+    // A family that diverges once, in generation 1, and otherwise is the real count model.
+    const createFamily = async (c: typeof config, prepared: PreparedCorpus): Promise<ModelFamily> => {
+      const real = new NgramFamily(c, prepared.vocabulary, prepared.source);
+      return {
+        name: 'ngram',
+        baselineNll: (heldOut) => real.baselineNll(heldOut),
+        train: async (generation, docs, onProgress) => {
+          calls++;
+          if (generation === 1 && calls === 2) {
+            throw Object.assign(new Error('training diverged at step 5 (loss NaN)'), { name: 'TrainingDivergedError', step: 5, loss: NaN });
+          }
+          return real.train(generation, docs, onProgress);
+        },
+        updateConfig: (next) => real.updateConfig(next),
+        dispose: () => real.dispose(),
+      };
+    };
+    const events: SimulationEvent[] = [];
+    for await (const e of runSimulation(config, { control, createFamily })) {
+      events.push(e);
+      if (e.type === 'paused') setTimeout(() => control.resume(), 20);
+    }
+    const notice = events.find((e) => e.type === 'notice' && /diverged/.test(e.message));
+    expect(notice && notice.type === 'notice' && notice.message).toMatch(/generation 1 .*learning rate/);
+    expect(events.some((e) => e.type === 'paused' && e.generation === 1)).toBe(true);
+    expect(reportsOf(events).map((r) => r.generation)).toEqual([0, 1, 2]);
+    expect(calls).toBe(4); // generation 1 was trained twice
+    expect(events.at(-1)).toMatchObject({ type: 'runDone', status: 'complete' });
   });
 
   it('reports an error event, keeping finished generations, when the corpus cannot be used', async () => {

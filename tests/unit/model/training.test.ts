@@ -1,8 +1,9 @@
+import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useNodeBackend } from '../../../src/cli/tf-node';
 import { streamNll, perplexityOf } from '../../../src/engine/model/evaluate';
 import { createGpt } from '../../../src/engine/model/gpt';
-import { Trainer } from '../../../src/engine/model/trainer';
+import { Trainer, TrainingDivergedError } from '../../../src/engine/model/trainer';
 import { microShape, seeded, textFixture, trainingSettings } from '../../support/model-fixtures';
 
 beforeAll(() => useNodeBackend('wasm'));
@@ -39,6 +40,20 @@ describe('training', () => {
     expect(reports[2].loss).toBeLessThan(reports[0].loss);
     expect(reports[2].learningRate).toBeLessThan(reports[0].learningRate); // cosine decay
     expect(reports.every((r) => r.tokensPerSec > 0)).toBe(true);
+  });
+
+  it('a non-finite loss stops training with TrainingDivergedError naming the step', async () => {
+    const { vocab, stream } = textFixture();
+    const model = createGpt(microShape(vocab.size), seeded(5));
+    // One poisoned weight is enough: every logit, and so the loss, becomes NaN.
+    const head = model.params.headWeight;
+    head.assign(tf.fill(head.shape, NaN));
+    const trainer = new Trainer(model, trainingSettings({ steps: 20, reportEvery: 5 }), seeded(5));
+    const run = trainer.train(stream);
+    await expect(run).rejects.toBeInstanceOf(TrainingDivergedError);
+    await expect(run).rejects.toMatchObject({ step: 5 });
+    trainer.dispose();
+    model.dispose();
   });
 
   it('stops between steps when cancelled', async () => {

@@ -59,6 +59,11 @@ export class TransformerFamily implements ModelFamily {
     );
     try {
       await trainer.train(documentsToStream(documents), onProgress, signal);
+    } catch (e) {
+      // Diverged (or cancelled) weights must not carry on into a retry or the next generation.
+      this.model?.dispose();
+      this.model = null;
+      throw e;
     } finally {
       trainer.dispose();
     }
