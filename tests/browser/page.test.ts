@@ -22,6 +22,7 @@ import {
   playButton,
   progressValue,
   setBudget,
+  setNumber,
   SMALL_CORPUS,
   statusText,
   stepOf,
@@ -280,6 +281,22 @@ describe('the Content-Security-Policy of the built page', () => {
       await page.close();
     }
   }, 90_000);
+
+  it('a setting that needs a new run, changed mid-run, is named in the run\'s notes on the page', async () => {
+    const page = await session.context.newPage();
+    const problems = watchPage(page);
+    try {
+      await openPage(page, session.baseUrl, { settings: [...SMALL_CORPUS, 'size=micro', 'steps=40', 'generations=2'] });
+      await playButton(page).click();
+      await waitFor(page, 'training to start', 60_000, async () => ((await statusText(page)).includes('training') ? true : null));
+      await setNumber(page, 'Seed', 7);
+      await waitFor(page, 'the run to finish', 90_000, async () => ((await statusText(page)).startsWith('Done') ? true : null));
+      await expect.poll(() => page.getByTestId('run-notices').textContent(), { timeout: 5_000 }).toMatch(/seed only change when the run starts again/);
+      expectNoProblems(problems);
+    } finally {
+      await page.close();
+    }
+  }, 120_000);
 });
 
 describe('the theory view', () => {
