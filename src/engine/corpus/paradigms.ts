@@ -11,6 +11,31 @@ export interface ParadigmContext {
   realChars: number;
   /** Fresh real documents not yet used (fresh-data paradigm); consumed from the front. */
   reserve: CorpusDocument[];
+  /** Most characters the corpus may hold (growing paradigms); absent: DEFAULT_CORPUS_CAP. */
+  corpusCap?: number;
+  /** Set once the cap has been reached and said, so the notice comes once. */
+  capReached?: boolean;
+}
+
+/**
+ * Growing paradigms would otherwise grow until the tab runs out of memory (a million
+ * generations at 10,000 characters each). 20 million characters is ~40 MB of text and ids.
+ */
+export const DEFAULT_CORPUS_CAP = 20_000_000;
+
+/**
+ * Keeps a growing corpus under its cap: before `incoming` characters enter, the same share of
+ * every origin leaves (as under replace), so from then on the human share keeps falling the
+ * way replace's does instead of by growth. Returns a notice the first time.
+ */
+function makeRoom(corpus: Corpus, incoming: number, ctx: ParadigmContext, rng: Rng): string | undefined {
+  const cap = ctx.corpusCap ?? DEFAULT_CORPUS_CAP;
+  const overflow = corpus.chars + incoming - cap;
+  if (overflow <= 0) return undefined;
+  corpus.removeShare(Math.min(1, overflow / Math.max(corpus.chars, 1)), rng.split('cap'));
+  if (ctx.capReached) return undefined;
+  ctx.capReached = true;
+  return `the corpus reached its cap of ${cap.toLocaleString('en-US')} characters: from now on new text replaces old text of every origin in proportion, as under replace`;
 }
 
 /**
@@ -60,8 +85,9 @@ export function writeBack(corpus: Corpus, generated: readonly CorpusDocument[], 
     corpus.add(generated);
     return { freshChars: 0 };
   }
+  const capNotice = makeRoom(corpus, m + (config.paradigm === 'fresh-data' ? config.freshShare * ctx.realChars : 0), ctx, rng);
   corpus.add(generated);
-  if (config.paradigm !== 'fresh-data' || config.freshShare <= 0) return { freshChars: 0 };
+  if (config.paradigm !== 'fresh-data' || config.freshShare <= 0) return { freshChars: 0, notice: capNotice };
   const want = config.freshShare * ctx.realChars;
   const fresh: CorpusDocument[] = [];
   let got = 0;
@@ -71,8 +97,8 @@ export function writeBack(corpus: Corpus, generated: readonly CorpusDocument[], 
     got += doc.chars;
   }
   corpus.add(fresh);
-  const notice = got < want ? `the reserve of fresh real text ran out: ${Math.round(got)} of ${Math.round(want)} characters added` : undefined;
-  return { freshChars: got, notice };
+  const reserveNotice = got < want ? `the reserve of fresh real text ran out: ${Math.round(got)} of ${Math.round(want)} characters added` : undefined;
+  return { freshChars: got, notice: [capNotice, reserveNotice].filter(Boolean).join('; ') || undefined };
 }
 
 /** The m characters of generated text each generation writes back. */

@@ -82,3 +82,22 @@ describe('paradigms', () => {
     expect(second.notice).toMatch(/ran out/);
   });
 });
+
+describe('the corpus cap', () => {
+  it('keeps a growing corpus at its cap, says so once, and keeps shrinking the human share', () => {
+    const { ctx, corpus } = setUp({ paradigm: 'accumulate', contamination: 0.5 });
+    ctx.corpusCap = 20_000;
+    const rng = createRng(9);
+    const notices: (string | undefined)[] = [];
+    const shares: number[] = [];
+    for (let n = 1; n <= 6; n++) {
+      notices.push(writeBack(corpus, docs(500, 10, n), ctx, rng).notice);
+      expect(corpus.chars).toBeLessThanOrEqual(20_000 + 10); // one document of slack
+      shares.push(corpus.humanShare());
+    }
+    // 10,000 + 2 x 5,000 reaches the cap at generation 2; the notice comes once, at generation 3.
+    expect(notices.filter(Boolean)).toHaveLength(1);
+    expect(notices[2]).toMatch(/reached its cap of 20,000 characters/);
+    for (let i = 1; i < shares.length; i++) expect(shares[i]).toBeLessThan(shares[i - 1]);
+  });
+});
