@@ -3,24 +3,15 @@
  * by the toggle. On the markov corpus KL mode adds the exact KL(source || model).
  */
 import { useMemo } from 'react';
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, YAxis } from 'recharts';
+import { CartesianGrid, Line, LineChart, ResponsiveContainer } from 'recharts';
 import type { DivergenceMeasure } from '../store/app-store';
 import { useAppStore } from '../store/app-store';
 import { useChartData } from './use-chart-data';
 import { divergenceRows, linearAxis } from './chart-data';
 import { divergenceSummary, formatNumber } from './chart-summaries';
-import {
-  CHART_MARGIN,
-  generationLabel,
-  LEGEND_STYLE,
-  TICK,
-  TOOLTIP_CONTENT_STYLE,
-  TOOLTIP_LABEL_STYLE,
-  Y_AXIS_WIDTH,
-  yAxisLabel,
-} from './chart-theme';
+import { CHART_MARGIN } from './chart-theme';
 import { ChartFrame } from './ChartFrame';
-import { generationXAxis } from './generation-axis';
+import { generationXAxis, seriesLines, topLegend, valueTooltip, valueYAxis } from './chart-elements';
 import { DivergenceToggle } from './DivergenceToggle';
 import { seriesStyle } from './palette';
 import { lineStyleProps } from './series';
@@ -69,31 +60,10 @@ export function DivergenceChart() {
         <LineChart data={rows} margin={CHART_MARGIN}>
           <CartesianGrid strokeDasharray="3 3" />
           {generationXAxis(first, last)}
-          <YAxis
-            type="number"
-            domain={yAxis.domain}
-            ticks={yAxis.ticks}
-            tick={TICK}
-            width={Y_AXIS_WIDTH}
-            tickFormatter={formatNumber}
-            label={yAxisLabel(AXIS_TITLES[measure])}
-          />
-          <Tooltip
-            contentStyle={TOOLTIP_CONTENT_STYLE}
-            labelStyle={TOOLTIP_LABEL_STYLE}
-            labelFormatter={generationLabel}
-            formatter={(v) => formatNumber(Number(v))}
-            isAnimationActive={false}
-          />
-          <Legend verticalAlign="top" wrapperStyle={LEGEND_STYLE} itemSorter={null} />
-          {SERIES.map((s, i) => (
-            <Line
-              key={s.key}
-              dataKey={s.key}
-              name={s.name}
-              {...lineStyleProps(seriesStyle(i), rows.length)}
-            />
-          ))}
+          {valueYAxis(yAxis, formatNumber, AXIS_TITLES[measure])}
+          {valueTooltip(formatNumber)}
+          {topLegend()}
+          {seriesLines(SERIES, rows.length)}
           {withExact && (
             <Line
               dataKey="exact"

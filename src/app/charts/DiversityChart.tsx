@@ -3,24 +3,13 @@
  * side rather than one chart with two y axes, which a class misreads.
  */
 import { useMemo } from 'react';
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, YAxis } from 'recharts';
+import { CartesianGrid, LineChart, ResponsiveContainer } from 'recharts';
 import { useChartData } from './use-chart-data';
 import { diversityRows, linearAxis, type DiversityRow } from './chart-data';
 import { diversitySummary, formatNumber, formatPercent } from './chart-summaries';
-import {
-  CHART_MARGIN,
-  generationLabel,
-  LEGEND_STYLE,
-  TICK,
-  TOOLTIP_CONTENT_STYLE,
-  TOOLTIP_LABEL_STYLE,
-  Y_AXIS_WIDTH,
-  yAxisLabel,
-} from './chart-theme';
+import { CHART_MARGIN } from './chart-theme';
 import { ChartFrame } from './ChartFrame';
-import { generationXAxis } from './generation-axis';
-import { seriesStyle } from './palette';
-import { lineStyleProps } from './series';
+import { generationXAxis, seriesLines, topLegend, valueTooltip, valueYAxis } from './chart-elements';
 
 /** This chart's turn when several redraw at once (see use-chart-data.ts). */
 const CHART_SLOT = 4;
@@ -64,31 +53,10 @@ function SmallChart({ rows, series, styleOffset, yTitle, percent }: SmallChartPr
       <LineChart data={rows} margin={CHART_MARGIN}>
         <CartesianGrid strokeDasharray="3 3" />
         {generationXAxis(first, last, 6)}
-        <YAxis
-          type="number"
-          domain={yAxis.domain}
-          ticks={yAxis.ticks}
-          tick={TICK}
-          width={Y_AXIS_WIDTH}
-          tickFormatter={format}
-          label={yAxisLabel(yTitle)}
-        />
-        <Tooltip
-          contentStyle={TOOLTIP_CONTENT_STYLE}
-          labelStyle={TOOLTIP_LABEL_STYLE}
-          labelFormatter={generationLabel}
-          formatter={(v) => format(Number(v))}
-          isAnimationActive={false}
-        />
-        <Legend verticalAlign="top" wrapperStyle={LEGEND_STYLE} itemSorter={null} />
-        {series.map((s, i) => (
-          <Line
-            key={s.key}
-            dataKey={s.key}
-            name={s.name}
-            {...lineStyleProps(seriesStyle(styleOffset + i), rows.length)}
-          />
-        ))}
+        {valueYAxis(yAxis, format, yTitle)}
+        {valueTooltip(format)}
+        {topLegend()}
+        {seriesLines(series, rows.length, styleOffset)}
       </LineChart>
     </ResponsiveContainer>
   );

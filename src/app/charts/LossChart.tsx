@@ -1,31 +1,12 @@
 /** Chart 1: training loss within the generation under way. */
 import { useMemo } from 'react';
-import {
-  CartesianGrid,
-  Legend,
-  Line,
-  LineChart,
-  ReferenceLine,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, XAxis } from 'recharts';
 import { useChartData } from './use-chart-data';
 import { linearAxis, lossRows } from './chart-data';
 import { formatNumber, lossSummary } from './chart-summaries';
-import {
-  CHART_MARGIN,
-  LEGEND_STYLE,
-  TICK,
-  TOOLTIP_CONTENT_STYLE,
-  TOOLTIP_LABEL_STYLE,
-  X_AXIS_HEIGHT,
-  xAxisLabel,
-  Y_AXIS_WIDTH,
-  yAxisLabel,
-} from './chart-theme';
+import { CHART_MARGIN, TICK, X_AXIS_HEIGHT, xAxisLabel } from './chart-theme';
 import { ChartFrame } from './ChartFrame';
+import { topLegend, valueTooltip, valueYAxis } from './chart-elements';
 import { seriesStyle } from './palette';
 import { lineStyleProps } from './series';
 
@@ -72,23 +53,9 @@ export function LossChart() {
             height={X_AXIS_HEIGHT}
             label={xAxisLabel('training step')}
           />
-          <YAxis
-            type="number"
-            domain={yAxis.domain}
-            ticks={yAxis.ticks}
-            tick={TICK}
-            width={Y_AXIS_WIDTH}
-            tickFormatter={formatNumber}
-            label={yAxisLabel('loss (nats/char)')}
-          />
-          <Tooltip
-            contentStyle={TOOLTIP_CONTENT_STYLE}
-            labelStyle={TOOLTIP_LABEL_STYLE}
-            labelFormatter={(step) => `step ${String(step)}`}
-            formatter={(v) => formatNumber(Number(v))}
-            isAnimationActive={false}
-          />
-          <Legend verticalAlign="top" wrapperStyle={LEGEND_STYLE} itemSorter={null} />
+          {valueYAxis(yAxis, formatNumber, 'loss (nats/char)')}
+          {valueTooltip(formatNumber, (step) => `step ${String(step)}`)}
+          {topLegend()}
           {untrained !== null && (
             <ReferenceLine
               y={untrained}

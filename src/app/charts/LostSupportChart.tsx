@@ -1,23 +1,12 @@
 /** Chart 5: the share of real characters, bigrams and words no longer seen in generated text. */
 import { useMemo } from 'react';
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, YAxis } from 'recharts';
+import { CartesianGrid, LineChart, ResponsiveContainer } from 'recharts';
 import { useChartData } from './use-chart-data';
 import { linearAxis, lostSupportRows } from './chart-data';
 import { formatPercent, lostSupportSummary } from './chart-summaries';
-import {
-  CHART_MARGIN,
-  generationLabel,
-  LEGEND_STYLE,
-  TICK,
-  TOOLTIP_CONTENT_STYLE,
-  TOOLTIP_LABEL_STYLE,
-  Y_AXIS_WIDTH,
-  yAxisLabel,
-} from './chart-theme';
+import { CHART_MARGIN } from './chart-theme';
 import { ChartFrame } from './ChartFrame';
-import { generationXAxis } from './generation-axis';
-import { seriesStyle } from './palette';
-import { lineStyleProps } from './series';
+import { generationXAxis, seriesLines, topLegend, valueTooltip, valueYAxis } from './chart-elements';
 
 /** This chart's turn when several redraw at once (see use-chart-data.ts). */
 const CHART_SLOT = 3;
@@ -52,31 +41,10 @@ export function LostSupportChart() {
         <LineChart data={rows} margin={CHART_MARGIN}>
           <CartesianGrid strokeDasharray="3 3" />
           {generationXAxis(first, last)}
-          <YAxis
-            type="number"
-            domain={yAxis.domain}
-            ticks={yAxis.ticks}
-            tick={TICK}
-            width={Y_AXIS_WIDTH}
-            tickFormatter={formatPercent}
-            label={yAxisLabel('lost (% of real)')}
-          />
-          <Tooltip
-            contentStyle={TOOLTIP_CONTENT_STYLE}
-            labelStyle={TOOLTIP_LABEL_STYLE}
-            labelFormatter={generationLabel}
-            formatter={(v) => formatPercent(Number(v))}
-            isAnimationActive={false}
-          />
-          <Legend verticalAlign="top" wrapperStyle={LEGEND_STYLE} itemSorter={null} />
-          {SERIES.map((s, i) => (
-            <Line
-              key={s.key}
-              dataKey={s.key}
-              name={s.name}
-              {...lineStyleProps(seriesStyle(i), rows.length)}
-            />
-          ))}
+          {valueYAxis(yAxis, formatPercent, 'lost (% of real)')}
+          {valueTooltip(formatPercent)}
+          {topLegend()}
+          {seriesLines(SERIES, rows.length)}
         </LineChart>
       </ResponsiveContainer>
     </ChartFrame>

@@ -2,30 +2,19 @@
 import { useMemo } from 'react';
 import {
   CartesianGrid,
-  Legend,
   Line,
   LineChart,
   ReferenceDot,
   ReferenceLine,
   ResponsiveContainer,
-  Tooltip,
   YAxis,
 } from 'recharts';
 import { useChartData } from './use-chart-data';
 import { logDomain, logTicks, nStarPoint, perplexityRows } from './chart-data';
 import { formatNumber, perplexitySummary } from './chart-summaries';
-import {
-  CHART_MARGIN,
-  generationLabel,
-  LEGEND_STYLE,
-  TICK,
-  TOOLTIP_CONTENT_STYLE,
-  TOOLTIP_LABEL_STYLE,
-  Y_AXIS_WIDTH,
-  yAxisLabel,
-} from './chart-theme';
+import { CHART_MARGIN, TICK, Y_AXIS_WIDTH, yAxisLabel } from './chart-theme';
 import { ChartFrame } from './ChartFrame';
-import { generationXAxis } from './generation-axis';
+import { generationXAxis, topLegend, valueTooltip } from './chart-elements';
 import { OKABE_ITO, seriesStyle } from './palette';
 import { lineStyleProps } from './series';
 
@@ -77,14 +66,8 @@ export function PerplexityChart() {
             tickFormatter={formatNumber}
             label={yAxisLabel('perplexity (log scale)')}
           />
-          <Tooltip
-            contentStyle={TOOLTIP_CONTENT_STYLE}
-            labelStyle={TOOLTIP_LABEL_STYLE}
-            labelFormatter={generationLabel}
-            formatter={(v) => formatNumber(Number(v))}
-            isAnimationActive={false}
-          />
-          <Legend verticalAlign="top" wrapperStyle={LEGEND_STYLE} itemSorter={null} />
+          {valueTooltip(formatNumber)}
+          {topLegend()}
           {baseline !== null && (
             <ReferenceLine
               y={baseline}
