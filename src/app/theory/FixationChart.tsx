@@ -7,9 +7,8 @@ import {
   CHART_MARGIN,
   formatValue,
   generationAxisProps,
-  percentTick,
+  shareAxisProps,
   tooltipLabel,
-  yAxisLabel,
 } from './chart-parts';
 import { fixationRows } from './chart-rows';
 import { useTheoryPalette } from './colors';
@@ -38,13 +37,7 @@ export const FixationChart = memo(function FixationChart({
           <ComposedChart width={width} height={CHART_HEIGHT} data={rows} margin={CHART_MARGIN}>
             <CartesianGrid strokeOpacity={0.25} />
             <XAxis {...generationAxisProps(record, logX)} />
-            <YAxis
-              domain={[0, 1]}
-              tickFormatter={percentTick}
-              tick={{ fill: 'currentColor' }}
-              stroke="currentColor"
-              label={yAxisLabel('share (%)')}
-            />
+            <YAxis {...shareAxisProps('share (%)')} />
             <Tooltip formatter={formatValue} labelFormatter={tooltipLabel} />
             <Legend verticalAlign="top" />
             <Line

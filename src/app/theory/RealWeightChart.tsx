@@ -7,9 +7,8 @@ import {
   CHART_MARGIN,
   formatValue,
   generationAxisProps,
-  percentTick,
+  shareAxisProps,
   tooltipLabel,
-  yAxisLabel,
 } from './chart-parts';
 import { realWeightRows } from './chart-rows';
 import { useTheoryPalette } from './colors';
@@ -35,13 +34,7 @@ export const RealWeightChart = memo(function RealWeightChart({
           <ComposedChart width={width} height={CHART_HEIGHT} data={rows} margin={CHART_MARGIN}>
             <CartesianGrid strokeOpacity={0.25} />
             <XAxis {...generationAxisProps(record, logX)} />
-            <YAxis
-              domain={[0, 1]}
-              tickFormatter={percentTick}
-              tick={{ fill: 'currentColor' }}
-              stroke="currentColor"
-              label={yAxisLabel('real share (%)')}
-            />
+            <YAxis {...shareAxisProps('real share (%)')} />
             <Tooltip formatter={formatValue} labelFormatter={tooltipLabel} />
             <Legend verticalAlign="top" />
             <Line

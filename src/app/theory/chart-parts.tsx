@@ -38,6 +38,17 @@ export function yAxisLabel(text: string) {
 
 export const percentTick = (v: number) => `${Math.round(v * 100)}%`;
 
+/** Props of a y axis over shares from 0 to 1, shown as percentages. */
+export function shareAxisProps(title: string) {
+  return {
+    domain: [0, 1] as [number, number],
+    tickFormatter: percentTick,
+    tick: { fill: 'currentColor' },
+    stroke: 'currentColor',
+    label: yAxisLabel(title),
+  };
+}
+
 /** Tooltip values: three significant digits; a range shows as "lo – hi". */
 export function formatValue(value: unknown): string {
   if (typeof value === 'number') return Number(value.toPrecision(3)).toLocaleString('en');
