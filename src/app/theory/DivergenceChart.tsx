@@ -1,19 +1,12 @@
 /** Chart (b): how far the models drift from the real law, as a median with the 10-90% band over runs, the formula and pinned runs beside it. */
 import { memo } from 'react';
-import { Area, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from 'recharts';
+import { Area, Line, YAxis } from 'recharts';
 import type { TheoryRecord } from '../../engine/theory/record';
-import {
-  CHART_HEIGHT,
-  CHART_MARGIN,
-  formatValue,
-  generationAxisProps,
-  tooltipLabel,
-  yAxisLabel,
-} from './chart-parts';
+import { yAxisLabel } from './chart-parts';
 import { CHART_METRICS, metricFormula, type ChartMetric } from './chart-metrics';
 import { bandRows, medianCurve, mergePinned } from './chart-rows';
 import { useTheoryPalette } from './colors';
-import { useChartWidth } from './use-chart-width';
+import { TheoryFigure } from './TheoryFigure';
 import type { PinnedRun } from './theory-store';
 
 interface Props {
@@ -26,7 +19,6 @@ interface Props {
 /** Memoised: it redraws only when its record, metric or axis changes, never on a slider step. */
 export const DivergenceChart = memo(function DivergenceChart({ record, metric, logX, pins }: Props) {
   const palette = useTheoryPalette();
-  const [boxRef, width] = useChartWidth();
   const info = CHART_METRICS[metric];
   const formula = metricFormula(record, metric);
   const pinned = pins.map((p) => ({
@@ -36,73 +28,73 @@ export const DivergenceChart = memo(function DivergenceChart({ record, metric, l
   }));
   const rows = mergePinned(bandRows(record, metric, logX), pinned);
   return (
-    <figure className="theory-chart" aria-labelledby="theory-divergence-title">
-      <h3 id="theory-divergence-title">(b) {info.label}</h3>
-      <div ref={boxRef} className="theory-chart-box" style={{ height: CHART_HEIGHT }}>
-        {width > 0 && (
-          <ComposedChart width={width} height={CHART_HEIGHT} data={rows} margin={CHART_MARGIN}>
-            <CartesianGrid strokeOpacity={0.25} />
-            <XAxis {...generationAxisProps(record, logX)} />
-            <YAxis
-              domain={info.domain ?? [0, 'auto']}
-              allowDataOverflow={info.domain !== null}
-              tick={{ fill: 'currentColor' }}
-              stroke="currentColor"
-              label={yAxisLabel(info.axis)}
-              width={72}
-            />
-            <Tooltip formatter={formatValue} labelFormatter={tooltipLabel} />
-            <Legend verticalAlign="top" />
-            <Area
-              name="10-90% of runs"
-              dataKey="band"
-              stroke="none"
-              fill={palette.band}
-              fillOpacity={0.3}
-              connectNulls
-              isAnimationActive={false}
-            />
-            <Line
-              name="median"
-              dataKey="median"
-              stroke={palette.simulated}
-              strokeWidth={3}
-              dot={false}
-              connectNulls
-              isAnimationActive={false}
-            />
-            {formula.label !== null && (
-              <Line
-                name={formula.label}
-                dataKey="formula"
-                stroke={palette.formula}
-                strokeWidth={2}
-                strokeDasharray="6 4"
-                dot={false}
-                connectNulls
-                isAnimationActive={false}
-              />
-            )}
-            {pinned.map((p, i) => (
-              <Line
-                key={p.key}
-                name={`kept: ${p.label}`}
-                dataKey={p.key}
-                stroke={palette.pins[i % palette.pins.length]}
-                strokeWidth={2}
-                strokeDasharray="2 3"
-                dot={false}
-                connectNulls
-                isAnimationActive={false}
-              />
-            ))}
-          </ComposedChart>
-        )}
-      </div>
-      <figcaption>
-        The median over runs (solid line) with the range of the middle 80% of runs (shaded) of {info.meaning}
-        {formula.label !== null ? `; dashed: ${formula.formula}` : ''}.
-      </figcaption>
-    </figure>
+    <TheoryFigure
+      id="theory-divergence-title"
+      title={<>(b) {info.label}</>}
+      caption={
+        <>
+          The median over runs (solid line) with the range of the middle 80% of runs (shaded) of{' '}
+          {info.meaning}
+          {formula.label !== null ? `; dashed: ${formula.formula}` : ''}.
+        </>
+      }
+      record={record}
+      logX={logX}
+      rows={rows}
+      yAxis={
+        <YAxis
+          domain={info.domain ?? [0, 'auto']}
+          allowDataOverflow={info.domain !== null}
+          tick={{ fill: 'currentColor' }}
+          stroke="currentColor"
+          label={yAxisLabel(info.axis)}
+          width={72}
+        />
+      }
+    >
+      <Area
+        name="10-90% of runs"
+        dataKey="band"
+        stroke="none"
+        fill={palette.band}
+        fillOpacity={0.3}
+        connectNulls
+        isAnimationActive={false}
+      />
+      <Line
+        name="median"
+        dataKey="median"
+        stroke={palette.simulated}
+        strokeWidth={3}
+        dot={false}
+        connectNulls
+        isAnimationActive={false}
+      />
+      {formula.label !== null && (
+        <Line
+          name={formula.label}
+          dataKey="formula"
+          stroke={palette.formula}
+          strokeWidth={2}
+          strokeDasharray="6 4"
+          dot={false}
+          connectNulls
+          isAnimationActive={false}
+        />
+      )}
+      {pinned.map((p, i) => (
+        <Line
+          key={p.key}
+          name={`kept: ${p.label}`}
+          dataKey={p.key}
+          stroke={palette.pins[i % palette.pins.length]}
+          strokeWidth={2}
+          strokeDasharray="2 3"
+          dot={false}
+          connectNulls
+          isAnimationActive={false}
+        />
+      ))}
+    </TheoryFigure>
   );
 });

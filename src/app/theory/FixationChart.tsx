@@ -1,18 +1,11 @@
 /** Chart (c): the fixation summary, the share of runs absorbed into one symbol by each generation, with the real characters lost. */
 import { memo } from 'react';
-import { CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import { Line, ReferenceLine, YAxis } from 'recharts';
 import type { TheoryRecord } from '../../engine/theory/record';
-import {
-  CHART_HEIGHT,
-  CHART_MARGIN,
-  formatValue,
-  generationAxisProps,
-  shareAxisProps,
-  tooltipLabel,
-} from './chart-parts';
+import { shareAxisProps } from './chart-parts';
 import { fixationRows } from './chart-rows';
 import { useTheoryPalette } from './colors';
-import { useChartWidth } from './use-chart-width';
+import { TheoryFigure } from './TheoryFigure';
 
 /** Memoised: it redraws only when its record, metric or axis changes, never on a slider step. */
 export const FixationChart = memo(function FixationChart({
@@ -23,76 +16,72 @@ export const FixationChart = memo(function FixationChart({
   logX: boolean;
 }) {
   const palette = useTheoryPalette();
-  const [boxRef, width] = useChartWidth();
   const rows = fixationRows(record, logX);
   const half = record.unigram?.fixation.halfAbsorbedGeneration ?? null;
   const t = record.formulas.fixationTime;
   const expected =
     t.formula !== null && t.expectedGeneration <= record.generations ? t.expectedGeneration : null;
   return (
-    <figure className="theory-chart" aria-labelledby="theory-fixation-title">
-      <h3 id="theory-fixation-title">(c) Runs collapsed onto a single character</h3>
-      <div ref={boxRef} className="theory-chart-box" style={{ height: CHART_HEIGHT }}>
-        {width > 0 && (
-          <ComposedChart width={width} height={CHART_HEIGHT} data={rows} margin={CHART_MARGIN}>
-            <CartesianGrid strokeOpacity={0.25} />
-            <XAxis {...generationAxisProps(record, logX)} />
-            <YAxis {...shareAxisProps('share (%)')} />
-            <Tooltip formatter={formatValue} labelFormatter={tooltipLabel} />
-            <Legend verticalAlign="top" />
-            <Line
-              name="runs absorbed into one character"
-              dataKey="absorbed"
-              stroke={palette.simulated}
-              strokeWidth={3}
-              dot={false}
-              isAnimationActive={false}
-            />
-            <Line
-              name="real characters extinct (median)"
-              dataKey="lostSupport"
-              stroke={palette.secondary}
-              strokeWidth={2}
-              strokeDasharray="8 3 2 3"
-              dot={false}
-              connectNulls
-              isAnimationActive={false}
-            />
-            {half !== null && (
-              <ReferenceLine
-                x={half}
-                stroke={palette.simulated}
-                strokeDasharray="3 3"
-                label={{
-                  value: `half absorbed: ${half.toLocaleString('en')}`,
-                  fill: 'currentColor',
-                  position: 'insideTopLeft',
-                }}
-              />
-            )}
-            {expected !== null && (
-              <ReferenceLine
-                x={expected}
-                stroke={palette.formula}
-                strokeDasharray="6 4"
-                label={{
-                  value: 'formula: mean fixation time',
-                  fill: 'currentColor',
-                  position: 'insideBottomRight',
-                }}
-              />
-            )}
-          </ComposedChart>
-        )}
-      </div>
-      <figcaption>
-        How many runs have ended writing a single character forever (absorbed) by each generation, and the
-        median share of real characters the model can no longer write
-        {expected !== null
-          ? '; the dashed vertical line is the diffusion formula for the mean time to absorption'
-          : ''}
-        .
-      </figcaption>
-    </figure>
+    <TheoryFigure
+      id="theory-fixation-title"
+      title="(c) Runs collapsed onto a single character"
+      caption={
+        <>
+          How many runs have ended writing a single character forever (absorbed) by each generation, and the
+          median share of real characters the model can no longer write
+          {expected !== null
+            ? '; the dashed vertical line is the diffusion formula for the mean time to absorption'
+            : ''}
+          .
+        </>
+      }
+      record={record}
+      logX={logX}
+      rows={rows}
+      yAxis={<YAxis {...shareAxisProps('share (%)')} />}
+    >
+      <Line
+        name="runs absorbed into one character"
+        dataKey="absorbed"
+        stroke={palette.simulated}
+        strokeWidth={3}
+        dot={false}
+        isAnimationActive={false}
+      />
+      <Line
+        name="real characters extinct (median)"
+        dataKey="lostSupport"
+        stroke={palette.secondary}
+        strokeWidth={2}
+        strokeDasharray="8 3 2 3"
+        dot={false}
+        connectNulls
+        isAnimationActive={false}
+      />
+      {half !== null && (
+        <ReferenceLine
+          x={half}
+          stroke={palette.simulated}
+          strokeDasharray="3 3"
+          label={{
+            value: `half absorbed: ${half.toLocaleString('en')}`,
+            fill: 'currentColor',
+            position: 'insideTopLeft',
+          }}
+        />
+      )}
+      {expected !== null && (
+        <ReferenceLine
+          x={expected}
+          stroke={palette.formula}
+          strokeDasharray="6 4"
+          label={{
+            value: 'formula: mean fixation time',
+            fill: 'currentColor',
+            position: 'insideBottomRight',
+          }}
+        />
+      )}
+    </TheoryFigure>
   );
 });

@@ -117,7 +117,7 @@ export async function runGeneration(state: RunState, generation: number): Promis
   const exactKl = familyKl ?? (state.sourceEntropyRate !== null ? ppl.nllPerChar - state.sourceEntropyRate : null);
 
   await phase('generating');
-  const m = generatedCharsPerGeneration(config, prepared.real.reduce((n, d) => n + d.chars, 0));
+  const m = generatedCharsPerGeneration(config, state.paradigm.realChars);
   const { texts, hitCap } = await generateText(state, model, generation, m, rng.split('generate'));
   const samples = texts.slice(0, REPORTED_SAMPLES);
   const promptSamples = await continuePrompts(state, model, rng.split('prompts'));
