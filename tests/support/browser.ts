@@ -11,7 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { startStaticServer, type StaticServer } from './static-server';
 
-export const DIST_DIR = fileURLToPath(new URL('../../dist', import.meta.url));
+/** The built page; COLLAPSE_LAB_DIST names another build (parallel work builds into its own folder). */
+export const DIST_DIR = process.env.COLLAPSE_LAB_DIST ?? fileURLToPath(new URL('../../dist', import.meta.url));
 
 export function findChromium(): string {
   const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].filter((p): p is string => !!p);
