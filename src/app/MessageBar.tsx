@@ -1,3 +1,4 @@
+import { ResumeOffer } from './ResumeOffer';
 import { useAppStore } from './store/app-store';
 
 /**
@@ -5,7 +6,8 @@ import { useAppStore } from './store/app-store';
  * and the run's own notices (a setting that needs a new run, a reserve of fresh text that ran
  * out, a training that diverged and paused the run). The bar is a polite live region, so a
  * screen reader hears each new message once; page messages can be dismissed; a run's error and
- * notices stay until the next run: the results so far remain on screen below.
+ * notices stay until the next run: the results so far remain on screen below. When a run failed
+ * after a checkpoint (its worker crashed, say), the bar offers to resume it from there.
  */
 export function MessageBar() {
   const messages = useAppStore((s) => s.ui.messages);
@@ -20,6 +22,7 @@ export function MessageBar() {
           The run stopped: {error}. What it finished stays below.
         </p>
       )}
+      <ResumeOffer />
       {notices.length > 0 && (
         <ul className="message-list" aria-label="Notes from this run" data-testid="run-notices">
           {notices.map((notice, i) => (

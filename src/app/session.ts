@@ -1,21 +1,37 @@
 /**
  * The page's side of a run: owns the worker client, turns the user's commands into protocol
  * messages, and folds the worker's events into the store in batches, at most four times a
- * second, so charts never re-render per event and a hidden tab does not pile up work.
+ * second, so charts never re-render per event. While the tab is hidden nothing is folded: events
+ * wait, compacted (compactBacklog), and are folded in one batch when the tab shows again.
  */
-import { SimulationClient } from '../worker/client';
-import type { WorkerEvent } from '../worker/protocol';
+import { SimulationClient, type ClientEvent } from '../worker/client';
+import type { RunCheckpoint, StartRequest } from '../worker/protocol';
+import { compactBacklog } from './store/fold-run';
 import { isRunActive, useAppStore } from './store/app-store';
 import type { RunInput } from './store/live-run';
+import { readFaultFromUrl } from './url-faults';
 
 const FLUSH_MS = 250;
+/** Hidden-tab backlog size at which it is compacted (then again each time it doubles). */
+const COMPACT_FROM = 500;
 
 let client: SimulationClient | null = null;
 let pending: RunInput[] = [];
 let flushTimer: ReturnType<typeof setTimeout> | null = null;
+let compactAt = COMPACT_FROM;
+/**
+ * ?fault= (debug hook, see url-faults.ts), read as the page loads, before anything rewrites the
+ * address. It fires in the first run only: a resumed or restarted run goes on undisturbed.
+ */
+const addressFault = typeof window !== 'undefined' ? readFaultFromUrl(window.location.search) : { fault: null, problem: null };
+let faultUsed = false;
+
+const pageHidden = () => typeof document !== 'undefined' && document.visibilityState === 'hidden';
 
 function flush(): void {
+  if (flushTimer !== null) clearTimeout(flushTimer);
   flushTimer = null;
+  compactAt = COMPACT_FROM;
   if (pending.length === 0) return;
   const batch = pending;
   pending = [];
@@ -24,19 +40,46 @@ function flush(): void {
 
 function enqueue(input: RunInput): void {
   pending.push(input);
-  flushTimer ??= setTimeout(flush, FLUSH_MS);
+  if (!pageHidden()) {
+    flushTimer ??= setTimeout(flush, FLUSH_MS);
+    return;
+  }
+  // Hidden: no store updates, no renders; the backlog is kept small until the tab shows again.
+  if (pending.length >= compactAt) {
+    pending = compactBacklog(pending);
+    compactAt = Math.max(COMPACT_FROM, 2 * pending.length);
+  }
 }
 
-function onWorkerEvent(event: WorkerEvent): void {
+if (typeof document !== 'undefined') {
+  document.addEventListener('visibilitychange', () => {
+    if (!pageHidden()) flush();
+  });
+}
+
+function onWorkerEvent(event: ClientEvent): void {
   enqueue(event);
-  // A worker-level error ends the run: free the worker now; results stay on screen.
-  if (event.type === 'error') endWorker();
+  // A crashed worker or a worker-level error ends the run: free the worker now; results stay.
+  if (event.type === 'worker-crashed' || event.type === 'error') endWorker();
   if (event.type === 'loop' && (event.event.type === 'runDone' || event.event.type === 'error')) endWorker();
 }
 
 function endWorker(): void {
   client?.terminate();
   client = null;
+}
+
+/** A fresh worker for `request`; false (with the message on screen) if none could start. */
+function launch(request: StartRequest): boolean {
+  try {
+    client = new SimulationClient();
+  } catch (e) {
+    enqueue({ type: 'worker-crashed', message: `the simulation could not start: ${e instanceof Error ? e.message : String(e)}` });
+    return false;
+  }
+  client.subscribe(onWorkerEvent);
+  client.start(request);
+  return true;
 }
 
 /** Starts a run of the settings in the store; a run already going is stopped first. */
@@ -50,19 +93,31 @@ export function startRun(options: { pauseAfterFirstGeneration?: boolean } = {}):
   pending = [];
   useAppStore.getState().applyRunInputs([{ type: 'start-requested', config, at: performance.now() }], performance.now());
   useAppStore.getState().setUi({ selectedGeneration: null });
-  try {
-    client = new SimulationClient();
-  } catch (e) {
-    enqueue({ type: 'worker-crashed', message: `the simulation could not start: ${e instanceof Error ? e.message : String(e)}` });
-    return;
-  }
-  client.subscribe(onWorkerEvent);
-  client.start({
+  const { fault, problem } = faultUsed ? { fault: null, problem: null } : addressFault;
+  if (problem) say(problem);
+  faultUsed = true;
+  const started = launch({
     config,
     userDocuments: config.corpus.source === 'user' ? userCorpus?.documents : undefined,
     backend: backendOverride ?? undefined,
+    ...(fault ? { fault } : {}),
   });
-  if (options.pauseAfterFirstGeneration) client.step();
+  if (started && options.pauseAfterFirstGeneration) client?.step();
+}
+
+/**
+ * Continues a run in a fresh worker from `checkpoint` (the store's `run.checkpoint`, kept after
+ * the baseline and after every finished generation): after the worker crashed, or after a reload
+ * that restored the run's finished generations and its checkpoint. Generations the store already
+ * shows up to the checkpoint stay; the rest of the run is computed as it would have been. A run
+ * still going is stopped first. The checkpoint carries its own text, so no corpus is needed.
+ */
+export function resumeFromCheckpoint(checkpoint: RunCheckpoint): void {
+  endWorker();
+  flush();
+  const { backendOverride } = useAppStore.getState();
+  useAppStore.getState().applyRunInputs([{ type: 'resume-requested', checkpoint, at: performance.now() }], performance.now());
+  launch({ config: checkpoint.config, resumeFrom: checkpoint, backend: backendOverride ?? undefined });
 }
 
 export function pauseRun(): void {

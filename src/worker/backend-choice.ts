@@ -6,6 +6,7 @@
  * blocklisted GPU), and the user should read that instead.
  */
 import { BROWSER_BACKENDS, chooseBackend, describeChoice, type BackendChoice, type BackendRejection } from '../engine/backend';
+import { fallbackCandidates } from './backend-fallback';
 import type { BackendName } from './protocol';
 import { webGlSoftwareRenderer, webGpuSoftwareRenderer } from './software-renderer';
 
@@ -48,5 +49,21 @@ export async function chooseBrowserBackend(only?: BackendName): Promise<BackendC
   if (webgpu && absence) rejected = rejected.map((r) => (r === webgpu ? { ...r, reason: absence } : r));
   const rank = (b: BackendName) => BROWSER_BACKENDS.indexOf(b);
   rejected.sort((a, b) => rank(a.backend) - rank(b.backend));
+  return { ...choice, rejected, summary: describeChoice(choice.backend, rejected) };
+}
+
+/**
+ * The backend a run moves to after `failed` (oldest first) failed under it mid-run: the next one
+ * down the ranking that passes its capability check (see backend-fallback.ts). Throws if none does.
+ */
+export async function chooseFallbackBackend(failed: readonly BackendName[]): Promise<BackendChoice> {
+  const { demoted } = await candidateOrder();
+  const order = fallbackCandidates(
+    failed,
+    demoted.map((d) => d.backend),
+  );
+  if (order.length === 0) throw new Error('no backend is left to fall back to');
+  const choice = await chooseBackend(order);
+  const rejected: BackendRejection[] = [...failed.map((backend) => ({ backend, reason: 'failed during the run' })), ...choice.rejected];
   return { ...choice, rejected, summary: describeChoice(choice.backend, rejected) };
 }

@@ -1,7 +1,8 @@
 /**
  * The page's handle on the simulation worker. The UI calls start/stop and listens for events;
- * it never sees a raw MessageEvent, and anything that goes wrong on the worker's side (a failed
- * load, a message from another build) arrives as an ordinary `error` event.
+ * it never sees a raw MessageEvent. A message from another build arrives as an ordinary `error`
+ * event; a worker that dies (its script throws where nothing catches it, it fails to load, runs
+ * out of memory) arrives as `worker-crashed`, after which it sends nothing more.
  */
 import {
   hasProtocolVersion,
@@ -12,7 +13,14 @@ import {
   type WorkerEvent,
 } from './protocol';
 
-export type WorkerEventListener = (event: WorkerEvent) => void;
+/** The worker died: the page keeps what it has and may resume from the last checkpoint. */
+export interface WorkerCrash {
+  type: 'worker-crashed';
+  message: string;
+}
+
+export type ClientEvent = WorkerEvent | WorkerCrash;
+export type WorkerEventListener = (event: ClientEvent) => void;
 
 export class SimulationClient {
   private readonly worker: Worker;
@@ -27,7 +35,9 @@ export class SimulationClient {
     };
     this.worker.onerror = (e: ErrorEvent) => {
       e.preventDefault();
-      this.fail(`the simulation worker failed: ${e.message || 'it could not be loaded'}`);
+      // Chromium prefixes the thrown message with "Uncaught Error: "; the page says it its own way.
+      const detail = (e.message || 'it could not be loaded').replace(/^Uncaught (\w*Error: )?/, '');
+      this.dispatch({ type: 'worker-crashed', message: `the simulation worker stopped (${detail})` });
     };
     this.worker.onmessageerror = () => this.fail('a message from the simulation worker could not be read');
   }
@@ -76,7 +86,7 @@ export class SimulationClient {
     this.dispatch({ type: 'error', version: PROTOCOL_VERSION, message });
   }
 
-  private dispatch(event: WorkerEvent): void {
+  private dispatch(event: ClientEvent): void {
     for (const listener of this.listeners) listener(event);
   }
 }

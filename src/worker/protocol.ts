@@ -9,13 +9,15 @@
  */
 import type { BackendName, BackendRejection } from '../engine/backend';
 import type { SimulationConfig } from '../engine/config/schema';
+import type { RunCheckpoint } from '../engine/loop/checkpoint';
 import type { SimulationEvent } from '../engine/loop/events';
+import type { FaultPlan } from '../engine/loop/fault-injection';
 import type { SamplerKind } from '../engine/model/sample';
 
-export type { BackendName, BackendRejection, SamplerKind, SimulationConfig, SimulationEvent };
+export type { BackendName, BackendRejection, FaultPlan, RunCheckpoint, SamplerKind, SimulationConfig, SimulationEvent };
 
-/** Bump on any change to the shapes below. */
-export const PROTOCOL_VERSION = 2;
+/** Bump on any change to the shapes below. (3: checkpoints, resume, fault injection.) */
+export const PROTOCOL_VERSION = 3;
 
 export const BACKEND_NAMES: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
 
@@ -30,6 +32,10 @@ export interface StartRequest {
   userDocuments?: string[];
   /** Only this backend is tried (tests, or a user who knows better); absent: best available. */
   backend?: BackendName;
+  /** Continue this run from its checkpoint (config is then the checkpoint's, or later settings). */
+  resumeFrom?: RunCheckpoint;
+  /** A fault to inject on purpose (the page's ?fault=, for tests); absent in normal use. */
+  fault?: FaultPlan;
 }
 
 // ---- page -> worker ---------------------------------------------------------------------------

@@ -13,9 +13,13 @@ const isActive = (run: LiveRun) => run.status === 'starting' || run.status === '
 function foldLoopEvent(run: LiveRun, e: SimulationEvent, now: number): LiveRun {
   switch (e.type) {
     case 'runStarted':
+      // Also when a run goes on in a fresh worker: the generation under way starts over.
       return {
         ...run,
         status: run.status === 'paused' ? 'paused' : 'running',
+        lossCurve: [],
+        pendingSamples: null,
+        generationStartedAt: null,
         config: e.config,
         vocabularySize: e.vocabulary.length,
         realChars: e.realChars,
@@ -57,6 +61,8 @@ function foldLoopEvent(run: LiveRun, e: SimulationEvent, now: number): LiveRun {
       return run; // the generation's report carries its provenance
     case 'generationDone':
       return { ...run, generations: [...run.generations, e.report], nStar: e.nStar, pendingSamples: null };
+    case 'checkpoint':
+      return { ...run, checkpoint: e.checkpoint };
     case 'paused':
       return { ...run, status: 'paused' };
     case 'resumed':
@@ -76,6 +82,25 @@ export function foldRun(run: LiveRun, input: RunInput, now: number): LiveRun {
   switch (input.type) {
     case 'start-requested':
       return { ...IDLE_RUN, status: 'starting', config: input.config, startedAt: input.at };
+    case 'resume-requested': {
+      const { checkpoint } = input;
+      return {
+        ...run,
+        status: 'starting',
+        config: checkpoint.config,
+        error: null,
+        checkpoint,
+        // What the page showed beyond the checkpoint (nothing, normally) is made again.
+        generations: run.generations.filter((g) => g.generation < checkpoint.nextGeneration),
+        baseline: run.baseline ?? checkpoint.baseline,
+        nStar: checkpoint.nStar,
+        current: { ...IDLE_RUN.current, generation: checkpoint.nextGeneration },
+        lossCurve: [],
+        pendingSamples: null,
+        startedAt: run.startedAt ?? input.at,
+        generationStartedAt: null,
+      };
+    }
     case 'paused-by-user':
       return isActive(run) ? { ...run, status: 'paused' } : run;
     case 'resumed-by-user':
@@ -108,4 +133,43 @@ export function etaSeconds(run: LiveRun, now: number): number | null {
   const remaining = run.config.generations - finished.length;
   const inCurrent = run.generationStartedAt !== null ? Math.min(now - run.generationStartedAt, mean) : 0;
   return Math.max(0, (remaining * mean - inCurrent) / 1000);
+}
+
+/**
+ * The inputs of a backlog (events that arrived while the page was hidden) without those a later
+ * input makes redundant: progress ticks followed by another phase event, sample previews
+ * followed by newer ones, all but the latest checkpoint, and training steps beyond what the loss
+ * curve keeps. Folding the result shows the same finished generations, position, notices and
+ * checkpoint as folding the whole backlog; the backlog stays bounded however long the tab hides.
+ */
+export function compactBacklog(inputs: readonly RunInput[]): RunInput[] {
+  const loopType = (input: RunInput) => (input.type === 'loop' ? input.event.type : null);
+  const lastIndex = (type: SimulationEvent['type']) => inputs.findLastIndex((input) => loopType(input) === type);
+  const lastPhase = lastIndex('phase');
+  const lastSamples = lastIndex('samples');
+  const lastCheckpoint = lastIndex('checkpoint');
+  const steps = new Map<number, number[]>();
+  inputs.forEach((input, i) => {
+    if (input.type === 'loop' && input.event.type === 'trainStep') {
+      const list = steps.get(input.event.generation) ?? [];
+      list.push(i);
+      steps.set(input.event.generation, list);
+    }
+  });
+  const keptSteps = new Set<number>();
+  for (const list of steps.values()) {
+    const stride = Math.ceil(list.length / MAX_LOSS_POINTS);
+    list.forEach((index, k) => {
+      if (k % stride === 0 || k === list.length - 1) keptSteps.add(index);
+    });
+  }
+  return inputs.filter((input, i) => {
+    if (input.type !== 'loop') return true;
+    const e = input.event;
+    if (e.type === 'phase') return e.done === undefined || i === lastPhase || loopType(inputs[i + 1]) !== 'phase';
+    if (e.type === 'samples') return i === lastSamples;
+    if (e.type === 'checkpoint') return i === lastCheckpoint;
+    if (e.type === 'trainStep') return keptSteps.has(i);
+    return true;
+  });
 }

@@ -2,6 +2,7 @@
  * The state of the run on screen, folded from the worker's events by a pure function (so it is
  * tested in Node and replayable). The UI reads it; nothing else writes it.
  */
+import type { RunCheckpoint } from '../../engine/loop/checkpoint';
 import type { GenerationReport, PromptSample } from '../../engine/loop/report';
 import type { Phase } from '../../engine/loop/events';
 import type { BackendName, BackendRejection, SamplerKind, SimulationConfig, WorkerEvent } from '../../worker/protocol';
@@ -45,6 +46,11 @@ export interface LiveRun {
   configChanges: { fromGeneration: number; changed: string[] }[];
   notices: string[];
   error: string | null;
+  /**
+   * The run's latest checkpoint (after its baseline, then after each finished generation): what
+   * session.resumeFromCheckpoint needs to go on in a fresh worker after a crash or a reload.
+   */
+  checkpoint: RunCheckpoint | null;
   /** performance.now() when the run started and when the current generation started. */
   startedAt: number | null;
   generationStartedAt: number | null;
@@ -67,6 +73,7 @@ export const IDLE_RUN: LiveRun = {
   configChanges: [],
   notices: [],
   error: null,
+  checkpoint: null,
   startedAt: null,
   generationStartedAt: null,
 };
@@ -74,6 +81,8 @@ export const IDLE_RUN: LiveRun = {
 /** Events the page itself adds to the worker's: the user's commands and the worker's fate. */
 export type PageEvent =
   | { type: 'start-requested'; config: SimulationConfig; at: number }
+  /** A fresh worker continues the run from a checkpoint (after a crash or a reload). */
+  | { type: 'resume-requested'; checkpoint: RunCheckpoint; at: number }
   | { type: 'paused-by-user' }
   | { type: 'resumed-by-user' }
   | { type: 'stopped-by-user' }

@@ -13,6 +13,7 @@ export class LoopControl {
   private readonly abort = new AbortController();
   private pendingConfig: SimulationConfig | null = null;
   private lastYield = 0;
+  private failure: Error | null = null;
 
   /** New settings for the run; the loop takes them at the start of its next generation. */
   requestConfig(config: SimulationConfig): void {
@@ -56,6 +57,15 @@ export class LoopControl {
     this.release();
   }
 
+  /**
+   * Something under the run failed (a lost GPU device, seen by the worker): the loop throws
+   * `reason` at its next checkpoint, between steps, as if the step itself had thrown it.
+   */
+  fail(reason: Error): void {
+    this.failure ??= reason;
+    this.release();
+  }
+
   /** Called by the loop when a generation ends: turns a single step into a pause. */
   generationEnded(): void {
     if (this.stopAfterGeneration) {
@@ -75,13 +85,18 @@ export class LoopControl {
       await new Promise<void>((resolve) => setTimeout(resolve, 0));
       this.lastYield = performance.now();
     }
-    this.signal.throwIfAborted();
+    this.throwIfStopped();
     if (!this.paused) return;
     onPause?.();
-    while (this.paused && !this.signal.aborted) {
+    while (this.paused && !this.signal.aborted && !this.failure) {
       await new Promise<void>((resolve) => (this.wake = resolve));
     }
+    this.throwIfStopped();
+  }
+
+  private throwIfStopped(): void {
     this.signal.throwIfAborted();
+    if (this.failure) throw this.failure;
   }
 
   private release(): void {

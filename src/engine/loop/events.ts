@@ -1,5 +1,6 @@
 import type { SimulationConfig } from '../config/schema';
 import type { Origin } from '../corpus/corpus';
+import type { RunCheckpoint } from './checkpoint';
 import type { GenerationReport, PromptSample } from './report';
 
 /** The phases of a generation, in order. */
@@ -25,7 +26,10 @@ export type SimulationEvent =
   | { type: 'samples'; generation: number; samples: string[]; promptSamples: PromptSample[] }
   | { type: 'corpusChanged'; generation: number; provenance: { origin: Origin; chars: number }[]; chars: number; humanShare: number }
   | { type: 'generationDone'; report: GenerationReport; nStar: number | null }
+  /** After the baseline and after each finished generation: what a fresh worker needs to go on. */
+  | { type: 'checkpoint'; checkpoint: RunCheckpoint }
   | { type: 'paused'; generation: number }
   | { type: 'resumed'; generation: number }
   | { type: 'runDone'; status: 'complete' | 'cancelled'; generations: number; nStar: number | null }
-  | { type: 'error'; message: string; generation: number | null };
+  /** fault 'backend': the computing backend failed, not the run (another backend may go on). */
+  | { type: 'error'; message: string; generation: number | null; fault?: 'backend' };

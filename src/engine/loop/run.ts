@@ -1,50 +1,25 @@
 import type { SimulationConfig } from '../config/schema';
-import { Corpus } from '../corpus/corpus';
-import { prepareCorpus, type PreparedCorpus } from '../corpus/prepare';
-import { ExtinctionTracker } from '../metrics/extinction';
-import { prepareReference } from '../metrics/generation-metrics';
 import { findNStar, perplexityFromNll } from '../metrics/perplexity';
-import type { SamplerKind } from '../model/sample';
-import { createRng, type Rng } from '../rng';
+import { takeCheckpoint, type RunCheckpoint } from './checkpoint';
 import { mergeLiveSettings } from './config-change';
 import { LoopControl } from './control';
 import { EventQueue } from './event-queue';
 import type { SimulationEvent } from './events';
-import { NgramFamily } from './families/ngram';
-import type { ModelFamily } from './families/types';
+import { isBackendFault, isTrainingDivergence } from './faults';
 import { runGeneration, type RunState } from './generation';
 import type { GenerationReport } from './report';
+import { setUpRun, type RunOptions } from './setup';
 
-export interface RunOptions {
-  /** The user's own documents, when config.corpus.source is 'user'. */
-  userDocuments?: readonly string[];
-  control?: LoopControl;
-  /** The sampler the backend prefers ('auto' in the config resolves to it). */
-  preferredSampler?: SamplerKind;
-  /** Makes the model family instead of the config's own (tests inject faults through it). */
-  createFamily?: (config: SimulationConfig, prepared: PreparedCorpus) => Promise<ModelFamily>;
-}
+export { promptsFrom, type RunOptions } from './setup';
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-/** Prompts every generation continues. */
-const PROMPT_COUNT = 3;
-const PROMPT_CHARS = 24;
 /** Held-out documents shown beside generated ones. */
 const REAL_SAMPLES = 8;
 
-/** The first words (about PROMPT_CHARS characters, cut at a space) of the first held-out documents. */
-export function promptsFrom(heldOut: readonly string[]): string[] {
-  return heldOut.slice(0, PROMPT_COUNT).map((doc) => {
-    const head = Array.from(doc).slice(0, PROMPT_CHARS).join('');
-    const space = head.lastIndexOf(' ');
-    return space > PROMPT_CHARS / 2 ? head.slice(0, space + 1) : head;
-  });
-}
-
-/** The trainer's TrainingDivergedError, recognised by name: importing it would load TensorFlow.js. */
+/** The trainer's TrainingDivergedError (recognised by name: importing it would load TensorFlow.js). */
 function divergence(e: unknown): { step: number; loss: number } | null {
-  if (!(e instanceof Error) || e.name !== 'TrainingDivergedError') return null;
+  if (!isTrainingDivergence(e)) return null;
   const { step, loss } = e as Error & { step?: number; loss?: number };
   return { step: step ?? 0, loss: loss ?? NaN };
 }
@@ -91,83 +66,78 @@ function takeConfigChange(state: RunState, generation: number): void {
   state.emit({ type: 'configChanged', config: change.config, fromGeneration: generation, changed: change.changed });
 }
 
-/**
- * The transformer family is loaded on demand: it is the only part of the loop that needs
- * TensorFlow.js, so count-model runs (theory mode, its worker, the CLI) never load it.
- */
-async function createFamily(config: SimulationConfig, prepared: PreparedCorpus, rng: Rng, sampler: SamplerKind): Promise<ModelFamily> {
-  if (config.model.family === 'ngram') return new NgramFamily(config, prepared.vocabulary, prepared.source);
-  const { TransformerFamily } = await import('./families/transformer');
-  return new TransformerFamily(config, prepared.vocabulary.size, rng.split('model'), sampler);
-}
-
-async function setUp(config: SimulationConfig, options: RunOptions, control: LoopControl, emit: (e: SimulationEvent) => void): Promise<RunState> {
-  const prepared = prepareCorpus(config, options.userDocuments);
-  const rng = createRng(config.seed);
-  const sampler: SamplerKind = config.sampling.sampler === 'auto' ? (options.preferredSampler ?? 'kv-cache') : config.sampling.sampler;
-  const family = options.createFamily ? await options.createFamily(config, prepared) : await createFamily(config, prepared, rng, sampler);
-  const realChars = prepared.real.reduce((n, d) => n + d.chars, 0);
-  return {
-    config,
-    prepared,
-    corpus: new Corpus(prepared.real),
-    paradigm: { config, real: prepared.real, realChars, reserve: [...prepared.reserve] },
-    family,
-    heldOutIds: prepared.heldOut.map((d) => prepared.vocabulary.encode(d)),
-    reference: prepareReference(prepared.heldOut),
-    extinction: new ExtinctionTracker(prepared.heldOut),
-    prompts: promptsFrom(prepared.heldOut).map((text) => ({ text, ids: prepared.vocabulary.encode(text) })),
-    sourceEntropyRate: prepared.source ? prepared.source.entropyRate() : null,
-    rng: rng.split('loop'),
-    control,
-    emit,
-  };
+/** What a resumed run says first: where it goes on, and what it could not keep. */
+function resumeNotices(state: RunState, checkpoint: RunCheckpoint): string[] {
+  const g = checkpoint.nextGeneration;
+  const kept = g === 1 ? 'generation 0 is kept' : `generations 0-${g - 1} are kept`;
+  const notices = [g === 0 ? 'The run starts again at generation 0 (its baseline is kept).' : `The run goes on from generation ${g}; ${kept}.`];
+  if (g > 0 && state.config.model.continueTraining && state.family.name === 'transformer') {
+    notices.push(`Model weights are not kept between workers: generation ${g} trains from a fresh model instead of continuing generation ${g - 1}'s.`);
+  }
+  return notices;
 }
 
 async function run(config: SimulationConfig, options: RunOptions, control: LoopControl, emit: (e: SimulationEvent) => void) {
   let state: RunState | null = null;
   let generation: number | null = null;
-  let nStar: number | null = null;
+  const resumed = options.resumeFrom;
+  let nStar: number | null = resumed?.nStar ?? null;
   try {
-    state = await setUp(config, options, control, emit);
+    state = await setUpRun(config, options, control, emit);
     const { prepared } = state;
     emit({
       type: 'runStarted',
-      config,
+      config: state.config,
       vocabulary: [...prepared.vocabulary.symbols],
       realChars: state.paradigm.realChars,
       heldOutChars: prepared.heldOut.reduce((n, d) => n + d.length, 0),
       realSamples: prepared.heldOut.slice(0, REAL_SAMPLES),
     });
-    for (const message of prepared.notices) emit({ type: 'notice', message });
-    const base = await state.family.baselineNll(state.heldOutIds);
-    const baseline = perplexityFromNll(base.totalNll, base.tokens);
-    emit({ type: 'baseline', perplexity: baseline.perplexity, nllPerChar: baseline.nllPerChar });
+    const notices = resumed ? resumeNotices(state, resumed) : prepared.notices;
+    for (const message of notices) emit({ type: 'notice', message });
+    let baseline = resumed?.baseline;
+    if (!baseline) {
+      const base = await state.family.baselineNll(state.heldOutIds);
+      const measured = perplexityFromNll(base.totalNll, base.tokens);
+      baseline = { perplexity: measured.perplexity, nllPerChar: measured.nllPerChar };
+    }
+    emit({ type: 'baseline', ...baseline });
 
-    const perplexities: number[] = [];
-    for (generation = 0; generation < state.config.generations; generation++) {
+    const perplexities: number[] = resumed ? [...resumed.perplexities] : [];
+    const first = resumed?.nextGeneration ?? 0;
+    // Settings passed beside a checkpoint apply like a mid-run change, from its next generation.
+    if (resumed) control.requestConfig(config);
+    else emit({ type: 'checkpoint', checkpoint: takeCheckpoint(state, { nextGeneration: 0, baseline, perplexities, nStar }) });
+    for (generation = first; generation < state.config.generations; generation++) {
       takeConfigChange(state, generation);
       if (generation >= state.config.generations) break; // the new settings asked for fewer
       const report = await runGenerationOrPause(state, generation);
       perplexities.push(report.perplexity);
       nStar = findNStar(perplexities, baseline.perplexity, 0.05, 0);
       emit({ type: 'generationDone', report, nStar });
+      emit({ type: 'checkpoint', checkpoint: takeCheckpoint(state, { nextGeneration: generation + 1, baseline, perplexities, nStar }) });
       control.generationEnded();
     }
     emit({ type: 'runDone', status: 'complete', generations: generation, nStar });
   } catch (e) {
     if (control.signal.aborted) emit({ type: 'runDone', status: 'cancelled', generations: generation ?? 0, nStar });
-    else emit({ type: 'error', message: messageOf(e), generation });
+    else emit({ type: 'error', message: messageOf(e), generation, ...(isBackendFault(e) ? { fault: 'backend' as const } : {}) });
   } finally {
-    state?.family.dispose();
+    try {
+      state?.family.dispose();
+    } catch {
+      // Freeing a failed backend's memory may fail too; the worker moves on without it.
+    }
   }
 }
 
 /**
  * The generation loop as an async generator of typed events. Generation 0 trains on real text
  * only; each later generation trains on a corpus its predecessors' text has entered. Every
- * random choice follows from config.seed. Errors end the stream with an `error` event (what was
- * finished stays reported); cancelling ends it with `runDone` status 'cancelled'.
+ * random choice follows from config.seed. After the baseline and after every finished
+ * generation it yields a `checkpoint` (RunOptions.resumeFrom continues from one). Errors end the
+ * stream with an `error` event (what was finished stays reported; fault 'backend' marks a failed
+ * backend); cancelling ends it with `runDone` status 'cancelled'.
  */
 export async function* runSimulation(config: SimulationConfig, options: RunOptions = {}): AsyncGenerator<SimulationEvent> {
   const control = options.control ?? new LoopControl();

@@ -1,0 +1,141 @@
+/**
+ * Checkpoints: everything a run needs to continue in a fresh worker (after a backend fault, a
+ * crashed worker or a reload), taken after each finished generation. Plain data only, so it
+ * survives postMessage, IndexedDB and JSON. Model weights are not in it: a run that continues
+ * training from the previous model starts the next generation from a fresh one (and says so).
+ */
+import { z } from 'zod';
+import { simulationConfigSchema, type SimulationConfig } from '../config/schema';
+import { charCount, type Origin } from '../corpus/corpus';
+import { makeDocuments } from '../corpus/corpus';
+import type { PreparedCorpus } from '../corpus/prepare';
+import type { ExtinctionState } from '../metrics/extinction';
+import { createMarkovSource } from '../text/markov-source';
+import { vocabularyFromSymbols } from '../text/vocabulary';
+import type { RunState } from './generation';
+
+export const CHECKPOINT_VERSION = 1;
+
+export interface RunCheckpoint {
+  version: typeof CHECKPOINT_VERSION;
+  /** The generation a resumed run trains first; 0 means only the baseline was done. */
+  nextGeneration: number;
+  /** The settings in force (mid-run changes included). */
+  config: SimulationConfig;
+  /** The run's real text as it was dealt: held-out, D0, and the vocabulary's symbols by id. */
+  heldOut: string[];
+  real: string[];
+  vocabulary: string[];
+  /** The corpus, in order (the order decides which documents later draws pick). */
+  corpus: { text: string; origin: Origin }[];
+  /** Fresh real documents not yet used (fresh-data). */
+  reserve: string[];
+  corpusCap: number | null;
+  capReached: boolean;
+  extinction: ExtinctionState;
+  baseline: { perplexity: number; nllPerChar: number };
+  /** Held-out perplexity of each finished generation, for n*. */
+  perplexities: number[];
+  nStar: number | null;
+}
+
+/** The run's state after `nextGeneration - 1` finished (copied: the run goes on changing it). */
+export function takeCheckpoint(
+  state: RunState,
+  progress: { nextGeneration: number; baseline: RunCheckpoint['baseline']; perplexities: readonly number[]; nStar: number | null },
+): RunCheckpoint {
+  const { prepared, paradigm } = state;
+  return {
+    version: CHECKPOINT_VERSION,
+    nextGeneration: progress.nextGeneration,
+    config: structuredClone(state.config),
+    heldOut: [...prepared.heldOut],
+    real: prepared.real.map((d) => d.text),
+    vocabulary: [...prepared.vocabulary.symbols],
+    corpus: state.corpus.documents.map((d) => ({ text: d.text, origin: d.origin })),
+    reserve: paradigm.reserve.map((d) => d.text),
+    corpusCap: paradigm.corpusCap ?? null,
+    capReached: paradigm.capReached ?? false,
+    extinction: state.extinction.toJSON(),
+    baseline: { ...progress.baseline },
+    perplexities: [...progress.perplexities],
+    nStar: progress.nStar,
+  };
+}
+
+/** The real text of a checkpointed run, as prepareCorpus had dealt it. */
+export function preparedFromCheckpoint(checkpoint: RunCheckpoint): PreparedCorpus {
+  const { config } = checkpoint;
+  return {
+    vocabulary: vocabularyFromSymbols(checkpoint.vocabulary),
+    heldOut: [...checkpoint.heldOut],
+    real: makeDocuments(checkpoint.real, 'human'),
+    reserve: makeDocuments(checkpoint.reserve, 'human'),
+    // The markov source is a function of the seed alone.
+    source: config.corpus.source === 'markov' ? createMarkovSource(config.seed) : undefined,
+    notices: [],
+  };
+}
+
+export const corpusFromCheckpoint = (checkpoint: RunCheckpoint) =>
+  checkpoint.corpus.map((d) => ({ text: d.text, chars: charCount(d.text), origin: d.origin }));
+
+// ---- (de)serialisation ------------------------------------------------------------------------
+
+/** JSON has no NaN: a perplexity that was not a number is written as null and read back as NaN. */
+const numberOrNaN = z.number().nullable().transform((v) => v ?? NaN);
+const pairs = <T extends z.ZodType>(value: T) => z.array(z.tuple([z.string(), value]));
+const extinctionKind = z.object({ support: pairs(z.number()), extinct: pairs(z.number()), revivals: z.number() });
+
+const checkpointSchema = z.object({
+  version: z.literal(CHECKPOINT_VERSION),
+  nextGeneration: z.number().int().min(0),
+  config: simulationConfigSchema,
+  heldOut: z.array(z.string()).min(1),
+  real: z.array(z.string()).min(1),
+  vocabulary: z.array(z.string()).min(3),
+  corpus: z.array(z.object({ text: z.string(), origin: z.union([z.literal('human'), z.number().int().min(0)]) })),
+  reserve: z.array(z.string()),
+  corpusCap: z.number().positive().nullable(),
+  capReached: z.boolean(),
+  extinction: z.object({
+    version: z.literal(1),
+    lastGeneration: z.number().int().nullable(),
+    kinds: z.object({ chars: extinctionKind, bigrams: extinctionKind, words: extinctionKind }),
+  }),
+  baseline: z.object({ perplexity: numberOrNaN, nllPerChar: numberOrNaN }),
+  perplexities: z.array(numberOrNaN),
+  nStar: z.number().int().nullable(),
+});
+
+export function checkpointToJson(checkpoint: RunCheckpoint): string {
+  return JSON.stringify(checkpoint);
+}
+
+/** Reads a checkpoint back; throws one sentence saying what is wrong with it. */
+export function checkpointFromJson(text: string): RunCheckpoint {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw new Error('the saved checkpoint is not JSON');
+  }
+  return parseCheckpoint(data);
+}
+
+/** Checks a checkpoint that arrived as data (from storage or another build). */
+export function parseCheckpoint(data: unknown): RunCheckpoint {
+  if (typeof data === 'object' && data !== null && 'version' in data && data.version !== CHECKPOINT_VERSION) {
+    throw new Error(`the saved checkpoint has version ${String(data.version)}; this page reads version ${CHECKPOINT_VERSION}`);
+  }
+  const parsed = checkpointSchema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`the saved checkpoint is damaged: ${issue.path.join('.') || 'its top level'}: ${issue.message}`);
+  }
+  const checkpoint = parsed.data as RunCheckpoint;
+  if (checkpoint.perplexities.length !== checkpoint.nextGeneration) {
+    throw new Error(`the saved checkpoint is damaged: it follows generation ${checkpoint.nextGeneration - 1} but holds ${checkpoint.perplexities.length} perplexities`);
+  }
+  return checkpoint;
+}

@@ -1,0 +1,93 @@
+import type { SimulationConfig } from '../config/schema';
+import { Corpus } from '../corpus/corpus';
+import { prepareCorpus, type PreparedCorpus } from '../corpus/prepare';
+import { ExtinctionTracker } from '../metrics/extinction';
+import { prepareReference } from '../metrics/generation-metrics';
+import type { SamplerKind } from '../model/sample';
+import { createRng } from '../rng';
+import { corpusFromCheckpoint, preparedFromCheckpoint, type RunCheckpoint } from './checkpoint';
+import type { LoopControl } from './control';
+import type { SimulationEvent } from './events';
+import { NgramFamily } from './families/ngram';
+import type { ModelFamily } from './families/types';
+import { guardBackendFaults } from './faults';
+import type { RunState } from './generation';
+
+export interface RunOptions {
+  /** The user's own documents, when config.corpus.source is 'user'. */
+  userDocuments?: readonly string[];
+  control?: LoopControl;
+  /** The sampler the backend prefers ('auto' in the config resolves to it). */
+  preferredSampler?: SamplerKind;
+  /** Makes the model family instead of the config's own (tests inject faults through it). */
+  createFamily?: (config: SimulationConfig, prepared: PreparedCorpus) => Promise<ModelFamily>;
+  /**
+   * Continue a run from its checkpoint instead of starting it: the baseline is not measured
+   * again and the loop goes on at checkpoint.nextGeneration. The run's settings are the
+   * checkpoint's; live settings of the config passed beside it apply from that generation.
+   */
+  resumeFrom?: RunCheckpoint;
+}
+
+/** Prompts every generation continues. */
+const PROMPT_COUNT = 3;
+const PROMPT_CHARS = 24;
+
+/** The first words (about PROMPT_CHARS characters, cut at a space) of the first held-out documents. */
+export function promptsFrom(heldOut: readonly string[]): string[] {
+  return heldOut.slice(0, PROMPT_COUNT).map((doc) => {
+    const head = Array.from(doc).slice(0, PROMPT_CHARS).join('');
+    const space = head.lastIndexOf(' ');
+    return space > PROMPT_CHARS / 2 ? head.slice(0, space + 1) : head;
+  });
+}
+
+/**
+ * The transformer family is loaded on demand: it is the only part of the loop that needs
+ * TensorFlow.js, so count-model runs (theory mode, its worker, the CLI) never load it.
+ */
+export async function createConfiguredFamily(config: SimulationConfig, prepared: PreparedCorpus, sampler: SamplerKind): Promise<ModelFamily> {
+  if (config.model.family === 'ngram') return new NgramFamily(config, prepared.vocabulary, prepared.source);
+  const { TransformerFamily } = await import('./families/transformer');
+  return new TransformerFamily(config, prepared.vocabulary.size, createRng(config.seed).split('model'), sampler);
+}
+
+/** The sampler a run uses: the config's, or the backend's preference when the config says 'auto'. */
+export const resolveSampler = (config: SimulationConfig, preferred?: SamplerKind): SamplerKind =>
+  config.sampling.sampler === 'auto' ? (preferred ?? 'kv-cache') : config.sampling.sampler;
+
+/** The state a run starts from: prepared from the config, or restored from a checkpoint. */
+export async function setUpRun(config: SimulationConfig, options: RunOptions, control: LoopControl, emit: (e: SimulationEvent) => void): Promise<RunState> {
+  const checkpoint = options.resumeFrom;
+  const runConfig = checkpoint ? checkpoint.config : config;
+  const prepared = checkpoint ? preparedFromCheckpoint(checkpoint) : prepareCorpus(runConfig, options.userDocuments);
+  // Every random stream is split from the seed by name, so a resumed run draws what the
+  // uninterrupted run would have drawn from the same generation on.
+  const rng = createRng(runConfig.seed);
+  const sampler = resolveSampler(runConfig, options.preferredSampler);
+  const made = options.createFamily ? await options.createFamily(runConfig, prepared) : await createConfiguredFamily(runConfig, prepared, sampler);
+  const family = made.name === 'transformer' ? guardBackendFaults(made, control.signal) : made;
+  const realChars = prepared.real.reduce((n, d) => n + d.chars, 0);
+  return {
+    config: runConfig,
+    prepared,
+    corpus: new Corpus(checkpoint ? corpusFromCheckpoint(checkpoint) : prepared.real),
+    paradigm: {
+      config: runConfig,
+      real: prepared.real,
+      realChars,
+      reserve: [...prepared.reserve],
+      ...(checkpoint?.corpusCap ? { corpusCap: checkpoint.corpusCap } : {}),
+      ...(checkpoint?.capReached ? { capReached: true } : {}),
+    },
+    family,
+    heldOutIds: prepared.heldOut.map((d) => prepared.vocabulary.encode(d)),
+    reference: prepareReference(prepared.heldOut),
+    extinction: checkpoint ? ExtinctionTracker.fromJSON(checkpoint.extinction) : new ExtinctionTracker(prepared.heldOut),
+    prompts: promptsFrom(prepared.heldOut).map((text) => ({ text, ids: prepared.vocabulary.encode(text) })),
+    sourceEntropyRate: prepared.source ? prepared.source.entropyRate() : null,
+    rng: rng.split('loop'),
+    control,
+    emit,
+  };
+}
