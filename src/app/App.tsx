@@ -1,5 +1,13 @@
 import { ChartsPanel } from './charts/ChartsPanel';
-import { ControlsPanel } from './controls/ControlsPanel';
+import { ClassroomPanel } from './classroom/ClassroomPanel';
+import { useClassroom } from './classroom/classroom-store';
+import { SettingsDrawer } from './controls/SettingsDrawer';
+import { AboutPanel } from './explain/AboutPanel';
+import { useExplain } from './explain/explain-store';
+import { HeaderActions } from './explain/HeaderActions';
+import { TourOffer } from './explain/TourOffer';
+import { Walkthrough } from './explain/Walkthrough';
+import { GenerationAnnouncer } from './GenerationAnnouncer';
 import { MessageBar } from './MessageBar';
 import { HelpOverlay } from './run-bar/HelpOverlay';
 import { RunBar } from './run-bar/RunBar';
@@ -14,35 +22,47 @@ function SimulatorShortcuts() {
   return null;
 }
 
+function About() {
+  const open = useExplain((s) => s.aboutOpen);
+  const setOpen = useExplain((s) => s.setAboutOpen);
+  return open ? <AboutPanel onClose={() => setOpen(false)} /> : null;
+}
+
 /**
  * The page: what it shows in one line, the run bar, settings on the left, and the run itself
- * (messages, charts, samples) in the main column. Below tablet-landscape width the settings
- * stack above the run rather than squeezing the charts.
+ * (messages, charts, samples) in the main column. Below tablet-landscape width the settings fold
+ * into a drawer rather than pushing the charts down. Presenter mode (a classroom link or P) keeps
+ * the run bar, two charts and the samples, in large type.
  */
 export function App() {
   const [view, setView] = useAppView();
+  const presenter = useClassroom((s) => s.presenter);
+  const shown = presenter ? 'simulator' : view;
   return (
-    <div className="app">
+    <div className={presenter ? 'app app-presenter' : 'app'}>
       <header className="app-header">
         <h1>Collapse Lab</h1>
-        <p className="app-tagline">
-          Each generation trains a fresh model on a corpus its predecessors&rsquo; text has entered: watch its perplexity on
-          real text climb and its writing lose variety. The formal model is our reconstruction of Wang et al. 2024.
-        </p>
+        {!presenter && (
+          <p className="app-tagline">
+            Each generation trains a fresh model on a corpus its predecessors&rsquo; text has entered: watch its perplexity on
+            real text climb and its writing lose variety. The formal model is our reconstruction of Wang et al. 2024.
+          </p>
+        )}
+        <HeaderActions simulator={shown === 'simulator'} />
       </header>
-      <ViewTabs view={view} onChange={setView} />
-      {view === 'simulator' ? (
-        <div id="panel-simulator" role="tabpanel" aria-labelledby="tab-simulator">
+      {!presenter && <TourOffer />}
+      {!presenter && <ViewTabs view={view} onChange={setView} />}
+      {shown === 'simulator' ? (
+        <div id="panel-simulator" {...(presenter ? { 'aria-label': 'Simulator, presenter mode' } : { role: 'tabpanel', 'aria-labelledby': 'tab-simulator' })}>
           <SimulatorShortcuts />
           <div className="app-runbar">
             <RunBar />
           </div>
           <div className="app-body">
-            <aside className="app-controls" aria-label="Settings">
-              <ControlsPanel />
-            </aside>
+            {!presenter && <SettingsDrawer />}
             <main className="app-main">
               <MessageBar />
+              <GenerationAnnouncer />
               <ChartsPanel />
               <SamplesPanel />
             </main>
@@ -55,6 +75,9 @@ export function App() {
           <TheoryView />
         </main>
       )}
+      <About />
+      <ClassroomPanel />
+      <Walkthrough />
     </div>
   );
 }

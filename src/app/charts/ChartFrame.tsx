@@ -1,10 +1,16 @@
 /**
- * The frame every chart shares: a heading, optional controls, the plot (or, before there is
- * data, a line saying when it will appear: never a fake curve), and a caption saying what to
- * look for. Screen readers get the plot as one image whose label states the latest values.
+ * The frame every chart shares: a heading, optional controls, Save PNG / Save SVG, the plot (or,
+ * before there is data, a line saying when it will appear: never a fake curve), and a caption
+ * saying what to look for. Screen readers get the plot as one image whose label states the
+ * latest values.
  */
-import { useId, type ReactNode } from 'react';
+import { createContext, useContext, useId, useRef, useState, type ReactNode } from 'react';
+import { useAppStore } from '../store/app-store';
+import { chartFileName, downloadBlob, standaloneSvg, svgToPng } from './chart-export';
 import { CHART_HEIGHT } from './chart-theme';
+
+/** The plot's height: ChartsPanel makes the chart a classroom link picked large taller. */
+export const ChartHeightContext = createContext(CHART_HEIGHT);
 
 export interface ChartFrameProps {
   title: ReactNode;
@@ -21,31 +27,66 @@ export interface ChartFrameProps {
   children: ReactNode;
 }
 
-export function ChartFrame({
-  title,
-  caption,
-  summary,
-  empty,
-  controls,
-  wide = false,
-  children,
-}: ChartFrameProps) {
+/** The title as plain text, for file names and button labels (read off the heading if not a string). */
+const titleText = (title: ReactNode, heading: HTMLElement | null): string =>
+  typeof title === 'string' ? title : (heading?.textContent ?? 'chart');
+
+export function ChartFrame({ title, caption, summary, empty, controls, wide = false, children }: ChartFrameProps) {
   const headingId = useId();
   const captionId = useId();
+  const height = useContext(ChartHeightContext);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const plot = useRef<HTMLDivElement>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const name = typeof title === 'string' ? title : 'this chart';
+
+  const save = async (format: 'png' | 'svg'): Promise<void> => {
+    if (!plot.current) return;
+    const { presetId, config, run } = useAppStore.getState();
+    const text = titleText(title, heading.current);
+    try {
+      const svg = standaloneSvg(plot.current, text);
+      const file = chartFileName(text, presetId, run.config?.seed ?? config.seed, format);
+      const blob = format === 'svg' ? new Blob([svg.text], { type: 'image/svg+xml' }) : await svgToPng(svg);
+      downloadBlob(file, blob);
+      setProblem(null);
+    } catch (e) {
+      setProblem(`Could not save the chart: ${e instanceof Error ? e.message : String(e)}.`);
+    }
+  };
+
   return (
-    <figure
-      className={wide ? 'chart chart-wide' : 'chart'}
-      aria-labelledby={headingId}
-      aria-describedby={captionId}
-    >
+    <figure className={wide ? 'chart chart-wide' : 'chart'} aria-labelledby={headingId} aria-describedby={captionId}>
       <div className="chart-head">
-        <h3 id={headingId}>{title}</h3>
+        <h3 id={headingId} ref={heading}>
+          {title}
+        </h3>
         {controls}
+        <div className="chart-save" role="group" aria-label={`Save ${name}`}>
+          {(['png', 'svg'] as const).map((format) => (
+            <button
+              key={format}
+              type="button"
+              className="chart-save-button"
+              disabled={empty !== null}
+              aria-label={`Save ${format.toUpperCase()}: ${name}`}
+              title={empty !== null ? 'Nothing drawn yet' : `Save this chart as ${format.toUpperCase()}`}
+              onClick={() => void save(format)}
+            >
+              Save {format.toUpperCase()}
+            </button>
+          ))}
+        </div>
       </div>
-      <div className="chart-plot" role="img" aria-label={empty ?? summary} style={{ height: CHART_HEIGHT }}>
+      <div ref={plot} className="chart-plot" role="img" aria-label={empty ?? summary} style={{ height }}>
         {empty !== null ? <p className="chart-empty">{empty}</p> : children}
       </div>
       <figcaption id={captionId}>{caption}</figcaption>
+      {problem !== null && (
+        <p className="chart-save-problem" role="alert">
+          {problem}
+        </p>
+      )}
     </figure>
   );
 }

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { LOCK_REASON, LockMark, useControlView } from '../classroom/ControlLock';
 import { useAppStore } from '../store/app-store';
 import { applySettings } from './apply-settings';
 import { FieldMessage, type FieldNote } from './FieldMessage';
@@ -12,6 +13,7 @@ const TICKS = [0.001, 0.01, 0.1, 1];
 /** Generated text written back per generation (lambda = m / N0), on a log scale. */
 export function ContaminationSlider() {
   const id = useId();
+  const view = useControlView('contamination');
   const value = useAppStore((s) => s.config.contamination);
   const realChars = useAppStore((s) => s.config.corpus.realChars);
   const [draft, setDraft] = useState<number | null>(null);
@@ -29,11 +31,14 @@ export function ContaminationSlider() {
   const position = draft ?? valueToPosition(value, CONTAMINATION_SCALE);
   const shown = draft !== null ? positionToValue(draft, CONTAMINATION_SCALE) : value;
   const chars = Math.max(1, Math.round(shown * realChars));
-  const hint = 'How much text each model writes into the corpus per generation, as a share of the real data D0.';
+  const hint =
+    'How much text each model writes into the corpus per generation, as a share of the real data D0.';
+  if (view.hidden) return null;
   return (
-    <div className="cl-field">
+    <div className={`cl-field${view.locked ? ' cl-field-off' : ''}`}>
       <div className="cl-slider-head">
         <label htmlFor={id}>Generated text written back per generation</label>
+        {view.locked && <LockMark />}
         <output htmlFor={id} className="cl-readout">
           {formatPercent(shown)}
         </output>
@@ -45,6 +50,7 @@ export function ContaminationSlider() {
         max={CONTAMINATION_SCALE.steps}
         step={1}
         value={position}
+        disabled={view.locked}
         list={`${id}-ticks`}
         title={hint}
         aria-valuetext={`${formatPercent(shown)} of the real data per generation`}
@@ -65,13 +71,19 @@ export function ContaminationSlider() {
       </datalist>
       <div className="cl-scale" aria-hidden="true">
         {TICKS.map((t) => (
-          <span key={t} style={{ left: `${(valueToPosition(t, CONTAMINATION_SCALE) / CONTAMINATION_SCALE.steps) * 100}%` }}>
+          <span
+            key={t}
+            style={{
+              left: `${(valueToPosition(t, CONTAMINATION_SCALE) / CONTAMINATION_SCALE.steps) * 100}%`,
+            }}
+          >
             {formatPercent(t)}
           </span>
         ))}
       </div>
       <p id={`${id}-hint`} className="cl-hint">
-        Log scale. {formatPercent(shown)} of D0 ≈ {formatChars(chars)} a generation. Even a little, kept up, takes over the corpus.
+        {view.locked && `${LOCK_REASON} `}Log scale. {formatPercent(shown)} of D0 ≈ {formatChars(chars)} a
+        generation. Even a little, kept up, takes over the corpus.
       </p>
       <FieldMessage id={`${id}-msg`} note={note} />
     </div>

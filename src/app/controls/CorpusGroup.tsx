@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { CorpusSource } from '../../engine/config/schema';
 import { CORPORA } from '../../engine/text/corpora';
+import { LOCK_REASON, LockMark, useControlView } from '../classroom/ControlLock';
 import { useAppStore } from '../store/app-store';
 import { applySettings } from './apply-settings';
 import { Choice } from './Choice';
@@ -13,6 +14,7 @@ export function CorpusGroup() {
   const source = useAppStore((s) => s.config.corpus.source);
   const userCorpus = useAppStore((s) => s.userCorpus);
   const [note, setNote] = useState<FieldNote | null>(null);
+  const view = useControlView('corpus');
 
   const choose = (next: CorpusSource): void => {
     const config = useAppStore.getState().config;
@@ -20,12 +22,16 @@ export function CorpusGroup() {
     setNote(error ? { text: error, tone: 'error' } : null);
   };
 
+  if (view.hidden) return null;
   return (
-    <fieldset className="cl-group">
+    <fieldset className="cl-group" disabled={view.locked}>
       <legend>
-        Real text (D0) <NewRunTag />
+        Real text (D0) {view.locked && <LockMark />} <NewRunTag />
       </legend>
-      <p className="cl-hint">The human text the first model learns from; part of it is held out to measure every model.</p>
+      <p className="cl-hint">
+        {view.locked ? `${LOCK_REASON} ` : ''}The human text the first model learns from; part of it is held
+        out to measure every model.
+      </p>
       <div className="cl-choices">
         {CORPORA.map((c) => (
           <Choice
@@ -46,7 +52,9 @@ export function CorpusGroup() {
           checked={source === 'user'}
           onChange={() => choose('user')}
           label="Your own text"
-          description={userCorpus ? `Loaded: ${userCorpus.name}` : 'Paste it, drop a .txt file, or give a web address.'}
+          description={
+            userCorpus ? `Loaded: ${userCorpus.name}` : 'Paste it, drop a .txt file, or give a web address.'
+          }
           title="Paste text, choose or drop a .txt file, or load one from a web address."
         />
       </div>

@@ -1,3 +1,4 @@
+import { useAllHidden } from '../classroom/ControlLock';
 import { useAppStore } from '../store/app-store';
 import { applicability, type ConditionalSetting } from './applicability';
 import { ContaminationSlider } from './ContaminationSlider';
@@ -12,13 +13,16 @@ export function DataMixGroup() {
     return a.applies ? null : a.reason;
   };
   const inChars = (share: number): string => `(${formatChars(Math.round(share * config.corpus.realChars))})`;
+  const allHidden = useAllHidden(['contamination', 'realKept', 'freshShare', 'trainingSample']);
 
+  if (allHidden) return null;
   return (
     <fieldset className="cl-group">
       <legend>Data per generation</legend>
       <ContaminationSlider />
       <ShareSlider
         field="realKept"
+        control="realKept"
         label="Real data kept"
         hint="Share of each training set drawn from the original human text (Shumailov keeps 10%)."
         step={0.01}
@@ -26,6 +30,7 @@ export function DataMixGroup() {
       />
       <ShareSlider
         field="freshShare"
+        control="freshShare"
         label="Fresh real data"
         hint="New human text added each generation, as a share of D0."
         step={0.05}
@@ -34,6 +39,7 @@ export function DataMixGroup() {
       />
       <ShareSlider
         field="trainingSample"
+        control="trainingSample"
         label="Training sample size"
         hint="Each model trains on a random sample of this size (M), as a share of D0."
         step={0.05}

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { MODEL_SIZE_NAMES, type SimulationConfig } from '../../engine/config/schema';
+import { LOCK_REASON, LockMark, useAllHidden, useControlView } from '../classroom/ControlLock';
 import { useAppStore } from '../store/app-store';
 import { applicability } from './applicability';
 import { applySettings } from './apply-settings';
@@ -23,65 +24,81 @@ export function ModelGroup() {
   const size = applicability('modelSize', config);
   const steps = applicability('trainingSteps', config);
   const start = applicability('continueTraining', config);
+  const sizeView = useControlView('modelSize');
+  const startView = useControlView('continueTraining');
+  const allHidden = useAllHidden(['modelSize', 'steps', 'continueTraining']);
 
+  if (allHidden) return null;
   return (
     <fieldset className="cl-group">
       <legend>Model</legend>
-      <fieldset className="cl-subgroup" disabled={!size.applies}>
-        <legend>
-          Model size <NewRunTag />
-        </legend>
-        <p className="cl-hint">{size.applies ? 'A small character-level transformer; bigger learns better and trains slower.' : size.reason}</p>
-        <div className="cl-choices cl-choices-compact">
-          {MODEL_SIZE_NAMES.map((name) => {
-            const info = MODEL_SIZE_INFO[name];
-            return (
-              <Choice
-                key={name}
-                name="cl-model-size"
-                value={name}
-                checked={config.model.size === name}
-                onChange={() => setModel({ size: name })}
-                label={info.label}
-                description={info.note}
-                source={info.params}
-                title={`${info.params}: ${info.note}`}
-              />
-            );
-          })}
-        </div>
-      </fieldset>
+      {!sizeView.hidden && (
+        <fieldset className="cl-subgroup" disabled={!size.applies || sizeView.locked}>
+          <legend>
+            Model size {sizeView.locked && <LockMark />} <NewRunTag />
+          </legend>
+          <p className="cl-hint">
+            {sizeView.locked
+              ? LOCK_REASON
+              : size.applies
+                ? 'A small character-level transformer; bigger learns better and trains slower.'
+                : size.reason}
+          </p>
+          <div className="cl-choices cl-choices-compact">
+            {MODEL_SIZE_NAMES.map((name) => {
+              const info = MODEL_SIZE_INFO[name];
+              return (
+                <Choice
+                  key={name}
+                  name="cl-model-size"
+                  value={name}
+                  checked={config.model.size === name}
+                  onChange={() => setModel({ size: name })}
+                  label={info.label}
+                  description={info.note}
+                  source={info.params}
+                  title={`${info.params}: ${info.note}`}
+                />
+              );
+            })}
+          </div>
+        </fieldset>
+      )}
       <NumberField
         field="training.steps"
+        control="steps"
         label="Training steps per generation"
         hint="Optimiser steps each model takes; more steps fit the corpus more closely (and take longer)."
         step={50}
         disabledReason={steps.applies ? null : steps.reason}
       />
-      <fieldset className="cl-subgroup" disabled={!start.applies}>
-        <legend>Each generation&rsquo;s model starts</legend>
-        <div className="cl-choices cl-choices-compact">
-          <Choice
-            name="cl-continue"
-            value="scratch"
-            checked={!config.model.continueTraining}
-            onChange={() => setModel({ continueTraining: false })}
-            label="From scratch"
-            description="fresh random weights each generation (the paper)"
-            title="Every generation starts from a fresh random initialisation, as in the paper."
-          />
-          <Choice
-            name="cl-continue"
-            value="continue"
-            checked={config.model.continueTraining}
-            onChange={() => setModel({ continueTraining: true })}
-            label="Continue"
-            description="from the previous model’s weights"
-            title="Each model starts from the previous generation's weights and keeps training."
-          />
-        </div>
-        {!start.applies && <p className="cl-hint">{start.reason}</p>}
-      </fieldset>
+      {!startView.hidden && (
+        <fieldset className="cl-subgroup" disabled={!start.applies || startView.locked}>
+          <legend>Each generation&rsquo;s model starts{startView.locked && <LockMark />}</legend>
+          {startView.locked && <p className="cl-hint">{LOCK_REASON}</p>}
+          <div className="cl-choices cl-choices-compact">
+            <Choice
+              name="cl-continue"
+              value="scratch"
+              checked={!config.model.continueTraining}
+              onChange={() => setModel({ continueTraining: false })}
+              label="From scratch"
+              description="fresh random weights each generation (the paper)"
+              title="Every generation starts from a fresh random initialisation, as in the paper."
+            />
+            <Choice
+              name="cl-continue"
+              value="continue"
+              checked={config.model.continueTraining}
+              onChange={() => setModel({ continueTraining: true })}
+              label="Continue"
+              description="from the previous model’s weights"
+              title="Each model starts from the previous generation's weights and keeps training."
+            />
+          </div>
+          {!start.applies && <p className="cl-hint">{start.reason}</p>}
+        </fieldset>
+      )}
       <FieldMessage id="cl-model-msg" note={note} />
     </fieldset>
   );

@@ -1,4 +1,6 @@
 import { useId, useState, type ChangeEvent, type KeyboardEvent } from 'react';
+import type { ControlId } from '../classroom/classroom-controls';
+import { LOCK_REASON, LockMark, useControlView } from '../classroom/ControlLock';
 import { useAppStore } from '../store/app-store';
 import { applySettings } from './apply-settings';
 import { FieldMessage, type FieldNote } from './FieldMessage';
@@ -16,6 +18,8 @@ interface Props {
   disabledReason?: string | null;
   /** Seed, corpus, model size: cannot change inside a running worker. */
   needsNewRun?: boolean;
+  /** The classroom control it is: a link may hide or lock it. */
+  control?: ControlId;
 }
 
 const decimalsOf = (step: number): number => (String(step).split('.')[1] ?? '').length;
@@ -25,8 +29,18 @@ const decimalsOf = (step: number): number => (String(step).split('.')[1] ?? '').
  * number), checked against the schema's bounds, committed after a pause, on Enter or on leaving.
  * Out-of-range values are clamped with the reason shown; non-numbers are kept and explained.
  */
-export function NumberField({ field, label, hint, step, disabledReason = null, needsNewRun = false }: Props) {
+export function NumberField({
+  field,
+  label,
+  hint,
+  step,
+  disabledReason: reasonOff = null,
+  needsNewRun = false,
+  control,
+}: Props) {
   const id = useId();
+  const view = useControlView(control);
+  const disabledReason = view.locked ? LOCK_REASON : reasonOff;
   const value = useAppStore((s) => getField(s.config, field));
   const [draft, setDraft] = useState<string | null>(null);
   const [note, setNote] = useState<FieldNote | null>(null);
@@ -48,7 +62,13 @@ export function NumberField({ field, label, hint, step, disabledReason = null, n
     } else {
       // Mid-typing ("0" on the way to "0.5") is not committed; the reason shows meanwhile.
       deferred.cancel();
-      setNote({ text: check.kind === 'adjusted' ? `Not applied yet: ${check.reason}. Press Enter to use ${check.value}.` : check.message, tone: 'error' });
+      setNote({
+        text:
+          check.kind === 'adjusted'
+            ? `Not applied yet: ${check.reason}. Press Enter to use ${check.value}.`
+            : check.message,
+        tone: 'error',
+      });
     }
   };
 
@@ -87,10 +107,12 @@ export function NumberField({ field, label, hint, step, disabledReason = null, n
   };
 
   const disabled = disabledReason !== null;
+  if (view.hidden) return null;
   return (
     <div className={`cl-field${disabled ? ' cl-field-off' : ''}`}>
       <div className="cl-label-row">
         <label htmlFor={id}>{label}</label>
+        {view.locked && <LockMark />}
         {needsNewRun && <NewRunTag />}
       </div>
       <input

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { PARADIGMS, type Paradigm } from '../../engine/config/schema';
+import { LOCK_REASON, LockMark, useControlView } from '../classroom/ControlLock';
 import { useAppStore } from '../store/app-store';
 import { applySettings } from './apply-settings';
 import { Choice } from './Choice';
@@ -10,16 +11,20 @@ import { PARADIGM_INFO } from './paradigm-info';
 export function ParadigmPicker() {
   const paradigm = useAppStore((s) => s.config.paradigm);
   const [note, setNote] = useState<FieldNote | null>(null);
+  const view = useControlView('paradigm');
 
   const choose = (next: Paradigm): void => {
     const error = applySettings({ ...useAppStore.getState().config, paradigm: next });
     setNote(error ? { text: error, tone: 'error' } : null);
   };
 
+  if (view.hidden) return null;
   return (
-    <fieldset className="cl-group">
-      <legend>Paradigm</legend>
-      <p className="cl-hint">How each model&rsquo;s text enters the corpus the next model learns from.</p>
+    <fieldset className="cl-group" disabled={view.locked}>
+      <legend>Paradigm{view.locked && <LockMark />}</legend>
+      <p className="cl-hint">
+        {view.locked ? LOCK_REASON : 'How each model’s text enters the corpus the next model learns from.'}
+      </p>
       <div className="cl-choices">
         {PARADIGMS.map((p) => (
           <Choice

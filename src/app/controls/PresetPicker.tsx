@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { PRESETS, presetConfig } from '../../engine/config/presets';
+import { controlLabel } from '../classroom/classroom-controls';
+import { LOCK_REASON, LockMark, useControlView } from '../classroom/ControlLock';
 import { useAppStore } from '../store/app-store';
-import { applySettings } from './apply-settings';
+import { applySettingsWithLocks } from './apply-settings';
 import { Choice } from './Choice';
 import { FieldMessage, type FieldNote } from './FieldMessage';
 
@@ -13,17 +15,27 @@ export function PresetPicker() {
   const presetId = useAppStore((s) => s.presetId);
   const [note, setNote] = useState<FieldNote | null>(null);
 
+  const view = useControlView('preset');
+
   const choose = (id: string): void => {
     const { config } = useAppStore.getState();
-    const error = applySettings({ ...presetConfig(id), corpus: config.corpus }, id);
-    setNote(error ? { text: error, tone: 'error' } : null);
+    const { error, kept } = applySettingsWithLocks({ ...presetConfig(id), corpus: config.corpus }, id);
+    if (error) setNote({ text: error, tone: 'error' });
+    else if (kept.length > 0) {
+      // A classroom link fixed some of what the preset sets: say so, or the preset would look broken.
+      const labels = kept.map(controlLabel);
+      const names = labels.length === 1 ? labels[0] : `${labels.slice(0, -1).join(', ')} and ${labels.at(-1)}`;
+      const them = kept.length === 1 ? 'it as it was' : 'them as they were';
+      setNote({ text: `Your teacher fixed ${names}, so the preset left ${them}; its other settings apply.`, tone: 'info' });
+    } else setNote(null);
   };
 
+  if (view.hidden) return null;
   return (
-    <fieldset className="cl-group" aria-describedby="cl-preset-hint">
-      <legend>Preset</legend>
+    <fieldset className="cl-group" aria-describedby="cl-preset-hint" disabled={view.locked}>
+      <legend>Preset{view.locked && <LockMark />}</legend>
       <p className="cl-hint" id="cl-preset-hint">
-        A published result to reproduce. Pick one, then adjust anything below.
+        {view.locked ? LOCK_REASON : 'A published result to reproduce. Pick one, then adjust anything below.'}
         {presetId === null && <strong className="cl-custom"> Custom settings.</strong>}
       </p>
       <div className="cl-choices">

@@ -1,3 +1,4 @@
+import { useAllHidden, useControlView } from '../classroom/ControlLock';
 import { useAppStore } from '../store/app-store';
 import { applySettings } from './apply-settings';
 import { fieldBounds } from './settings-fields';
@@ -7,22 +8,46 @@ const seedBounds = fieldBounds('seed');
 
 /** How long the run is and which random numbers it uses. */
 export function RunLengthGroup() {
+  const seed = useControlView('seed');
+  const allHidden = useAllHidden(['generations', 'seed']);
   const newSeed = (): void => {
     // A fresh seed is the user's explicit choice, so randomness here does not break replayability:
     // the seed lands in the config (and the URL) like any other setting.
     const seed = Math.floor(Math.random() * Math.min(1_000_000, seedBounds.max));
     applySettings({ ...useAppStore.getState().config, seed });
   };
+  if (allHidden) return null;
   return (
     <fieldset className="cl-group">
       <legend>Run</legend>
-      <NumberField field="generations" label="Generations" hint="How many models train, each on text its predecessors helped write." step={1} />
-      <div className="cl-inline">
-        <NumberField field="seed" label="Seed" hint="Same seed, same settings: the same run, every time." step={1} needsNewRun />
-        <button type="button" className="cl-button" onClick={newSeed} title="Pick a new random seed">
-          New seed
-        </button>
-      </div>
+      <NumberField
+        field="generations"
+        control="generations"
+        label="Generations"
+        hint="How many models train, each on text its predecessors helped write."
+        step={1}
+      />
+      {!seed.hidden && (
+        <div className="cl-inline">
+          <NumberField
+            field="seed"
+            control="seed"
+            label="Seed"
+            hint="Same seed, same settings: the same run, every time."
+            step={1}
+            needsNewRun
+          />
+          <button
+            type="button"
+            className="cl-button"
+            onClick={newSeed}
+            disabled={seed.locked}
+            title="Pick a new random seed"
+          >
+            New seed
+          </button>
+        </div>
+      )}
     </fieldset>
   );
 }

@@ -1,4 +1,6 @@
 import { useId, useState } from 'react';
+import type { ControlId } from '../classroom/classroom-controls';
+import { LOCK_REASON, LockMark, useControlView } from '../classroom/ControlLock';
 import { useAppStore } from '../store/app-store';
 import { applySettings } from './apply-settings';
 import { FieldMessage, type FieldNote } from './FieldMessage';
@@ -15,11 +17,23 @@ interface Props {
   disabledReason?: string | null;
   /** Extra line computed from the value (e.g. "= 5,000 characters"). */
   detail?: (share: number) => string;
+  /** The classroom control it is: a link may hide or lock it. */
+  control?: ControlId;
 }
 
 /** A share of D0 on a linear slider, shown as a percentage; bounds come from the schema. */
-export function ShareSlider({ field, label, hint, step, disabledReason = null, detail }: Props) {
+export function ShareSlider({
+  field,
+  label,
+  hint,
+  step,
+  disabledReason: reasonOff = null,
+  detail,
+  control,
+}: Props) {
   const id = useId();
+  const view = useControlView(control);
+  const disabledReason = view.locked ? LOCK_REASON : reasonOff;
   const value = useAppStore((s) => getField(s.config, field));
   const [draft, setDraft] = useState<number | null>(null);
   const [note, setNote] = useState<FieldNote | null>(null);
@@ -35,10 +49,12 @@ export function ShareSlider({ field, label, hint, step, disabledReason = null, d
 
   const shown = draft ?? value;
   const disabled = disabledReason !== null;
+  if (view.hidden) return null;
   return (
     <div className={`cl-field${disabled ? ' cl-field-off' : ''}`}>
       <div className="cl-slider-head">
         <label htmlFor={id}>{label}</label>
+        {view.locked && <LockMark />}
         <output htmlFor={id} className="cl-readout">
           {formatPercent(shown)}
         </output>

@@ -2,6 +2,7 @@ import './run-bar.css';
 import { RunFiles } from '../export/RunFiles';
 import { pauseRun, resetRun, stepRun, stopRun } from '../session';
 import { isRunActive, useAppStore } from '../store/app-store';
+import { useClassroom } from '../classroom/classroom-store';
 import { BackendBadge } from './BackendBadge';
 import { play, toggleHelp } from './run-actions';
 import { RunProgress } from './RunProgress';
@@ -12,6 +13,8 @@ export function RunBar() {
   const helpOpen = useAppStore((s) => s.ui.helpOpen);
   const active = useAppStore((s) => isRunActive(s.run));
   const running = status === 'running' || status === 'starting';
+  // Presenter mode keeps the commands and the progress; files are for the teacher's own screen.
+  const presenter = useClassroom((s) => s.presenter);
 
   return (
     <section className="rb-bar" aria-label="Run">
@@ -19,6 +22,7 @@ export function RunBar() {
         <button
           type="button"
           className="rb-button rb-primary"
+          data-tour="play"
           onClick={play}
           disabled={running}
           aria-keyshortcuts="Space"
@@ -61,7 +65,7 @@ export function RunBar() {
         <span aria-hidden="true">?</span>
         <span className="visually-hidden">Keyboard shortcuts</span>
       </button>
-      <RunFiles />
+      {!presenter && <RunFiles />}
     </section>
   );
 }

@@ -1,5 +1,6 @@
 /** The run bar's commands, shared by its buttons and the keyboard shortcuts. */
 import { pauseRun, resetRun, resumeRun, startRun, stepRun } from '../session';
+import { useClassroom } from '../classroom/classroom-store';
 import { useAppStore } from '../store/app-store';
 import { playPauseFor, type ShortcutAction } from './shortcuts';
 
@@ -21,6 +22,11 @@ export function toggleHelp(): void {
   setUi({ helpOpen: !ui.helpOpen });
 }
 
+export function togglePresenter(): void {
+  const { presenter, setPresenter } = useClassroom.getState();
+  setPresenter(!presenter);
+}
+
 export function runShortcut(action: ShortcutAction): void {
   switch (action) {
     case 'play-pause':
@@ -34,6 +40,12 @@ export function runShortcut(action: ShortcutAction): void {
       return;
     case 'help':
       toggleHelp();
+      return;
+    case 'presenter':
+      togglePresenter();
+      return;
+    case 'leave-presenter':
+      useClassroom.getState().setPresenter(false);
       return;
   }
 }

@@ -117,3 +117,21 @@ export function progressValue(run: LiveRun, configuredGenerations: number): numb
   if (phase === 'generating' && chars > 0) within = done / chars;
   return Math.min(total, finished + from + (to - from) * Math.min(1, Math.max(0, within)));
 }
+
+const oneDecimal = (x: number): string => (Math.abs(x) >= 100 ? x.toFixed(0) : x.toFixed(1));
+
+/**
+ * What a screen reader hears when a generation finishes: "Generation 3 done: perplexity 12.8,
+ * 1.9x generation 0." (the ratio from generation 1 on, and n* when it is reached). Empty before
+ * the first report.
+ */
+export function generationAnnouncement(reports: readonly { generation: number; perplexity: number }[], nStar: number | null): string {
+  const last = reports.at(-1);
+  if (!last) return '';
+  const first = reports[0];
+  let text = `Generation ${last.generation} done: perplexity ${oneDecimal(last.perplexity)}`;
+  if (last !== first && first.perplexity > 0) text += `, ${oneDecimal(last.perplexity / first.perplexity)}x generation ${first.generation}`;
+  text += '.';
+  if (nStar !== null && nStar === last.generation) text += ' No better than an untrained model from here on.';
+  return text;
+}

@@ -4,15 +4,16 @@
  */
 import type { RunStatus } from '../store/live-run';
 
-export type ShortcutAction = 'play-pause' | 'step' | 'reset' | 'help';
+export type ShortcutAction = 'play-pause' | 'step' | 'reset' | 'help' | 'presenter' | 'leave-presenter';
 
 /** For the help overlay; the keys as a person reads them. */
 export const SHORTCUTS: readonly { keys: string; what: string }[] = [
   { keys: 'Space', what: 'Play or pause' },
   { keys: 'N', what: 'Step: run one generation, then pause' },
   { keys: 'R', what: 'Reset: clear the run from the screen' },
+  { keys: 'P', what: 'Presenter mode on or off' },
   { keys: '?', what: 'Show or hide this help' },
-  { keys: 'Esc', what: 'Close this help' },
+  { keys: 'Esc', what: 'Close this help; leave presenter mode' },
 ];
 
 export interface KeyTarget {
@@ -52,6 +53,11 @@ export function shortcutFor(press: KeyPress): ShortcutAction | null {
     case 'r':
     case 'R':
       return 'reset';
+    case 'p':
+    case 'P':
+      return 'presenter';
+    case 'Escape':
+      return 'leave-presenter';
     case '?':
       return 'help';
     default:

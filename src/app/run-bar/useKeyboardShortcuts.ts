@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { useClassroom } from '../classroom/classroom-store';
 import { useAppStore } from '../store/app-store';
 import { runShortcut } from './run-actions';
 import { shortcutFor, type KeyTarget } from './shortcuts';
@@ -9,7 +10,7 @@ function describeTarget(target: EventTarget | null): KeyTarget | null {
 }
 
 /**
- * Space = play/pause, n = step one generation, r = reset, ? = help. Keys typed into a text field,
+ * Space = play/pause, n = step one generation, r = reset, p = presenter mode (Escape leaves it), ? = help. Keys typed into a text field,
  * a select or an editable area stay there; while the help dialog is open only ? works (Escape is
  * the dialog's own). Call once, from the page's root component.
  */
@@ -27,6 +28,10 @@ export function useKeyboardShortcuts(): void {
       });
       if (action === null) return;
       if (useAppStore.getState().ui.helpOpen && action !== 'help') return;
+      // Behind another modal dialog (about, classroom link) the page's keys sleep.
+      if (!useAppStore.getState().ui.helpOpen && document.querySelector('[role="dialog"][aria-modal="true"]')) return;
+      // Escape is only ours in presenter mode; elsewhere it stays with whatever has focus.
+      if (action === 'leave-presenter' && !useClassroom.getState().presenter) return;
       e.preventDefault(); // space would otherwise scroll the page
       runShortcut(action);
     };

@@ -54,7 +54,8 @@ export function PromptTable({ texts, shown, realSamples, onPick }: Props) {
                   <tr key={g.generation} className={selected ? 'prompt-row-selected' : undefined} aria-current={selected ? 'true' : undefined}>
                     <th scope="row">
                       <button type="button" className="link-button" onClick={() => onPick(g.generation)} aria-label={`Show generation ${g.generation}`}>
-                        Gen {g.generation}
+                        {/* The visible words are part of the name (WCAG 2.5.3: say what you see). */}
+                        Generation {g.generation}
                       </button>
                     </th>
                     <td>

@@ -39,7 +39,7 @@ export function SamplesPanel() {
   const pick = (generation: number | null) => setUi({ selectedGeneration: generation });
 
   return (
-    <section className="panel samples-panel" aria-labelledby="samples-heading" data-testid="samples-panel">
+    <section className="panel samples-panel" aria-labelledby="samples-heading" data-testid="samples-panel" data-tour="samples">
       <h2 id="samples-heading">Samples</h2>
       {shown === null ? (
         <p className="samples-empty" data-testid="samples-empty">

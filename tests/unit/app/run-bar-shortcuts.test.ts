@@ -21,6 +21,14 @@ describe('keyboard shortcuts', () => {
     expect(shortcutFor(press('x'))).toBeNull();
   });
 
+  it('maps p to presenter mode and Escape to leaving it', () => {
+    expect(shortcutFor(press('p'))).toBe('presenter');
+    expect(shortcutFor(press('P'))).toBe('presenter');
+    expect(shortcutFor(press('Escape'))).toBe('leave-presenter');
+    expect(shortcutFor(press('p', el('INPUT')))).toBeNull();
+    expect(shortcutFor(press('p', undefined, { ctrlKey: true }))).toBeNull();
+  });
+
   it('leaves keys typed into fields alone', () => {
     for (const tag of ['INPUT', 'TEXTAREA', 'SELECT', 'input']) {
       expect(shortcutFor(press('n', el(tag)))).toBeNull();

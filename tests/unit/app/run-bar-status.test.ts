@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../../src/engine/config/defaults';
 import type { GenerationReport } from '../../../src/engine/loop/report';
 import { IDLE_RUN, type LiveRun } from '../../../src/app/store/live-run';
-import { announcement, formatEta, phaseDetail, progressValue, statusLine } from '../../../src/app/run-bar/run-status';
+import { announcement, formatEta, generationAnnouncement, phaseDetail, progressValue, statusLine } from '../../../src/app/run-bar/run-status';
 
 // Only the length of `generations` matters to the run bar.
 const finished = (n: number): GenerationReport[] => Array.from({ length: n }, () => ({}) as GenerationReport);
@@ -75,5 +75,19 @@ describe('progress value (in generations)', () => {
     expect(progressValue(running({ phase: null }), 10)).toBe(2);
     expect(progressValue({ ...running({ phase: 'writing-back', generation: 9 }, 10), status: 'complete' }, 10)).toBe(10);
     expect(progressValue(IDLE_RUN, 10)).toBe(0);
+  });
+});
+
+describe('end-of-generation announcement', () => {
+  const report = (generation: number, perplexity: number) => ({ generation, perplexity });
+
+  it('says the generation, its perplexity and how far it is from generation 0', () => {
+    expect(generationAnnouncement([], null)).toBe('');
+    expect(generationAnnouncement([report(0, 6.19)], null)).toBe('Generation 0 done: perplexity 6.2.');
+    expect(generationAnnouncement([report(0, 6.7), report(1, 9.3), report(3, 12.8)], null)).toBe('Generation 3 done: perplexity 12.8, 1.9x generation 0.');
+  });
+
+  it('says so when the model is no better than an untrained one', () => {
+    expect(generationAnnouncement([report(0, 6), report(1, 58)], 1)).toBe('Generation 1 done: perplexity 58.0, 9.7x generation 0. No better than an untrained model from here on.');
   });
 });

@@ -1,0 +1,89 @@
+/**
+ * "About": the lesson in plain words for students. The loop in one picture, what each chart
+ * means, the paper's claim with its conditions (not more than it proves), and what each preset
+ * reproduces and from which paper (read from the presets themselves, so it cannot drift).
+ */
+import { PRESETS } from '../../engine/config/presets';
+import { Dialog } from './Dialog';
+import { LoopDiagram } from './LoopDiagram';
+
+const CHART_MEANINGS: readonly [string, string][] = [
+  ['Held-out perplexity', 'How surprised each model is by real text it never saw. Lower is better; climbing toward the dashed “untrained model” line means the models are forgetting real language.'],
+  ['Training loss', 'How well the current model fits its own training text while it learns. It can look fine even when that text has drifted away from real language.'],
+  ['Divergence from real text', 'How different the letters and letter pairs the model writes are from real text. Rising means the writing drifts away from human writing.'],
+  ['Lost support', 'Real letters, pairs and words that no longer appear at all in what the model writes. Rare things disappear first, and once gone they rarely return.'],
+  ['Entropy and distinct-n', 'Variety in the writing. Falling means the text gets repetitive and predictable.'],
+  ['Corpus provenance', 'Who wrote the text each model learned from: people, or earlier models. Watch the human share shrink.'],
+];
+
+export function AboutPanel({ onClose }: { onClose(): void }) {
+  return (
+    <Dialog title="About Collapse Lab" onClose={onClose} wide>
+      <div className="ex-about">
+        <section aria-labelledby="ex-about-loop">
+          <h3 id="ex-about-loop">The loop</h3>
+          <p>
+            A small language model learns to write from a corpus of real, human text. Then it writes text of its own, and some
+            of that text is put back into the corpus. The next model learns from the mixed corpus, writes, and so on: each
+            generation learns partly from the previous generations&rsquo; writing.
+          </p>
+          <LoopDiagram />
+        </section>
+        <section aria-labelledby="ex-about-claim">
+          <h3 id="ex-about-claim">What the paper claims, and when</h3>
+          <p>
+            Wang et al. (2024, arXiv 2412.14872) give a mathematical proof: if a corpus such as the Web starts taking in
+            generated text, and each new model&rsquo;s training text is sampled from that corpus, then no matter how little
+            text each model adds, after enough generations the models collapse: they do no better on real text than an
+            untrained model with random weights. They check it with experiments on small models.
+          </p>
+          <p>The conditions matter:</p>
+          <ul>
+            <li>No new human text enters the corpus. With fresh real text every generation, the loop can stay stable.</li>
+            <li>The real text is a finite set: what is there at the start is all there will ever be.</li>
+            <li>
+              The proof says collapse comes eventually, not how fast. Less generated text per generation slows it down; it
+              does not stop it.
+            </li>
+            <li>
+              It is a proof about a simplified model of training. This page runs tiny character-level models for minutes, so
+              it shows the effect qualitatively, not the paper&rsquo;s numbers. The formal model here is our reconstruction.
+            </li>
+          </ul>
+        </section>
+        <section aria-labelledby="ex-about-charts">
+          <h3 id="ex-about-charts">What each chart means</h3>
+          <dl className="ex-terms">
+            {CHART_MEANINGS.map(([name, meaning]) => (
+              <div key={name}>
+                <dt>{name}</dt>
+                <dd>{meaning}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+        <section aria-labelledby="ex-about-presets">
+          <h3 id="ex-about-presets">What the presets reproduce</h3>
+          <table className="ex-presets">
+            <thead>
+              <tr>
+                <th scope="col">Preset</th>
+                <th scope="col">What it shows</th>
+                <th scope="col">From</th>
+              </tr>
+            </thead>
+            <tbody>
+              {PRESETS.map((p) => (
+                <tr key={p.id}>
+                  <th scope="row">{p.label}</th>
+                  <td>{p.description}</td>
+                  <td>{p.source}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      </div>
+    </Dialog>
+  );
+}
