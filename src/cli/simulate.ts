@@ -4,20 +4,16 @@
  * Runs one configuration headless and writes run.json (and metrics as CSV). Bad input gets one
  * line on stderr and a non-zero exit, never a stack trace.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { createReadStream, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import Papa from 'papaparse';
+import { checkContradictions, describeIssues, userCorpusFacts } from '../engine/config/contradictions';
 import { applyAssignments } from '../engine/config/overrides';
 import { PRESETS, presetPartial } from '../engine/config/presets';
 import { mergeConfig, parseConfig } from '../engine/config/validate';
-import { LoopControl } from '../engine/loop/control';
-import { runToRows } from '../engine/loop/metrics-table';
-import { RunRecorder } from '../engine/loop/recorder';
-import { runSimulation } from '../engine/loop/run';
-import { loadUserText } from '../engine/text/user-text';
-import { ProgressBar } from './progress';
-import { simulateTheory, wantsTheory } from './theory-cli';
-import { chooseNodeBackend } from './tf-node';
+import type { SimulationConfig } from '../engine/config/schema';
+import { fetchCorpusText } from '../engine/text/fetch-text';
+import { loadUserTextStream } from '../engine/text/text-stream';
+import type { TextLoadResult } from '../engine/text/user-text';
 
 const HELP = `Collapse Lab, headless: run generations of models trained on their own output.
 
@@ -29,7 +25,10 @@ Usage: npm run simulate -- [options] --out run.json
                        short names: model, size, order, alpha, steps, batch, lr, temperature,
                        topK, topP, maxLength, corpus, realChars, heldOutChars, paradigm,
                        contamination, realKept, freshShare, trainingSample, runs
-  --corpus FILE        train on your own text file (UTF-8 or UTF-16 .txt)
+  --corpus FILE|URL    train on your own text: a file (UTF-8 or UTF-16 .txt) or an http(s)
+                       address; reading stops after the first 5,000,000 characters, the
+                       most a run uses
+  --timeout SECONDS    how long to wait for --corpus URL (default 20)
   --generations N      number of generations
   --seed N             random seed (everything follows from it)
   --backend NAME       wasm (default) or cpu
@@ -68,6 +67,7 @@ function parseCommandLine() {
         config: { type: 'string' },
         set: { type: 'string', multiple: true },
         corpus: { type: 'string' },
+        timeout: { type: 'string' },
         generations: { type: 'string' },
         seed: { type: 'string' },
         backend: { type: 'string' },
@@ -97,17 +97,54 @@ function buildConfig(args: ReturnType<typeof parseCommandLine>) {
   return result.config;
 }
 
-function loadCorpusFile(path: string): string[] {
-  let bytes: Uint8Array;
+const isUrl = (corpus: string): boolean => /^[a-z][a-z0-9+.-]*:\/\//i.test(corpus);
+
+function timeoutMs(value: string | undefined): number {
+  if (value === undefined) return 20_000;
+  const seconds = Number(value);
+  if (!(seconds > 0 && seconds <= 600))
+    throw new UsageError(`--timeout must be a number of seconds between 0 and 600, got "${value}"`);
+  return seconds * 1000;
+}
+
+/** The corpus file, read as a stream: refused at its first bad chunk, and read no further than a run can use. */
+async function readCorpusFile(path: string): Promise<TextLoadResult> {
+  let size: number;
   try {
-    bytes = readFileSync(path);
-  } catch {
+    const stat = statSync(path);
+    if (stat.isDirectory()) throw new UsageError(`corpus ${path} is a folder; give a text file`);
+    size = stat.size;
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
     throw new UsageError(`cannot read corpus file ${path}`);
   }
-  const loaded = loadUserText(bytes);
-  if (!loaded.ok) throw new UsageError(`corpus ${path}: ${loaded.error}`);
+  try {
+    return await loadUserTextStream(createReadStream(path, { highWaterMark: 1 << 20 }), { totalBytes: size });
+  } catch (e) {
+    throw new UsageError(`cannot read corpus file ${path} (${e instanceof Error ? e.message : String(e)})`);
+  }
+}
+
+/** The user's documents from --corpus (a file or an address); every refusal is one line. */
+async function loadCorpus(corpus: string, timeout: string | undefined): Promise<string[]> {
+  const loaded = isUrl(corpus)
+    ? await fetchCorpusText(corpus, { timeoutMs: timeoutMs(timeout) })
+    : await readCorpusFile(corpus);
+  if (!loaded.ok) throw new UsageError(`corpus ${corpus}: ${loaded.error}`);
   for (const notice of loaded.notices) process.stderr.write(`note: ${notice}\n`);
   return loaded.documents;
+}
+
+/** Settings that contradict each other (or the text): refused in one line, or adjusted with a note. */
+function resolveContradictions(
+  config: SimulationConfig,
+  userDocuments?: readonly string[],
+): SimulationConfig {
+  const check = checkContradictions(config, userDocuments ? userCorpusFacts(userDocuments) : {});
+  const refused = check.issues.filter((i) => i.kind === 'refused');
+  if (refused.length > 0) throw new UsageError(`invalid settings: ${describeIssues(refused).join('; ')}`);
+  for (const line of describeIssues(check.issues)) process.stderr.write(`note: ${line}\n`);
+  return check.config;
 }
 
 async function main(): Promise<number> {
@@ -118,18 +155,39 @@ async function main(): Promise<number> {
   }
   if (!args.out) throw new UsageError('missing --out FILE (where to write run.json); see --help');
   if (args.preset) presetPartial(args.preset); // unknown names fail before any work
-  const config = buildConfig(args);
-  const userDocuments = args.corpus ? loadCorpusFile(args.corpus) : undefined;
+  if (args.backend !== undefined && args.backend !== 'wasm' && args.backend !== 'cpu') {
+    throw new UsageError(`--backend must be wasm or cpu, got "${args.backend}"`);
+  }
+  const settings = buildConfig(args);
+  const userDocuments = args.corpus ? await loadCorpus(args.corpus, args.timeout) : undefined;
+  const config = resolveContradictions(settings, userDocuments);
+  // The run's machinery (and TensorFlow.js) loads only once the input has passed every check,
+  // so a refusal answers at once.
+  const { simulateTheory, wantsTheory } = await import('./theory-cli');
   // Count model with several seeds (or a long unigram run): bands and closed forms (theory mode).
-  if (wantsTheory(config)) return simulateTheory(config, { out: args.out, csv: args.csv, quiet: args.quiet, userDocuments });
+  if (wantsTheory(config))
+    return simulateTheory(config, { out: args.out, csv: args.csv, quiet: args.quiet, userDocuments });
   if (config.model.family === 'transformer') {
-    if (args.backend !== undefined && args.backend !== 'wasm' && args.backend !== 'cpu') {
-      throw new UsageError(`--backend must be wasm or cpu, got "${args.backend}"`);
-    }
+    const { chooseNodeBackend } = await import('./tf-node');
     const choice = await chooseNodeBackend(args.backend);
     if (!args.quiet || choice.rejected.length > 0) process.stderr.write(`backend: ${choice.summary}\n`);
   }
 
+  const [
+    { LoopControl },
+    { runToRows },
+    { RunRecorder },
+    { runSimulation },
+    { ProgressBar },
+    { default: Papa },
+  ] = await Promise.all([
+    import('../engine/loop/control'),
+    import('../engine/loop/metrics-table'),
+    import('../engine/loop/recorder'),
+    import('../engine/loop/run'),
+    import('./progress'),
+    import('papaparse'),
+  ]);
   const control = new LoopControl();
   process.once('SIGINT', () => control.cancel());
   const recorder = new RunRecorder(config);
@@ -143,10 +201,14 @@ async function main(): Promise<number> {
   if (args.csv) writeFileSync(args.csv, Papa.unparse(runToRows(record)) + '\n');
   const summary = `${record.generations.length} generations, baseline perplexity ${record.baseline.perplexity.toFixed(2)}, n* ${record.nStar ?? 'not reached'}`;
   if (record.status === 'failed') {
-    process.stderr.write(`simulate: error: ${record.error} (${record.generations.length} finished generations kept in ${args.out})\n`);
+    process.stderr.write(
+      `simulate: error: ${record.error} (${record.generations.length} finished generations kept in ${args.out})\n`,
+    );
     return 1;
   }
-  process.stderr.write(`${record.status === 'cancelled' ? 'cancelled' : 'done'}: ${summary}; wrote ${args.out}${args.csv ? ` and ${args.csv}` : ''}\n`);
+  process.stderr.write(
+    `${record.status === 'cancelled' ? 'cancelled' : 'done'}: ${summary}; wrote ${args.out}${args.csv ? ` and ${args.csv}` : ''}\n`,
+  );
   return record.status === 'cancelled' ? 130 : 0;
 }
 

@@ -1,60 +1,87 @@
-import { useEffect, useId, useRef, useState, type DragEvent } from 'react';
-import { fetchCorpusText } from '../../engine/text/fetch-text';
-import { loadUserText, type TextLoadResult } from '../../engine/text/user-text';
+import { useEffect, useId, useMemo, useRef, useState, type DragEvent } from 'react';
+import { checkContradictions, userCorpusFacts } from '../../engine/config/contradictions';
+import { loadUserText } from '../../engine/text/user-text';
+import {
+  fetchTextInWorker,
+  readTextFile,
+  type FileRead,
+  type FileTextResult,
+} from '../../worker/text-loader-client';
 import { useAppStore } from '../store/app-store';
 import { applySettings } from './apply-settings';
-import { describeUserCorpus, fileProblem, nameForUrl, toUserCorpus, URL_MAX_BYTES, URL_TIMEOUT_MS } from './corpus-load';
+import { describeReading, describeUserCorpus, nameForUrl, toUserCorpus, URL_TIMEOUT_MS } from './corpus-load';
 
-type LoadState = { kind: 'idle' } | { kind: 'loading'; what: string; cancellable: boolean } | { kind: 'error'; message: string };
+type LoadState =
+  | { kind: 'idle' }
+  | { kind: 'reading'; name: string; bytesRead: number; totalBytes: number }
+  | { kind: 'downloading'; what: string }
+  | { kind: 'error'; message: string };
 
 /**
- * The teacher's own text: pasted, a .txt file (chooser or drag and drop) or a web address. Each
- * failure shows the loader's own message; success shows the name, size and every repair made.
+ * The teacher's own text: pasted, a .txt file (chooser or drag and drop) or a web address. Files
+ * and downloads are read and checked in a worker, with a Cancel (and progress for files); pasted
+ * text is checked at once, so Play right after "Use pasted text" runs on it. Each failure shows the loader's own message
+ * and keeps the text loaded before; success shows the name, size and every repair made, and how
+ * the current settings fit the text.
  */
 export function UserTextLoader() {
   const id = useId();
   const userCorpus = useAppStore((s) => s.userCorpus);
+  const config = useAppStore((s) => s.config);
   const [state, setState] = useState<LoadState>({ kind: 'idle' });
   const [pasted, setPasted] = useState('');
   const [url, setUrl] = useState('');
   const [dragging, setDragging] = useState(false);
-  const download = useRef<AbortController | null>(null);
-  useEffect(() => () => download.current?.abort(), []);
+  /** Cancels the load in progress (file or download); null when none. */
+  const cancelLoad = useRef<(() => void) | null>(null);
+  useEffect(() => () => cancelLoad.current?.(), []);
 
-  const accept = (name: string, result: TextLoadResult, extraNotices: string[] = []): void => {
+  // Counted once per text, not on every settings change; the vocabulary (a pass over every
+  // character) only while top-k is on, the one setting that needs it.
+  const needsVocabulary = config.decoding.topK > 0;
+  const facts = useMemo(
+    () => (userCorpus ? userCorpusFacts(userCorpus.documents, { vocabulary: needsVocabulary }) : null),
+    [userCorpus, needsVocabulary],
+  );
+  const fit = useMemo(
+    () => (facts && config.corpus.source === 'user' ? checkContradictions(config, facts).issues : []),
+    [facts, config],
+  );
+
+  const accept = (name: string, result: FileTextResult, extraNotices: string[] = []): void => {
     if (!result.ok) {
       setState({ kind: 'error', message: result.error });
       return;
     }
-    const { setUserCorpus, config } = useAppStore.getState();
+    const { setUserCorpus, config: current } = useAppStore.getState();
     setUserCorpus(toUserCorpus(name, result, extraNotices));
-    const error = applySettings({ ...config, corpus: { ...config.corpus, source: 'user' } });
+    const error = applySettings({ ...current, corpus: { ...current.corpus, source: 'user' } });
     setState(error ? { kind: 'error', message: error } : { kind: 'idle' });
   };
 
-  const readFile = async (file: File, extraNotices: string[] = []): Promise<void> => {
-    const problem = fileProblem(file);
-    if (problem) {
-      setState({ kind: 'error', message: problem });
-      return;
-    }
-    setState({ kind: 'loading', what: `Reading "${file.name}"…`, cancellable: false });
-    try {
-      accept(file.name, loadUserText(new Uint8Array(await file.arrayBuffer())), extraNotices);
-    } catch (e) {
-      setState({ kind: 'error', message: `"${file.name}" could not be read: ${e instanceof Error ? e.message : String(e)}` });
-    }
+  const readFile = (file: File, extraNotices: string[] = []): Promise<void> => {
+    cancelLoad.current?.();
+    setState({ kind: 'reading', name: file.name, bytesRead: 0, totalBytes: file.size });
+    const read = readTextFile(file, (bytesRead, totalBytes) => {
+      if (cancelLoad.current === read.cancel)
+        setState({ kind: 'reading', name: file.name, bytesRead, totalBytes });
+    });
+    return runLoad(file.name, read, extraNotices);
   };
 
-  const loadUrl = async (): Promise<void> => {
-    download.current?.abort();
-    const controller = new AbortController();
-    download.current = controller;
-    setState({ kind: 'loading', what: `Loading ${nameForUrl(url)}…`, cancellable: true });
-    const result = await fetchCorpusText(url, { timeoutMs: URL_TIMEOUT_MS, maxBytes: URL_MAX_BYTES, signal: controller.signal });
-    if (download.current !== controller) return; // a newer load replaced this one
-    download.current = null;
-    accept(nameForUrl(url), result);
+  /** Runs one load in the worker; a newer load, or Cancel, makes this one's answer moot. */
+  const runLoad = async (name: string, load: FileRead, extraNotices: string[] = []): Promise<void> => {
+    cancelLoad.current = load.cancel;
+    const result = await load.result;
+    if (cancelLoad.current !== load.cancel) return; // a newer load replaced this one
+    cancelLoad.current = null;
+    accept(name, result, extraNotices);
+  };
+
+  const loadUrl = (): Promise<void> => {
+    cancelLoad.current?.();
+    setState({ kind: 'downloading', what: `Loading ${nameForUrl(url)}…` });
+    return runLoad(nameForUrl(url), fetchTextInWorker(url, URL_TIMEOUT_MS));
   };
 
   const onDrop = (e: DragEvent<HTMLDivElement>): void => {
@@ -62,7 +89,10 @@ export function UserTextLoader() {
     setDragging(false);
     const files = Array.from(e.dataTransfer.files);
     if (files.length > 0) {
-      const extra = files.length > 1 ? [`${files.length} files were dropped; only the first, "${files[0].name}", is used.`] : [];
+      const extra =
+        files.length > 1
+          ? [`${files.length} files were dropped; only the first, "${files[0].name}", is used.`]
+          : [];
       void readFile(files[0], extra);
       return;
     }
@@ -71,7 +101,12 @@ export function UserTextLoader() {
     if (text) accept('dropped text', loadUserText(text));
   };
 
-  const loading = state.kind === 'loading';
+  const loading = state.kind === 'reading' || state.kind === 'downloading';
+  const cancelButton = (
+    <button type="button" className="cl-button" onClick={() => cancelLoad.current?.()}>
+      Cancel
+    </button>
+  );
   return (
     <div className="cl-loader" aria-busy={loading}>
       <div className="cl-field">
@@ -87,7 +122,12 @@ export function UserTextLoader() {
         <p id={`${id}-paste-hint`} className="cl-hint">
           Plain text; a few thousand characters or more works best.
         </p>
-        <button type="button" className="cl-button" disabled={loading || pasted.trim() === ''} onClick={() => accept('pasted text', loadUserText(pasted))}>
+        <button
+          type="button"
+          className="cl-button"
+          disabled={loading || pasted.trim() === ''}
+          onClick={() => accept('pasted text', loadUserText(pasted))}
+        >
           Use pasted text
         </button>
       </div>
@@ -115,7 +155,8 @@ export function UserTextLoader() {
           }}
         />
         <p id={`${id}-file-hint`} className="cl-hint">
-          Choose a file, or drop one here.
+          Choose a file, or drop one here. A very large file is read up to the 5,000,000 characters a run can
+          use.
         </p>
       </div>
 
@@ -139,15 +180,9 @@ export function UserTextLoader() {
             placeholder="https://www.gutenberg.org/…/file.txt"
             aria-describedby={`${id}-url-hint`}
           />
-          {state.kind === 'loading' && state.cancellable ? (
-            <button type="button" className="cl-button" onClick={() => download.current?.abort()}>
-              Cancel
-            </button>
-          ) : (
-            <button type="submit" className="cl-button" disabled={loading || url.trim() === ''}>
-              Load
-            </button>
-          )}
+          <button type="submit" className="cl-button" disabled={loading || url.trim() === ''}>
+            Load
+          </button>
         </div>
         <p id={`${id}-url-hint`} className="cl-hint">
           A plain-text file on a site that allows loading from other pages (CORS).
@@ -155,21 +190,54 @@ export function UserTextLoader() {
       </form>
 
       <div aria-live="polite" className="cl-load-status">
-        {state.kind === 'loading' && <p className="cl-loading">{state.what}</p>}
+        {state.kind === 'reading' && (
+          <div className="cl-loading">
+            <label htmlFor={`${id}-reading`}>
+              {describeReading(state.name, state.bytesRead, state.totalBytes)}
+            </label>
+            <div className="cl-inline">
+              <progress
+                id={`${id}-reading`}
+                max={Math.max(1, state.totalBytes)}
+                value={Math.min(state.bytesRead, state.totalBytes)}
+              />
+              {cancelButton}
+            </div>
+          </div>
+        )}
+        {state.kind === 'downloading' && (
+          <div className="cl-loading cl-inline">
+            <p>{state.what}</p>
+            {cancelButton}
+          </div>
+        )}
         {state.kind === 'error' && (
           <p className="cl-message cl-message-error" role="alert">
             {state.message}
           </p>
         )}
-        {state.kind === 'idle' && userCorpus && (
+        {userCorpus && (
           <div className="cl-loaded">
             <p>
-              <strong>Loaded:</strong> {describeUserCorpus(userCorpus)}
+              <strong>{state.kind === 'error' ? 'Still loaded:' : 'Loaded:'}</strong>{' '}
+              {describeUserCorpus(userCorpus)}
             </p>
             {userCorpus.notices.length > 0 && (
               <ul className="cl-notices">
                 {userCorpus.notices.map((n) => (
                   <li key={n}>{n}</li>
+                ))}
+              </ul>
+            )}
+            {fit.length > 0 && (
+              <ul className="cl-notices" aria-label="How the settings fit this text">
+                {fit.map((issue) => (
+                  <li
+                    key={issue.field + issue.message}
+                    className={issue.kind === 'refused' ? 'cl-message-error' : undefined}
+                  >
+                    {issue.message}
+                  </li>
                 ))}
               </ul>
             )}

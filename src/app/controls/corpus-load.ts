@@ -1,35 +1,39 @@
 /**
- * Turning text a teacher brings into the store's UserCorpus, and the checks that come before the
- * engine's loader (loadUserText) sees the bytes. Pure: tested in Node.
+ * Turning text a teacher brings into the store's UserCorpus, and the words the loader shows while
+ * it reads. Pure: tested in Node. Files and downloads have no size limit: the reader stops once it
+ * has the most text a run can use (5,000,000 characters), so a huge one costs no more than that.
  */
 import type { TextLoadResult } from '../../engine/text/user-text';
+import type { FileTextResult } from '../../worker/text-loader-client';
 import type { UserCorpus } from '../store/app-store';
 import { formatChars } from './format';
 
-/** Files above this are refused before reading: the loader keeps 5,000,000 characters at most anyway. */
-export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 export const URL_TIMEOUT_MS = 20_000;
-export const URL_MAX_BYTES = 32 * 1024 * 1024;
 
-const megabytes = (bytes: number): string => `${(bytes / (1024 * 1024)).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
+/** A loaded text: the loader's ok result, read here (pasted text) or in the file worker (without the text itself). */
+export type LoadedText = Extract<TextLoadResult | FileTextResult, { ok: true }>;
 
-/** A reason not to read this file at all, or null. Empty and binary files are the loader's to explain. */
-export function fileProblem(file: { name: string; size: number }): string | null {
-  if (file.size > MAX_FILE_BYTES) {
-    return `"${file.name}" is ${megabytes(file.size)}; files up to ${megabytes(MAX_FILE_BYTES)} can be used. Cut it to a chapter or two (a few hundred kB is plenty).`;
-  }
-  return null;
-}
-
-export function toUserCorpus(name: string, result: Extract<TextLoadResult, { ok: true }>, extraNotices: string[] = []): UserCorpus {
-  const chars = result.documents.reduce((n, d) => n + d.length, 0);
-  return { name, documents: result.documents, chars, notices: [...extraNotices, ...result.notices] };
+export function toUserCorpus(name: string, result: LoadedText, extraNotices: string[] = []): UserCorpus {
+  return {
+    name,
+    documents: result.documents,
+    chars: result.chars,
+    notices: [...extraNotices, ...result.notices],
+  };
 }
 
 /** One line for the loaded text: "story.txt: 12,345 characters in 14 documents". */
 export function describeUserCorpus(corpus: UserCorpus): string {
   const docs = corpus.documents.length;
   return `${corpus.name}: ${formatChars(corpus.chars)} in ${docs.toLocaleString('en-US')} document${docs === 1 ? '' : 's'}`;
+}
+
+const megabytes = (bytes: number): string => (bytes / 1e6).toFixed(1);
+
+/** The reading line: 'Reading "book.txt": 3.1 of 60.0 MB'. */
+export function describeReading(name: string, bytesRead: number, totalBytes: number): string {
+  if (totalBytes < 1e5) return `Reading "${name}"…`;
+  return `Reading "${name}": ${megabytes(Math.min(bytesRead, totalBytes))} of ${megabytes(totalBytes)} MB`;
 }
 
 /** The name a URL's text is listed under: its file name, else its host. */

@@ -1,19 +1,18 @@
 /**
  * Corpus text from a web address the user typed: the only network request the app ever makes.
- * Every failure (bad address, refused by CORS, timeout, HTTP error, not text, too large) gets
- * its own message; the body then goes through the same checks as a file (loadUserText).
+ * Every failure (bad address, refused by CORS, timeout, HTTP error, not text) gets its own
+ * message; the body then goes through the same checks as a file, streamed: a binary body is
+ * refused at its first chunk, and a huge one is read only as far as a run can use (as files are).
  */
-import { loadUserText, type TextLoadResult, type UserTextOptions } from './user-text';
+import { loadUserTextStream, readableChunks } from './text-stream';
+import { DEFAULT_MAX_USER_CHARS, loadUserText, type TextLoadResult, type UserTextOptions } from './user-text';
 
-const fmt = (n: number): string => n.toLocaleString('en-US');
 const fail = (error: string): TextLoadResult => ({ ok: false, error });
 
 export interface FetchTextOptions extends UserTextOptions {
   timeoutMs: number;
   /** Lets the user cancel the download. */
   signal?: AbortSignal;
-  /** Larger downloads are refused before (Content-Length) or while they arrive. */
-  maxBytes: number;
 }
 
 const HTTP_MEANING: Readonly<Record<number, string>> = {
@@ -42,8 +41,39 @@ function isTextType(mime: string): boolean {
   );
 }
 
-const formatBytes = (n: number): string =>
-  n >= 1e6 ? `${(n / 1e6).toFixed(1)} MB` : n >= 1e3 ? `${(n / 1e3).toFixed(1)} kB` : `${fmt(n)} bytes`;
+const isUnicodeLabel = (label: string): boolean =>
+  /^(utf-?8|unicode-1-1-utf-8|utf-?16(le|be)?)$/i.test(label);
+
+/**
+ * A body in a legacy encoding the server declared (ISO-8859-1, Shift_JIS...): collected whole,
+ * at most 4 bytes a character, since decoding falls back to that encoding only if the bytes are
+ * not UTF-8, which the streaming check would refuse.
+ */
+async function readLegacy(
+  body: ReadableStream<Uint8Array>,
+  options: FetchTextOptions,
+  charset: string,
+): Promise<TextLoadResult> {
+  const limit = 4 * (options.maxChars ?? DEFAULT_MAX_USER_CHARS);
+  const chunks: Uint8Array[] = [];
+  let received = 0;
+  for await (const chunk of readableChunks(body)) {
+    chunks.push(chunk);
+    received += chunk.byteLength;
+    if (received >= limit) break;
+  }
+  const all = new Uint8Array(Math.min(received, limit));
+  let at = 0;
+  for (const chunk of chunks) {
+    all.set(chunk.subarray(0, all.length - at), at);
+    at += Math.min(chunk.byteLength, all.length - at);
+  }
+  // Cut at a line end, so no character is cut in two (0x0A is never part of another character
+  // in UTF-8 or the legacy encodings); a cut character would make UTF-8 text look like Latin-1.
+  const lineEnd = received > limit ? all.lastIndexOf(10) : -1;
+  const bytes = lineEnd > 0 ? all.subarray(0, lineEnd + 1) : all;
+  return loadUserText(bytes, { ...options, encoding: charset });
+}
 
 /**
  * Downloads text with the platform fetch (browser, worker or Node 20) and loads it as loadUserText
@@ -116,42 +146,20 @@ export async function fetchCorpusText(url: string, options: FetchTextOptions): P
       return fail(`The address ${parsed.href} returns ${why}.`);
     }
     const declared = Number(response.headers.get('content-length') ?? NaN);
-    const tooLarge = (size: string): TextLoadResult =>
-      fail(
-        `The file at ${host} is too large: ${size}, more than the ${formatBytes(options.maxBytes)} limit. Use a smaller file or raise the limit.`,
-      );
-    if (declared > options.maxBytes) {
-      await response.body?.cancel().catch(() => undefined);
-      return tooLarge(formatBytes(declared));
-    }
-    const chunks: Uint8Array[] = [];
-    let received = 0;
-    const reader = response.body?.getReader();
+    const charset = /charset\s*=\s*"?([\w.:-]+)/i.exec(contentType)?.[1] ?? options.encoding;
+    if (!response.body) return loadUserText(new Uint8Array(0), options);
     try {
-      for (;;) {
-        if (!reader) break;
-        const { done, value } = await reader.read();
-        if (done) break;
-        received += value.byteLength;
-        if (received > options.maxBytes) {
-          await reader.cancel().catch(() => undefined);
-          return tooLarge(`over ${formatBytes(options.maxBytes)}`);
-        }
-        chunks.push(value);
-      }
+      return charset && !isUnicodeLabel(charset)
+        ? await readLegacy(response.body, options, charset)
+        : await loadUserTextStream(readableChunks(response.body), {
+            ...options,
+            totalBytes: Number.isFinite(declared) ? declared : undefined,
+          });
     } catch {
       return (
         aborted() ?? fail(`The connection to ${host} broke off while the text was downloading. Try again.`)
       );
     }
-    const bytes = new Uint8Array(received);
-    let at = 0;
-    for (const chunk of chunks) {
-      bytes.set(chunk, at);
-      at += chunk.byteLength;
-    }
-    const charset = /charset\s*=\s*"?([\w.:-]+)/i.exec(contentType)?.[1];
-    return loadUserText(bytes, { ...options, encoding: charset ?? options.encoding });
   } finally {
     clearTimeout(timer);
     options.signal?.removeEventListener('abort', onCancel);

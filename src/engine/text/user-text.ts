@@ -6,12 +6,31 @@
  */
 import { buildVocabulary, DEFAULT_MAX_SYMBOLS } from './vocabulary';
 import { DEFAULT_MAX_DOCUMENT_CHARS, splitDocuments } from './documents';
+import {
+  classifyHead,
+  countLineFeeds,
+  decodeUtf16,
+  firstInvalidUtf8,
+  HEAD_BYTES,
+  invalidUtf8Message,
+  SAVE_AS_TEXT,
+} from './byte-checks';
+
+export { firstInvalidUtf8 };
 
 export type TextLoadResult =
-  { ok: true; text: string; documents: string[]; notices: string[] } | { ok: false; error: string };
+  | {
+      ok: true;
+      text: string;
+      documents: string[];
+      /** Characters in the documents, counted as code points (an emoji is one). */
+      chars: number;
+      notices: string[];
+    }
+  | { ok: false; error: string };
 
 export interface UserTextOptions {
-  /** Longer text is cut to this many characters (with a notice). Default 5,000,000. */
+  /** Longer text is cut to this many characters (code points, with a notice). Default 5,000,000. */
   maxChars?: number;
   /** Shorter text is refused: too little to hold some out and train on the rest. Default 1,000. */
   minChars?: number;
@@ -25,144 +44,44 @@ export interface UserTextOptions {
 
 export const DEFAULT_MAX_USER_CHARS = 5_000_000;
 export const DEFAULT_MIN_USER_CHARS = 1_000;
+export const EMPTY_FILE = 'The file is empty (0 bytes). Choose a file that contains text.';
 
 const fmt = (n: number): string => n.toLocaleString('en-US');
 const fail = (error: string): TextLoadResult => ({ ok: false, error });
-const SAVE_AS_TEXT =
-  'Please choose a plain-text file (.txt), or open the document and save or export it as plain text.';
 
-/** Signatures of common non-text files, so a renamed photo gets a message that names it. */
-const MAGIC: readonly { bytes: readonly number[]; at?: number; what: string }[] = [
-  { bytes: [0x89, 0x50, 0x4e, 0x47], what: 'a PNG image' },
-  { bytes: [0xff, 0xd8, 0xff], what: 'a JPEG image' },
-  { bytes: [0x47, 0x49, 0x46, 0x38], what: 'a GIF image' },
-  { bytes: [0x57, 0x45, 0x42, 0x50], at: 8, what: 'a WebP image' },
-  { bytes: [0x25, 0x50, 0x44, 0x46], what: 'a PDF document' },
-  {
-    bytes: [0x50, 0x4b, 0x03, 0x04],
-    what: 'a zip archive (Word .docx, OpenDocument and EPUB files are zip archives too)',
-  },
-  { bytes: [0x1f, 0x8b], what: 'a gzip-compressed file' },
-  { bytes: [0xd0, 0xcf, 0x11, 0xe0], what: 'an old Microsoft Office document (.doc or .xls)' },
-  {
-    bytes: [0x7b, 0x5c, 0x72, 0x74, 0x66],
-    what: 'an RTF document (it holds formatting codes, not plain text)',
-  },
-  { bytes: [0x52, 0x61, 0x72, 0x21], what: 'a RAR archive' },
-  { bytes: [0x37, 0x7a, 0xbc, 0xaf], what: 'a 7-Zip archive' },
-  { bytes: [0x49, 0x44, 0x33], what: 'an MP3 audio file' },
-  { bytes: [0x66, 0x74, 0x79, 0x70], at: 4, what: 'a video or audio file (MP4/MOV)' },
-  { bytes: [0x7f, 0x45, 0x4c, 0x46], what: 'a program (ELF executable)' },
-];
-
-function sniffMagic(bytes: Uint8Array): string | null {
-  for (const m of MAGIC) {
-    const at = m.at ?? 0;
-    if (bytes.length >= at + m.bytes.length && m.bytes.every((b, i) => bytes[at + i] === b)) return m.what;
+/** Characters as a reader counts them: code points, so an emoji is one character, not two halves. */
+export function countCodePoints(text: string): number {
+  let n = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xdc00 && code <= 0xdfff && i > 0) {
+      const before = text.charCodeAt(i - 1);
+      if (before >= 0xd800 && before <= 0xdbff) n--;
+    }
   }
-  return null;
+  return n;
 }
 
-/** UTF-16 code units of the bytes (little- or big-endian); an odd last byte is dropped. */
-function decodeUtf16(bytes: Uint8Array, bigEndian: boolean): string {
-  const even = bytes.subarray(0, bytes.length - (bytes.length % 2));
-  if (!bigEndian) return new TextDecoder('utf-16le').decode(even);
-  const swapped = new Uint8Array(even.length);
-  for (let i = 0; i < even.length; i += 2) {
-    swapped[i] = even[i + 1];
-    swapped[i + 1] = even[i];
-  }
-  return new TextDecoder('utf-16le').decode(swapped);
-}
-
-/**
- * UTF-16 without a byte-order mark: text in Latin script has a zero high byte in almost every
- * code unit, so NULs fill one byte column (odd offsets for little-endian) and not the other.
- */
-function sniffUtf16(bytes: Uint8Array): 'le' | 'be' | null {
-  const pairs = Math.min(bytes.length, 4096) >> 1;
-  if (pairs < 2) return null;
-  let evenNul = 0;
-  let oddNul = 0;
-  for (let i = 0; i < pairs; i++) {
-    if (bytes[2 * i] === 0) evenNul++;
-    if (bytes[2 * i + 1] === 0) oddNul++;
-  }
-  if (oddNul > 0.3 * pairs && evenNul < 0.05 * pairs) return 'le';
-  if (evenNul > 0.3 * pairs && oddNul < 0.05 * pairs) return 'be';
-  return null;
-}
-
-/**
- * Offset of the first character that breaks UTF-8 (RFC 3629: no overlongs, no surrogates), or
- * -1. The offset is that of the character's first byte: for Latin-1 text, the byte of the "é".
- */
-export function firstInvalidUtf8(bytes: Uint8Array): number {
+/** Index (in UTF-16 code units) just after the first `count` code points of text. */
+function codeUnitsOf(text: string, count: number): number {
   let i = 0;
-  while (i < bytes.length) {
-    const b = bytes[i];
-    if (b < 0x80) {
-      i++;
-      continue;
-    }
-    let need: number;
-    let lo = 0x80;
-    let hi = 0xbf;
-    if (b >= 0xc2 && b <= 0xdf) need = 1;
-    else if (b >= 0xe0 && b <= 0xef) {
-      need = 2;
-      if (b === 0xe0) lo = 0xa0;
-      if (b === 0xed) hi = 0x9f;
-    } else if (b >= 0xf0 && b <= 0xf4) {
-      need = 3;
-      if (b === 0xf0) lo = 0x90;
-      if (b === 0xf4) hi = 0x8f;
-    } else return i;
-    for (let k = 1; k <= need; k++) {
-      const c = bytes[i + k];
-      if (c === undefined) return i; // the file ends in the middle of a character
-      if (k === 1 ? c < lo || c > hi : c < 0x80 || c > 0xbf) return i;
-    }
-    i += need + 1;
+  for (let seen = 0; seen < count && i < text.length; seen++) {
+    const code = text.charCodeAt(i);
+    i += code >= 0xd800 && code <= 0xdbff && i + 1 < text.length ? 2 : 1;
   }
-  return -1;
-}
-
-function lineOf(bytes: Uint8Array, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset; i++) if (bytes[i] === 10) line++;
-  return line;
+  return i;
 }
 
 const isUtf8Label = (label: string): boolean => /^(utf-?8|unicode-1-1-utf-8)$/i.test(label);
 
 /** Bytes to a string, or the message that says why they are not text. */
 function decodeBytes(bytes: Uint8Array, notices: string[], encoding?: string): string | { error: string } {
-  if (bytes.length === 0) return { error: 'The file is empty (0 bytes). Choose a file that contains text.' };
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) {
-    notices.push('The file is in UTF-16 (little-endian, with a byte-order mark); it was converted to text.');
-    return decodeUtf16(bytes.subarray(2), false);
-  }
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
-    notices.push('The file is in UTF-16 (big-endian, with a byte-order mark); it was converted to text.');
-    return decodeUtf16(bytes.subarray(2), true);
-  }
-  const what = sniffMagic(bytes);
-  if (what)
-    return { error: `This file is ${what}, not plain text, even if its name ends in .txt. ${SAVE_AS_TEXT}` };
-  const utf16 = sniffUtf16(bytes);
-  if (utf16) {
-    notices.push(
-      `The file looks like UTF-16 (${utf16 === 'le' ? 'little' : 'big'}-endian) without a byte-order mark; it was converted to text.`,
-    );
-    return decodeUtf16(bytes, utf16 === 'be');
-  }
-  // Like git: a NUL byte near the start means binary. A stray NUL later is stripped as a control code.
-  const nul = bytes.subarray(0, 8192).indexOf(0);
-  if (nul >= 0) {
-    return {
-      error: `This file contains NUL bytes (the first at byte ${fmt(nul)}), so it is a binary file (a program, picture, database or word-processor file), not plain text. ${SAVE_AS_TEXT}`,
-    };
+  if (bytes.length === 0) return { error: EMPTY_FILE };
+  const kind = classifyHead(bytes.subarray(0, HEAD_BYTES));
+  if ('error' in kind) return kind;
+  if (kind.encoding !== 'utf-8') {
+    notices.push(kind.notice);
+    return decodeUtf16(bytes.subarray(kind.skip), kind.encoding === 'utf-16be');
   }
   const bad = firstInvalidUtf8(bytes);
   // A declared legacy encoding is trusted only for bytes that are not UTF-8: many servers
@@ -176,22 +95,28 @@ function decodeBytes(bytes: Uint8Array, notices: string[], encoding?: string): s
       // An encoding this platform does not know: report the UTF-8 error below.
     }
   }
-  if (bad >= 0) {
-    const hex =
-      bytes[bad] === undefined ? 'the end' : `0x${bytes[bad].toString(16).toUpperCase().padStart(2, '0')}`;
-    return {
-      error:
-        `This file is not valid UTF-8 text: byte ${fmt(bad)} (line ${fmt(lineOf(bytes, bad))}) is ${hex}, which UTF-8 does not allow there. ` +
-        'It may be saved in an older encoding such as Windows-1252 or Latin-1. Open it in a text editor and save it as "UTF-8".',
-    };
-  }
-  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0; // UTF-8 byte-order mark
-  return new TextDecoder('utf-8').decode(bytes.subarray(start));
+  if (bad >= 0) return { error: invalidUtf8Message(bytes[bad], bad, 1 + countLineFeeds(bytes, 0, bad)) };
+  return new TextDecoder('utf-8').decode(bytes.subarray(kind.skip));
 }
 
 /** C0 and C1 control codes except tab and line feed (carriage returns are converted first). */
 // eslint-disable-next-line no-control-regex -- matching control codes is this pattern's whole job
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
+
+/** Lines longer than this (minified files, text saved without line breaks) get a notice. */
+const LONG_LINE_CHARS = 10_000;
+
+function longestLine(text: string): number {
+  let longest = 0;
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    longest = Math.max(longest, end - start);
+    start = end + 1;
+  }
+  return longest;
+}
 
 /** The one non-space character a text repeats, or null if it has two or more. */
 function onlyCharacter(text: string): string | null {
@@ -242,14 +167,12 @@ export function loadUserText(input: Uint8Array | string, options: UserTextOption
   if (text.trim().length === 0) {
     return fail('The text holds only spaces and line breaks: there are no words to learn from.');
   }
-  if (text.length > maxChars) {
-    let cut = maxChars;
-    const code = text.charCodeAt(cut);
-    if (code >= 0xdc00 && code <= 0xdfff) cut--; // keep an emoji whole
+  // Cheap test first: code points never outnumber code units.
+  if (text.length > maxChars && countCodePoints(text) > maxChars) {
     notices.push(
-      `The text has ${fmt(text.length)} characters; only the first ${fmt(cut)} are used. (The limit can be raised in the settings, at the cost of memory and time.)`,
+      `The text has ${fmt(countCodePoints(text))} characters; only the first ${fmt(maxChars)} are used, the most one run can take in.`,
     );
-    text = text.slice(0, cut);
+    text = text.slice(0, codeUnitsOf(text, maxChars));
   }
   const only = onlyCharacter(text);
   if (only !== null) {
@@ -257,7 +180,7 @@ export function loadUserText(input: Uint8Array | string, options: UserTextOption
       `The text is just the character "${only}" repeated. A model would learn nothing from it but that one character. Use real writing: stories, articles, a book.`,
     );
   }
-  const length = text.trim().length;
+  const length = countCodePoints(text.trim());
   if (length < minChars) {
     return fail(
       `The text is too short: ${fmt(length)} characters. At least ${fmt(minChars)} are needed, so that a tenth can be kept aside to test the model and the rest is enough to train on. Add more text (a few pages).`,
@@ -275,6 +198,12 @@ export function loadUserText(input: Uint8Array | string, options: UserTextOption
       'The text could not be cut into at least two pieces (one to test on, one to train on). Add more text.',
     );
   }
+  const longest = longestLine(text);
+  if (longest > LONG_LINE_CHARS) {
+    notices.push(
+      `The text has a line of ${fmt(longest)} characters with no line break; it was cut into documents of at most ${fmt(maxDoc)} characters at sentence ends or spaces.`,
+    );
+  }
   const vocabulary = buildVocabulary(documents, cap);
   let unknown = 0;
   for (const doc of documents) unknown += vocabulary.countUnknown(doc);
@@ -286,5 +215,6 @@ export function loadUserText(input: Uint8Array | string, options: UserTextOption
       `The text uses ${fmt(distinct)} different characters, more than the ${fmt(cap - 2)} a model can tell apart; the ${fmt(distinct - (vocabulary.size - 2))} rarest (${fmt(unknown)} occurrences) will be treated as "unknown" (shown as \uFFFD).`,
     );
   }
-  return { ok: true, text, documents, notices };
+  const chars = documents.reduce((n, doc) => n + countCodePoints(doc), 0);
+  return { ok: true, text, documents, chars, notices };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../../src/engine/config/defaults';
 import { simulationConfigSchema } from '../../../src/engine/config/schema';
 import { applicability } from '../../../src/app/controls/applicability';
-import { describeUserCorpus, fileProblem, MAX_FILE_BYTES, nameForUrl, toUserCorpus } from '../../../src/app/controls/corpus-load';
+import { describeUserCorpus, nameForUrl, toUserCorpus } from '../../../src/app/controls/corpus-load';
 import { checkNumber, fieldBounds, getField, validateConfig, withField, type NumericField } from '../../../src/app/controls/settings-fields';
 
 const FIELDS: NumericField[] = [
@@ -97,13 +97,8 @@ describe('which controls apply to which paradigm', () => {
 });
 
 describe('loading the teacher\'s text', () => {
-  it('refuses huge files before reading them', () => {
-    expect(fileProblem({ name: 'a.txt', size: 1000 })).toBeNull();
-    expect(fileProblem({ name: 'big.txt', size: MAX_FILE_BYTES + 1 })).toMatch(/^"big.txt" is 64 MB; files up to 64 MB/);
-  });
-
   it('summarises a loaded corpus with its notices', () => {
-    const corpus = toUserCorpus('story.txt', { ok: true, text: 'abcde', documents: ['abc', 'de'], notices: ['cut'] }, ['first file only']);
+    const corpus = toUserCorpus('story.txt', { ok: true, text: 'abcde', documents: ['abc', 'de'], chars: 5, notices: ['cut'] }, ['first file only']);
     expect(corpus).toEqual({ name: 'story.txt', documents: ['abc', 'de'], chars: 5, notices: ['first file only', 'cut'] });
     expect(describeUserCorpus(corpus)).toBe('story.txt: 5 characters in 2 documents');
   });

@@ -137,7 +137,7 @@ describe('loadUserText: repairs, each reported in a notice', () => {
       expect(result.documents.length).toBeGreaterThan(2_000);
     }
     const raised = loadUserText(big, { maxChars: 6_000_000 });
-    expect(raised.ok && raised.notices).toEqual([]);
+    expect(raised.ok && raised.notices.join(' ')).not.toMatch(/only the first/);
   });
 
   it('accepts a long single line, right-to-left scripts, emoji and combining marks', () => {
