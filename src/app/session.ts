@@ -10,6 +10,7 @@ import { compactBacklog } from './store/fold-run';
 import { isRunActive, useAppStore } from './store/app-store';
 import type { RunInput } from './store/live-run';
 import { readFaultFromUrl } from './url-faults';
+import { configFit } from './controls/config-fit';
 
 const FLUSH_MS = 250;
 /** Hidden-tab backlog size at which it is compacted (then again each time it doubles). */
@@ -84,11 +85,20 @@ function launch(request: StartRequest): boolean {
 
 /** Starts a run of the settings in the store; a run already going is stopped first. */
 export function startRun(options: { pauseAfterFirstGeneration?: boolean } = {}): void {
-  const { config, userCorpus, backendOverride, say } = useAppStore.getState();
-  if (config.corpus.source === 'user' && !userCorpus) {
+  const { config: asSet, userCorpus, backendOverride, say } = useAppStore.getState();
+  if (asSet.corpus.source === 'user' && !userCorpus) {
     say('Choose your own text first (paste it, pick a file or give an address), or pick a built-in corpus.');
     return;
   }
+  // Settings that cannot work together: refused with the reason, or run as adjusted (the
+  // settings panel lists the same reasons beside the controls).
+  const fit = configFit(asSet, userCorpus);
+  const refused = fit.issues.filter((i) => i.kind === 'refused');
+  if (refused.length > 0) {
+    for (const issue of refused) say(`Cannot start: ${issue.message}`);
+    return;
+  }
+  const config = fit.config;
   endWorker();
   pending = [];
   useAppStore.getState().applyRunInputs([{ type: 'start-requested', config, at: performance.now() }], performance.now());
@@ -165,7 +175,10 @@ export function changeSettings(config: Parameters<ReturnType<typeof useAppStore.
   const state = useAppStore.getState();
   state.setConfig(config, presetId);
   if (client && isRunActive(state.run)) {
-    client.updateConfig(config);
+    // A refused combination (shown in the settings panel) is not sent: the run keeps its settings.
+    const fit = configFit(config, state.userCorpus);
+    if (!fit.ok) return;
+    client.updateConfig(fit.config);
     const next = state.run.generations.length + 1;
     state.say(`New settings apply from generation ${next}; the seed, corpus and model size need a new run.`);
   }

@@ -7,6 +7,7 @@ import { ParadigmPicker } from './ParadigmPicker';
 import { PresetPicker } from './PresetPicker';
 import { RunLengthGroup } from './RunLengthGroup';
 import { RunningNote } from './RunningNote';
+import { SettingsIssues } from './SettingsIssues';
 
 /**
  * The settings panel (left column): every control edits the store's SimulationConfig through
@@ -19,6 +20,7 @@ export function ControlsPanel() {
         Settings
       </h2>
       <RunningNote />
+      <SettingsIssues />
       <PresetPicker />
       <CorpusGroup />
       <ParadigmPicker />

@@ -1,5 +1,4 @@
-import { useEffect, useId, useMemo, useRef, useState, type DragEvent } from 'react';
-import { checkContradictions, userCorpusFacts } from '../../engine/config/contradictions';
+import { useEffect, useId, useRef, useState, type DragEvent } from 'react';
 import { loadUserText } from '../../engine/text/user-text';
 import {
   fetchTextInWorker,
@@ -21,13 +20,12 @@ type LoadState =
  * The teacher's own text: pasted, a .txt file (chooser or drag and drop) or a web address. Files
  * and downloads are read and checked in a worker, with a Cancel (and progress for files); pasted
  * text is checked at once, so Play right after "Use pasted text" runs on it. Each failure shows the loader's own message
- * and keeps the text loaded before; success shows the name, size and every repair made, and how
- * the current settings fit the text.
+ * and keeps the text loaded before; success shows the name, size and every repair made (the settings
+ * panel says how the settings fit the text).
  */
 export function UserTextLoader() {
   const id = useId();
   const userCorpus = useAppStore((s) => s.userCorpus);
-  const config = useAppStore((s) => s.config);
   const [state, setState] = useState<LoadState>({ kind: 'idle' });
   const [pasted, setPasted] = useState('');
   const [url, setUrl] = useState('');
@@ -35,18 +33,6 @@ export function UserTextLoader() {
   /** Cancels the load in progress (file or download); null when none. */
   const cancelLoad = useRef<(() => void) | null>(null);
   useEffect(() => () => cancelLoad.current?.(), []);
-
-  // Counted once per text, not on every settings change; the vocabulary (a pass over every
-  // character) only while top-k is on, the one setting that needs it.
-  const needsVocabulary = config.decoding.topK > 0;
-  const facts = useMemo(
-    () => (userCorpus ? userCorpusFacts(userCorpus.documents, { vocabulary: needsVocabulary }) : null),
-    [userCorpus, needsVocabulary],
-  );
-  const fit = useMemo(
-    () => (facts && config.corpus.source === 'user' ? checkContradictions(config, facts).issues : []),
-    [facts, config],
-  );
 
   const accept = (name: string, result: FileTextResult, extraNotices: string[] = []): void => {
     if (!result.ok) {
@@ -226,18 +212,6 @@ export function UserTextLoader() {
               <ul className="cl-notices">
                 {userCorpus.notices.map((n) => (
                   <li key={n}>{n}</li>
-                ))}
-              </ul>
-            )}
-            {fit.length > 0 && (
-              <ul className="cl-notices" aria-label="How the settings fit this text">
-                {fit.map((issue) => (
-                  <li
-                    key={issue.field + issue.message}
-                    className={issue.kind === 'refused' ? 'cl-message-error' : undefined}
-                  >
-                    {issue.message}
-                  </li>
                 ))}
               </ul>
             )}
