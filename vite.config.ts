@@ -1,4 +1,5 @@
 /// <reference types="vitest/config" />
+import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
@@ -41,6 +42,14 @@ export default defineConfig({
     outDir: 'dist',
     // tfjs is large by nature; it lives in the worker chunk, never on the main thread.
     chunkSizeWarningLimit: 4096,
+    rolldownOptions: {
+      // Two pages: the simulator, and the benchmark that npm run bench:browser drives. The CSP
+      // plugin above transforms every HTML entry, so both get the policy.
+      input: {
+        index: fileURLToPath(new URL('./index.html', import.meta.url)),
+        bench: fileURLToPath(new URL('./bench.html', import.meta.url)),
+      },
+    },
   },
   preview: { host: '127.0.0.1', port: 4173 },
   test: {

@@ -1,0 +1,80 @@
+/**
+ * Messages between the benchmark page (bench.html) and its worker, and the figures it reports.
+ * The page only relays them: the Node script (npm run bench:browser) reads them from the page.
+ */
+import type { BackendName } from '../engine/backend';
+
+export type { BackendName };
+
+/** How long each measurement runs on one backend: SwiftShader backends get far smaller budgets. */
+export interface BackendPlan {
+  backend: BackendName;
+  warmupSteps: number;
+  timedSteps: number;
+  /** Sequences advanced together by every sampler. */
+  sampleCount: number;
+  /** Symbols per sequence for the KV-cache sampler. */
+  kvLength: number;
+  /** Symbols per sequence for the fixed-shape sampler, and for the naive one when it runs. */
+  fixedLength: number;
+  /** Whether to time the naive sampler too (a full forward pass per token, new shape each time). */
+  naive: boolean;
+}
+
+export interface NaiveComparison {
+  /** Both samplers' first pass after training: each new shape compiles its shaders. */
+  fixedShapeColdCharsPerSec: number;
+  naiveColdCharsPerSec: number;
+  /** Second pass over the same shapes (shaders cached). */
+  naiveWarmCharsPerSec: number;
+  /** fixed-shape / naive, first passes: what a generation meets (goal >= 4). */
+  fixedVsNaive: number;
+  /** fixed-shape / naive, second passes. */
+  fixedVsNaiveWarm: number;
+  sample: string;
+}
+
+export interface BackendFigures {
+  available: true;
+  /** Why the page would demote this backend (a software renderer), or null. */
+  softwareRenderer: string | null;
+  trainMsPerStep: number;
+  timedSteps: number;
+  trainTokensPerSec: number;
+  kernelsPerStep: number;
+  /** The most launched kernels, "name count". */
+  topKernels: string[];
+  kvCacheCharsPerSec: number;
+  kvCacheSample: string;
+  fixedShapeCharsPerSec: number;
+  fixedShapeSample: string;
+  naive?: NaiveComparison;
+  numTensorsDelta: number;
+}
+
+export type BackendResult = BackendFigures | { available: false; reason: string };
+
+export type BenchCommand = { type: 'run'; plans: BackendPlan[] };
+
+export interface BenchModel {
+  name: string;
+  params: number;
+  batch: number;
+  context: number;
+}
+
+export type BenchEvent =
+  | { type: 'model'; model: BenchModel }
+  | { type: 'progress'; line: string }
+  | { type: 'result'; backend: BackendName; result: BackendResult }
+  | { type: 'done' }
+  | { type: 'error'; message: string };
+
+/** What the page exposes to the Node script (window.__collapseBench). */
+export interface BenchState {
+  lines: string[];
+  results: Partial<Record<BackendName, BackendResult>>;
+  model: BenchModel | null;
+  done: boolean;
+  error: string | null;
+}

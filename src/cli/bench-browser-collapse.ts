@@ -1,0 +1,107 @@
+/**
+ * npm run bench:browser, second part: the classroom preset's wall time to visible collapse in the
+ * real page. Opens the built index.html with the default settings (the page picks its best
+ * backend), presses Play, and reads the perplexity chart's text summary, as a screen reader
+ * would, until n* appears or a generation's held-out perplexity reaches 1.5x generation 0's.
+ */
+import type { BrowserSession } from '../../tests/support/browser';
+import { backendName, chartSummary, openPage, playButton, statusText } from '../../tests/support/page-run';
+
+/** Visible collapse: a generation's held-out perplexity at least this multiple of generation 0's. */
+export const COLLAPSE_RATIO = 1.5;
+
+export interface PerplexityReading {
+  firstGeneration: number;
+  first: number;
+  latestGeneration: number;
+  latest: number;
+  nStar: number | null;
+}
+
+/** The numbers in the perplexity chart's summary (chart-summaries.ts), or null before generation 0 ends. */
+export function readPerplexitySummary(text: string): PerplexityReading | null {
+  const first = /generation (\d+) ([\d.]+)/.exec(text);
+  if (!first) return null;
+  const latest = /latest, generation (\d+), ([\d.]+)/.exec(text);
+  const nStar = /n\* = (\d+)/.exec(text);
+  return {
+    firstGeneration: Number(first[1]),
+    first: Number(first[2]),
+    latestGeneration: Number(latest?.[1] ?? first[1]),
+    latest: Number(latest?.[2] ?? first[2]),
+    nStar: nStar ? Number(nStar[1]) : null,
+  };
+}
+
+export type CollapseResult =
+  | {
+      reached: true;
+      seconds: number;
+      /** What showed it: n* on the chart, or the 1.5x ratio. */
+      by: 'n*' | 'perplexity ratio';
+      generation: number;
+      backend: string;
+      perplexityGeneration0: number;
+      perplexityAtCollapse: number;
+      limitSeconds: number;
+    }
+  | { reached: false; reason: string; backend: string | null; seconds: number; lastReading: PerplexityReading | null; limitSeconds: number };
+
+const round1 = (x: number) => Math.round(x * 10) / 10;
+
+export async function timeCollapse(session: BrowserSession, limitMs: number, say: (line: string) => void): Promise<CollapseResult> {
+  const page = await session.context.newPage();
+  const limitSeconds = round1(limitMs / 1000);
+  try {
+    await openPage(page, session.baseUrl);
+    await playButton(page).click();
+    const t0 = Date.now();
+    const elapsed = () => round1((Date.now() - t0) / 1000);
+    say('collapse: Play pressed on the default preset (best backend)');
+    let backend: string | null = null;
+    let reading: PerplexityReading | null = null;
+    let lastStatusAt = 0;
+    while (Date.now() - t0 < limitMs) {
+      const error = page.getByTestId('run-error');
+      if (await error.isVisible()) {
+        return { reached: false, reason: `the page reported an error: ${await error.textContent()}`, backend, seconds: elapsed(), lastReading: reading, limitSeconds };
+      }
+      if (!backend) {
+        const badge = page.locator('[data-backend]');
+        if ((await badge.count()) > 0) {
+          backend = await backendName(page, 1_000);
+          say(`collapse: the page trains on ${backend} (${elapsed()} s)`);
+        }
+      }
+      // Until generation 0 finishes the plot is labelled "Appears after generation 0 finishes".
+      const plotted = (await page.getByRole('img', { name: /^Held-out perplexity/ }).count()) > 0;
+      const next = plotted ? readPerplexitySummary(await chartSummary(page, 'Held-out perplexity')) : null;
+      if (next && (!reading || next.latestGeneration !== reading.latestGeneration)) {
+        reading = next;
+        say(`collapse: generation ${next.latestGeneration} held-out perplexity ${next.latest} (generation 0: ${next.first}) at ${elapsed()} s`);
+        const ratioReached = next.latestGeneration > next.firstGeneration && next.latest >= COLLAPSE_RATIO * next.first;
+        if (next.nStar !== null || ratioReached) {
+          return {
+            reached: true,
+            seconds: elapsed(),
+            by: next.nStar !== null ? 'n*' : 'perplexity ratio',
+            generation: next.nStar ?? next.latestGeneration,
+            backend: backend ?? 'unknown',
+            perplexityGeneration0: next.first,
+            perplexityAtCollapse: next.latest,
+            limitSeconds,
+          };
+        }
+      }
+      if (Date.now() - lastStatusAt > 30_000) {
+        lastStatusAt = Date.now();
+        say(`collapse: ${await statusText(page)} (${elapsed()} s)`);
+      }
+      await page.waitForTimeout(250);
+    }
+    const status = await statusText(page);
+    return { reached: false, reason: `not reached within ${limitSeconds} s (page status: ${status})`, backend, seconds: elapsed(), lastReading: reading, limitSeconds };
+  } finally {
+    await page.close(); // ends the worker and its run
+  }
+}

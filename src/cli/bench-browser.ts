@@ -1,0 +1,82 @@
+/**
+ * npm run bench:browser: the figures of npm run bench, in headless Chromium, for each backend the
+ * browser offers here (webgpu and webgl on SwiftShader, wasm, cpu), plus the classroom preset's
+ * wall time to visible collapse in the real page. Builds nothing: it serves an existing build
+ * (COLLAPSE_LAB_DIST, else dist/) and drives its bench.html, then its index.html.
+ * Progress goes to stderr, one line per measurement; the last stdout line is one JSON object.
+ *
+ * Options: --backends wasm,cpu (a subset; default all four), --steps N (timed training steps;
+ * SwiftShader backends cap it, see src/bench/plan.ts), --skip-collapse, --collapse-minutes M
+ * (time limit of the collapse run, default 8).
+ */
+import { availableParallelism, loadavg } from 'node:os';
+import { parseArgs } from 'node:util';
+import { DIST_DIR, openBrowser } from '../../tests/support/browser';
+import { ALL_BACKENDS, DEFAULT_STEPS, parseBackendList } from '../bench/plan';
+import { missingBuildFiles, runBenchPage } from './bench-browser-page';
+import { timeCollapse, type CollapseResult } from './bench-browser-collapse';
+
+const USAGE = 'usage: npm run bench:browser -- [--backends webgpu,webgl,wasm,cpu] [--steps N] [--skip-collapse] [--collapse-minutes M]';
+
+function parseOptions() {
+  const { values } = parseArgs({
+    options: {
+      backends: { type: 'string', default: ALL_BACKENDS.join(',') },
+      steps: { type: 'string', default: String(DEFAULT_STEPS) },
+      'skip-collapse': { type: 'boolean', default: false },
+      'collapse-minutes': { type: 'string', default: '8' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    console.error(USAGE);
+    process.exit(0);
+  }
+  const steps = Number(values.steps);
+  if (!Number.isInteger(steps) || steps < 1) throw new Error(`--steps must be a positive integer, got "${values.steps}"`);
+  const minutes = Number(values['collapse-minutes']);
+  if (!(minutes > 0)) throw new Error(`--collapse-minutes must be a positive number, got "${values['collapse-minutes']}"`);
+  return { backends: parseBackendList(values.backends), steps, skipCollapse: values['skip-collapse'], collapseMs: minutes * 60_000 };
+}
+
+const say = (line: string) => console.error(line);
+
+async function main() {
+  const options = parseOptions();
+  const missing = missingBuildFiles(DIST_DIR);
+  if (missing.length > 0) {
+    throw new Error(
+      `no build to measure: ${missing.join(', ')} missing in ${DIST_DIR}. Run "npm run build" first ` +
+        '(or point COLLAPSE_LAB_DIST at a build folder made by "npx vite build --outDir <folder>").',
+    );
+  }
+  const started = Date.now();
+  // Other work on the machine slows every figure: the load is part of the record.
+  const loadAtStart = Number(loadavg()[0].toFixed(2));
+  const session = await openBrowser({ webgpu: true });
+  try {
+    const version = session.context.browser()?.version() ?? null;
+    say(`serving ${DIST_DIR}; headless Chromium ${version ?? ''}, ${availableParallelism()} cores`);
+    const bench = await runBenchPage(session, options.backends, options.steps, say);
+    let collapse: CollapseResult | { skipped: true } = { skipped: true };
+    if (!options.skipCollapse) {
+      collapse = await timeCollapse(session, options.collapseMs, say);
+      say(collapse.reached ? `collapse: reached in ${collapse.seconds} s (generation ${collapse.generation}, by ${collapse.by})` : `collapse: ${collapse.reason}`);
+    }
+    const result = {
+      where: { chromium: version, cores: availableParallelism(), loadAverage1m: { start: loadAtStart, end: Number(loadavg()[0].toFixed(2)) }, build: DIST_DIR },
+      model: bench.model,
+      ...bench.results,
+      collapse,
+      wallSeconds: Math.round((Date.now() - started) / 1000),
+    };
+    console.log(JSON.stringify(result));
+  } finally {
+    await session.close();
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(`bench:browser: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+});
