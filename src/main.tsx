@@ -6,6 +6,7 @@ import { useClassroom } from './app/classroom/classroom-store';
 import { classroomMessage, readClassroom } from './app/classroom/classroom-url';
 import { startClassroomUrlSync } from './app/classroom/classroom-url-sync';
 import { readBackendOverride } from './app/url-backend';
+import { readPreference } from './app/backend-preference';
 import { matchingPresetId } from './app/share/preset-match';
 import { startUrlSync } from './app/share/url-sync';
 import { readUrlSettings } from './app/url-settings';
@@ -14,7 +15,8 @@ import './app/app.css';
 // Before the first render, so the first run already uses what the address asks for.
 const store = useAppStore.getState();
 const { backend, problem } = readBackendOverride(window.location.search);
-store.setBackendOverride(backend);
+store.setBackendSetting(backend ?? 'auto');
+store.setBackendPreference(readPreference(navigator.userAgent));
 if (problem) store.say(problem);
 const settings = readUrlSettings(window.location.search);
 if (settings.config) store.setConfig(settings.config, matchingPresetId(settings.config));

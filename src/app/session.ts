@@ -5,7 +5,9 @@
  * wait, compacted (compactBacklog), and are folded in one batch when the tab shows again.
  */
 import { SimulationClient, type ClientEvent } from '../worker/client';
+import type { TimingEntry } from '../worker/backend-timing';
 import type { RunCheckpoint, StartRequest } from '../worker/protocol';
+import { preferenceFromTimings, rememberPreference } from './backend-preference';
 import { compactBacklog } from './store/fold-run';
 import { isRunActive, useAppStore } from './store/app-store';
 import type { RunInput } from './store/live-run';
@@ -58,7 +60,23 @@ if (typeof document !== 'undefined') {
   });
 }
 
+/** The backend part of a start request: a named backend, or the remembered timed pair, or neither (time now). */
+function backendRequest(): Pick<StartRequest, 'backend' | 'remembered'> {
+  const { backendSetting, backendPreference } = useAppStore.getState();
+  if (backendSetting !== 'auto') return { backend: backendSetting };
+  return backendPreference ? { remembered: { backend: backendPreference.backend, sampler: backendPreference.sampler } } : {};
+}
+
+/** A start-up timing ran in the worker: remember its choice in this browser, so the next start skips it. */
+function rememberTiming(timings: readonly TimingEntry[]): void {
+  if (timings.length === 0 || typeof navigator === 'undefined') return;
+  const preference = preferenceFromTimings(timings, navigator.userAgent);
+  rememberPreference(preference);
+  useAppStore.getState().setBackendPreference(preference);
+}
+
 function onWorkerEvent(event: ClientEvent): void {
+  if (event.type === 'ready' && event.timings) rememberTiming(event.timings);
   enqueue(event);
   // A crashed worker or a worker-level error ends the run: free the worker now; results stay.
   if (event.type === 'worker-crashed' || event.type === 'error') endWorker();
@@ -85,7 +103,7 @@ function launch(request: StartRequest): boolean {
 
 /** Starts a run of the settings in the store; a run already going is stopped first. */
 export function startRun(options: { pauseAfterFirstGeneration?: boolean } = {}): void {
-  const { config: asSet, userCorpus, backendOverride, say } = useAppStore.getState();
+  const { config: asSet, userCorpus, say } = useAppStore.getState();
   if (asSet.corpus.source === 'user' && !userCorpus) {
     say('Choose your own text first (paste it, pick a file or give an address), or pick a built-in corpus.');
     return;
@@ -109,7 +127,7 @@ export function startRun(options: { pauseAfterFirstGeneration?: boolean } = {}):
   const started = launch({
     config,
     userDocuments: config.corpus.source === 'user' ? userCorpus?.documents : undefined,
-    backend: backendOverride ?? undefined,
+    ...backendRequest(),
     ...(fault ? { fault } : {}),
   });
   if (started && options.pauseAfterFirstGeneration) client?.step();
@@ -125,9 +143,8 @@ export function startRun(options: { pauseAfterFirstGeneration?: boolean } = {}):
 export function resumeFromCheckpoint(checkpoint: RunCheckpoint): void {
   endWorker();
   flush();
-  const { backendOverride } = useAppStore.getState();
   useAppStore.getState().applyRunInputs([{ type: 'resume-requested', checkpoint, at: performance.now() }], performance.now());
-  launch({ config: checkpoint.config, resumeFrom: checkpoint, backend: backendOverride ?? undefined });
+  launch({ config: checkpoint.config, resumeFrom: checkpoint, ...backendRequest() });
 }
 
 export function pauseRun(): void {

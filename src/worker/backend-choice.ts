@@ -25,7 +25,7 @@ async function webGpuAbsence(): Promise<string | null> {
  * Real GPUs first, then wasm, then GPU backends that run on a software renderer, then cpu.
  * A forced backend (only) is tried alone, software or not: tests and users may insist.
  */
-async function candidateOrder(): Promise<{ order: BackendName[]; demoted: BackendRejection[] }> {
+export async function candidateOrder(): Promise<{ order: BackendName[]; demoted: BackendRejection[] }> {
   const demoted: BackendRejection[] = [];
   const webgpu = await webGpuSoftwareRenderer();
   if (webgpu) demoted.push({ backend: 'webgpu', reason: webgpu });

@@ -13,11 +13,12 @@ import type { RunCheckpoint } from '../engine/loop/checkpoint';
 import type { SimulationEvent } from '../engine/loop/events';
 import type { FaultPlan } from '../engine/loop/fault-injection';
 import type { SamplerKind } from '../engine/model/sample';
+import type { TimingEntry } from './backend-timing';
 
 export type { BackendName, BackendRejection, FaultPlan, RunCheckpoint, SamplerKind, SimulationConfig, SimulationEvent };
 
 /** Bump on any change to the shapes below. (3: checkpoints, resume, fault injection.) */
-export const PROTOCOL_VERSION = 3;
+export const PROTOCOL_VERSION = 4;
 
 export const BACKEND_NAMES: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
 
@@ -32,6 +33,11 @@ export interface StartRequest {
   userDocuments?: string[];
   /** Only this backend is tried (tests, or a user who knows better); absent: best available. */
   backend?: BackendName;
+  /**
+   * With no `backend`: the pair an earlier start-up timing chose in this browser, used without
+   * timing again. Absent too: the worker times the candidates and reports the ranking in `ready`.
+   */
+  remembered?: { backend: BackendName; sampler: SamplerKind };
   /** Continue this run from its checkpoint (config is then the checkpoint's, or later settings). */
   resumeFrom?: RunCheckpoint;
   /** A fault to inject on purpose (the page's ?fault=, for tests); absent in normal use. */
@@ -59,6 +65,8 @@ export type WorkerEvent =
       rejected: BackendRejection[];
       summary: string;
       sampler: SamplerKind;
+      /** The start-up timing's ranking, fastest first, when this start ran it (the page remembers it). */
+      timings?: TimingEntry[];
     }
   /** An event of the generation loop, forwarded as it is. */
   | { type: 'loop'; version: typeof PROTOCOL_VERSION; event: SimulationEvent }

@@ -16,9 +16,11 @@ import type { RunOptions } from '../engine/loop/run';
 import { runSimulation } from '../engine/loop/run';
 import { createConfiguredFamily, resolveSampler } from '../engine/loop/setup';
 import type { SamplerKind } from '../engine/model/sample';
-import { chooseBrowserBackend, chooseFallbackBackend } from './backend-choice';
+import { chooseFallbackBackend } from './backend-choice';
 import { fallbackNotice, noFallbackMessage } from './backend-fallback';
+import type { TimingEntry } from './backend-timing';
 import { loseDeviceOnPurpose, watchDeviceLoss } from './device-loss';
+import { chooseStartBackend, samplerFor } from './start-backend';
 import {
   hasProtocolVersion,
   PROTOCOL_VERSION,
@@ -46,14 +48,8 @@ const emitLoop = (event: SimulationEvent) => emit({ type: 'loop', event });
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-/**
- * On WebGL and WebGPU every new tensor shape compiles shaders, so the fixed-shape sampler (one
- * shape for the whole run) is far faster there; the KV cache does less arithmetic on cpu and wasm.
- */
-const samplerFor = (backend: BackendName): SamplerKind => (backend === 'webgl' || backend === 'webgpu' ? 'fixed-shape' : 'kv-cache');
-
-function announce(choice: BackendChoice): void {
-  emit({ type: 'ready', backend: choice.backend, rejected: choice.rejected, summary: choice.summary, sampler: samplerFor(choice.backend) });
+function announce(choice: BackendChoice, sampler: SamplerKind, timings?: TimingEntry[]): void {
+  emit({ type: 'ready', backend: choice.backend, rejected: choice.rejected, summary: choice.summary, sampler, ...(timings ? { timings } : {}) });
 }
 
 /** `?fault=crash`: the worker dies the way a crashed script does, by an error no handler catches. */
@@ -65,8 +61,7 @@ function crashWorker(message: string): Promise<never> {
 }
 
 /** The loop's options for one attempt: resumed from a checkpoint, with a fault injected if asked. */
-function loopOptions(request: StartRequest, runControl: LoopControl, backend: BackendName, checkpoint: RunCheckpoint | null, fault: FaultPlan | undefined): RunOptions {
-  const sampler = samplerFor(backend);
+function loopOptions(request: StartRequest, runControl: LoopControl, backend: BackendName, sampler: SamplerKind, checkpoint: RunCheckpoint | null, fault: FaultPlan | undefined): RunOptions {
   return {
     userDocuments: request.userDocuments,
     control: runControl,
@@ -92,7 +87,7 @@ type BackendFailure = Extract<SimulationEvent, { type: 'error' }>;
  * A lost device ends it at once, even if the loop is stuck waiting on that device (a read from
  * a lost GPU may never settle): the stuck run is cancelled and left behind.
  */
-async function runOn(choice: BackendChoice, request: StartRequest, checkpoint: { latest: RunCheckpoint | null }, fault: FaultPlan | undefined): Promise<BackendFailure | null> {
+async function runOn(choice: BackendChoice, sampler: SamplerKind, request: StartRequest, checkpoint: { latest: RunCheckpoint | null }, fault: FaultPlan | undefined): Promise<BackendFailure | null> {
   const runControl = new LoopControl();
   const pending = control?.takeRequestedConfig();
   if (pending) runControl.requestConfig(pending); // settings sent while the last backend failed
@@ -110,7 +105,7 @@ async function runOn(choice: BackendChoice, request: StartRequest, checkpoint: {
   });
   try {
     const config = checkpoint.latest?.config ?? request.config;
-    const events = runSimulation(config, loopOptions(request, runControl, choice.backend, checkpoint.latest, fault));
+    const events = runSimulation(config, loopOptions(request, runControl, choice.backend, sampler, checkpoint.latest, fault));
     for (;;) {
       const next = await new Promise<IteratorResult<SimulationEvent> | BackendFailure>((resolve, reject) => {
         interrupt = resolve;
@@ -141,13 +136,14 @@ async function start(request: StartRequest): Promise<void> {
   }
   control = new LoopControl();
   try {
-    let choice = await chooseBrowserBackend(request.backend);
-    announce(choice);
+    const start = await chooseStartBackend(request);
+    let { choice, sampler } = start;
+    announce(choice, sampler, start.timings);
     const checkpoint = { latest: request.resumeFrom ?? null };
     const failed: BackendName[] = [];
     let fault = request.fault;
     for (;;) {
-      const failure = await runOn(choice, request, checkpoint, fault);
+      const failure = await runOn(choice, sampler, request, checkpoint, fault);
       if (!failure) return;
       fault = undefined; // an injected fault fires once
       failed.push(choice.backend);
@@ -157,7 +153,8 @@ async function start(request: StartRequest): Promise<void> {
         emitLoop({ ...failure, fault: undefined, message: noFallbackMessage(failed, failure.message) });
         return;
       }
-      announce(choice);
+      sampler = samplerFor(choice.backend);
+      announce(choice, sampler);
       emitLoop({ type: 'notice', message: fallbackNotice({ backend: failed[failed.length - 1], message: failure.message, generation: failure.generation }, choice.backend) });
     }
   } catch (e) {

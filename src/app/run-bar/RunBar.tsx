@@ -3,9 +3,24 @@ import { RunFiles } from '../export/RunFiles';
 import { pauseRun, resetRun, stepRun, stopRun } from '../session';
 import { isRunActive, useAppStore } from '../store/app-store';
 import { useClassroom } from '../classroom/classroom-store';
+import { forgetPreference } from '../backend-preference';
 import { BackendBadge } from './BackendBadge';
+import { BackendPicker } from './BackendPicker';
 import { play, toggleHelp } from './run-actions';
 import { RunProgress } from './RunProgress';
+
+/** The backend of the next run: Automatic (timed once per browser, remembered) or one by name. */
+function RunBackendPicker({ disabled }: { disabled: boolean }) {
+  const setting = useAppStore((s) => s.backendSetting);
+  const preference = useAppStore((s) => s.backendPreference);
+  const setSetting = useAppStore((s) => s.setBackendSetting);
+  const setPreference = useAppStore((s) => s.setBackendPreference);
+  const measureAgain = () => {
+    forgetPreference();
+    setPreference(null);
+  };
+  return <BackendPicker value={setting} onChange={setSetting} preference={preference} onMeasureAgain={measureAgain} disabled={disabled} />;
+}
 
 /** The bar above everything: run commands, progress and status, the backend, and help. */
 export function RunBar() {
@@ -53,6 +68,7 @@ export function RunBar() {
       </div>
       <RunProgress />
       <BackendBadge />
+      {!presenter && <RunBackendPicker disabled={active} />}
       <button
         type="button"
         className="rb-button rb-help"

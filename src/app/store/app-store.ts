@@ -7,7 +7,8 @@ import { create } from 'zustand';
 import { DEFAULT_CONFIG } from '../../engine/config/defaults';
 import { DEFAULT_PRESET_ID } from '../../engine/config/presets';
 import type { SimulationConfig } from '../../engine/config/schema';
-import type { BackendName } from '../../worker/protocol';
+import type { BackendPreference } from '../backend-preference';
+import type { BackendSetting } from '../run-bar/backend-picker';
 import { foldRunAll } from './fold-run';
 import { IDLE_RUN, type LiveRun, type RunInput } from './live-run';
 
@@ -25,8 +26,10 @@ export interface AppState {
   config: SimulationConfig;
   presetId: string | null;
   userCorpus: UserCorpus | null;
-  /** ?backend= in the address: only that backend is tried. */
-  backendOverride: BackendName | null;
+  /** 'auto': the timed choice (remembered per browser); a name: only that backend is tried (?backend= or the picker). */
+  backendSetting: BackendSetting;
+  /** The pair this browser's last start-up timing chose, with its figures; null: time at the next start. */
+  backendPreference: BackendPreference | null;
   run: LiveRun;
   ui: {
     helpOpen: boolean;
@@ -38,7 +41,8 @@ export interface AppState {
   };
   setConfig(config: SimulationConfig, presetId?: string | null): void;
   setUserCorpus(corpus: UserCorpus | null): void;
-  setBackendOverride(backend: BackendName | null): void;
+  setBackendSetting(setting: BackendSetting): void;
+  setBackendPreference(preference: BackendPreference | null): void;
   applyRunInputs(inputs: readonly RunInput[], now: number): void;
   resetRun(): void;
   setUi(patch: Partial<AppState['ui']>): void;
@@ -50,12 +54,14 @@ export const useAppStore = create<AppState>()((set) => ({
   config: DEFAULT_CONFIG,
   presetId: DEFAULT_PRESET_ID,
   userCorpus: null,
-  backendOverride: null,
+  backendSetting: 'auto',
+  backendPreference: null,
   run: IDLE_RUN,
   ui: { helpOpen: false, divergence: 'js', selectedGeneration: null, messages: [] },
   setConfig: (config, presetId = null) => set({ config, presetId }),
   setUserCorpus: (userCorpus) => set({ userCorpus }),
-  setBackendOverride: (backendOverride) => set({ backendOverride }),
+  setBackendSetting: (backendSetting) => set({ backendSetting }),
+  setBackendPreference: (backendPreference) => set({ backendPreference }),
   applyRunInputs: (inputs, now) => set((s) => ({ run: foldRunAll(s.run, inputs, now) })),
   resetRun: () => set((s) => ({ run: IDLE_RUN, ui: { ...s.ui, selectedGeneration: null } })),
   setUi: (patch) => set((s) => ({ ui: { ...s.ui, ...patch } })),
