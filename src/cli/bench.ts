@@ -1,8 +1,10 @@
 /**
  * npm run bench: the `tiny` model (batch 32 x context 64) in Node, on wasm and then cpu:
- * training ms per step (median after warm-up), kernels per step (tf.profile), sampling speed of
- * both samplers (16 sequences x 256 symbols) and the tensor count left behind. The last line is
- * one JSON object, { wasm: {...}, cpu: {...} }.
+ * training ms per step (median after warm-up, wall clock and this process's CPU time: on a
+ * shared machine the CPU time is the steadier figure), kernels per step (tf.profile, and those
+ * that are not reshapes, which on WebGL/WebGPU launch nothing), sampling speed of both samplers
+ * (16 sequences x 256 symbols) and the tensor count left behind. The last line is one JSON
+ * object, { wasm: {...}, cpu: {...} }.
  * Options: --backend wasm|cpu|both (default both), --steps N (timed steps, default 20).
  */
 import * as tf from '@tensorflow/tfjs';
@@ -49,8 +51,11 @@ function benchText(chars: number): string {
   return s;
 }
 
-/** Characters per second of one sampler, 16 full-length sequences (EOD does not stop them). */
-async function sampleSpeed(model: Gpt, sampler: SamplerKind, seed: string, length = SAMPLE_LENGTH): Promise<number> {
+/**
+ * Characters per second of one sampler, 16 full-length sequences (EOD does not stop them), by
+ * the wall clock and by this process's CPU time.
+ */
+async function sampleSpeed(model: Gpt, sampler: SamplerKind, seed: string, length = SAMPLE_LENGTH): Promise<{ wall: number; cpu: number }> {
   const decoding = { temperature: 1, topK: 0, topP: 1 };
   const rng = createRng(seed);
   const options = { count: SAMPLE_COUNT, maxLength: length, decoding, batchSize: SAMPLE_COUNT, stopAtEod: false, sampler };
@@ -58,9 +63,11 @@ async function sampleSpeed(model: Gpt, sampler: SamplerKind, seed: string, lengt
   // up to 2x slower), and a class run samples every generation, so the steady state is the figure.
   await sampleDocuments(model, options, rng);
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   const sampled = await sampleDocuments(model, options, rng);
+  const cpu = process.cpuUsage(cpu0);
   const chars = sampled.documents.reduce((n, d) => n + d.length + 1, 0);
-  return chars / ((performance.now() - t0) / 1000);
+  return { wall: chars / ((performance.now() - t0) / 1000), cpu: chars / ((cpu.user + cpu.system) / 1e6) };
 }
 
 async function benchBackend(backend: NodeBackend, stream: Int32Array, shape: ModelShape) {
@@ -70,12 +77,18 @@ async function benchBackend(backend: NodeBackend, stream: Int32Array, shape: Mod
   const model = createGpt(shape, rng.split('init'));
   const trainer = new Trainer(model, { ...DEFAULT_TRAINING, steps: 10_000 }, rng.split('train'));
   const stepMs: number[] = [];
+  const stepCpuMs: number[] = [];
   for (let i = 0; i < warmupSteps + timedSteps; i++) {
     const t0 = performance.now();
+    const cpu0 = process.cpuUsage();
     const loss = trainer.step(stream);
     await loss.data(); // include the device work in the timing
     loss.dispose();
-    if (i >= warmupSteps) stepMs.push(performance.now() - t0);
+    const cpu = process.cpuUsage(cpu0);
+    if (i >= warmupSteps) {
+      stepMs.push(performance.now() - t0);
+      stepCpuMs.push((cpu.user + cpu.system) / 1000);
+    }
   }
   const profile = await tf.profile(async () => {
     const loss = trainer.step(stream);
@@ -86,18 +99,29 @@ async function benchBackend(backend: NodeBackend, stream: Int32Array, shape: Mod
   for (const k of profile.kernels) byName.set(k.name, (byName.get(k.name) ?? 0) + 1);
   const top = [...byName.entries()].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([n, c]) => `${n} ${c}`).join(', ');
   const trainMsPerStep = median(stepMs);
-  console.error(`${backend} train: ${trainMsPerStep.toFixed(1)} ms/step (median of ${timedSteps}), ${profile.kernels.length} kernels/step (${top})`);
+  const trainCpuMsPerStep = median(stepCpuMs);
+  const launches = profile.kernels.filter((k) => k.name !== 'Reshape').length;
+  console.error(
+    `${backend} train: ${trainMsPerStep.toFixed(1)} ms/step, ${trainCpuMsPerStep.toFixed(1)} ms CPU (medians of ${timedSteps}), ` +
+      `${profile.kernels.length} kernels/step, ${launches} not reshapes (${top})`,
+  );
   const sampleCharsPerSec = await sampleSpeed(model, 'kv-cache', 'sample');
   const fixedShapeSampleCharsPerSec = await sampleSpeed(model, 'fixed-shape', 'sample', FIXED_SHAPE_LENGTH[backend]);
-  console.error(`${backend} sample: kv-cache ${sampleCharsPerSec.toFixed(0)} chars/s (${SAMPLE_COUNT} x ${SAMPLE_LENGTH}), fixed-shape ${fixedShapeSampleCharsPerSec.toFixed(0)} chars/s (${SAMPLE_COUNT} x ${FIXED_SHAPE_LENGTH[backend]})`);
+  console.error(
+    `${backend} sample: kv-cache ${sampleCharsPerSec.wall.toFixed(0)} chars/s, ${sampleCharsPerSec.cpu.toFixed(0)} per CPU second ` +
+      `(${SAMPLE_COUNT} x ${SAMPLE_LENGTH}), fixed-shape ${fixedShapeSampleCharsPerSec.wall.toFixed(0)} chars/s (${SAMPLE_COUNT} x ${FIXED_SHAPE_LENGTH[backend]})`,
+  );
   trainer.dispose();
   model.dispose();
   return {
     trainMsPerStep: +trainMsPerStep.toFixed(2),
+    trainCpuMsPerStep: +trainCpuMsPerStep.toFixed(2),
     trainTokensPerSec: Math.round((DEFAULT_TRAINING.batchSize * shape.contextLength * 1000) / trainMsPerStep),
     kernelsPerStep: profile.kernels.length,
-    sampleCharsPerSec: Math.round(sampleCharsPerSec),
-    fixedShapeSampleCharsPerSec: Math.round(fixedShapeSampleCharsPerSec),
+    kernelsPerStepWithoutReshapes: launches,
+    sampleCharsPerSec: Math.round(sampleCharsPerSec.wall),
+    sampleCharsPerCpuSec: Math.round(sampleCharsPerSec.cpu),
+    fixedShapeSampleCharsPerSec: Math.round(fixedShapeSampleCharsPerSec.wall),
     fixedShapeSample: `${SAMPLE_COUNT}x${FIXED_SHAPE_LENGTH[backend]}`,
     numTensorsDelta: tf.memory().numTensors - baseline,
   };

@@ -32,61 +32,95 @@ export function concatRows(tensors: tf.Tensor[]): tf.Tensor {
 }
 
 /**
- * Variables updated together: same rank class and, for matrices, the same column count, so
- * that their gradients stack along rows with one concat and the new values come back with one
- * split, both without reshapes. One group costs ~13 kernels per step however many variables it
- * holds (per-variable updates cost ~12 each: 28 variables in `tiny` made ~400 kernels).
+ * Where each variable lives in the optimizer's flat buffers: variables grouped by shape class
+ * (matrices by column count, then vectors), each group contiguous. Writing new values back then
+ * costs one split of the whole buffer into groups, one reshape per matrix group and one split per
+ * group (pieces come out in their variables' shapes, so assign needs no reshape).
  */
-interface Group {
-  indices: number[];
-  rows: number[];
-  decay: boolean;
-  m: tf.Variable;
-  v: tf.Variable;
+interface Layout {
+  /** Variable indices in buffer order. */
+  order: number[];
+  groups: { indices: number[]; rows: number[]; columns: number | null; size: number }[];
+  total: number;
+  /** 1 where weight decay applies (matrices), 0 elsewhere, in buffer order. */
+  decayMask: Float32Array;
 }
 
-function groupVariables(variables: tf.Variable[]): Group[] {
+function layoutOf(variables: tf.Variable[]): Layout {
   const byKey = new Map<string, number[]>();
   variables.forEach((variable, i) => {
     if (variable.rank > 2) throw new RangeError(`AdamW handles rank <= 2 variables, got shape [${variable.shape}]`);
     const key = variable.rank === 2 ? `matrix:${variable.shape[1]}` : 'vector';
     byKey.set(key, [...(byKey.get(key) ?? []), i]);
   });
-  return [...byKey.values()].map((indices) => {
-    const first = variables[indices[0]];
-    const rows = indices.map((i) => (variables[i].rank === 2 ? variables[i].shape[0] : variables[i].size));
-    const total = rows.reduce((a, b) => a + b, 0);
-    const shape = first.rank === 2 ? [total, first.shape[1]!] : [total];
-    const slot = () => {
-      const zeros = tf.zeros(shape);
-      const s = tf.variable(zeros, false);
-      zeros.dispose();
-      return s;
-    };
-    return { indices, rows, decay: first.rank === 2, m: slot(), v: slot() };
+  // Vectors last: decay applies to a leading part of the buffer.
+  const keys = [...byKey.keys()].sort((a, b) => Number(a === 'vector') - Number(b === 'vector'));
+  const groups = keys.map((key) => {
+    const indices = byKey.get(key)!;
+    const columns = key === 'vector' ? null : variables[indices[0]].shape[1]!;
+    const rows = indices.map((i) => (columns === null ? variables[i].size : variables[i].shape[0]));
+    return { indices, rows, columns, size: indices.reduce((n, i) => n + variables[i].size, 0) };
   });
+  const total = groups.reduce((n, g) => n + g.size, 0);
+  const decayMask = new Float32Array(total);
+  let at = 0;
+  for (const g of groups) {
+    if (g.columns !== null) decayMask.fill(1, at, at + g.size);
+    at += g.size;
+  }
+  return { order: groups.flatMap((g) => g.indices), groups, total, decayMask };
 }
+
+const flatVariable = (values: tf.Tensor) => {
+  const v = tf.variable(values, false);
+  values.dispose();
+  return v;
+};
 
 /**
  * AdamW (decoupled weight decay) with clipping by global norm, written on tf ops so the whole
  * update stays on the device: the norm and the clip factor are tensors, never read back, so a
  * step issues no GPU->CPU synchronisation. Weight decay applies to matrices only (rank 2), as in
- * GPT-2/nanoGPT: decaying LayerNorm gains and biases only hurts. Variables are updated in groups
- * (see Group): same arithmetic, far fewer kernels.
+ * GPT-2/nanoGPT: decaying LayerNorm gains and biases only hurts.
+ *
+ * All parameters, moments and gradients are updated as one flat buffer (~35 kernels a step
+ * however many variables; per-variable updates cost ~12 kernels each). The optimizer keeps its own
+ * flat copy of the weights and writes them back to the variables after each update; if a
+ * variable was assigned from elsewhere in between, the copy is rebuilt from the variables first.
  */
 export class AdamW {
-  private readonly groups: Group[];
+  private readonly layout: Layout;
+  private readonly params: tf.Variable;
+  private readonly m: tf.Variable;
+  private readonly v: tf.Variable;
+  private readonly decayMask: tf.Tensor1D;
+  /** The tensor data each variable held after our last write-back. */
+  private written: unknown[] = [];
   private t = 0;
 
   constructor(
     private readonly variables: tf.Variable[],
     private readonly settings: AdamWSettings = DEFAULT_ADAMW,
   ) {
-    this.groups = groupVariables(variables);
+    this.layout = layoutOf(variables);
+    this.params = flatVariable(this.gatherVariables());
+    this.m = flatVariable(tf.zeros([this.layout.total]));
+    this.v = flatVariable(tf.zeros([this.layout.total]));
+    this.decayMask = tf.tensor1d(this.layout.decayMask);
+    this.written = variables.map((v) => v.dataId);
   }
 
-  /** Applies one update from grads (same order as the variables) at learning rate lr. */
+  /** The variables' current values as one flat buffer in layout order. */
+  private gatherVariables(): tf.Tensor1D {
+    return tf.tidy(() => concatRows(this.layout.order.map((i) => tf.reshape(this.variables[i], [-1]))) as tf.Tensor1D);
+  }
+
+  /**
+   * Applies one update at learning rate lr from grads, one per variable in the same order, of the
+   * variable's size in any shape (flat gradients cost no reshape).
+   */
   apply(grads: tf.Tensor[], lr: number): void {
+    if (this.variables.some((v, i) => v.dataId !== this.written[i])) this.params.assign(this.gatherVariables());
     this.t++;
     const { beta1, beta2, epsilon, weightDecay, clipNorm } = this.settings;
     const bias1 = 1 - beta1 ** this.t;
@@ -95,34 +129,40 @@ export class AdamW {
     const stepScale = (lr * Math.sqrt(bias2)) / bias1;
     const denomEps = epsilon * Math.sqrt(bias2);
     tf.tidy(() => {
-      const stacked = this.groups.map((group) => concatRows(group.indices.map((i) => grads[i])));
-      let scale: tf.Tensor | null = null;
+      const g = concatRows(this.layout.order.map((i) => (grads[i].rank === 1 ? grads[i] : tf.reshape(grads[i], [-1]))));
+      const gSquared = tf.square(g);
+      // With clipping, g is scaled by s = min(1, clip / |g|): folded into the moments' coefficients.
+      let mScale: tf.Tensor | number = 1 - beta1;
+      let vScale: tf.Tensor | number = 1 - beta2;
       if (clipNorm > 0) {
-        // Summed pairwise (never one addN over many inputs: see MAX_OP_INPUTS).
-        const squares = stacked.map((g) => tf.sum(tf.square(g)));
-        const norm = tf.sqrt(squares.reduce((a, b) => tf.add(a, b)));
-        scale = tf.minimum(1, tf.div(clipNorm, tf.add(norm, 1e-6)));
+        const s = tf.minimum(1, tf.div(clipNorm, tf.add(tf.sqrt(tf.sum(gSquared)), 1e-6)));
+        mScale = tf.mul(s, 1 - beta1);
+        vScale = tf.mul(tf.square(s), 1 - beta2);
       }
-      this.groups.forEach((group, k) => {
-        const g = scale ? tf.mul(stacked[k], scale) : stacked[k];
-        const m = tf.add(tf.mul(group.m, beta1), tf.mul(g, 1 - beta1));
-        const v = tf.add(tf.mul(group.v, beta2), tf.mul(tf.square(g), 1 - beta2));
-        group.m.assign(m);
-        group.v.assign(v);
-        const step = tf.div(tf.mul(m, stepScale), tf.add(tf.sqrt(v), denomEps));
-        const params = concatRows(group.indices.map((i) => this.variables[i]));
-        const decayed = group.decay && weightDecay > 0 ? tf.mul(params, 1 - lr * weightDecay) : params;
-        const updated = tf.sub(decayed, step);
-        const pieces = group.indices.length === 1 ? [updated] : tf.split(updated, group.rows, 0);
-        group.indices.forEach((i, j) => this.variables[i].assign(pieces[j]));
-      });
+      const m = tf.add(tf.mul(this.m, beta1), tf.mul(g, mScale));
+      const v = tf.add(tf.mul(this.v, beta2), tf.mul(gSquared, vScale));
+      this.m.assign(m);
+      this.v.assign(v);
+      const step = tf.mul(tf.div(m, tf.add(tf.sqrt(v), denomEps)), stepScale);
+      const decayed = weightDecay > 0 ? tf.mul(this.params, tf.add(tf.mul(this.decayMask, -lr * weightDecay), 1)) : this.params;
+      const updated = tf.sub(decayed, step);
+      this.params.assign(updated);
+      this.writeBack(updated);
     });
   }
 
+  private writeBack(flat: tf.Tensor): void {
+    const { groups } = this.layout;
+    const chunks = groups.length === 1 ? [flat] : tf.split(flat, groups.map((g) => g.size));
+    groups.forEach((group, k) => {
+      const chunk = group.columns === null ? chunks[k] : tf.reshape(chunks[k], [group.size / group.columns, group.columns]);
+      const pieces = group.indices.length === 1 ? [chunk] : tf.split(chunk, group.rows, 0);
+      group.indices.forEach((i, j) => this.variables[i].assign(pieces[j]));
+    });
+    this.written = this.variables.map((v) => v.dataId);
+  }
+
   dispose(): void {
-    for (const group of this.groups) {
-      group.m.dispose();
-      group.v.dispose();
-    }
+    tf.dispose([this.params, this.m, this.v, this.decayMask]);
   }
 }

@@ -1,4 +1,3 @@
-import * as tf from '@tensorflow/tfjs';
 import type { Rng } from '../rng';
 import { EOD } from '../text/vocabulary';
 
@@ -21,13 +20,17 @@ export function documentsToStream(documents: readonly Int32Array[]): Int32Array 
   return stream;
 }
 
-export interface Batch {
-  inputs: tf.Tensor2D; // [batch, t] int32
-  targets: tf.Tensor1D; // [batch*t] int32: the next token of each input position
+/** Training windows as the JS side draws them: rows of t tokens and, for each, the next tokens. */
+export interface Windows {
+  batch: number;
+  /** [batch * t] token ids, row-major. */
+  inputs: Int32Array;
+  /** [batch * t] the token after each input position. */
+  targets: Int32Array;
 }
 
-/** Random windows of t+1 tokens from the stream (offsets drawn from rng). */
-export function sampleBatch(stream: Int32Array, batch: number, t: number, rng: Rng): Batch {
+/** Random windows of t+1 tokens from the stream (offsets drawn from rng): inputs and next tokens. */
+export function sampleWindows(stream: Int32Array, batch: number, t: number, rng: Rng): Windows {
   if (stream.length < t + 1) {
     throw new RangeError(`training text has ${stream.length} tokens, fewer than one window of ${t + 1}`);
   }
@@ -39,10 +42,5 @@ export function sampleBatch(stream: Int32Array, batch: number, t: number, rng: R
     inputs.set(stream.subarray(o, o + t), b * t);
     targets.set(stream.subarray(o + 1, o + t + 1), b * t);
   }
-  return { inputs: tf.tensor2d(inputs, [batch, t], 'int32'), targets: tf.tensor1d(targets, 'int32') };
-}
-
-export function disposeBatch(b: Batch): void {
-  b.inputs.dispose();
-  b.targets.dispose();
+  return { batch, inputs, targets };
 }

@@ -8,7 +8,9 @@ import { initParams, listVariables, type BlockParams, type GptParams } from './p
 
 /**
  * A character-level GPT: learned token and position embeddings, pre-LayerNorm blocks of causal
- * multi-head self-attention and a GELU MLP, a final LayerNorm and a linear head.
+ * multi-head self-attention and a GELU MLP, a final LayerNorm and a linear head. logits() is
+ * differentiable (its layers carry their own gradients); training computes the same function
+ * and its gradient by hand in train-step.ts.
  */
 export interface Gpt {
   readonly shape: ModelShape;
@@ -16,6 +18,8 @@ export interface Gpt {
   readonly variables: tf.Variable[];
   /** Logits [batch*t, vocab] for tokens [batch, t] (t <= contextLength). */
   logits(tokens: tf.Tensor2D): tf.Tensor2D;
+  /** The causal mask for windows of t tokens, in the layout of the current backend's attention (owned by the model). */
+  attentionMask(t: number): tf.Tensor;
   dispose(): void;
 }
 
@@ -58,8 +62,7 @@ class GptModel implements Gpt {
     this.variables = listVariables(params);
   }
 
-  /** The causal mask for windows of t tokens, in the layout of the backend's attention kernel. */
-  private mask(t: number): tf.Tensor {
+  attentionMask(t: number): tf.Tensor {
     const kernel = attentionKernelFor(tf.getBackend());
     const key = `${kernel}:${t}`;
     let m = this.masks.get(key);
@@ -75,7 +78,7 @@ class GptModel implements Gpt {
     if (t > this.shape.contextLength) {
       throw new RangeError(`window of ${t} tokens exceeds the context length ${this.shape.contextLength}`);
     }
-    const mask = this.mask(t);
+    const mask = this.attentionMask(t);
     return tf.tidy(() => {
       const tok = embedTokens(this.params, tokens, this.shape.vocabSize);
       const pos = tf.slice(this.params.positionEmbedding, [0, 0], [t, this.shape.width]);

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { attentionKernelFor, groupedProduct, type AttentionKernel } from './attention';
 import type { Gpt } from './gpt';
 import { decodeWeights, type DecodeWeights } from './decode-weights';
+import { mm } from './kernels';
 
 /**
  * Incremental decoding state. Per layer, the keys and the values of every position seen so far,
@@ -39,16 +40,6 @@ function product(kernel: AttentionKernel, a: tf.Tensor, b: tf.Tensor, m: number,
   const a3 = tf.transpose(tf.reshape(a, [m, k, g]), [2, 0, 1]); // [g, m, k]
   const b3 = tf.transpose(tf.reshape(b, [k, g, n]), [1, 0, 2]); // [g, k, n]
   return tf.transpose(tf.matMul(a3, b3), [1, 0, 2]) as tf.Tensor3D;
-}
-
-/**
- * a [1, m, k] x b [1, k, n] (+ bias [n]) as one kernel: tf.fused.matMul wraps its kernel in a
- * customGrad scope with reshapes, tf.matMul in reshapes; here nothing needs a gradient.
- */
-function mm(a: tf.Tensor, b: tf.Tensor, bias?: tf.Tensor): tf.Tensor3D {
-  const attrs = { transposeA: false, transposeB: false };
-  if (!bias) return tf.engine().runKernel(tf.BatchMatMul, { a, b }, attrs) as tf.Tensor3D;
-  return tf.engine().runKernel(tf._FusedMatMul, { a, b, bias }, { ...attrs, activation: 'linear', leakyreluAlpha: 0 }) as tf.Tensor3D;
 }
 
 /**

@@ -1,10 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Rng } from '../rng';
 import { AdamW, DEFAULT_ADAMW, type AdamWSettings } from './adamw';
-import { disposeBatch, sampleBatch } from './batches';
+import { sampleWindows } from './batches';
 import type { Gpt } from './gpt';
-import { crossEntropy } from './loss';
 import { learningRateAt } from './schedule';
+import { lossAndGradients } from './train-step';
 
 export interface TrainingSettings {
   steps: number;
@@ -65,20 +65,13 @@ export class Trainer {
   /** One update on a batch drawn from stream; returns the batch loss (caller disposes it). */
   step(stream: Int32Array): tf.Scalar {
     const { batchSize, steps, learningRate, warmupSteps } = this.settings;
-    const batch = sampleBatch(stream, batchSize, this.model.shape.contextLength, this.rng);
+    const windows = sampleWindows(stream, batchSize, this.model.shape.contextLength, this.rng);
     const lr = learningRateAt(this.stepsDone, steps, learningRate, warmupSteps);
-    const { value, grads } = tf.variableGrads(
-      () => crossEntropy(this.model.logits(batch.inputs), batch.targets),
-      this.model.variables,
-    );
-    this.optimizer.apply(
-      this.model.variables.map((v) => grads[v.name]),
-      lr,
-    );
+    const { loss, grads } = lossAndGradients(this.model, windows);
+    this.optimizer.apply(grads, lr);
     tf.dispose(grads);
-    disposeBatch(batch);
     this.stepsDone++;
-    return value;
+    return loss;
   }
 
   /**

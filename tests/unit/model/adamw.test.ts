@@ -47,4 +47,23 @@ describe('AdamW (grouped update)', () => {
     optimizer.dispose();
     tf.dispose(variables);
   });
+
+  it('starts from a value assigned to a variable between updates, not from its own copy', () => {
+    const weight = tf.variable(tf.tensor2d([[1, 2], [3, 4]]));
+    const bias = tf.variable(tf.tensor1d([0.5, -0.5]));
+    const optimizer = new AdamW([weight, bias], { ...DEFAULT_ADAMW, weightDecay: 0, clipNorm: 0 });
+    const zeroGrads = () => [tf.zeros([2, 2]), tf.zeros([2])];
+    let grads = zeroGrads();
+    optimizer.apply(grads, 0.1);
+    tf.dispose(grads);
+    // Zero gradients move nothing; an outside assignment (a reset, a poisoned weight) must stick.
+    weight.assign(tf.tensor2d([[10, 20], [30, 40]]));
+    grads = zeroGrads();
+    optimizer.apply(grads, 0.1);
+    tf.dispose(grads);
+    expect(Array.from(weight.dataSync())).toEqual([10, 20, 30, 40]);
+    expect(Array.from(bias.dataSync())).toEqual([0.5, -0.5]);
+    optimizer.dispose();
+    tf.dispose([weight, bias]);
+  });
 });

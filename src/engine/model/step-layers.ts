@@ -1,0 +1,97 @@
+import * as tf from '@tensorflow/tfjs';
+import { mm, swap } from './kernels';
+
+/**
+ * Forward and backward passes of LayerNorm, GELU and the linear layers for the hand-written
+ * training step (train-step.ts), on rows [1, n, c]. Each forward returns what its backward needs;
+ * nothing goes through a gradient tape, so no saved tensor is cloned and no op records itself.
+ * The formulas are those of layers.ts (whose tf.customGrad versions the model's logits use).
+ */
+
+const LN_EPS = 1e-5;
+const GELU_C = Math.sqrt(2 / Math.PI);
+const K2 = 2 * GELU_C;
+const K1 = 2 * GELU_C * 0.044715;
+
+export interface NormSaved {
+  xhat: tf.Tensor3D;
+  rstd: tf.Tensor3D;
+}
+
+/** LayerNorm rows x [1, n, c] with gain and bias [c]. */
+export function layerNormForward(x: tf.Tensor, gain: tf.Tensor, bias: tf.Tensor): { y: tf.Tensor3D; saved: NormSaved } {
+  const centred = tf.sub(x, tf.mean(x, -1, true));
+  const rstd = tf.rsqrt(tf.add(tf.mean(tf.square(centred), -1, true), LN_EPS)) as tf.Tensor3D;
+  const xhat = tf.mul(centred, rstd) as tf.Tensor3D;
+  return { y: tf.add(tf.mul(xhat, gain), bias) as tf.Tensor3D, saved: { xhat, rstd } };
+}
+
+/**
+ * Sums over the rows of x [1, n, c] as a product with a row of ones [1, 1, n] (a sum over a
+ * leading axis transposes first on wasm, several times slower): [c].
+ */
+export function columnSums(x: tf.Tensor, ones: tf.Tensor): tf.Tensor1D {
+  return tf.reshape(mm(ones, x), [x.shape[x.rank - 1]!]);
+}
+
+/**
+ * Gradients of LayerNorm followed by a linear layer (every LayerNorm of the model is), from
+ * that layer's output gradient dz [1, n, out], its weight as operand w [1, c, out] and its bias
+ * gradient dzBias [1, 1, out]: [dx [1, n, c], dGain, dBias] (the last two flat). The LayerNorm's
+ * output gradient is dz w^T, so the sum of its rows (the bias gradient) is dzBias w^T: a
+ * [1, out] product instead of a pass over [n, c].
+ */
+export function layerNormLinearBackward(
+  dz: tf.Tensor,
+  weight: tf.Tensor,
+  dzBias: tf.Tensor,
+  gain: tf.Tensor,
+  { xhat, rstd }: NormSaved,
+  ones: tf.Tensor,
+): [tf.Tensor3D, tf.Tensor1D, tf.Tensor1D] {
+  const weightT = swap(weight);
+  const dy = mm(dz, weightT);
+  const dyXhat = tf.mul(dy, xhat);
+  const dxhat = tf.mul(dy, gain);
+  // dx = rstd (dxhat - mean(dxhat) - xhat mean(dxhat xhat)), with dxhat xhat = (dy xhat) gain.
+  const dx = tf.mul(tf.sub(tf.sub(dxhat, tf.mean(dxhat, -1, true)), tf.mul(xhat, tf.mean(tf.mul(dyXhat, gain), -1, true))), rstd) as tf.Tensor3D;
+  return [dx, columnSums(dyXhat, ones), tf.reshape(mm(dzBias, weightT), [-1])];
+}
+
+export interface GeluSaved {
+  x: tf.Tensor;
+  xSquared: tf.Tensor;
+  sig: tf.Tensor;
+  y: tf.Tensor;
+}
+
+/** GELU (tanh form) as x sigmoid(x (K1 x^2 + K2)), as layers.ts's gelu. */
+export function geluForward(x: tf.Tensor): { y: tf.Tensor; saved: GeluSaved } {
+  const xSquared = tf.square(x);
+  const sig = tf.sigmoid(tf.mul(x, tf.add(tf.mul(xSquared, K1), K2)));
+  const y = tf.mul(x, sig);
+  return { y, saved: { x, xSquared, sig, y } };
+}
+
+/** d/dx x s(z) = s + x s (1 - s) z' with z' = K2 + 3 K1 x^2, and x s = y. */
+export function geluBackward(dy: tf.Tensor, { xSquared, sig, y }: GeluSaved): tf.Tensor {
+  const zPrime = tf.add(tf.mul(xSquared, 3 * K1), K2);
+  return tf.mul(dy, tf.add(sig, tf.mul(tf.mul(y, tf.sub(1, sig)), zPrime)));
+}
+
+/**
+ * Weight and bias gradients of y = x W + b from dy [1, n, out], flattened (the optimizer's
+ * layout; from x^T the bias's comes as the product [1, 1, out], layerNormLinearBackward's
+ * operand), with flag-free products only.
+ * The product needs one [n, *] operand transposed, and a transpose costs more than it seems on
+ * wasm; callers pass whichever they have or can make cheaper:
+ * - from x^T [1, in, n]: dW = x^T dy, db = column sums of dy;
+ * - from dy^T [1, out, n]: dW = (dy^T x)^T, db = row sums of dy^T (a contiguous sum).
+ */
+export function linearGradsFromInputT(xT: tf.Tensor, dy: tf.Tensor, ones: tf.Tensor): { dWeight: tf.Tensor1D; dBias: tf.Tensor3D } {
+  return { dWeight: tf.reshape(mm(xT, dy), [-1]), dBias: mm(ones, dy) };
+}
+
+export function linearGradsFromGradT(dyT: tf.Tensor, x: tf.Tensor): { dWeight: tf.Tensor1D; dBias: tf.Tensor1D } {
+  return { dWeight: tf.reshape(swap(mm(dyT, x)), [-1]), dBias: tf.reshape(tf.sum(dyT, -1), [-1]) };
+}

@@ -1,0 +1,81 @@
+import * as tf from '@tensorflow/tfjs';
+import { attentionKernelFor } from './attention';
+import type { Windows } from './batches';
+import { blockBackward, blockForward, type BlockSaved } from './block-step';
+import type { Gpt } from './gpt';
+import { asOperand, mm, swap } from './kernels';
+import { layerNormForward, layerNormLinearBackward, linearGradsFromGradT } from './step-layers';
+
+export interface LossAndGradients {
+  /** Mean cross-entropy over every position, nats per token (crossEntropy(model.logits(...))). */
+  loss: tf.Scalar;
+  /** Gradients of the loss, one per model.variables entry in that order, flattened (AdamW's layout). */
+  grads: tf.Tensor[];
+}
+
+/** Smallest probability the loss reads, so a target the model rules out costs ~69 nats, not infinity. */
+const PROB_FLOOR = 1e-30;
+
+/**
+ * A one-hot matrix [1, rows, width] built on the JS side (an upload, not a kernel): row r has ones
+ * at the columns cols(r); with `transposed`, the same matrix laid out [1, width, rows].
+ */
+function oneHot(rows: number, width: number, cols: (r: number) => number[], transposed: boolean): tf.Tensor3D {
+  const values = new Float32Array(rows * width);
+  for (let r = 0; r < rows; r++) for (const c of cols(r)) values[transposed ? c * rows + r : r * width + c] = 1;
+  return tf.tensor3d(values, transposed ? [1, width, rows] : [1, rows, width]);
+}
+
+/**
+ * The loss of a batch of full windows and its gradient with respect to every variable, computed
+ * by a hand-written backward pass rather than a gradient tape: nothing is recorded or cloned, the
+ * saved activations are the forward pass's own tensors, and every product is flag-free and laid
+ * out for the backend (attention.ts, step-layers.ts). Same function and gradient as
+ * tf.variableGrads(() => crossEntropy(model.logits(inputs), targets)) (the tests compare them).
+ *
+ * The token and position embeddings are one product: a row's one-hot over (token, position)
+ * times the two tables stacked, and the gradient of both is that one-hot's transpose times the
+ * gradient of the residual stream.
+ */
+export function lossAndGradients(model: Gpt, windows: Windows): LossAndGradients {
+  const { vocabSize: v, contextLength: t, heads, width: c } = model.shape;
+  const { batch, inputs, targets } = windows;
+  const n = batch * t;
+  if (inputs.length !== n || targets.length !== n) throw new RangeError(`expected ${batch} full windows of ${t} tokens`);
+  const p = model.params;
+  const mask = model.attentionMask(t);
+  const kernel = attentionKernelFor(tf.getBackend());
+  const dims = { batch, t, heads };
+  const embedRow = (r: number) => [inputs[r], v + (r % t)];
+  return tf.tidy(() => {
+    const ones = tf.ones([1, 1, n]);
+    const table = asOperand(tf.concat([p.tokenEmbedding, p.positionEmbedding], 0));
+    let x: tf.Tensor = mm(oneHot(n, v + t, embedRow, false), table);
+    const saved: BlockSaved[] = [];
+    for (const block of p.blocks) {
+      const out = blockForward(x, block, mask, dims, kernel);
+      saved.push(out.saved);
+      x = out.y;
+    }
+    const final = layerNormForward(x, p.lnfGain, p.lnfBias);
+    const headWeight = asOperand(p.headWeight);
+    const probs = tf.softmax(mm(final.y, headWeight, p.headBias));
+    const targetHot = oneHot(n, v, (r) => [targets[r]], false);
+    const picked = tf.sum(tf.mul(probs, targetHot), -1);
+    const loss = tf.neg(tf.mean(tf.log(tf.maximum(picked, PROB_FLOOR)))) as tf.Scalar;
+
+    const dLogits = tf.mul(tf.sub(probs, targetHot), 1 / n);
+    const head = linearGradsFromGradT(swap(dLogits), final.y);
+    const [dFinal, dLnfGain, dLnfBias] = layerNormLinearBackward(dLogits, headWeight, tf.reshape(head.dBias, [1, 1, v]), p.lnfGain, final.saved, ones);
+    let dx: tf.Tensor = dFinal;
+    const blockGrads: tf.Tensor[][] = [];
+    for (let l = p.blocks.length - 1; l >= 0; l--) {
+      const back = blockBackward(dx, p.blocks[l], saved[l], dims, ones);
+      blockGrads[l] = back.grads;
+      dx = back.dx;
+    }
+    const dTable = mm(oneHot(n, v + t, embedRow, true), dx);
+    const [dToken, dPosition] = tf.split(tf.reshape(dTable, [-1]), [v * c, t * c]);
+    return { loss, grads: [dToken, dPosition, ...blockGrads.flat(), dLnfGain, dLnfBias, head.dWeight, head.dBias] };
+  });
+}
