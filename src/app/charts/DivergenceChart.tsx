@@ -15,6 +15,9 @@ import { generationXAxis, seriesLines, topLegend, valueTooltip, valueYAxis } fro
 import { DivergenceToggle } from './DivergenceToggle';
 import { seriesStyle } from './palette';
 import { lineStyleProps } from './series';
+import { generationRange, overlayLines } from './overlay-lines';
+import { overlaySummary } from './overlay-series';
+import { useOverlays } from './use-overlays';
 
 /** This chart's turn when several redraw at once (see use-chart-data.ts). */
 const CHART_SLOT = 2;
@@ -36,24 +39,24 @@ export function DivergenceChart() {
   const measure = useAppStore((s) => s.ui.divergence);
   const rows = useMemo(() => divergenceRows(reports, measure), [reports, measure]);
   const withExact = rows.some((r) => r.exact !== undefined);
+  const overlays = useOverlays(measure);
   // JS in bits and TV are at most 1; KL has no upper bound.
   const yAxis = useMemo(
     () =>
       linearAxis(
-        rows.flatMap((r) => [r.n1, r.n2, r.n3, r.exact ?? 0]),
+        [...rows.flatMap((r) => [r.n1, r.n2, r.n3, r.exact ?? 0]), ...overlays.extent.values],
         measure === 'kl' ? Infinity : 1,
       ),
-    [rows, measure],
+    [rows, measure, overlays],
   );
-  const first = rows[0]?.generation ?? 0;
-  const last = Math.max(rows.at(-1)?.generation ?? 0, first + 1);
+  const [first, last] = generationRange(rows, overlays.extent);
 
   return (
     <ChartFrame
       title="Divergence from real text"
       caption="How far the generated text's letters, letter pairs and triples are from real text: lines climbing away from zero mean each generation drifts further from real language."
-      summary={divergenceSummary(rows, measure)}
-      empty={rows.length === 0 ? 'Appears after generation 0 finishes' : null}
+      summary={divergenceSummary(rows, measure) + overlaySummary(overlays.series, formatNumber)}
+      empty={rows.length === 0 && overlays.series.length === 0 ? 'Appears after generation 0 finishes' : null}
       controls={<DivergenceToggle />}
     >
       <ResponsiveContainer width="100%" height="100%">
@@ -71,6 +74,7 @@ export function DivergenceChart() {
               {...lineStyleProps(seriesStyle(3), rows.length)}
             />
           )}
+          {overlayLines(overlays.series)}
         </LineChart>
       </ResponsiveContainer>
     </ChartFrame>

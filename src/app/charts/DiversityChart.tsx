@@ -10,6 +10,9 @@ import { diversitySummary, formatNumber, formatPercent } from './chart-summaries
 import { CHART_MARGIN } from './chart-theme';
 import { ChartFrame } from './ChartFrame';
 import { generationXAxis, seriesLines, topLegend, valueTooltip, valueYAxis } from './chart-elements';
+import { generationRange, overlayLines } from './overlay-lines';
+import { overlaySummary } from './overlay-series';
+import { useOverlays, type ChartOverlays } from './use-overlays';
 
 /** This chart's turn when several redraw at once (see use-chart-data.ts). */
 const CHART_SLOT = 4;
@@ -34,19 +37,20 @@ interface SmallChartProps {
   styleOffset: number;
   yTitle: string;
   percent: boolean;
+  /** Other runs from the runs list, one line each. */
+  overlays: ChartOverlays;
 }
 
-function SmallChart({ rows, series, styleOffset, yTitle, percent }: SmallChartProps) {
-  const first = rows[0]?.generation ?? 0;
-  const last = Math.max(rows.at(-1)?.generation ?? 0, first + 1);
+function SmallChart({ rows, series, styleOffset, yTitle, percent, overlays }: SmallChartProps) {
+  const [first, last] = generationRange(rows, overlays.extent);
   const format = percent ? formatPercent : formatNumber;
   const yAxis = useMemo(
     () =>
       linearAxis(
-        rows.flatMap((r) => series.map((s) => r[s.key])),
+        [...rows.flatMap((r) => series.map((s) => r[s.key])), ...overlays.extent.values],
         percent ? 100 : Infinity,
       ),
-    [rows, series, percent],
+    [rows, series, percent, overlays],
   );
   return (
     <ResponsiveContainer width="100%" height="100%">
@@ -57,6 +61,7 @@ function SmallChart({ rows, series, styleOffset, yTitle, percent }: SmallChartPr
         {valueTooltip(format)}
         {topLegend()}
         {seriesLines(series, rows.length, styleOffset)}
+        {overlayLines(overlays.series)}
       </LineChart>
     </ResponsiveContainer>
   );
@@ -65,12 +70,14 @@ function SmallChart({ rows, series, styleOffset, yTitle, percent }: SmallChartPr
 export function DiversityChart() {
   const reports = useChartData((s) => s.run.generations, CHART_SLOT);
   const rows = useMemo(() => diversityRows(reports), [reports]);
+  const entropyOverlays = useOverlays('entropy');
+  const distinctOverlays = useOverlays('distinct2');
   return (
     <ChartFrame
       title="Entropy and distinct-n of generated text"
       caption="How varied the generated text is: falling entropy and distinct-n mean the models repeat themselves more and more."
-      summary={diversitySummary(rows)}
-      empty={rows.length === 0 ? 'Appears after generation 0 finishes' : null}
+      summary={diversitySummary(rows) + overlaySummary(entropyOverlays.series, formatNumber) + overlaySummary(distinctOverlays.series, formatPercent)}
+      empty={rows.length === 0 && entropyOverlays.series.length === 0 ? 'Appears after generation 0 finishes' : null}
       wide
     >
       <div className="chart-pair">
@@ -81,6 +88,7 @@ export function DiversityChart() {
             styleOffset={0}
             yTitle="entropy (nats)"
             percent={false}
+            overlays={entropyOverlays}
           />
         </div>
         <div>
@@ -90,6 +98,7 @@ export function DiversityChart() {
             styleOffset={2}
             yTitle="distinct n-grams (%)"
             percent
+            overlays={distinctOverlays}
           />
         </div>
       </div>

@@ -7,6 +7,9 @@ import { formatPercent, lostSupportSummary } from './chart-summaries';
 import { CHART_MARGIN } from './chart-theme';
 import { ChartFrame } from './ChartFrame';
 import { generationXAxis, seriesLines, topLegend, valueTooltip, valueYAxis } from './chart-elements';
+import { generationRange, overlayLines } from './overlay-lines';
+import { overlaySummary } from './overlay-series';
+import { useOverlays } from './use-overlays';
 
 /** This chart's turn when several redraw at once (see use-chart-data.ts). */
 const CHART_SLOT = 3;
@@ -20,22 +23,22 @@ const SERIES = [
 export function LostSupportChart() {
   const reports = useChartData((s) => s.run.generations, CHART_SLOT);
   const rows = useMemo(() => lostSupportRows(reports), [reports]);
+  const overlays = useOverlays('lostWords');
   const yAxis = useMemo(
     () =>
       linearAxis(
-        rows.flatMap((r) => [r.chars, r.bigrams, r.words]),
+        [...rows.flatMap((r) => [r.chars, r.bigrams, r.words]), ...overlays.extent.values],
         100,
       ),
-    [rows],
+    [rows, overlays],
   );
-  const first = rows[0]?.generation ?? 0;
-  const last = Math.max(rows.at(-1)?.generation ?? 0, first + 1);
+  const [first, last] = generationRange(rows, overlays.extent);
   return (
     <ChartFrame
       title="Lost support: real symbols missing from generated text"
       caption="Rare words and letter pairs vanish first: a rising line is the tail of real language going extinct."
-      summary={lostSupportSummary(rows)}
-      empty={rows.length === 0 ? 'Appears after generation 0 finishes' : null}
+      summary={lostSupportSummary(rows) + overlaySummary(overlays.series, formatPercent)}
+      empty={rows.length === 0 && overlays.series.length === 0 ? 'Appears after generation 0 finishes' : null}
     >
       <ResponsiveContainer width="100%" height="100%">
         <LineChart data={rows} margin={CHART_MARGIN}>
@@ -45,6 +48,7 @@ export function LostSupportChart() {
           {valueTooltip(formatPercent)}
           {topLegend()}
           {seriesLines(SERIES, rows.length)}
+          {overlayLines(overlays.series)}
         </LineChart>
       </ResponsiveContainer>
     </ChartFrame>

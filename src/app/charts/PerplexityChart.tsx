@@ -17,6 +17,9 @@ import { ChartFrame } from './ChartFrame';
 import { generationXAxis, topLegend, valueTooltip } from './chart-elements';
 import { OKABE_ITO, seriesStyle } from './palette';
 import { lineStyleProps } from './series';
+import { generationRange, overlayLines } from './overlay-lines';
+import { overlaySummary } from './overlay-series';
+import { useOverlays } from './use-overlays';
 
 /** This chart's turn when several redraw at once (see use-chart-data.ts). */
 const CHART_SLOT = 0;
@@ -31,16 +34,15 @@ export function PerplexityChart() {
 
   const rows = useMemo(() => perplexityRows(reports), [reports]);
   const star = useMemo(() => nStarPoint(reports, nStar), [reports, nStar]);
+  const overlays = useOverlays('perplexity');
   // Log scale: early generations (perplexity ~3-6) and the untrained level (~|V|) both readable.
   // Headroom above the baseline keeps its label (drawn above the line) clear of the curve.
   const domain = useMemo(
-    () => logDomain([...rows.map((r) => r.perplexity), ...(baseline !== null ? [baseline * 1.3] : [])]),
-    [rows, baseline],
+    () => logDomain([...rows.map((r) => r.perplexity), ...overlays.extent.values, ...(baseline !== null ? [baseline * 1.3] : [])]),
+    [rows, baseline, overlays],
   );
   const yTicks = useMemo(() => (domain ? logTicks(domain) : []), [domain]);
-  const generations = rows.map((r) => r.generation);
-  const first = generations[0] ?? 0;
-  const last = Math.max(generations.at(-1) ?? 0, first + 1);
+  const [first, last] = generationRange(rows, overlays.extent);
   // n*'s label goes on the side of its line that has room.
   const starOnRight = star !== null && star.generation - first > (last - first) / 2;
 
@@ -48,8 +50,8 @@ export function PerplexityChart() {
     <ChartFrame
       title="Held-out perplexity per generation"
       caption="Perplexity on real text the models never saw: rising toward the dashed line means the models are forgetting real language."
-      summary={perplexitySummary(rows, baseline, star)}
-      empty={rows.length === 0 || domain === null ? 'Appears after generation 0 finishes' : null}
+      summary={perplexitySummary(rows, baseline, star) + overlaySummary(overlays.series, formatNumber)}
+      empty={(rows.length === 0 && overlays.series.length === 0) || domain === null ? 'Appears after generation 0 finishes' : null}
     >
       <ResponsiveContainer width="100%" height="100%">
         <LineChart data={rows} margin={CHART_MARGIN}>
@@ -109,6 +111,7 @@ export function PerplexityChart() {
             name="held-out perplexity"
             {...lineStyleProps(PERPLEXITY_STYLE, rows.length)}
           />
+          {overlayLines(overlays.series)}
         </LineChart>
       </ResponsiveContainer>
     </ChartFrame>

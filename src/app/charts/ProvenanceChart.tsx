@@ -32,6 +32,9 @@ import {
 } from './chart-theme';
 import { ChartFrame } from './ChartFrame';
 import { generationColourAt, HUMAN_COLOUR } from './palette';
+import { generationRange, overlayLines } from './overlay-lines';
+import { overlaySummary, type OverlaySeries } from './overlay-series';
+import { NO_OVERLAYS, useOverlays } from './use-overlays';
 
 /** This chart's turn when several redraw at once (see use-chart-data.ts). */
 const CHART_SLOT = 5;
@@ -53,7 +56,7 @@ function colourColumns(columns: readonly ProvenanceColumn[]): ColouredColumn[] {
  * A compact legend: the human swatch, then the generation ramp as one gradient bar (a swatch per
  * generation would fill the chart after a dozen generations).
  */
-function ProvenanceLegend({ columns }: { columns: readonly ColouredColumn[] }) {
+function ProvenanceLegend({ columns, overlays }: { columns: readonly ColouredColumn[]; overlays: readonly OverlaySeries[] }) {
   const human = columns.find((c) => c.kind === 'human');
   const generated = columns.filter((c) => c.kind === 'generated');
   const firstGen = generated[0];
@@ -82,6 +85,14 @@ function ProvenanceLegend({ columns }: { columns: readonly ColouredColumn[] }) {
             : `written by generation ${firstGen.from} (light) … ${lastGen.to} (dark)`}
         </li>
       )}
+      {overlays.map((o) => (
+        <li key={o.id}>
+          <svg className="chart-swatch" width="28" height="12" aria-hidden="true">
+            <line x1="0" y1="6" x2="28" y2="6" stroke={o.style.colour} strokeWidth="3" strokeDasharray={o.style.dash || undefined} />
+          </svg>
+          {o.name}
+        </li>
+      ))}
     </ul>
   );
 }
@@ -91,17 +102,19 @@ export function ProvenanceChart() {
   const table = useMemo(() => provenanceTable(reports), [reports]);
   const columns = useMemo(() => colourColumns(table.columns), [table]);
   const rows = table.rows;
-  const first = rows[0]?.generation ?? 0;
-  const last = Math.max(rows.at(-1)?.generation ?? 0, first + 1);
   // A single generation is one x position, where an area draws nothing: show it as a stacked bar.
   const single = rows.length === 1;
+  // Other runs' human share, as lines (a category axis, for a single bar, cannot place them).
+  const allOverlays = useOverlays('humanShare');
+  const overlays = single ? NO_OVERLAYS : allOverlays;
+  const [first, last] = generationRange(rows, overlays.extent);
 
   return (
     <ChartFrame
       title="Corpus provenance: who wrote the training text"
       caption="The share of the corpus written by humans at the bottom: as it shrinks, each model learns mostly from earlier models rather than from people."
-      summary={provenanceSummary(table)}
-      empty={rows.length === 0 ? 'Appears after generation 0 finishes' : null}
+      summary={provenanceSummary(table) + overlaySummary(overlays.series, formatPercent)}
+      empty={rows.length === 0 && overlays.series.length === 0 ? 'Appears after generation 0 finishes' : null}
       wide
     >
       <ResponsiveContainer width="100%" height="100%">
@@ -137,7 +150,7 @@ export function ProvenanceChart() {
             itemSorter={(item) => -columns.findIndex((c) => c.key === item.dataKey)}
             isAnimationActive={false}
           />
-          <Legend verticalAlign="top" content={() => <ProvenanceLegend columns={columns} />} />
+          <Legend verticalAlign="top" content={() => <ProvenanceLegend columns={columns} overlays={overlays.series} />} />
           {columns.map((c) =>
             single ? (
               <Bar
@@ -166,6 +179,7 @@ export function ProvenanceChart() {
               />
             ),
           )}
+          {overlayLines(overlays.series)}
         </ComposedChart>
       </ResponsiveContainer>
     </ChartFrame>

@@ -3,8 +3,31 @@ import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { shareUrl } from '../share/share-encoding';
 import { isRunActive, useAppStore } from '../store/app-store';
 import { copyText } from './copy-link';
-import { importedLabel } from './live-run-from-record';
+import { isPlaybackOnScreen, usePlaybackStore } from '../runs/show-run';
+import { TemporaryRunsMount } from '../runs/TemporaryRunsMount';
+import { shownRunLabel, type ShownRunKind } from './live-run-from-record';
 import { exportMetricsCsv, exportRunJson, importRunFile } from './run-file-actions';
+
+const SHOWN_WORDS: Record<ShownRunKind, string> = {
+  imported: 'Showing a run imported from',
+  recorded: 'Showing a recorded run (made with npm run record-runs, not running here):',
+  saved: 'Showing a saved run (not running):',
+};
+
+/** The run bar's line for a run on screen that is not running here, with playback progress. */
+function ShownRunBanner() {
+  const run = useAppStore((s) => s.run);
+  const shown = shownRunLabel(run);
+  const playing = isPlaybackOnScreen(run);
+  const progress = usePlaybackStore((s) => (playing && s.shown < s.total ? `, generation ${s.shown} of ${s.total} shown${s.playing ? ', playing back' : ', playback paused'}` : ''));
+  if (shown === null) return null;
+  return (
+    <p className="rf-imported" aria-live="polite" data-shown-kind={shown.kind}>
+      {SHOWN_WORDS[shown.kind]} {shown.name}
+      {progress}
+    </p>
+  );
+}
 
 /**
  * Share and files: copy a link holding the settings, export the run on screen (run.json, the
@@ -14,7 +37,6 @@ import { exportMetricsCsv, exportRunJson, importRunFile } from './run-file-actio
 export function RunFiles() {
   const hasGenerations = useAppStore((s) => s.run.generations.length > 0);
   const active = useAppStore((s) => isRunActive(s.run));
-  const label = useAppStore((s) => importedLabel(s.run));
   const [copied, setCopied] = useState<string | null>(null);
   const [fallbackLink, setFallbackLink] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -90,11 +112,8 @@ export function RunFiles() {
       <span className="visually-hidden" role="status">
         {copied}
       </span>
-      {label !== null && (
-        <p className="rf-imported" aria-live="polite">
-          Showing a run {label}
-        </p>
-      )}
+      <ShownRunBanner />
+      <TemporaryRunsMount />
     </div>
   );
 }

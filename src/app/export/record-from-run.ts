@@ -7,7 +7,7 @@
 import type { SimulationConfig } from '../../engine/config/schema';
 import type { RunRecord } from '../../engine/loop/report';
 import type { LiveRun } from '../store/live-run';
-import { importedLabel } from './live-run-from-record';
+import { shownRunLabel } from './live-run-from-record';
 
 function recordStatus(run: LiveRun): { status: RunRecord['status']; notice: string | null } {
   switch (run.status) {
@@ -25,8 +25,9 @@ function recordStatus(run: LiveRun): { status: RunRecord['status']; notice: stri
 /** `fallbackConfig`: the settings, for a run that never reported its own config. */
 export function recordFromLiveRun(run: LiveRun, fallbackConfig: SimulationConfig): RunRecord {
   const { status, notice } = recordStatus(run);
-  // An imported run's label is the page's, not the run's: re-exporting writes the file as it came.
-  const notices = importedLabel(run) ? run.notices.slice(1) : run.notices;
+  // An imported, recorded or saved run's label is the page's, not the run's: re-exporting writes
+  // the file as it came.
+  const notices = shownRunLabel(run) ? run.notices.slice(1) : run.notices;
   const record: RunRecord = {
     version: 1,
     config: run.config ?? fallbackConfig,

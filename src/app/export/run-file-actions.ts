@@ -2,6 +2,7 @@
  * What the run-files buttons do, apart from React: export the run on screen, import a file as
  * the run on screen. Messages go to the page's message bar (say).
  */
+import { keepImportedRun } from '../runs/keep-imported';
 import { isRunActive, useAppStore } from '../store/app-store';
 import { downloadText, runFileStem } from './download';
 import { liveRunFromRecord } from './live-run-from-record';
@@ -55,6 +56,7 @@ export async function importRunFile(file: File): Promise<boolean> {
     run: liveRunFromRecord(result.record, file.name),
     ui: { ...s.ui, selectedGeneration: null },
   }));
+  keepImportedRun(result.record, file.name);
   const n = result.record.generations.length;
   say(`Showing the run imported from ${file.name}: ${n} generation${n === 1 ? '' : 's'}, ${result.record.status}. Play starts a new run from the settings panel.`);
   return true;

@@ -2,7 +2,7 @@ import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { perplexityRows } from '../../../src/app/charts/chart-data';
 import { perplexitySummary } from '../../../src/app/charts/chart-summaries';
-import { importedLabel, liveRunFromRecord } from '../../../src/app/export/live-run-from-record';
+import { importedLabel, liveRunFromRecord, shownRunLabel } from '../../../src/app/export/live-run-from-record';
 import { metricsCsvText } from '../../../src/app/export/metrics-csv';
 import { MAX_RUN_FILE_BYTES, parseRunFile, sizeProblem } from '../../../src/app/export/parse-run-file';
 import { recordFromLiveRun, runJsonText } from '../../../src/app/export/record-from-run';
@@ -129,6 +129,15 @@ describe('liveRunFromRecord', () => {
     expect(perplexitySummary(rows, run.baseline?.perplexity ?? null, null)).toMatch(/^Held-out perplexity: generation 0 [\d.]+; latest, generation 1/);
     expect(generationTexts(run).map((t) => t.generation)).toEqual([0, 1]);
     expect(run.current.generation).toBe(1);
+  });
+
+  it('labels a recorded run as recorded, not imported, and exports it without the label', () => {
+    const run = liveRunFromRecord(parsedOrThrow(cliText), 'Seed paper: replace', { kind: 'recorded', realSamples: ['Once upon a time'] });
+    expect(shownRunLabel(run)).toEqual({ kind: 'recorded', text: 'recorded: Seed paper: replace', name: 'Seed paper: replace' });
+    expect(importedLabel(run)).toBeNull();
+    expect(run.realSamples).toEqual(['Once upon a time']);
+    expect(recordFromLiveRun(run, record.config).notices).toEqual(record.notices);
+    expect(shownRunLabel(live)).toBeNull();
   });
 
   it('keeps a failed run failed, with its error', () => {

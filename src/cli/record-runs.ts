@@ -1,0 +1,165 @@
+/**
+ * npm run record-runs -- [--generations N] [--only id,id] [--force] [--out-dir public/recorded]
+ * Produces the page's recorded runs: runs `simulate` once per preset (the compare pairs' variants
+ * are presets too, all with the same seed) and writes each run.json plus index.json, the manifest
+ * the page reads ("Watch a recorded run"). Runs one simulation at a time; the manifest is
+ * rewritten after each one, so an interrupted recording keeps what it finished and a second call
+ * skips runs already recorded (unless --force).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import { findPreset } from '../engine/config/presets';
+import type { RunRecord } from '../engine/loop/report';
+
+/**
+ * What gets recorded, in order: the compare pairs first (replace vs accumulate, 0% vs 10% real
+ * kept, temperature 1 vs 0.5 all share paper-replace), then the remaining presets.
+ */
+const RECORDED_PRESETS = [
+  'paper-replace',
+  'gerstgrasser-accumulate',
+  'shumailov-10pct-real',
+  'low-temperature',
+  'fresh-data',
+  'top-k-tails',
+  'paper-accumulate-subsample',
+] as const;
+
+/** Eight generations of `tiny` show collapse clearly (perplexity climbs most in the first few). */
+const DEFAULT_GENERATIONS = 8;
+const SEED = 1;
+
+/** One line of index.json. src/app/runs/recorded-manifest.ts validates the same shape. */
+export interface RecordedRunEntry {
+  id: string;
+  /** run.json file name, relative to index.json. */
+  file: string;
+  preset: string;
+  label: string;
+  generations: number;
+  finalPerplexity: number | null;
+  baselinePerplexity: number | null;
+  seed: number;
+  /** The command that produced the file, so anyone can reproduce it. */
+  command: string;
+  /** ISO date the recording finished. */
+  date: string;
+  bytes: number;
+}
+
+export interface RecordedManifest {
+  version: 1;
+  runs: RecordedRunEntry[];
+}
+
+class UsageError extends Error {}
+
+function parseCommandLine() {
+  try {
+    return parseArgs({
+      options: {
+        generations: { type: 'string' },
+        only: { type: 'string' },
+        force: { type: 'boolean' },
+        'out-dir': { type: 'string' },
+        help: { type: 'boolean' },
+      },
+      strict: true,
+    }).values;
+  } catch (e) {
+    throw new UsageError(e instanceof Error ? e.message.split('\n')[0] : String(e));
+  }
+}
+
+function readManifest(path: string): RecordedManifest {
+  if (!existsSync(path)) return { version: 1, runs: [] };
+  try {
+    const parsed = JSON.parse(readFileSync(path, 'utf8')) as RecordedManifest;
+    return Array.isArray(parsed.runs) ? parsed : { version: 1, runs: [] };
+  } catch {
+    throw new UsageError(`${path} is not valid JSON; remove it or pass --force`);
+  }
+}
+
+function finite(value: number | undefined): number | null {
+  return value !== undefined && Number.isFinite(value) ? value : null;
+}
+
+/** Runs simulate in a child process (its own TF.js backend and memory), inheriting stderr. */
+function simulate(preset: string, generations: number, out: string): void {
+  const args = ['--import', 'tsx', 'src/cli/simulate.ts', '--preset', preset, '--generations', String(generations), '--seed', String(SEED), '--quiet', '--out', out];
+  const result = spawnSync(process.execPath, args, { stdio: ['ignore', 'inherit', 'inherit'] });
+  if (result.status !== 0) throw new Error(`simulate --preset ${preset} exited with ${result.status ?? result.signal}`);
+}
+
+function record(preset: string, generations: number, outDir: string): RecordedRunEntry {
+  const file = `${preset}.json`;
+  const out = join(outDir, file);
+  const shownOut = relative(process.cwd(), out) || out;
+  const started = Date.now();
+  process.stderr.write(`record-runs: ${preset}, ${generations} generations -> ${shownOut}\n`);
+  simulate(preset, generations, out);
+  const run = JSON.parse(readFileSync(out, 'utf8')) as RunRecord;
+  const last = run.generations.at(-1);
+  process.stderr.write(`record-runs: ${preset} done in ${Math.round((Date.now() - started) / 1000)} s (${run.generations.length} generations)\n`);
+  return {
+    id: preset,
+    file,
+    preset,
+    label: findPreset(preset).label,
+    generations: run.generations.length,
+    finalPerplexity: finite(last?.perplexity),
+    baselinePerplexity: finite(run.baseline.perplexity),
+    seed: SEED,
+    command: `npm run simulate -- --preset ${preset} --generations ${generations} --seed ${SEED} --quiet --out ${shownOut}`,
+    date: new Date().toISOString(),
+    bytes: statSync(out).size,
+  };
+}
+
+function main(): number {
+  const args = parseCommandLine();
+  if (args.help) {
+    process.stdout.write('Usage: npm run record-runs -- [--generations N] [--only preset,preset] [--force] [--out-dir DIR]\n');
+    return 0;
+  }
+  const generations = args.generations === undefined ? DEFAULT_GENERATIONS : Number(args.generations);
+  if (!Number.isInteger(generations) || generations < 1) throw new UsageError(`--generations must be a positive whole number, got "${args.generations}"`);
+  const wanted = args.only ? args.only.split(',').map((s) => s.trim()) : [...RECORDED_PRESETS];
+  // Unknown names fail before any work.
+  for (const id of wanted) {
+    try {
+      findPreset(id);
+    } catch (e) {
+      throw new UsageError(e instanceof Error ? e.message : String(e));
+    }
+  }
+  const outDir = args['out-dir'] ?? 'public/recorded';
+  mkdirSync(outDir, { recursive: true });
+  const manifestPath = join(outDir, 'index.json');
+  const manifest = readManifest(manifestPath);
+
+  for (const preset of wanted) {
+    const done = manifest.runs.find((r) => r.id === preset);
+    if (done && !args.force && existsSync(join(outDir, done.file))) {
+      process.stderr.write(`record-runs: ${preset} already recorded (${done.date}); --force records it again\n`);
+      continue;
+    }
+    const entry = record(preset, generations, outDir);
+    // Keep the manifest in the recording order, whatever order runs finish in.
+    const others = manifest.runs.filter((r) => r.id !== preset);
+    const order = (id: string) => RECORDED_PRESETS.indexOf(id as (typeof RECORDED_PRESETS)[number]);
+    manifest.runs = [...others, entry].sort((a, b) => order(a.id) - order(b.id));
+    writeFileSync(manifestPath, JSON.stringify(manifest, null, 1) + '\n');
+  }
+  return 0;
+}
+
+try {
+  process.exit(main());
+} catch (e) {
+  process.stderr.write(`record-runs: error: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(e instanceof UsageError ? 2 : 1);
+}
