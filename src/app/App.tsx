@@ -11,6 +11,7 @@ import { GenerationAnnouncer } from './GenerationAnnouncer';
 import { MessageBar } from './MessageBar';
 import { HelpOverlay } from './run-bar/HelpOverlay';
 import { RunBar } from './run-bar/RunBar';
+import { RunsPanel } from './runs/RunsPanel';
 import { useKeyboardShortcuts } from './run-bar/useKeyboardShortcuts';
 import { SamplesPanel } from './samples/SamplesPanel';
 import { TheoryView } from './theory/TheoryView';
@@ -65,6 +66,7 @@ export function App() {
               <GenerationAnnouncer />
               <ChartsPanel />
               <SamplesPanel />
+              {!presenter && <RunsPanel />}
             </main>
           </div>
           <HelpOverlay />

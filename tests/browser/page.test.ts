@@ -197,7 +197,7 @@ describe('the default preset on a tiny budget', () => {
       await page.keyboard.press('Home');
       expect(await slider.getAttribute('aria-valuetext')).toBe('generation 0');
       await samples.getByRole('heading', { name: 'Generation 0 wrote' }).waitFor();
-      expect(await page.getByTestId('prompt-table').locator('tr[aria-current="true"] th').first().textContent()).toBe('Gen 0');
+      expect(await page.getByTestId('prompt-table').locator('tr[aria-current="true"] th').first().textContent()).toBe('Generation 0');
       await page.keyboard.press('End');
       await samples.getByRole('heading', { name: 'Generation 2 wrote' }).waitFor();
       expect(await samples.getByRole('checkbox', { name: 'Follow the latest' }).isChecked()).toBe(true);

@@ -4,7 +4,6 @@ import { shareUrl } from '../share/share-encoding';
 import { isRunActive, useAppStore } from '../store/app-store';
 import { copyText } from './copy-link';
 import { isPlaybackOnScreen, usePlaybackStore } from '../runs/show-run';
-import { TemporaryRunsMount } from '../runs/TemporaryRunsMount';
 import { shownRunLabel, type ShownRunKind } from './live-run-from-record';
 import { exportMetricsCsv, exportRunJson, importRunFile } from './run-file-actions';
 
@@ -113,7 +112,6 @@ export function RunFiles() {
         {copied}
       </span>
       <ShownRunBanner />
-      <TemporaryRunsMount />
     </div>
   );
 }

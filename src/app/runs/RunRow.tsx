@@ -4,6 +4,7 @@ import { ORIGIN_WORDS, runFacts } from './format-run';
 import type { KeptRun } from './kept-run';
 import { MAX_LABEL_LENGTH } from './runs-reducer';
 import { useRunsStore } from './runs-store';
+import { canResume, resumeKeptRun } from './resume-kept-run';
 import { showKeptRun } from './show-run';
 
 interface Props {
@@ -70,6 +71,11 @@ export function RunRow({ run, onScreen, busy }: Props) {
         <button type="button" className="runs-button" onClick={() => showKeptRun(run)} disabled={busy || onScreen || run.generations.length === 0}>
           Show
         </button>
+        {canResume(run) && (
+          <button type="button" className="runs-button" onClick={() => resumeKeptRun(run)} disabled={busy} title="Continue this run from its last finished generation">
+            Resume
+          </button>
+        )}
         <button type="button" className="runs-button" onClick={() => (setDraft(run.label), setEditing(true))} disabled={editing}>
           Rename
         </button>

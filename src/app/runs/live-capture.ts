@@ -52,6 +52,8 @@ export function keptFromLive(run: LiveRun, base: Pick<KeptRun, 'id' | 'label' | 
     nStar: run.nStar,
     notices: run.notices,
     realSamples: run.realSamples,
+    // Stored with the generations it follows, so an interrupted run can resume after a reload.
+    ...(run.checkpoint ? { checkpoint: run.checkpoint } : {}),
     pinned: false,
     overlaid: false,
   };
@@ -59,7 +61,14 @@ export function keptFromLive(run: LiveRun, base: Pick<KeptRun, 'id' | 'label' | 
 
 let liveId: string | null = null;
 let liveStartedAt: number | null = null;
-let seen: { generations: unknown; status: unknown; config: unknown } | null = null;
+let seen: { generations: unknown; status: unknown; config: unknown; checkpoint: unknown } | null = null;
+/** A kept run whose resumed continuation is the next live run: it keeps that run's place in the list. */
+let adopt: string | null = null;
+
+/** The next live run to start continues the kept run `id` (its list entry, name and colour). */
+export function continueInNextLiveRun(id: string): void {
+  adopt = id;
+}
 
 function observe(run: LiveRun): void {
   const runs = useRunsStore.getState();
@@ -71,14 +80,15 @@ function observe(run: LiveRun): void {
   }
   if (run.startedAt !== liveStartedAt) {
     liveStartedAt = run.startedAt;
-    liveId = newRunId('live');
+    liveId = adopt ?? newRunId('live');
+    adopt = null;
     seen = null;
     runs.dispatch({ type: 'on-screen', id: liveId });
   }
-  if (seen && seen.generations === run.generations && seen.status === run.status && seen.config === run.config) return;
+  if (seen && seen.generations === run.generations && seen.status === run.status && seen.config === run.config && seen.checkpoint === run.checkpoint) return;
   const existing = runs.runs.find((r) => r.id === liveId);
   const removedByUser = seen !== null && !existing;
-  seen = { generations: run.generations, status: run.status, config: run.config };
+  seen = { generations: run.generations, status: run.status, config: run.config, checkpoint: run.checkpoint };
   if (removedByUser) return; // removed from the list while running: it stays out
   const { presetId } = useAppStore.getState();
   const kept = keptFromLive(run, {
