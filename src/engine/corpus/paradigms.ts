@@ -49,9 +49,22 @@ export function drawTrainingSet(corpus: Corpus, ctx: ParadigmContext, rng: Rng):
   const { config, real, realChars } = ctx;
   switch (config.paradigm) {
     case 'replace': {
-      if (config.realKept <= 0) return [...corpus.documents];
+      // Before any generated text has entered (generation 0) the corpus is D0 itself: every
+      // setting of realKept trains generation 0 on exactly the same text, so runs that differ
+      // only in realKept start from the same model.
+      if (config.realKept <= 0 || corpus.humanShare() >= 1) return [...corpus.documents];
       const kept = sampleByChars(real, config.realKept * realChars, rng.split('real-kept'));
-      const rest = sampleByChars(corpus.documents, (1 - config.realKept) * corpus.chars, rng.split('corpus'));
+      // A real document is never in a training set twice (once kept, once from the corpus):
+      // each kept document takes one human document of the same text out of the corpus' draw.
+      // By text, not identity: a run resumed from a checkpoint rebuilds both lists as new objects.
+      const keptLeft = new Map<string, number>();
+      for (const d of kept) keptLeft.set(d.text, (keptLeft.get(d.text) ?? 0) + 1);
+      const others = corpus.documents.filter((d) => {
+        const left = d.origin === 'human' ? (keptLeft.get(d.text) ?? 0) : 0;
+        if (left > 0) keptLeft.set(d.text, left - 1);
+        return left === 0;
+      });
+      const rest = sampleByChars(others, (1 - config.realKept) * corpus.chars, rng.split('corpus'));
       return [...kept, ...rest];
     }
     case 'accumulate':

@@ -64,6 +64,26 @@ describe('paradigms', () => {
     expect(totalChars(set.filter((d) => d.origin === 'human')) / totalChars(set)).toBeCloseTo(0.1, 2);
   });
 
+  it('replace keeping real data: generation 0 trains on D0 exactly, as with nothing kept', () => {
+    const real = makeDocuments(Array.from({ length: 200 }, (_, i) => `real ${i} `.padEnd(20, 'x')), 'human');
+    const config = { ...DEFAULT_CONFIG, paradigm: 'replace', realKept: 0.1 } as SimulationConfig;
+    const ctx: ParadigmContext = { config, real, realChars: totalChars(real), reserve: [] };
+    const corpus = new Corpus(real);
+    expect(drawTrainingSet(corpus, ctx, createRng(9))).toEqual(drawTrainingSet(corpus, { ...ctx, config: { ...config, realKept: 0 } }, createRng(9)));
+  });
+
+  it('replace keeping real data: no real document is in a training set twice', () => {
+    const real = makeDocuments(Array.from({ length: 200 }, (_, i) => `real ${i} `.padEnd(20, 'x')), 'human');
+    const config = { ...DEFAULT_CONFIG, paradigm: 'replace', contamination: 0.5, realKept: 0.3 } as SimulationConfig;
+    const ctx: ParadigmContext = { config, real, realChars: totalChars(real), reserve: [] };
+    const corpus = new Corpus(real);
+    writeBack(corpus, docs(100, 20, 0), ctx, createRng(10));
+    for (let seed = 0; seed < 20; seed++) {
+      const texts = drawTrainingSet(corpus, ctx, createRng(seed)).filter((d) => d.origin === 'human').map((d) => d.text);
+      expect(new Set(texts).size).toBe(texts.length);
+    }
+  });
+
   it('fresh data: k real characters enter each generation, so the human share stays bounded away from 0', () => {
     const { ctx, corpus } = setUp({ paradigm: 'fresh-data', contamination: 0.5, freshShare: 0.5 }, 1000, 10, 10_000);
     const rng = createRng(6);
