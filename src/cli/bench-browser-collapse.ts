@@ -3,8 +3,9 @@
  * real page. Opens the built index.html with the default settings (the page picks its best
  * backend), presses Play, and reads the perplexity chart's text summary, as a screen reader
  * would, until n* appears or a generation's held-out perplexity reaches 1.5x generation 0's.
+ * Meanwhile it records the page's main-thread tasks over 50 ms (the issue's goal: none).
  */
-import type { BrowserSession } from '../../tests/support/browser';
+import { watchLongTasks, type BrowserSession } from '../../tests/support/browser';
 import { backendName, chartSummary, openPage, playButton, statusText } from '../../tests/support/page-run';
 
 /** Visible collapse: a generation's held-out perplexity at least this multiple of generation 0's. */
@@ -33,7 +34,15 @@ export function readPerplexitySummary(text: string): PerplexityReading | null {
   };
 }
 
-export type CollapseResult =
+/** Main-thread tasks over 50 ms from Play to the end of the measurement (PerformanceObserver 'longtask'). */
+export interface MainThreadFigures {
+  tasksOver50ms: number;
+  longestTaskMs: number;
+  /** The longest few, in ms, longest first. */
+  longestTasksMs: number[];
+}
+
+export type CollapseResult = (
   | {
       reached: true;
       seconds: number;
@@ -45,63 +54,116 @@ export type CollapseResult =
       perplexityAtCollapse: number;
       limitSeconds: number;
     }
-  | { reached: false; reason: string; backend: string | null; seconds: number; lastReading: PerplexityReading | null; limitSeconds: number };
+  | {
+      reached: false;
+      reason: string;
+      backend: string | null;
+      seconds: number;
+      lastReading: PerplexityReading | null;
+      limitSeconds: number;
+    }
+) & { mainThread: MainThreadFigures };
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
-export async function timeCollapse(session: BrowserSession, limitMs: number, say: (line: string) => void): Promise<CollapseResult> {
+export async function timeCollapse(
+  session: BrowserSession,
+  limitMs: number,
+  say: (line: string) => void,
+): Promise<CollapseResult> {
   const page = await session.context.newPage();
-  const limitSeconds = round1(limitMs / 1000);
   try {
+    const longTasks = await watchLongTasks(page);
     await openPage(page, session.baseUrl);
-    await playButton(page).click();
-    const t0 = Date.now();
-    const elapsed = () => round1((Date.now() - t0) / 1000);
-    say('collapse: Play pressed on the default preset (best backend)');
-    let backend: string | null = null;
-    let reading: PerplexityReading | null = null;
-    let lastStatusAt = 0;
-    while (Date.now() - t0 < limitMs) {
-      const error = page.getByTestId('run-error');
-      if (await error.isVisible()) {
-        return { reached: false, reason: `the page reported an error: ${await error.textContent()}`, backend, seconds: elapsed(), lastReading: reading, limitSeconds };
-      }
-      if (!backend) {
-        const badge = page.locator('[data-backend]');
-        if ((await badge.count()) > 0) {
-          backend = await backendName(page, 1_000);
-          say(`collapse: the page trains on ${backend} (${elapsed()} s)`);
-        }
-      }
-      // Until generation 0 finishes the plot is labelled "Appears after generation 0 finishes".
-      const plotted = (await page.getByRole('img', { name: /^Held-out perplexity/ }).count()) > 0;
-      const next = plotted ? readPerplexitySummary(await chartSummary(page, 'Held-out perplexity')) : null;
-      if (next && (!reading || next.latestGeneration !== reading.latestGeneration)) {
-        reading = next;
-        say(`collapse: generation ${next.latestGeneration} held-out perplexity ${next.latest} (generation 0: ${next.first}) at ${elapsed()} s`);
-        const ratioReached = next.latestGeneration > next.firstGeneration && next.latest >= COLLAPSE_RATIO * next.first;
-        if (next.nStar !== null || ratioReached) {
-          return {
-            reached: true,
-            seconds: elapsed(),
-            by: next.nStar !== null ? 'n*' : 'perplexity ratio',
-            generation: next.nStar ?? next.latestGeneration,
-            backend: backend ?? 'unknown',
-            perplexityGeneration0: next.first,
-            perplexityAtCollapse: next.latest,
-            limitSeconds,
-          };
-        }
-      }
-      if (Date.now() - lastStatusAt > 30_000) {
-        lastStatusAt = Date.now();
-        say(`collapse: ${await statusText(page)} (${elapsed()} s)`);
-      }
-      await page.waitForTimeout(250);
-    }
-    const status = await statusText(page);
-    return { reached: false, reason: `not reached within ${limitSeconds} s (page status: ${status})`, backend, seconds: elapsed(), lastReading: reading, limitSeconds };
+    const from = await longTasks.now();
+    const result = await watchCollapse(page, limitMs, say);
+    const durations = (await longTasks.since(from)).map((t) => Math.round(t.duration)).sort((a, b) => b - a);
+    const mainThread = {
+      tasksOver50ms: durations.length,
+      longestTaskMs: durations[0] ?? 0,
+      longestTasksMs: durations.slice(0, 5),
+    };
+    say(
+      `collapse: main-thread tasks over 50 ms since Play: ${mainThread.tasksOver50ms}, longest ${mainThread.longestTaskMs} ms`,
+    );
+    return { ...result, mainThread };
   } finally {
     await page.close(); // ends the worker and its run
   }
 }
+
+type Page = Awaited<ReturnType<BrowserSession['context']['newPage']>>;
+
+async function watchCollapse(
+  page: Page,
+  limitMs: number,
+  say: (line: string) => void,
+): Promise<DistributiveOmit<CollapseResult, 'mainThread'>> {
+  const limitSeconds = round1(limitMs / 1000);
+  await playButton(page).click();
+  const t0 = Date.now();
+  const elapsed = () => round1((Date.now() - t0) / 1000);
+  say('collapse: Play pressed on the default preset (best backend)');
+  let backend: string | null = null;
+  let reading: PerplexityReading | null = null;
+  let lastStatusAt = 0;
+  while (Date.now() - t0 < limitMs) {
+    const error = page.getByTestId('run-error');
+    if (await error.isVisible()) {
+      return {
+        reached: false,
+        reason: `the page reported an error: ${await error.textContent()}`,
+        backend,
+        seconds: elapsed(),
+        lastReading: reading,
+        limitSeconds,
+      };
+    }
+    if (!backend) {
+      const badge = page.locator('[data-backend]');
+      if ((await badge.count()) > 0) {
+        backend = await backendName(page, 1_000);
+        say(`collapse: the page trains on ${backend} (${elapsed()} s)`);
+      }
+    }
+    // Until generation 0 finishes the plot is labelled "Appears after generation 0 finishes".
+    const plotted = (await page.getByRole('img', { name: /^Held-out perplexity/ }).count()) > 0;
+    const next = plotted ? readPerplexitySummary(await chartSummary(page, 'Held-out perplexity')) : null;
+    if (next && (!reading || next.latestGeneration !== reading.latestGeneration)) {
+      reading = next;
+      say(
+        `collapse: generation ${next.latestGeneration} held-out perplexity ${next.latest} (generation 0: ${next.first}) at ${elapsed()} s`,
+      );
+      const ratioReached =
+        next.latestGeneration > next.firstGeneration && next.latest >= COLLAPSE_RATIO * next.first;
+      if (next.nStar !== null || ratioReached) {
+        return {
+          reached: true,
+          seconds: elapsed(),
+          by: next.nStar !== null ? 'n*' : 'perplexity ratio',
+          generation: next.nStar ?? next.latestGeneration,
+          backend: backend ?? 'unknown',
+          perplexityGeneration0: next.first,
+          perplexityAtCollapse: next.latest,
+          limitSeconds,
+        };
+      }
+    }
+    if (Date.now() - lastStatusAt > 30_000) {
+      lastStatusAt = Date.now();
+      say(`collapse: ${await statusText(page)} (${elapsed()} s)`);
+    }
+    await page.waitForTimeout(250);
+  }
+  const status = await statusText(page);
+  return {
+    reached: false,
+    reason: `not reached within ${limitSeconds} s (page status: ${status})`,
+    backend,
+    seconds: elapsed(),
+    lastReading: reading,
+    limitSeconds,
+  };
+}
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
