@@ -1,10 +1,10 @@
 /**
  * Settings that pass the schema one by one but cannot work together: a warm-up longer than the
  * training, a top-k that keeps the whole vocabulary, a training sample smaller than one context
- * window, budgets larger than the user's text, a context longer than any document. Each gets its
+ * window, budgets larger than the user's text, a context longer than any document: each gets its
  * reason in words and is either refused (the run cannot start), adjusted (the value the run will
  * use instead, in the returned config or, for the corpus split, by the loop), or noted (it works,
- * but not as the numbers suggest). The CLI prints these; the page shows them beside the field.
+ * but not as the numbers suggest). The CLI prints these; the settings panel lists them.
  */
 import { MODEL_SIZES } from '../model/config';
 import { DEFAULT_MAX_SYMBOLS, EOD_LABEL, UNK_LABEL } from '../text/vocabulary';
@@ -13,7 +13,7 @@ import type { SimulationConfig } from './schema';
 export interface CorpusFacts {
   /** Characters of the user's documents (the corpus is the user's text), as the loop counts them. */
   userChars?: number;
-  /** Length of the user's longest document. */
+  /** Length of the user's longest document, in characters. */
   longestDocument?: number;
   /** Symbols in the vocabulary (end mark and unknown included), when the text is known. */
   vocabularySize?: number;
@@ -207,7 +207,7 @@ export function checkContradictions(input: SimulationConfig, facts: CorpusFacts 
     say(
       'sampling.maxLength',
       'note',
-      `Generated documents stop at ${fmt(config.sampling.maxLength)} characters, shorter than ${sizeName}'s context (${fmt(context)}): once the corpus is mostly generated, no document fills a window.`,
+      `Generated documents stop at ${fmt(config.sampling.maxLength)} characters, shorter than ${sizeName}'s context (${fmt(context)}): once the corpus is mostly generated, no generated document fills a context window any more.`,
     );
   }
 
