@@ -3,7 +3,8 @@
  * training ms per step (median after warm-up, wall clock and this process's CPU time: on a
  * shared machine the CPU time is the steadier figure), kernels per step (tf.profile, and those
  * that are not reshapes, which on WebGL/WebGPU launch nothing), sampling speed of both samplers
- * (16 sequences x 256 symbols) and the tensor count left behind. The last line is one JSON
+ * (16 sequences x 256 symbols; the KV cache's the median of 5 runs) and the tensor count left
+ * behind. The last line is one JSON
  * object, { wasm: {...}, cpu: {...} }.
  * Options: --backend wasm|cpu|both (default both), --steps N (timed steps, default 20).
  */
@@ -35,6 +36,8 @@ const SAMPLE_LENGTH = 256;
  * cpu it is timed over shorter sequences; its cost per symbol does not depend on the length.
  */
 const FIXED_SHAPE_LENGTH: Record<NodeBackend, number> = { wasm: 256, cpu: 32 };
+/** Timed KV-cache runs (a fraction of a second each); the fixed-shape sampler is timed once. */
+const KV_CACHE_RUNS = 5;
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -53,21 +56,28 @@ function benchText(chars: number): string {
 
 /**
  * Characters per second of one sampler, 16 full-length sequences (EOD does not stop them), by
- * the wall clock and by this process's CPU time.
+ * the wall clock and by this process's CPU time: medians of `runs` timed runs (a shared
+ * machine's pauses land on one run, not on the figure).
  */
-async function sampleSpeed(model: Gpt, sampler: SamplerKind, seed: string, length = SAMPLE_LENGTH): Promise<{ wall: number; cpu: number }> {
+async function sampleSpeed(model: Gpt, sampler: SamplerKind, seed: string, length = SAMPLE_LENGTH, runs = 1): Promise<{ wall: number; cpu: number }> {
   const decoding = { temperature: 1, topK: 0, topP: 1 };
   const rng = createRng(seed);
   const options = { count: SAMPLE_COUNT, maxLength: length, decoding, batchSize: SAMPLE_COUNT, stopAtEod: false, sampler };
   // Warm-up at full length: the JIT needs a few thousand kernel calls to settle (a first run is
   // up to 2x slower), and a class run samples every generation, so the steady state is the figure.
   await sampleDocuments(model, options, rng);
-  const t0 = performance.now();
-  const cpu0 = process.cpuUsage();
-  const sampled = await sampleDocuments(model, options, rng);
-  const cpu = process.cpuUsage(cpu0);
-  const chars = sampled.documents.reduce((n, d) => n + d.length + 1, 0);
-  return { wall: chars / ((performance.now() - t0) / 1000), cpu: chars / ((cpu.user + cpu.system) / 1e6) };
+  const wall: number[] = [];
+  const cpuRates: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    const t0 = performance.now();
+    const cpu0 = process.cpuUsage();
+    const sampled = await sampleDocuments(model, options, rng);
+    const cpu = process.cpuUsage(cpu0);
+    const chars = sampled.documents.reduce((n, d) => n + d.length + 1, 0);
+    wall.push(chars / ((performance.now() - t0) / 1000));
+    cpuRates.push(chars / ((cpu.user + cpu.system) / 1e6));
+  }
+  return { wall: median(wall), cpu: median(cpuRates) };
 }
 
 async function benchBackend(backend: NodeBackend, stream: Int32Array, shape: ModelShape) {
@@ -105,7 +115,7 @@ async function benchBackend(backend: NodeBackend, stream: Int32Array, shape: Mod
     `${backend} train: ${trainMsPerStep.toFixed(1)} ms/step, ${trainCpuMsPerStep.toFixed(1)} ms CPU (medians of ${timedSteps}), ` +
       `${profile.kernels.length} kernels/step, ${launches} not reshapes (${top})`,
   );
-  const sampleCharsPerSec = await sampleSpeed(model, 'kv-cache', 'sample');
+  const sampleCharsPerSec = await sampleSpeed(model, 'kv-cache', 'sample', SAMPLE_LENGTH, KV_CACHE_RUNS);
   const fixedShapeSampleCharsPerSec = await sampleSpeed(model, 'fixed-shape', 'sample', FIXED_SHAPE_LENGTH[backend]);
   console.error(
     `${backend} sample: kv-cache ${sampleCharsPerSec.wall.toFixed(0)} chars/s, ${sampleCharsPerSec.cpu.toFixed(0)} per CPU second ` +

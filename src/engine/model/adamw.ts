@@ -17,18 +17,23 @@ export const DEFAULT_ADAMW: AdamWSettings = { beta1: 0.9, beta2: 0.99, epsilon: 
  */
 const MAX_OP_INPUTS = 7;
 
-/** Concat along axis 0 in chunks of at most MAX_OP_INPUTS inputs per kernel. */
-export function concatRows(tensors: tf.Tensor[]): tf.Tensor {
+/** Concat along `axis` (default 0) in chunks of at most MAX_OP_INPUTS inputs per kernel. */
+export function concatRows(tensors: tf.Tensor[], axis = 0): tf.Tensor {
   let level = tensors;
   while (level.length > 1) {
     const next: tf.Tensor[] = [];
     for (let i = 0; i < level.length; i += MAX_OP_INPUTS) {
       const chunk = level.slice(i, i + MAX_OP_INPUTS);
-      next.push(chunk.length === 1 ? chunk[0] : tf.concat(chunk, 0));
+      next.push(chunk.length === 1 ? chunk[0] : tf.concat(chunk, axis));
     }
     level = next;
   }
   return level[0];
+}
+
+/** x as [1, rows, columns] (a reshape only where it is not already). */
+function asRows3(x: tf.Tensor, rows: number, columns: number): tf.Tensor {
+  return x.rank === 3 && x.shape[0] === 1 && x.shape[1] === rows && x.shape[2] === columns ? x : tf.reshape(x, [1, rows, columns]);
 }
 
 /**
@@ -116,8 +121,22 @@ export class AdamW {
   }
 
   /**
+   * The gradients as one flat buffer in layout order. A matrix group's gradients are stacked
+   * along their rows and a vector group's along their length, then each group is flattened once:
+   * gradients given as [1, rows, columns] (matrices) and [1, 1, size] (vectors), the layout of
+   * the hand-written training step's products, cost no reshape each.
+   */
+  private packGradients(grads: tf.Tensor[]): tf.Tensor1D {
+    const parts = this.layout.groups.map((group) => {
+      const pieces = group.indices.map((i, j) => (group.columns === null ? asRows3(grads[i], 1, group.rows[j]) : asRows3(grads[i], group.rows[j], group.columns)));
+      return tf.reshape(concatRows(pieces, group.columns === null ? 2 : 1), [-1]);
+    });
+    return concatRows(parts) as tf.Tensor1D;
+  }
+
+  /**
    * Applies one update at learning rate lr from grads, one per variable in the same order, of the
-   * variable's size in any shape (flat gradients cost no reshape).
+   * variable's size in any shape (see packGradients for those that cost no reshape).
    */
   apply(grads: tf.Tensor[], lr: number): void {
     if (this.variables.some((v, i) => v.dataId !== this.written[i])) this.params.assign(this.gatherVariables());
@@ -129,7 +148,7 @@ export class AdamW {
     const stepScale = (lr * Math.sqrt(bias2)) / bias1;
     const denomEps = epsilon * Math.sqrt(bias2);
     tf.tidy(() => {
-      const g = concatRows(this.layout.order.map((i) => (grads[i].rank === 1 ? grads[i] : tf.reshape(grads[i], [-1]))));
+      const g = this.packGradients(grads);
       const gSquared = tf.square(g);
       // With clipping, g is scaled by s = min(1, clip / |g|): folded into the moments' coefficients.
       let mScale: tf.Tensor | number = 1 - beta1;

@@ -32,11 +32,19 @@ export function groupedProduct(a: tf.Tensor, b: tf.Tensor, m: number, k: number,
   return tf.reshape(out, [m, g, n]);
 }
 
+/** The grouped product on operands already laid out: a [m, k, 1, g], b [k, 1, g, n] -> [m, 1, 1, g*n], i.e. C[m, g, n]. */
+function grouped4(a: tf.Tensor, b: tf.Tensor): tf.Tensor4D {
+  return tf.depthwiseConv2d(a as tf.Tensor4D, b as tf.Tensor4D, 1, 'valid');
+}
+
 /**
  * Grouped formulation (g = batch*heads groups, i/j query/key positions). Only rank <= 4
  * transposes (rank 5 takes a slow generic path on wasm, 30x slower) and no split or concat
  * along columns (15 ms for [2048, 3 x 64] on wasm): q, k and v are separated by one transpose to
- * [3, t, b, c] and a split along the leading axis.
+ * [3, t, b, c] and a split along the leading axis. Operands are made directly in the 4D layouts
+ * of the depthwise convolution (x [m, k, 1, g], filter [k, 1, g, n]; q, k and v as [t, 1, g, d]
+ * are filters as they are), the scores and probabilities kept [i, g, 1, j], so that no product
+ * needs a reshape of its operands (each reshape is a kernel launch in tf.profile).
  */
 function groupedForward(qkv: tf.Tensor, mask: tf.Tensor, dims: AttentionDims, scale: number) {
   const { batch, t, heads } = dims;
@@ -44,14 +52,14 @@ function groupedForward(qkv: tf.Tensor, mask: tf.Tensor, dims: AttentionDims, sc
   const g = batch * heads;
   const d = c / heads;
   const parts = tf.transpose(tf.reshape(qkv, [batch, t, 3, c]), [2, 1, 0, 3]); // [3, t, b, c]
-  const [q, k, v] = tf.split(parts, 3, 0); // each [1, t, b, c], i.e. [t, g, d]
+  const [q, k, v] = tf.split(tf.reshape(parts, [3 * t, 1, g, d]), 3, 0); // each [t, 1, g, d]
   // scores[i, g, j] = sum_d q[i, d, g] k[d, g, j]
-  const qIn = tf.transpose(tf.reshape(tf.mul(q, scale), [t, batch, heads, d]), [0, 3, 1, 2]); // [t, d, b, h]
-  const kF = tf.transpose(tf.reshape(k, [t, batch, heads, d]), [3, 1, 2, 0]); // [d, b, h, t]
-  const probs = tf.softmax(tf.add(groupedProduct(qIn, kF, t, d, g, t), mask)) as tf.Tensor3D; // [i, g, j]
+  const qIn = tf.transpose(tf.mul(q, scale), [0, 3, 1, 2]); // [i, d, 1, g]
+  const kF = tf.transpose(k, [3, 1, 2, 0]); // [d, 1, g, j]
+  const probs = tf.softmax(tf.add(tf.reshape(grouped4(qIn, kF), [t, g, 1, t]), mask)); // [i, g, 1, j]
   // y[i, g, d] = sum_j p[i, j, g] v[j, g, d]
-  const probsIJ = tf.transpose(probs, [0, 2, 1]); // [i, j, g]
-  const y = groupedProduct(probsIJ, v, t, t, g, d);
+  const probsIJ = tf.transpose(probs, [0, 3, 2, 1]); // [i, j, 1, g]
+  const y = grouped4(probsIJ, v); // [i, 1, 1, (b, h, d)]
   const merged = tf.reshape(tf.transpose(tf.reshape(y, [t, batch, c]), [1, 0, 2]), [1, batch * t, c]);
   return { merged, saved: [q, k, v, probs, probsIJ] };
 }
@@ -62,18 +70,16 @@ function groupedBackward(dy: tf.Tensor, saved: tf.Tensor[], dims: AttentionDims,
   const g = batch * heads;
   const c = dy.shape[dy.rank - 1]!;
   const d = c / heads;
-  const dyT = tf.transpose(tf.reshape(dy, [batch, t, c]), [1, 0, 2]); // [i, g, d]
-  const dyIn = tf.transpose(tf.reshape(dyT, [t, batch, heads, d]), [0, 3, 1, 2]); // [i, d, g]
-  const vF = tf.transpose(tf.reshape(v, [t, batch, heads, d]), [3, 1, 2, 0]); // [d, g, j]
-  const dProbs = groupedProduct(dyIn, vF, t, d, g, t); // [i, g, j]
-  // [j, i, g] operands come from [i, j, g] ones by swapping the outer axes (g stays innermost):
+  const dyT = tf.reshape(tf.transpose(tf.reshape(dy, [batch, t, c]), [1, 0, 2]), [t, 1, g, d]); // [i, 1, g, d]
+  const dProbs = tf.reshape(grouped4(tf.transpose(dyT, [0, 3, 1, 2]), tf.transpose(v, [3, 1, 2, 0])), [t, g, 1, t]); // [i, g, 1, j]
+  // [j, i, 1, g] operands come from [i, j, 1, g] ones by swapping the outer axes (g stays innermost):
   // 4x cheaper on wasm than moving the innermost axis of an [i, g, j] tensor.
-  const dv = groupedProduct(tf.transpose(probsIJ, [1, 0, 2]), dyT, t, t, g, d); // [j, g, d]
+  const dv = grouped4(tf.transpose(probsIJ, [1, 0, 2, 3]), dyT); // [j, 1, 1, g*d]
   // Softmax: dS = P * (dP - sum_j dP * P); the score scale is applied here once.
-  const dScores = tf.mul(tf.mul(probs, tf.sub(dProbs, tf.sum(tf.mul(dProbs, probs), 2, true))), scale);
-  const dScoresIJ = tf.transpose(dScores, [0, 2, 1]); // [i, j, g]
-  const dq = groupedProduct(dScoresIJ, k, t, t, g, d); // [i, g, d]
-  const dk = groupedProduct(tf.transpose(dScoresIJ, [1, 0, 2]), q, t, t, g, d); // [j, g, d]
+  const dScores = tf.mul(tf.mul(probs, tf.sub(dProbs, tf.sum(tf.mul(dProbs, probs), 3, true))), scale);
+  const dScoresIJ = tf.transpose(dScores, [0, 3, 2, 1]); // [i, j, 1, g]
+  const dq = grouped4(dScoresIJ, k); // [i, 1, 1, g*d]
+  const dk = grouped4(tf.transpose(dScoresIJ, [1, 0, 2, 3]), q); // [j, 1, 1, g*d]
   const dParts = tf.reshape(tf.concat([dq, dk, dv], 0), [3, t, batch, c]);
   return tf.reshape(tf.transpose(dParts, [2, 1, 0, 3]), [1, batch * t, 3 * c]);
 }
@@ -111,7 +117,7 @@ function batchedBackward(dy: tf.Tensor, saved: tf.Tensor[], dims: AttentionDims,
 export function attentionMask(t: number, kernel: AttentionKernel): tf.Tensor {
   const values = new Float32Array(t * t);
   for (let i = 0; i < t; i++) for (let j = i + 1; j < t; j++) values[i * t + j] = -1e9;
-  return tf.tensor(values, kernel === 'grouped' ? [t, 1, t] : [t, t]);
+  return tf.tensor(values, kernel === 'grouped' ? [t, 1, 1, t] : [t, t]);
 }
 
 /** The tensors attentionForward keeps for attentionBackward. */

@@ -54,7 +54,8 @@ export function blockForward(
 
 /**
  * Backward pass of blockForward from dy (gradient of its output): the gradient of its input and
- * those of the block's variables, in listVariables order.
+ * those of the block's variables, in listVariables order ([1, in, out] and [1, 1, size]: AdamW's
+ * packing layout).
  */
 export function blockBackward(
   dy: tf.Tensor,
@@ -64,22 +65,21 @@ export function blockBackward(
   ones: tf.Tensor,
 ): { dx: tf.Tensor3D; grads: tf.Tensor[] } {
   // MLP: y = x1 + gelu(h2 Wfc + bfc) Wfp + bfp
-  const fcProj = linearGradsFromGradT(swap(dy), s.gelu.y);
+  const fcProj = linearGradsFromGradT(dy, s.gelu.y);
   const dFc = geluBackward(mm(dy, swap(s.fcProjWeight)), s.gelu);
   const fc = linearGradsFromInputT(swap(s.h2), dFc, ones);
   const [dNorm2, dLn2Gain, dLn2Bias] = layerNormLinearBackward(dFc, s.fcWeight, fc.dBias, block.ln2Gain, s.norm2, ones);
   const dx1 = tf.add(dy, dNorm2);
   // Attention: x1 = x + attention(h1 Wqkv + bqkv) Wproj + bproj
-  const proj = linearGradsFromGradT(swap(dx1), s.merged);
+  const proj = linearGradsFromGradT(dx1, s.merged);
   const dQkv = attentionBackward(mm(dx1, swap(s.projWeight)), s.attention, dims);
   const qkv = linearGradsFromInputT(swap(s.h1), dQkv, ones);
   const [dNorm1, dLn1Gain, dLn1Bias] = layerNormLinearBackward(dQkv, s.qkvWeight, qkv.dBias, block.ln1Gain, s.norm1, ones);
-  const flat = (t: tf.Tensor) => tf.reshape(t, [-1]);
   return {
     dx: tf.add(dx1, dNorm1) as tf.Tensor3D,
     grads: [
-      dLn1Gain, dLn1Bias, qkv.dWeight, flat(qkv.dBias), proj.dWeight, proj.dBias,
-      dLn2Gain, dLn2Bias, fc.dWeight, flat(fc.dBias), fcProj.dWeight, fcProj.dBias,
+      dLn1Gain, dLn1Bias, qkv.dWeight, qkv.dBias, proj.dWeight, proj.dBias,
+      dLn2Gain, dLn2Bias, fc.dWeight, fc.dBias, fcProj.dWeight, fcProj.dBias,
     ],
   };
 }

@@ -4,12 +4,21 @@ import type { Gpt } from './gpt';
 /**
  * A model's weights rearranged for incremental decoding (kv-cache.ts), made once per cache so
  * that each token costs fewer kernels; every product is the same function as the model's:
- * - token and position embeddings summed into one table [context * vocab, width]: one gather;
+ * - the residual stream is kept centred (each row minus its mean) and then offset by
+ *   a = sqrt(eps) in every column: LayerNorm's first step is a product with I - J/c, which is
+ *   linear and idempotent, so it is folded into whatever writes to the stream (the embeddings
+ *   and both residual projections, weights and biases); the mean square of a row x + a is then
+ *   var(x) + eps (x has mean 0), so each LayerNorm is left with three kernels and a scaling
+ *   (kv-cache.ts's normalise), and the offset vanishes in every product that reads the stream,
+ *   whose weight columns are centred too (1 (I - J/c) W = 0);
+ * - token and position embeddings stacked into one table [1, vocab + context, width]: a row's
+ *   embedding is one product with a one-hot over (token, position) (a gather is 3x slower on
+ *   wasm, and 30x for a prefill);
  * - each LayerNorm's gain and bias folded into the product after it: (xhat * g + b) W + c =
  *   xhat (diag(g) W) + (b W + c);
  * - the query columns pre-scaled by 1/sqrt(d);
- * - LayerNorm's centring and variance as products (kv-cache.ts's normalise), GELU's constants
- *   as tensors (a number operand uploads a new scalar every time).
+ * - GELU's input pre-scaled by a = K1^(1/3), so that its inner polynomial K1 x^3 + K2 x is
+ *   u (u^2 + K2/a) of u = a x (one kernel fewer), and 1/a folded into the product after it.
  */
 export interface DecodeBlockWeights {
   /** Weights as [1, in, out] (the layout of one batched product), biases [out]. */
@@ -28,14 +37,10 @@ export interface DecodeBlockWeights {
 }
 
 export interface DecodeWeights {
-  embedding: tf.Tensor2D;
-  /** I - J/c: a product with it centres rows. */
-  centre: tf.Tensor3D;
-  /** [c, 1] of 1/c, and eps as the bias of the product with it. */
-  meanColumn: tf.Tensor3D;
-  eps: tf.Tensor1D;
-  geluK1: tf.Scalar;
-  geluK2: tf.Scalar;
+  /** Token rows then position rows, centred, token rows offset by sqrt(eps): [1, vocab + context, width]. */
+  embedding: tf.Tensor3D;
+  /** K2/a of the rescaled GELU. */
+  geluShift: tf.Scalar;
   blocks: DecodeBlockWeights[];
   headWeight: tf.Tensor3D;
   headBias: tf.Tensor1D;
@@ -44,52 +49,65 @@ export interface DecodeWeights {
 
 const LN_EPS = 1e-5;
 const GELU_C = Math.sqrt(2 / Math.PI);
+const K1 = 2 * GELU_C * 0.044715;
+const K2 = 2 * GELU_C;
+const GELU_SCALE = Math.cbrt(K1);
 
 /** LayerNorm (gain g, bias b) followed by x W + c, as one product: [diag(g) W, b W + c]. */
-function foldNorm(gain: tf.Tensor, bias: tf.Tensor, weight: tf.Tensor, weightBias: tf.Tensor): [tf.Tensor3D, tf.Tensor1D] {
-  const w = tf.expandDims(tf.mul(tf.reshape(gain, [-1, 1]), weight), 0) as tf.Tensor3D;
+function foldNorm(gain: tf.Tensor, bias: tf.Tensor, weight: tf.Tensor, weightBias: tf.Tensor): [tf.Tensor2D, tf.Tensor1D] {
+  const w = tf.mul(tf.reshape(gain, [-1, 1]), weight) as tf.Tensor2D;
   const b = tf.add(tf.reshape(tf.matMul(tf.reshape(bias, [1, -1]), weight), [-1]), weightBias) as tf.Tensor1D;
   return [w, b];
 }
 
+/** M (I - J/c): each row minus its mean, for a weight [in, c] or a bias [c] that writes to the stream. */
+function centred<T extends tf.Tensor>(m: T): T {
+  return tf.sub(m, tf.mean(m, -1, true));
+}
+
+/** (I - J/c) W: each column minus its mean, for a weight [c, out] that reads the stream. */
+function reading(w: tf.Tensor): tf.Tensor2D {
+  return tf.sub(w, tf.mean(w, 0, true));
+}
+
+const operand = (w: tf.Tensor) => tf.expandDims(w, 0) as tf.Tensor3D;
+
 export function decodeWeights(model: Gpt): DecodeWeights {
   const { heads, width: c, vocabSize: v, contextLength: t } = model.shape;
-  const d = c / heads;
+  const qScale = 1 / Math.sqrt(c / heads);
   const p = model.params;
   const made = tf.tidy(() => {
-    const embedding = tf.reshape(tf.add(tf.reshape(p.tokenEmbedding, [1, v, c]), tf.reshape(p.positionEmbedding, [t, 1, c])), [t * v, c]) as tf.Tensor2D;
-    const centre = tf.reshape(tf.sub(tf.eye(c), 1 / c), [1, c, c]) as tf.Tensor3D;
-    const meanColumn = tf.fill([1, c, 1], 1 / c) as tf.Tensor3D;
-    const eps = tf.tensor1d([LN_EPS]);
-    const geluK1 = tf.scalar(2 * GELU_C * 0.044715);
-    const geluK2 = tf.scalar(2 * GELU_C);
+    const offset = tf.concat([tf.fill([v, 1], Math.sqrt(LN_EPS)), tf.zeros([t, 1])], 0);
+    const embedding = operand(tf.add(centred(tf.concat([p.tokenEmbedding, p.positionEmbedding], 0)), offset));
+    const geluShift = tf.scalar(K2 / GELU_SCALE);
     const blocks = p.blocks.map((blk) => {
-      const [qkvW, qkvB] = foldNorm(blk.ln1Gain, blk.ln1Bias, blk.qkvWeight, blk.qkvBias);
-      const [fcWeight, fcBias] = foldNorm(blk.ln2Gain, blk.ln2Bias, blk.fcWeight, blk.fcBias);
+      const [qkvNormW, qkvB] = foldNorm(blk.ln1Gain, blk.ln1Bias, blk.qkvWeight, blk.qkvBias);
+      const [fcNormW, fcB] = foldNorm(blk.ln2Gain, blk.ln2Bias, blk.fcWeight, blk.fcBias);
+      const [qkvW, fcW] = [reading(qkvNormW), reading(fcNormW)];
+      // (the wasm kernel reads a bias's shape from its buffer, which a reshape does not
+      // change: a bias must come out of an op as rank 1, as these do)
       return {
-        // (the wasm kernel reads a bias's shape from its buffer, which a reshape does not
-        // change: a bias must come out of an op as rank 1, as these do)
-        qWeight: tf.mul(tf.slice(qkvW, [0, 0, 0], [1, c, c]), 1 / Math.sqrt(d)) as tf.Tensor3D,
-        qBias: tf.mul(tf.slice(qkvB, [0], [c]), 1 / Math.sqrt(d)) as tf.Tensor1D,
-        kWeight: tf.slice(qkvW, [0, 0, c], [1, c, c]),
+        qWeight: operand(tf.mul(tf.slice(qkvW, [0, 0], [c, c]), qScale)),
+        qBias: tf.mul(tf.slice(qkvB, [0], [c]), qScale) as tf.Tensor1D,
+        kWeight: operand(tf.slice(qkvW, [0, c], [c, c])),
         kBias: tf.slice(qkvB, [c], [c]),
-        vWeight: tf.slice(qkvW, [0, 0, 2 * c], [1, c, c]),
+        vWeight: operand(tf.slice(qkvW, [0, 2 * c], [c, c])),
         vBias: tf.slice(qkvB, [2 * c], [c]),
-        projWeight: tf.expandDims(blk.projWeight, 0) as tf.Tensor3D,
-        projBias: tf.clone(blk.projBias) as tf.Tensor1D,
-        fcWeight,
-        fcBias,
-        fcProjWeight: tf.expandDims(blk.fcProjWeight, 0) as tf.Tensor3D,
-        fcProjBias: tf.clone(blk.fcProjBias) as tf.Tensor1D,
+        projWeight: operand(centred(blk.projWeight)),
+        projBias: centred(blk.projBias) as tf.Tensor1D,
+        fcWeight: operand(tf.mul(fcW, GELU_SCALE)),
+        fcBias: tf.mul(fcB, GELU_SCALE) as tf.Tensor1D,
+        fcProjWeight: operand(centred(tf.div(blk.fcProjWeight, GELU_SCALE))),
+        fcProjBias: centred(blk.fcProjBias) as tf.Tensor1D,
       };
     });
-    const [headWeight, headBias] = foldNorm(p.lnfGain, p.lnfBias, p.headWeight, p.headBias);
-    return { embedding, centre, meanColumn, eps, geluK1, geluK2, blocks, headWeight, headBias };
+    const [headW, headBias] = foldNorm(p.lnfGain, p.lnfBias, p.headWeight, p.headBias);
+    return { embedding, geluShift, blocks, headWeight: operand(reading(headW)), headBias };
   });
   return {
     ...made,
     dispose() {
-      tf.dispose([made.embedding, made.centre, made.meanColumn, made.eps, made.geluK1, made.geluK2, made.headWeight, made.headBias]);
+      tf.dispose([made.embedding, made.geluShift, made.headWeight, made.headBias]);
       for (const b of made.blocks) tf.dispose(Object.values(b));
     },
   };

@@ -2,18 +2,20 @@ import * as tf from '@tensorflow/tfjs';
 import { attentionKernelFor, groupedProduct, type AttentionKernel } from './attention';
 import type { Gpt } from './gpt';
 import { decodeWeights, type DecodeWeights } from './decode-weights';
-import { mm } from './kernels';
+import { direct, mm } from './kernels';
 
 /**
  * Incremental decoding state. Per layer, the keys and the values of every position seen so far,
- * each [len, g, d] (g = batch x heads, batch-major; d = width / heads): a new token's keys and
- * values join them with one contiguous concat, and come straight out of the q/k/v product with
- * no transpose. It also holds the model's weights rearranged for decoding (decode-weights.ts),
+ * [len, g, d] and [len, 1, g, d] (g = batch x heads, batch-major; d = width / heads): a new
+ * token's keys and values join them with one contiguous concat, and come straight out of the
+ * q/k/v product with no transpose. It also holds the model's weights rearranged for decoding (decode-weights.ts),
  * made on first use: a cache belongs to one model, whose weights must not change while it lives.
  */
 export class KvCache {
-  keys: tf.Tensor3D[] = [];
-  values: tf.Tensor3D[] = [];
+  /** Per layer [len, g, d]. */
+  keys: tf.Tensor[] = [];
+  /** Per layer [len, 1, g, d] (the filter layout of wasm's grouped product). */
+  values: tf.Tensor[] = [];
   length = 0;
   weights: DecodeWeights | null = null;
 
@@ -43,18 +45,34 @@ function product(kernel: AttentionKernel, a: tf.Tensor, b: tf.Tensor, m: number,
 }
 
 /**
- * The normalised rows of LayerNorm without its gain and bias (folded into the next product):
- * centring as a product with I - J/c, the variance plus eps as a product with a column of 1/c
- * with eps as its bias: five kernels instead of nine.
+ * The normalised rows of LayerNorm without its gain and bias (folded into the next product), of
+ * rows x + sqrt(eps) with x centred (decode-weights.ts), whose mean square is var(x) + eps: three
+ * kernels and a scaling instead of nine (the offset row vanishes in the next product).
  */
-function normalise(x: tf.Tensor3D, w: DecodeWeights): tf.Tensor3D {
-  const centred = mm(x, w.centre);
-  return tf.mul(centred, tf.rsqrt(mm(tf.square(centred), w.meanColumn, w.eps)));
+function normalise(x: tf.Tensor): tf.Tensor {
+  return direct.mul(x, direct.rsqrt(direct.mean(direct.square(x), x.rank - 1)));
 }
 
-/** GELU (tanh form) as x * sigmoid(x (k1 x^2 + k2)), the formula of layers.ts's gelu (constants kept as tensors). */
-function gelu(x: tf.Tensor, w: DecodeWeights): tf.Tensor {
-  return tf.mul(x, tf.sigmoid(tf.mul(x, tf.add(tf.mul(tf.square(x), w.geluK1), w.geluK2))));
+/** GELU of x from u = a x (decode-weights.ts), up to the factor 1/a folded into the next product: u sigmoid(u (u^2 + K2/a)). */
+function gelu(u: tf.Tensor, w: DecodeWeights): tf.Tensor {
+  return direct.mul(u, direct.sigmoid(direct.mul(u, direct.add(direct.square(u), w.geluShift))));
+}
+
+/**
+ * One-hot rows [1, n*batch, vocab + context] over (token, position) for rows (i, b) of the
+ * stream: token ids[b*n + i] at position past + i (an upload, not a kernel).
+ */
+function embeddingPicks(ids: ArrayLike<number>, batch: number, n: number, past: number, v: number, t: number): tf.Tensor3D {
+  const width = v + t;
+  const hot = new Float32Array(n * batch * width);
+  for (let i = 0; i < n; i++) {
+    for (let b = 0; b < batch; b++) {
+      const row = (i * batch + b) * width;
+      hot[row + ids[b * n + i]] = 1;
+      hot[row + v + past + i] = 1;
+    }
+  }
+  return tf.tensor3d(hot, [1, n * batch, width]);
 }
 
 /** Additive mask [n, 1, past+n] (query i at past+i, key j): -1e9 where j > past + i. */
@@ -66,25 +84,28 @@ function incrementalMask(past: number, n: number): tf.Tensor3D {
 }
 
 /**
- * Attention of one new query per group, q [g, d], over keys and values [len, g, d]: scores as
- * a broadcast product summed over d (the cache needs no transpose), the softmax over len between
- * two small transposes, and the weighted values as one grouped product (wasm: a depthwise
- * convolution whose filter is the value cache). Returns [g, d].
+ * Attention of one new query per group, q [g, d], over keys [len, g, d] and values
+ * [len, 1, g, d]: scores as a broadcast product summed over d (the cache needs no transpose),
+ * the softmax over len between two small transposes, and the weighted values as one grouped
+ * product (wasm: a depthwise convolution whose filter is the value cache). Returns
+ * [1, batch, c]: g = (batch, heads) and d are the merged heads.
  */
-function attendOne(kernel: AttentionKernel, q: tf.Tensor, keys: tf.Tensor3D, values: tf.Tensor3D): tf.Tensor {
-  const [len, g, d] = keys.shape;
-  const scores = tf.sum(tf.mul(keys, q), 2); // [len, g]
-  const probs = tf.transpose(tf.softmax(tf.transpose(scores))); // [len, g]
-  return product(kernel, probs, values, 1, len, g, d);
+function attendOne(kernel: AttentionKernel, q: tf.Tensor, keys: tf.Tensor, values: tf.Tensor, batch: number): tf.Tensor {
+  const [len, g, d] = keys.shape as [number, number, number];
+  const scores = direct.sum(direct.mul(keys, q), 2); // [len, g]
+  const probs = direct.transpose(direct.softmax(direct.transpose(scores, [1, 0])), [1, 0]); // [len, g]
+  const y = kernel === 'grouped' ? direct.depthwise(direct.reshape(probs, [1, len, 1, g]), values) : product(kernel, probs, values, 1, len, g, d);
+  return direct.reshape(y, [1, batch, (g * d) / batch]);
 }
 
-/** Attention of n new queries q [n, g, d] over keys and values [total, g, d] with the causal mask [n, 1, total]. */
-function attendMany(kernel: AttentionKernel, q: tf.Tensor, keys: tf.Tensor3D, values: tf.Tensor3D, mask: tf.Tensor): tf.Tensor {
-  const [total, g, d] = keys.shape;
+/** Attention of n new queries q [n, g, d] over keys [total, g, d] and values [total, 1, g, d] with the causal mask [n, 1, total]: [1, n*batch, c]. */
+function attendMany(kernel: AttentionKernel, q: tf.Tensor, keys: tf.Tensor, values: tf.Tensor, mask: tf.Tensor, batch: number): tf.Tensor {
+  const [total, g, d] = keys.shape as [number, number, number];
   const n = q.shape[0]!;
   const scores = product(kernel, tf.transpose(q, [0, 2, 1]), tf.transpose(keys, [2, 1, 0]), n, d, g, total); // [i, g, j]
   const probs = tf.softmax(tf.add(scores, mask));
-  return product(kernel, tf.transpose(probs, [0, 2, 1]), values, n, total, g, d); // [i, g, d]
+  const y = product(kernel, tf.transpose(probs, [0, 2, 1]), values, n, total, g, d); // [i, g, d]
+  return tf.reshape(y, [1, n * batch, (g * d) / batch]);
 }
 
 /**
@@ -107,22 +128,19 @@ export function extendIds(model: Gpt, cache: KvCache, ids: ArrayLike<number>, n:
   const d = c / heads;
   const g = heads * batch;
   const total = past + n;
-  // Row (i, b) of the stream reads row (past + i) * vocab + token of the embedding table.
-  const rows = new Int32Array(n * batch);
-  for (let i = 0; i < n; i++) for (let b = 0; b < batch; b++) rows[i * batch + b] = (past + i) * v + ids[b * n + i];
-  const newKeys: tf.Tensor3D[] = [];
-  const newValues: tf.Tensor3D[] = [];
+  const newKeys: tf.Tensor[] = [];
+  const newValues: tf.Tensor[] = [];
   const logits = tf.tidy(() => {
-    let x = tf.reshape(tf.gather(w.embedding, tf.tensor1d(rows, 'int32')), [1, n * batch, c]) as tf.Tensor3D; // rows (i, b)
+    let x: tf.Tensor = mm(embeddingPicks(ids, batch, n, past, v, contextLength), w.embedding); // rows (i, b), centred + sqrt(eps)
     const mask = n > 1 && w.blocks.length > 1 ? incrementalMask(past, n) : null;
     let rowsOut = n * batch; // rows of the stream still computed
     const lastLayer = w.blocks.length - 1;
     w.blocks.forEach((block, l) => {
-      const h = normalise(x, w);
-      const k = tf.reshape(mm(h, block.kWeight, block.kBias), [n, g, d]);
-      const val = tf.reshape(mm(h, block.vWeight, block.vBias), [n, g, d]);
-      const keys = (past > 0 ? tf.concat([cache.keys[l], k], 0) : k) as tf.Tensor3D; // [total, g, d]
-      const values = (past > 0 ? tf.concat([cache.values[l], val], 0) : val) as tf.Tensor3D;
+      const h = normalise(x);
+      const k = direct.reshape(mm(h, block.kWeight, block.kBias), [n, g, d]);
+      const val = direct.reshape(mm(h, block.vWeight, block.vBias), [n, 1, g, d]);
+      const keys = past > 0 ? direct.concat([cache.keys[l], k], 0) : k; // [total, g, d]
+      const values = past > 0 ? direct.concat([cache.values[l], val], 0) : val; // [total, 1, g, d]
       newKeys.push(tf.keep(keys));
       newValues.push(tf.keep(values));
       // Past the last layer's keys and values only the last position matters (its logits).
@@ -132,13 +150,13 @@ export function extendIds(model: Gpt, cache: KvCache, ids: ArrayLike<number>, n:
       }
       const hq = rowsOut === n * batch ? h : tf.slice(h, [0, (n - 1) * batch, 0], [1, batch, c]);
       const q = mm(hq, block.qWeight, block.qBias);
-      const y = rowsOut === batch ? attendOne(kernel, tf.reshape(q, [g, d]), keys, values) : attendMany(kernel, tf.reshape(q, [n, g, d]), keys, values, mask!);
-      x = tf.add(x, mm(tf.reshape(y, [1, rowsOut, c]), block.projWeight, block.projBias));
-      const hidden = gelu(mm(normalise(x, w), block.fcWeight, block.fcBias), w);
-      x = tf.add(x, mm(hidden, block.fcProjWeight, block.fcProjBias));
+      const y = rowsOut === batch ? attendOne(kernel, direct.reshape(q, [g, d]), keys, values, batch) : attendMany(kernel, tf.reshape(q, [n, g, d]), keys, values, mask!, batch);
+      x = direct.add(x, mm(y, block.projWeight, block.projBias));
+      const hidden = gelu(mm(normalise(x), block.fcWeight, block.fcBias), w);
+      x = direct.add(x, mm(hidden, block.fcProjWeight, block.fcProjBias));
     });
     const last = rowsOut === batch ? x : tf.slice(x, [0, (n - 1) * batch, 0], [1, batch, c]);
-    return tf.reshape(mm(normalise(last, w), w.headWeight, w.headBias), [batch, v]) as tf.Tensor2D;
+    return direct.reshape(mm(normalise(last), w.headWeight, w.headBias), [batch, v]) as tf.Tensor2D;
   });
   tf.dispose([...cache.keys, ...cache.values]);
   cache.keys = newKeys;

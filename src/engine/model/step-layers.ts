@@ -28,16 +28,17 @@ export function layerNormForward(x: tf.Tensor, gain: tf.Tensor, bias: tf.Tensor)
 
 /**
  * Sums over the rows of x [1, n, c] as a product with a row of ones [1, 1, n] (a sum over a
- * leading axis transposes first on wasm, several times slower): [c].
+ * leading axis transposes first on wasm, several times slower): [1, 1, c], the layout AdamW
+ * packs without a reshape.
  */
-export function columnSums(x: tf.Tensor, ones: tf.Tensor): tf.Tensor1D {
-  return tf.reshape(mm(ones, x), [x.shape[x.rank - 1]!]);
+export function columnSums(x: tf.Tensor, ones: tf.Tensor): tf.Tensor3D {
+  return mm(ones, x);
 }
 
 /**
  * Gradients of LayerNorm followed by a linear layer (every LayerNorm of the model is), from
  * that layer's output gradient dz [1, n, out], its weight as operand w [1, c, out] and its bias
- * gradient dzBias [1, 1, out]: [dx [1, n, c], dGain, dBias] (the last two flat). The LayerNorm's
+ * gradient dzBias [1, 1, out]: [dx [1, n, c], dGain, dBias] (the last two [1, 1, c]). The LayerNorm's
  * output gradient is dz w^T, so the sum of its rows (the bias gradient) is dzBias w^T: a
  * [1, out] product instead of a pass over [n, c].
  */
@@ -48,14 +49,14 @@ export function layerNormLinearBackward(
   gain: tf.Tensor,
   { xhat, rstd }: NormSaved,
   ones: tf.Tensor,
-): [tf.Tensor3D, tf.Tensor1D, tf.Tensor1D] {
+): [tf.Tensor3D, tf.Tensor3D, tf.Tensor3D] {
   const weightT = swap(weight);
   const dy = mm(dz, weightT);
   const dyXhat = tf.mul(dy, xhat);
   const dxhat = tf.mul(dy, gain);
   // dx = rstd (dxhat - mean(dxhat) - xhat mean(dxhat xhat)), with dxhat xhat = (dy xhat) gain.
   const dx = tf.mul(tf.sub(tf.sub(dxhat, tf.mean(dxhat, -1, true)), tf.mul(xhat, tf.mean(tf.mul(dyXhat, gain), -1, true))), rstd) as tf.Tensor3D;
-  return [dx, columnSums(dyXhat, ones), tf.reshape(mm(dzBias, weightT), [-1])];
+  return [dx, columnSums(dyXhat, ones), mm(dzBias, weightT)];
 }
 
 export interface GeluSaved {
@@ -80,18 +81,22 @@ export function geluBackward(dy: tf.Tensor, { xSquared, sig, y }: GeluSaved): tf
 }
 
 /**
- * Weight and bias gradients of y = x W + b from dy [1, n, out], flattened (the optimizer's
- * layout; from x^T the bias's comes as the product [1, 1, out], layerNormLinearBackward's
+ * Weight and bias gradients of y = x W + b from dy [1, n, out], as [1, in, out] and [1, 1, out]
+ * (the layouts AdamW packs without a reshape; the bias's is also layerNormLinearBackward's
  * operand), with flag-free products only.
- * The product needs one [n, *] operand transposed, and a transpose costs more than it seems on
- * wasm; callers pass whichever they have or can make cheaper:
- * - from x^T [1, in, n]: dW = x^T dy, db = column sums of dy;
- * - from dy^T [1, out, n]: dW = (dy^T x)^T, db = row sums of dy^T (a contiguous sum).
+ * The weight's product needs one [n, *] operand transposed, and a transpose costs more than it
+ * seems on wasm; callers pass whichever they have or can make cheaper:
+ * - from x^T [1, in, n]: dW = x^T dy;
+ * - from dy (transposed here, when it is narrower than x): dW = (dy^T x)^T, and the bias's
+ *   from the rows of dy^T (a contiguous sum; a product with a row of ones [1, 1, n] x
+ *   [1, n, 64] is 5x slower on wasm, as XNNPACK packs its changing right operand each time).
  */
-export function linearGradsFromInputT(xT: tf.Tensor, dy: tf.Tensor, ones: tf.Tensor): { dWeight: tf.Tensor1D; dBias: tf.Tensor3D } {
-  return { dWeight: tf.reshape(mm(xT, dy), [-1]), dBias: mm(ones, dy) };
+export function linearGradsFromInputT(xT: tf.Tensor, dy: tf.Tensor, ones: tf.Tensor): { dWeight: tf.Tensor3D; dBias: tf.Tensor3D } {
+  return { dWeight: mm(xT, dy), dBias: columnSums(dy, ones) };
 }
 
-export function linearGradsFromGradT(dyT: tf.Tensor, x: tf.Tensor): { dWeight: tf.Tensor1D; dBias: tf.Tensor1D } {
-  return { dWeight: tf.reshape(swap(mm(dyT, x)), [-1]), dBias: tf.reshape(tf.sum(dyT, -1), [-1]) };
+export function linearGradsFromGradT(dy: tf.Tensor, x: tf.Tensor): { dWeight: tf.Tensor3D; dBias: tf.Tensor3D } {
+  const dyT = swap(dy);
+  const out = dy.shape[dy.rank - 1]!;
+  return { dWeight: swap(mm(dyT, x)), dBias: tf.reshape(tf.sum(dyT, -1), [1, 1, out]) };
 }

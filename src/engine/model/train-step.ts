@@ -3,13 +3,16 @@ import { attentionKernelFor } from './attention';
 import type { Windows } from './batches';
 import { blockBackward, blockForward, type BlockSaved } from './block-step';
 import type { Gpt } from './gpt';
-import { asOperand, mm, swap } from './kernels';
+import { asOperand, mm } from './kernels';
 import { layerNormForward, layerNormLinearBackward, linearGradsFromGradT } from './step-layers';
 
 export interface LossAndGradients {
   /** Mean cross-entropy over every position, nats per token (crossEntropy(model.logits(...))). */
   loss: tf.Scalar;
-  /** Gradients of the loss, one per model.variables entry in that order, flattened (AdamW's layout). */
+  /**
+   * Gradients of the loss, one per model.variables entry in that order, of the variable's size:
+   * matrices [1, rows, columns], vectors [1, 1, size] (what AdamW packs without a reshape).
+   */
   grads: tf.Tensor[];
 }
 
@@ -38,7 +41,7 @@ function oneHot(rows: number, width: number, cols: (r: number) => number[], tran
  * gradient of the residual stream.
  */
 export function lossAndGradients(model: Gpt, windows: Windows): LossAndGradients {
-  const { vocabSize: v, contextLength: t, heads, width: c } = model.shape;
+  const { vocabSize: v, contextLength: t, heads } = model.shape;
   const { batch, inputs, targets } = windows;
   const n = batch * t;
   if (inputs.length !== n || targets.length !== n) throw new RangeError(`expected ${batch} full windows of ${t} tokens`);
@@ -65,8 +68,8 @@ export function lossAndGradients(model: Gpt, windows: Windows): LossAndGradients
     const loss = tf.neg(tf.mean(tf.log(tf.maximum(picked, PROB_FLOOR)))) as tf.Scalar;
 
     const dLogits = tf.mul(tf.sub(probs, targetHot), 1 / n);
-    const head = linearGradsFromGradT(swap(dLogits), final.y);
-    const [dFinal, dLnfGain, dLnfBias] = layerNormLinearBackward(dLogits, headWeight, tf.reshape(head.dBias, [1, 1, v]), p.lnfGain, final.saved, ones);
+    const head = linearGradsFromGradT(dLogits, final.y);
+    const [dFinal, dLnfGain, dLnfBias] = layerNormLinearBackward(dLogits, headWeight, head.dBias, p.lnfGain, final.saved, ones);
     let dx: tf.Tensor = dFinal;
     const blockGrads: tf.Tensor[][] = [];
     for (let l = p.blocks.length - 1; l >= 0; l--) {
@@ -75,7 +78,7 @@ export function lossAndGradients(model: Gpt, windows: Windows): LossAndGradients
       dx = back.dx;
     }
     const dTable = mm(oneHot(n, v + t, embedRow, true), dx);
-    const [dToken, dPosition] = tf.split(tf.reshape(dTable, [-1]), [v * c, t * c]);
+    const [dToken, dPosition] = tf.split(dTable, [v, t], 1);
     return { loss, grads: [dToken, dPosition, ...blockGrads.flat(), dLnfGain, dLnfBias, head.dWeight, head.dBias] };
   });
 }
