@@ -6,7 +6,8 @@
  */
 import { createContext, useContext, useId, useRef, useState, type ReactNode } from 'react';
 import { useAppStore } from '../store/app-store';
-import { chartFileName, downloadBlob, standaloneSvg, svgToPng } from './chart-export';
+import { downloadBlob } from '../export/download';
+import { chartFileName, standaloneSvg, svgToPng } from './chart-export';
 import { CHART_HEIGHT } from './chart-theme';
 
 /** The plot's height: ChartsPanel makes the chart a classroom link picked large taller. */

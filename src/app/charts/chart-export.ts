@@ -195,16 +195,3 @@ export async function svgToPng(svg: StandaloneSvg, scale = PNG_SCALE): Promise<B
     canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('the browser could not encode the PNG'))), 'image/png');
   });
 }
-
-/** Saves a Blob through the browser's download path (revoked on the next task, not at once). */
-export function downloadBlob(fileName: string, blob: Blob): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.style.display = 'none';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}

@@ -1,10 +1,10 @@
 /**
- * Saves text as a file through the browser's own download path (a Blob URL and an <a download>),
- * no library. The URL is revoked on the next task: revoking at once can cancel the download in
- * some browsers.
+ * Saves a Blob as a file through the browser's own download path (a Blob URL and an
+ * <a download>), no library. The URL is revoked on the next task: revoking at once can cancel
+ * the download in some browsers.
  */
-export function downloadText(fileName: string, text: string, mimeType: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: mimeType }));
+export function downloadBlob(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;
@@ -13,6 +13,11 @@ export function downloadText(fileName: string, text: string, mimeType: string): 
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+/** Saves text as a file (run.json, metrics CSV). */
+export function downloadText(fileName: string, text: string, mimeType: string): void {
+  downloadBlob(fileName, new Blob([text], { type: mimeType }));
 }
 
 /** "collapse-lab-paper-replace-seed1": a file name that says which run it is. */
