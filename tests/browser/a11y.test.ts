@@ -1,7 +1,7 @@
 /**
  * The axe-core audit (issue 6): no serious or critical violation on the simulator (idle and after
- * a run), the theory tab, the about panel, the classroom-link dialog, the walkthrough and presenter
- * mode, at a 1024x768 projector size. On the count model, so a run takes a second.
+ * a run), the theory tab, the about panel, the classroom-link dialog, the keyboard help, the
+ * walkthrough and presenter mode, at a 1024x768 projector size. On the count model, so a run takes a second.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -41,7 +41,7 @@ describe('accessibility audit (axe-core)', () => {
     expect(problems.pageErrors).toEqual([]);
   }, 90_000);
 
-  it('the about panel and the classroom-link dialog', async () => {
+  it('the about panel, the classroom-link dialog and the keyboard help', async () => {
     await page.getByRole('button', { name: 'About' }).click();
     const about = page.getByRole('dialog', { name: 'About Collapse Lab' });
     await about.getByRole('img', { name: /The collapse loop/ }).waitFor();
@@ -53,6 +53,18 @@ describe('accessibility audit (axe-core)', () => {
     await page.getByRole('dialog', { name: 'Prepare a classroom link' }).waitFor();
     await expectNoSeriousViolations(page, 'classroom-link dialog');
     await page.keyboard.press('Escape');
+
+    // The keyboard help, opened with ?: focus goes in, Escape closes it and focus comes back.
+    const helpButton = page.getByRole('button', { name: 'Keyboard shortcuts' });
+    await helpButton.focus();
+    await page.keyboard.press('?');
+    const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await help.getByRole('button', { name: 'Close' }).waitFor();
+    expect(await help.getByRole('button', { name: 'Close' }).evaluate((el) => el === document.activeElement)).toBe(true);
+    await expectNoSeriousViolations(page, 'keyboard help');
+    await page.keyboard.press('Escape');
+    expect(await help.count()).toBe(0);
+    expect(await helpButton.evaluate((el) => el === document.activeElement)).toBe(true);
   }, 30_000);
 
   it('the walkthrough, stepped through with the keyboard', async () => {
