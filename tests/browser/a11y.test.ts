@@ -36,7 +36,9 @@ describe('accessibility audit (axe-core)', () => {
     // The end of each generation was announced in a polite live region.
     const announcement = page.getByTestId('generation-announcement');
     expect(await announcement.getAttribute('aria-live')).toBe('polite');
-    expect(await announcement.textContent()).toMatch(/^Generation 2 done: perplexity [\d.]+, [\d.]+x generation 0\./);
+    expect(await announcement.textContent()).toMatch(
+      /^Generation 2 done: perplexity [\d.]+, [\d.]+x generation 0\./,
+    );
     await expectNoSeriousViolations(page, 'simulator, after a run');
     expect(problems.pageErrors).toEqual([]);
   }, 90_000);
@@ -60,7 +62,9 @@ describe('accessibility audit (axe-core)', () => {
     await page.keyboard.press('?');
     const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
     await help.getByRole('button', { name: 'Close' }).waitFor();
-    expect(await help.getByRole('button', { name: 'Close' }).evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(
+      await help.getByRole('button', { name: 'Close' }).evaluate((el) => el === document.activeElement),
+    ).toBe(true);
     await expectNoSeriousViolations(page, 'keyboard help');
     await page.keyboard.press('Escape');
     expect(await help.count()).toBe(0);

@@ -21,7 +21,8 @@ export function HelpOverlay() {
         ))}
       </dl>
       <p className="rb-help-note">
-        Settings changed during a run apply from the next generation; the seed, the real text and the model size need a new run.
+        Settings changed during a run apply from the next generation; the seed, the real text and the model
+        size need a new run.
       </p>
     </Dialog>
   );
