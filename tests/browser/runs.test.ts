@@ -4,7 +4,8 @@
  *    it is labelled recorded in the run bar, the runs list and, overlaid, in a chart legend.
  * 2. A finished live run survives a reload: it is in the list with its generations, can be
  *    overlaid, and exporting it then importing the file gives the same generations back.
- * 3. One-click compare runs both settings in the worker, one after the other, and overlays them.
+ * 3. One-click compare runs both settings in the worker, one after the other, and overlays them
+ *    (the loss chart too: where the other run's training of the same generation ended).
  */
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,7 +15,8 @@ import { openBrowser, watchPage, type BrowserSession } from '../support/browser'
 import { chartSummary, openPage, playButton, SMALL_CORPUS, statusText, waitFor } from '../support/page-run';
 
 const runsList = (page: Page) => page.getByRole('list', { name: 'Kept runs' });
-const runRow = (page: Page, name: string | RegExp) => runsList(page).getByRole('listitem').filter({ hasText: name });
+const runRow = (page: Page, name: string | RegExp) =>
+  runsList(page).getByRole('listitem').filter({ hasText: name });
 
 /** The latest generation of the run on screen in the perplexity chart's summary (overlays left out). */
 async function latestGeneration(page: Page): Promise<number | null> {
@@ -51,14 +53,19 @@ describe('runs list', () => {
     const total = await waitFor(page, 'the whole recorded run', 30_000, async () => {
       const g = await latestGeneration(page);
       if (g !== null) seen.add(g);
-      const status = await page.getByRole('status').filter({ hasText: /generation \d+ of \d+ shown/ }).textContent();
+      const status = await page
+        .getByRole('status')
+        .filter({ hasText: /generation \d+ of \d+ shown/ })
+        .textContent();
       const m = /generation (\d+) of (\d+) shown/.exec(status ?? '');
       return m && m[1] === m[2] ? Number(m[2]) : null;
     });
     expect(total).toBeGreaterThanOrEqual(4);
     expect(seen.size).toBeGreaterThanOrEqual(2); // not all at once
     // The chart redraws in its own slot, just after the status line.
-    await waitFor(page, 'the last recorded generation on the chart', 5_000, async () => ((await latestGeneration(page)) === total - 1 ? true : null));
+    await waitFor(page, 'the last recorded generation on the chart', 5_000, async () =>
+      (await latestGeneration(page)) === total - 1 ? true : null,
+    );
 
     // Runs list: the recorded run, badged.
     const row = runRow(page, 'Recorded: Seed paper: replace');
@@ -70,7 +77,10 @@ describe('runs list', () => {
     await page.locator('[data-shown-kind="recorded"]').filter({ hasText: 'Gerstgrasser' }).waitFor();
     await page.getByRole('button', { name: 'Show all generations' }).click();
     await runRow(page, 'Recorded: Seed paper: replace').getByLabel('Overlay on charts').check();
-    const legend = page.locator('figure').filter({ hasText: 'Held-out perplexity per generation' }).locator('.recharts-legend-wrapper');
+    const legend = page
+      .locator('figure')
+      .filter({ hasText: 'Held-out perplexity per generation' })
+      .locator('.recharts-legend-wrapper');
     await legend.getByText('Recorded: Seed paper: replace (replace)').waitFor({ timeout: 10_000 });
     expect(problems.pageErrors).toEqual([]);
     await page.close();
@@ -79,9 +89,14 @@ describe('runs list', () => {
   it('keeps a finished run across a reload, to overlay and to export and import again', async () => {
     const page = await session.context.newPage();
     const problems = watchPage(page);
-    await openPage(page, session.baseUrl, { backend: 'wasm', settings: [...SMALL_CORPUS, 'size=micro', 'steps=3', 'generations=2'] });
+    await openPage(page, session.baseUrl, {
+      backend: 'wasm',
+      settings: [...SMALL_CORPUS, 'size=micro', 'steps=3', 'generations=2'],
+    });
     await playButton(page).click();
-    await waitFor(page, 'the run to finish', 120_000, async () => ((await statusText(page)).startsWith('Done') ? true : null));
+    await waitFor(page, 'the run to finish', 120_000, async () =>
+      (await statusText(page)).startsWith('Done') ? true : null,
+    );
     const row = runRow(page, /complete, 2 generations/);
     await row.waitFor();
     await row.getByRole('button', { name: 'Rename' }).click();
@@ -97,7 +112,10 @@ describe('runs list', () => {
     expect(await kept.textContent()).toMatch(/complete, 2 generations, final perplexity [\d.]+/);
     await kept.getByLabel('Overlay on charts').check();
     const perplexity = page.locator('figure').filter({ hasText: 'Held-out perplexity per generation' });
-    await perplexity.locator('.recharts-legend-wrapper').getByText(/^Class 4B, micro/).waitFor({ timeout: 10_000 });
+    await perplexity
+      .locator('.recharts-legend-wrapper')
+      .getByText(/^Class 4B, micro/)
+      .waitFor({ timeout: 10_000 });
     expect(await perplexity.locator('.recharts-line').count()).toBeGreaterThanOrEqual(1);
 
     // Show it, export it, import the file: the same generations come back, as an imported run.
@@ -108,7 +126,13 @@ describe('runs list', () => {
     const saved = await (await download).path();
     const exported = JSON.parse(await readFile(saved, 'utf8')) as RunRecord;
     expect(exported.generations.map((g) => g.generation)).toEqual([0, 1]);
-    await page.getByTestId('run-file-input').setInputFiles({ name: 'class-4b.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(exported)) });
+    await page
+      .getByTestId('run-file-input')
+      .setInputFiles({
+        name: 'class-4b.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(JSON.stringify(exported)),
+      });
     await page.getByText('Showing a run imported from class-4b.json').waitFor();
     const imported = runRow(page, 'class-4b.json');
     expect(await imported.textContent()).toMatch(/imported.*complete, 2 generations/);
@@ -120,14 +144,32 @@ describe('runs list', () => {
   it('one-click compare runs both temperatures, one after the other, and overlays the first', async () => {
     const page = await session.context.newPage();
     const problems = watchPage(page);
-    await openPage(page, session.baseUrl, { backend: 'wasm', settings: [...SMALL_CORPUS, 'size=micro', 'steps=3', 'generations=2', 'seed=5'] });
+    await openPage(page, session.baseUrl, {
+      backend: 'wasm',
+      settings: [...SMALL_CORPUS, 'size=micro', 'steps=3', 'generations=2', 'seed=5'],
+    });
     await page.getByRole('button', { name: 'Compare temperature 1 vs 0.5' }).click();
     await page.getByText(/^Comparing temperature 1 vs 0\.5: running temperature 1 \(1 of 2\)/).waitFor();
-    await page.getByText(/^Compare done: temperature 0\.5 \(solid lines\) with temperature 1 overlaid/).waitFor({ timeout: 180_000 });
+    await page
+      .getByText(/^Compare done: temperature 0\.5 \(solid lines\) with temperature 1 overlaid/)
+      .waitFor({ timeout: 180_000 });
     expect(await runRow(page, 'Compare: temperature 1').textContent()).toMatch(/complete, 2 generations/);
-    expect(await runRow(page, 'Compare: temperature 0.5').textContent()).toMatch(/on screen.*complete, 2 generations/);
-    const legend = page.locator('figure').filter({ hasText: 'Held-out perplexity per generation' }).locator('.recharts-legend-wrapper');
+    expect(await runRow(page, 'Compare: temperature 0.5').textContent()).toMatch(
+      /on screen.*complete, 2 generations/,
+    );
+    const legend = page
+      .locator('figure')
+      .filter({ hasText: 'Held-out perplexity per generation' })
+      .locator('.recharts-legend-wrapper');
     await legend.getByText('Compare: temperature 1 (temperature 1)').waitFor({ timeout: 10_000 });
+    // The loss chart draws the overlaid run where its training of the same generation ended.
+    await waitFor(page, 'the overlay on the loss chart', 10_000, async () =>
+      /Overlaid runs: .*Compare: temperature 1 \(temperature 1\), end of training, generation \d+: [\d.]+/.test(
+        await chartSummary(page, 'Training loss'),
+      )
+        ? true
+        : null,
+    );
     expect(await page.getByLabel('Temperature', { exact: true }).first().inputValue()).toBe('0.5');
     expect(problems.pageErrors).toEqual([]);
     await page.close();

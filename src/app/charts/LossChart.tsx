@@ -7,7 +7,9 @@ import { formatNumber, lossSummary } from './chart-summaries';
 import { CHART_MARGIN, TICK, X_AXIS_HEIGHT, xAxisLabel } from './chart-theme';
 import { ChartFrame } from './ChartFrame';
 import { topLegend, valueTooltip, valueYAxis } from './chart-elements';
+import { overlaySummary } from './overlay-series';
 import { seriesStyle } from './palette';
+import { useOverlays } from './use-overlays';
 import { lineStyleProps } from './series';
 
 /** This chart's turn when several redraw at once (see use-chart-data.ts). */
@@ -22,7 +24,21 @@ export function LossChart() {
   const untrained = useChartData((s) => s.run.baseline?.nllPerChar ?? null, CHART_SLOT);
   const family = useChartData((s) => s.run.config?.model.family ?? s.config.model.family, CHART_SLOT);
   const rows = useMemo(() => lossRows(curve), [curve]);
-  const yAxis = useMemo(() => linearAxis([...rows.map((r) => r.loss), untrained ?? 0]), [rows, untrained]);
+  // Other runs keep no per-step losses: each overlaid run is drawn where its training of this
+  // same generation ended, a dashed level in its own colour.
+  const overlays = useOverlays('trainLoss');
+  const levels = useMemo(
+    () =>
+      overlays.series.flatMap((s) => {
+        const point = s.points.find((p) => p.generation === generation);
+        return point ? [{ ...s, points: [point], value: point.value }] : [];
+      }),
+    [overlays, generation],
+  );
+  const yAxis = useMemo(
+    () => linearAxis([...rows.map((r) => r.loss), ...levels.map((l) => l.value), untrained ?? 0]),
+    [rows, levels, untrained],
+  );
 
   const empty =
     family === 'ngram'
@@ -38,7 +54,7 @@ export function LossChart() {
     <ChartFrame
       title={`Training loss, generation ${generation}`}
       caption="Loss on the generation's own training text as it learns: a low loss on a corpus of model-written text does not mean the model knows real language."
-      summary={lossSummary(generation, rows, totalSteps)}
+      summary={lossSummary(generation, rows, totalSteps) + overlaySummary(levels, formatNumber)}
       empty={empty}
     >
       <ResponsiveContainer width="100%" height="100%">
@@ -69,6 +85,16 @@ export function LossChart() {
               }}
             />
           )}
+          {levels.map((level) => (
+            <ReferenceLine
+              key={level.id}
+              y={level.value}
+              stroke={level.style.colour}
+              strokeDasharray={level.style.dash || '4 4'}
+              strokeWidth={2}
+              label={{ value: level.name, position: 'insideBottomRight', className: 'chart-reference-label' }}
+            />
+          ))}
           <Line dataKey="loss" name="training loss" {...lineStyleProps(LOSS_STYLE, rows.length)} />
         </LineChart>
       </ResponsiveContainer>

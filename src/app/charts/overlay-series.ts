@@ -12,7 +12,7 @@ import { thinRows } from './chart-data';
 import { OKABE_ITO, SERIES_MARKERS, type SeriesStyle } from './palette';
 
 /** The one value per generation each chart overlays. */
-export type OverlayMetric = 'perplexity' | 'js' | 'kl' | 'tv' | 'entropy' | 'distinct2' | 'lostWords' | 'humanShare';
+export type OverlayMetric = 'perplexity' | 'trainLoss' | 'js' | 'kl' | 'tv' | 'entropy' | 'distinct2' | 'lostWords' | 'humanShare';
 
 export interface OverlayPoint {
   generation: number;
@@ -27,6 +27,8 @@ const humanShare = (r: GenerationReport): number => {
 
 const METRIC_VALUE: Record<OverlayMetric, (r: GenerationReport) => number> = {
   perplexity: (r) => (r.perplexity > 0 ? r.perplexity : NaN),
+  // The loss a generation's training ended at (NaN for the count model, which has none).
+  trainLoss: (r) => r.trainLoss,
   // Divergence overlays show the 2-gram line: one line per run keeps the chart readable.
   js: (r) => r.js['2'],
   kl: (r) => r.kl['2'],
@@ -40,6 +42,7 @@ const METRIC_VALUE: Record<OverlayMetric, (r: GenerationReport) => number> = {
 /** How each metric's overlay line is named after the run's label. */
 export const METRIC_WORDS: Record<OverlayMetric, string> = {
   perplexity: '',
+  trainLoss: 'end of training',
   js: '2-grams',
   kl: '2-grams',
   tv: '2-grams',

@@ -20,6 +20,14 @@ describe('overlay series', () => {
     expect(overlayPoints(generations, 'lostWords').map((p) => p.value)).toEqual([12.5, 50]);
   });
 
+  it("gives the loss chart where each generation's training ended, and nothing for the count model", () => {
+    const generations = [report(0, { trainLoss: 1.25 }), report(1, { trainLoss: 0.75 }), report(2, { trainLoss: NaN })];
+    expect(overlayPoints(generations, 'trainLoss')).toEqual([
+      { generation: 0, value: 1.25 },
+      { generation: 1, value: 0.75 },
+    ]);
+  });
+
   it('turns provenance into the human share, in percent', () => {
     const generations = [
       report(0, { provenance: [{ origin: 'human', chars: 1000 }] }),
