@@ -109,7 +109,7 @@ export function startRun(options: { pauseAfterFirstGeneration?: boolean } = {}):
     return;
   }
   // Settings that cannot work together: refused with the reason, or run as adjusted (the
-  // settings panel lists the same reasons beside the controls).
+  // settings panel lists the same reasons at its top).
   const fit = configFit(asSet, userCorpus);
   const refused = fit.issues.filter((i) => i.kind === 'refused');
   if (refused.length > 0) {
