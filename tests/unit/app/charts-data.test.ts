@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { GenerationReport } from '../../../src/engine/loop/report';
 import {
   divergenceRows,
   diversityRows,
@@ -24,48 +23,8 @@ import {
 } from '../../../src/app/charts/chart-summaries';
 import { generationTicks } from '../../../src/app/charts/chart-theme';
 import { generationColour, generationColourAt, seriesStyle } from '../../../src/app/charts/palette';
+import { byOrder, report } from '../../support/report-fixtures';
 
-const byOrder = (a: number, b: number, c: number) => ({ 1: a, 2: b, 3: c });
-
-/** A complete report with plain values; each test overrides what it is about. */
-function report(generation: number, over: Partial<GenerationReport> = {}): GenerationReport {
-  return {
-    generation,
-    perplexity: 5 + generation,
-    nllPerChar: Math.log(5 + generation),
-    bitsPerChar: Math.log2(5 + generation),
-    exactKl: null,
-    realShare: 1,
-    trainingRealShare: 1,
-    corpusChars: 1000,
-    trainingChars: 1000,
-    writtenChars: 100,
-    provenance: [{ origin: 'human', chars: 1000 }],
-    extinct: { chars: 0, bigrams: 0, words: 0 },
-    extinctChars: [],
-    trainLoss: 1.5,
-    samples: [],
-    promptSamples: [],
-    durationMs: 10,
-    js: byOrder(0.01, 0.02, 0.03),
-    kl: byOrder(0.1, 0.2, 0.3),
-    tv: byOrder(0.05, 0.1, 0.2),
-    entropy: 3,
-    entropyBigram: 5,
-    collision: 0.06,
-    distinct: { 2: 0.4, 3: 0.6, 4: 0.8 },
-    lostSupport: { chars: 0.01, bigrams: 0.2, words: 0.5 },
-    lostMass: { chars: 0.001, bigrams: 0.01, words: 0.05 },
-    loopShare: 0,
-    meanSampleLength: 100,
-    capHitShare: 0,
-    precision: 0.9,
-    recall: 0.8,
-    sampleCount: 10,
-    generatedChars: 1000,
-    ...over,
-  };
-}
 
 describe('provenance table', () => {
   it('turns characters by origin into percentage shares', () => {

@@ -26,7 +26,7 @@ const { COMPARE_PAIRS } = await import('../../../src/app/runs/compare-pairs');
 const { startCompare, useCompareStore } = await import('../../../src/app/runs/compare-runner');
 const { captureLiveRuns } = await import('../../../src/app/runs/live-capture');
 const { useRunsStore } = await import('../../../src/app/runs/runs-store');
-const { report } = await import('../../support/runs-fixtures');
+const { report } = await import('../../support/report-fixtures');
 
 /** The run on screen finishes (as the worker's events would leave it). */
 function finishRun(status: 'complete' | 'stopped') {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { fetchRecordedManifest, fetchRecordedRun, parseRecordedManifest, type RecordedEntry } from '../../../src/app/runs/recorded-manifest';
 import { recordPrefix } from '../../../src/app/runs/show-run';
 import { DEFAULT_CONFIG } from '../../../src/engine/config/defaults';
-import { keptRun, report } from '../../support/runs-fixtures';
+import { keptRun, report } from '../../support/report-fixtures';
 
 const entry: RecordedEntry = {
   id: 'paper-replace',

@@ -3,7 +3,7 @@ import { buildOverlaySeries, OVERLAY_COLOURS, overlayExtent, overlayName, overla
 import { generationRange } from '../../../src/app/charts/overlay-lines';
 import { SERIES_COLOURS } from '../../../src/app/charts/palette';
 import { presetConfig } from '../../../src/engine/config/presets';
-import { keptRun, report } from '../../support/runs-fixtures';
+import { keptRun, report } from '../../support/report-fixtures';
 
 describe('overlay series', () => {
   it('takes one value per generation for each chart', () => {
