@@ -6,7 +6,7 @@ import { linearAxis, lossRows } from './chart-data';
 import { formatNumber, lossSummary } from './chart-summaries';
 import { CHART_MARGIN, TICK, X_AXIS_HEIGHT, xAxisLabel } from './chart-theme';
 import { ChartFrame } from './ChartFrame';
-import { topLegend, valueTooltip, valueYAxis } from './chart-elements';
+import { topLegend, untrainedModelLine, valueTooltip, valueYAxis } from './chart-elements';
 import { overlaySummary } from './overlay-series';
 import { seriesStyle } from './palette';
 import { useOverlays } from './use-overlays';
@@ -72,19 +72,7 @@ export function LossChart() {
           {valueYAxis(yAxis, formatNumber, 'loss (nats/char)')}
           {valueTooltip(formatNumber, (step) => `step ${String(step)}`)}
           {topLegend()}
-          {untrained !== null && (
-            <ReferenceLine
-              y={untrained}
-              className="chart-reference"
-              strokeDasharray="8 6"
-              strokeWidth={2}
-              label={{
-                value: 'untrained model',
-                position: 'insideTopRight',
-                className: 'chart-reference-label',
-              }}
-            />
-          )}
+          {untrained !== null && untrainedModelLine(untrained, 'insideTopRight')}
           {levels.map((level) => (
             <ReferenceLine
               key={level.id}

@@ -14,7 +14,7 @@ import { logDomain, logTicks, nStarPoint, perplexityRows } from './chart-data';
 import { formatNumber, perplexitySummary } from './chart-summaries';
 import { CHART_MARGIN, TICK, Y_AXIS_WIDTH, yAxisLabel } from './chart-theme';
 import { ChartFrame } from './ChartFrame';
-import { generationXAxis, topLegend, valueTooltip } from './chart-elements';
+import { generationXAxis, topLegend, untrainedModelLine, valueTooltip } from './chart-elements';
 import { OKABE_ITO, seriesStyle } from './palette';
 import { lineStyleProps } from './series';
 import { generationRange, overlayLines } from './overlay-lines';
@@ -70,19 +70,7 @@ export function PerplexityChart() {
           />
           {valueTooltip(formatNumber)}
           {topLegend()}
-          {baseline !== null && (
-            <ReferenceLine
-              y={baseline}
-              className="chart-reference"
-              strokeDasharray="8 6"
-              strokeWidth={2}
-              label={{
-                value: 'untrained model',
-                position: 'insideBottomLeft',
-                className: 'chart-reference-label',
-              }}
-            />
-          )}
+          {baseline !== null && untrainedModelLine(baseline, 'insideBottomLeft')}
           {star !== null && (
             <ReferenceLine
               x={star.generation}

@@ -3,7 +3,7 @@
  * recharts reads its axes, tooltips, legends and lines as direct children of the chart, and a
  * wrapper component would hide them from it.
  */
-import { Legend, Line, Tooltip, XAxis, YAxis } from 'recharts';
+import { Legend, Line, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import type { LinearAxis } from './chart-data';
 import {
   generationLabel,
@@ -72,6 +72,19 @@ export function valueTooltip(
 }
 
 /** The legend, above the plot, in series order. */
+/** The dashed level of an untrained model (perplexity or loss), labelled where it leaves the data clear. */
+export function untrainedModelLine(y: number, position: 'insideBottomLeft' | 'insideTopRight') {
+  return (
+    <ReferenceLine
+      y={y}
+      className="chart-reference"
+      strokeDasharray="8 6"
+      strokeWidth={2}
+      label={{ value: 'untrained model', position, className: 'chart-reference-label' }}
+    />
+  );
+}
+
 export function topLegend() {
   return <Legend verticalAlign="top" wrapperStyle={LEGEND_STYLE} itemSorter={null} />;
 }
