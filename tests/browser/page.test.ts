@@ -126,6 +126,12 @@ describe('the default preset on a tiny budget', () => {
       await openPage(page, session.baseUrl, { settings: SMALL_CORPUS });
       await expect(page.getByTestId('samples-empty').textContent()).resolves.toMatch(/generation 0/);
       await setBudget(page, { size: 'Micro', steps: 60, generations: 3 });
+      // While the page waits for Play, each chart's plot is mounted, hidden behind its "Appears
+      // when..." line (ChartFrame): the run fills that same plot in rather than mounting one.
+      const perplexitySurface = page.locator('[data-chart="perplexity"] .chart-plot svg.recharts-surface').first();
+      await page.locator('[data-chart="perplexity"] .chart-draw-waiting svg.recharts-surface').first().waitFor({ state: 'attached', timeout: 15_000 });
+      expect(await perplexitySurface.isVisible()).toBe(false);
+      await perplexitySurface.evaluate((svg) => Object.assign(svg, { mountedBeforePlay: true }));
       await playButton(page).click();
 
       expect(REAL_BACKENDS).toContain(await backendName(page, 60_000));
@@ -171,6 +177,8 @@ describe('the default preset on a tiny budget', () => {
 
       await expect.poll(() => chartSummary(page, 'Held-out perplexity'), { timeout: 5_000 }).toMatch(/latest, generation 2/);
       const perplexity = await chartSummary(page, 'Held-out perplexity');
+      expect(await perplexitySurface.isVisible()).toBe(true);
+      expect(await perplexitySurface.evaluate((svg) => 'mountedBeforePlay' in svg)).toBe(true);
       const first = numberAfter(perplexity, 'generation 0');
       const latest = /latest, generation (\d+), ([\d.]+)/.exec(perplexity);
       expect(Number.isFinite(first) && first > 1).toBe(true);

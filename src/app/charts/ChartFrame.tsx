@@ -3,12 +3,19 @@
  * before there is data, a line saying when it will appear: never a fake curve), and a caption
  * saying what to look for. Screen readers get the plot as one image whose label states the
  * latest values.
+ *
+ * Before there is data the plot is already mounted, hidden behind that line, from the chart's
+ * idle turn on (use-idle-turn.ts): its mounting cost is paid while the page waits, not during a
+ * run. The plot keeps one parent element throughout, so showing it does not mount it again, and
+ * while hidden it keeps the element it was mounted with: a run's start changes the store that
+ * every chart reads, and a hidden recharts plot redrawing then costs as much as a visible one.
  */
-import { createContext, useContext, useId, useRef, useState, type ReactNode } from 'react';
+import { createContext, memo, useContext, useId, useRef, useState, type ReactNode } from 'react';
 import { useAppStore } from '../store/app-store';
 import { downloadBlob } from '../export/download';
 import { chartFileName, standaloneSvg, svgToPng } from './chart-export';
 import { CHART_HEIGHT } from './chart-theme';
+import { useIdleTurn } from './use-idle-turn';
 
 /** The plot's height: ChartsPanel makes the chart a classroom link picked large taller. */
 export const ChartHeightContext = createContext(CHART_HEIGHT);
@@ -32,6 +39,14 @@ export interface ChartFrameProps {
 const titleText = (title: ReactNode, heading: HTMLElement | null): string =>
   typeof title === 'string' ? title : (heading?.textContent ?? 'chart');
 
+/** Its children as last drawn, for as long as `hold` is true: new props then redraw nothing. */
+const HeldPlot = memo(
+  function HeldPlot({ children }: { hold: boolean; children: ReactNode }) {
+    return children;
+  },
+  (_, next) => next.hold,
+);
+
 export function ChartFrame({ title, caption, summary, empty, controls, wide = false, children }: ChartFrameProps) {
   const headingId = useId();
   const captionId = useId();
@@ -40,6 +55,8 @@ export function ChartFrame({ title, caption, summary, empty, controls, wide = fa
   const plot = useRef<HTMLDivElement>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const name = typeof title === 'string' ? title : 'this chart';
+  const idleTurn = useIdleTurn();
+  const waiting = empty !== null;
 
   const save = async (format: 'png' | 'svg'): Promise<void> => {
     if (!plot.current) return;
@@ -80,7 +97,12 @@ export function ChartFrame({ title, caption, summary, empty, controls, wide = fa
         </div>
       </div>
       <div ref={plot} className="chart-plot" role="img" aria-label={empty ?? summary} style={{ height }}>
-        {empty !== null ? <p className="chart-empty">{empty}</p> : children}
+        {waiting && <p className="chart-empty">{empty}</p>}
+        {(!waiting || idleTurn) && (
+          <div className={waiting ? 'chart-draw chart-draw-waiting' : 'chart-draw'} aria-hidden={waiting || undefined} inert={waiting || undefined}>
+            <HeldPlot hold={waiting}>{children}</HeldPlot>
+          </div>
+        )}
       </div>
       <figcaption id={captionId}>{caption}</figcaption>
       {problem !== null && (

@@ -9,7 +9,6 @@ import type { ChartId } from '../classroom/classroom-controls';
 import { useClassroom } from '../classroom/classroom-store';
 import './charts.css';
 import { ChartHeightContext } from './ChartFrame';
-import { ChartWarmup } from './ChartWarmup';
 import { CHART_HEIGHT } from './chart-theme';
 import { DivergenceChart } from './DivergenceChart';
 import { DiversityChart } from './DiversityChart';
@@ -38,7 +37,6 @@ export function ChartsPanel() {
   return (
     <section className={presenter ? 'charts charts-presenter' : 'charts'} aria-labelledby={headingId} data-tour="charts">
       <h2 id={headingId}>Charts</h2>
-      <ChartWarmup />
       <div className="charts-grid">
         {shown.map(({ id, large: isLarge }) => {
           const Chart = CHART_COMPONENTS.find(([c]) => c === id)?.[1];
