@@ -94,23 +94,38 @@ function mergeHeads(x: tf.Tensor, { batch, t, heads }: AttentionDims): tf.Tensor
   return tf.reshape(tf.transpose(tf.reshape(x, [batch, heads, t, d]), [0, 2, 1, 3]), [1, batch * t, heads * d]) as tf.Tensor3D;
 }
 
+/**
+ * qkv [n, 3c] as q, k and v [b*h, t, d]: one rank-5 transpose to [3, b, h, t, d] and one split
+ * (a kernel launch each; splitting first and moving each head apart would take four).
+ */
+function splitQkvHeads(qkv: tf.Tensor, { batch, t, heads }: AttentionDims): tf.Tensor3D[] {
+  const d = qkv.shape[qkv.rank - 1]! / (3 * heads);
+  const parts = tf.transpose(tf.reshape(qkv, [batch, t, 3, heads, d]), [2, 0, 3, 1, 4]);
+  return tf.split(tf.reshape(parts, [3 * batch * heads, t, d]), 3, 0) as tf.Tensor3D[];
+}
+
+/** The inverse of splitQkvHeads: dq, dk and dv [b*h, t, d] as [1, n, 3c] (one concat, one transpose). */
+function mergeQkvHeads(parts: tf.Tensor[], { batch, t, heads }: AttentionDims): tf.Tensor3D {
+  const d = parts[0].shape[2]!;
+  const stacked = tf.reshape(tf.concat(parts, 0), [3, batch, heads, t, d]);
+  return tf.reshape(tf.transpose(stacked, [1, 3, 0, 2, 4]), [1, batch * t, 3 * heads * d]);
+}
+
 function batchedForward(qkv: tf.Tensor, mask: tf.Tensor, dims: AttentionDims, scale: number) {
-  const [q, k, v] = tf.split(qkv, 3, qkv.rank - 1);
-  const qh = splitHeads(tf.mul(q, scale), dims);
-  const scores = tf.add(tf.matMul(qh, splitHeads(k, dims), false, true), mask);
+  const [q, k, v] = splitQkvHeads(qkv, dims);
+  const scores = tf.add(tf.matMul(tf.mul(q, scale), k, false, true), mask);
   const probs = tf.softmax(scores) as tf.Tensor3D; // [g, i, j]
-  return { merged: mergeHeads(tf.matMul(probs, splitHeads(v, dims)), dims), saved: [q, k, v, probs] };
+  return { merged: mergeHeads(tf.matMul(probs, v), dims), saved: [q, k, v, probs] };
 }
 
 function batchedBackward(dy: tf.Tensor, saved: tf.Tensor[], dims: AttentionDims, scale: number): tf.Tensor {
   const [q, k, v, probs] = saved;
   const dyh = splitHeads(dy, dims);
-  const dProbs = tf.matMul(dyh, splitHeads(v, dims), false, true);
+  const dProbs = tf.matMul(dyh, v, false, true);
   const dv = tf.matMul(probs, dyh, true, false);
-  const dScores = tf.mul(probs, tf.sub(dProbs, tf.sum(tf.mul(dProbs, probs), 2, true)));
-  const dq = tf.matMul(dScores, splitHeads(k, dims));
-  const dk = tf.matMul(dScores, splitHeads(q, dims), true, false);
-  return tf.concat([mergeHeads(tf.mul(dq, scale), dims), mergeHeads(tf.mul(dk, scale), dims), mergeHeads(dv, dims)], 2);
+  // Softmax: dS = P * (dP - sum_j dP * P); the score scale is applied here once.
+  const dScores = tf.mul(tf.mul(probs, tf.sub(dProbs, tf.sum(tf.mul(dProbs, probs), 2, true))), scale);
+  return mergeQkvHeads([tf.matMul(dScores, k), tf.matMul(dScores, q, true, false), dv], dims);
 }
 
 /** Additive causal mask (0 on and below the diagonal, -1e9 above) in the shape `kernel` adds it. */
