@@ -1,4 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
+import { GELU_GRAD, GELU_INNER, GELU_K1 as K1, GELU_K2 as K2 } from './fused-gelu';
+import { LAYER_NORM, LAYER_NORM_GRAD } from './fused-layer-norm';
+import { hasLoopKernels, runLoopKernel } from './loop-kernels';
 import { mm, swap } from './kernels';
 
 /**
@@ -9,17 +12,18 @@ import { mm, swap } from './kernels';
  */
 
 const LN_EPS = 1e-5;
-const GELU_C = Math.sqrt(2 / Math.PI);
-const K2 = 2 * GELU_C;
-const K1 = 2 * GELU_C * 0.044715;
 
 export interface NormSaved {
   xhat: tf.Tensor3D;
   rstd: tf.Tensor3D;
 }
 
-/** LayerNorm rows x [1, n, c] with gain and bias [c]. */
+/** LayerNorm rows x [1, n, c] with gain and bias [c] (one kernel where fused-layer-norm.ts has one). */
 export function layerNormForward(x: tf.Tensor, gain: tf.Tensor, bias: tf.Tensor): { y: tf.Tensor3D; saved: NormSaved } {
+  if (hasLoopKernels()) {
+    const [y, xhat, rstd] = runLoopKernel(LAYER_NORM, { x, gain, bias }, { epsilon: LN_EPS }) as tf.Tensor3D[];
+    return { y, saved: { xhat, rstd } };
+  }
   const centred = tf.sub(x, tf.mean(x, -1, true));
   const rstd = tf.rsqrt(tf.add(tf.mean(tf.square(centred), -1, true), LN_EPS)) as tf.Tensor3D;
   const xhat = tf.mul(centred, rstd) as tf.Tensor3D;
@@ -52,6 +56,10 @@ export function layerNormLinearBackward(
 ): [tf.Tensor3D, tf.Tensor3D, tf.Tensor3D] {
   const weightT = swap(weight);
   const dy = mm(dz, weightT);
+  if (hasLoopKernels()) {
+    const [dx, dyXhatFused] = runLoopKernel(LAYER_NORM_GRAD, { dy, xhat, rstd, gain }) as tf.Tensor3D[];
+    return [dx, columnSums(dyXhatFused, ones), mm(dzBias, weightT)];
+  }
   const dyXhat = tf.mul(dy, xhat);
   const dxhat = tf.mul(dy, gain);
   // dx = rstd (dxhat - mean(dxhat) - xhat mean(dxhat xhat)), with dxhat xhat = (dy xhat) gain.
@@ -61,13 +69,19 @@ export function layerNormLinearBackward(
 
 export interface GeluSaved {
   x: tf.Tensor;
-  xSquared: tf.Tensor;
+  /** x^2, kept by the composed form only (the loop kernel's backward recomputes it). */
+  xSquared: tf.Tensor | null;
   sig: tf.Tensor;
   y: tf.Tensor;
 }
 
-/** GELU (tanh form) as x sigmoid(x (K1 x^2 + K2)), as layers.ts's gelu. */
+/** GELU (tanh form) as x sigmoid(x (K1 x^2 + K2)), as layers.ts's gelu (fewer kernels where fused-gelu.ts has them). */
 export function geluForward(x: tf.Tensor): { y: tf.Tensor; saved: GeluSaved } {
+  if (hasLoopKernels()) {
+    const sig = tf.sigmoid(runLoopKernel(GELU_INNER, { x })[0]);
+    const y = tf.mul(x, sig);
+    return { y, saved: { x, xSquared: null, sig, y } };
+  }
   const xSquared = tf.square(x);
   const sig = tf.sigmoid(tf.mul(x, tf.add(tf.mul(xSquared, K1), K2)));
   const y = tf.mul(x, sig);
@@ -75,8 +89,9 @@ export function geluForward(x: tf.Tensor): { y: tf.Tensor; saved: GeluSaved } {
 }
 
 /** d/dx x s(z) = s + x s (1 - s) z' with z' = K2 + 3 K1 x^2, and x s = y. */
-export function geluBackward(dy: tf.Tensor, { xSquared, sig, y }: GeluSaved): tf.Tensor {
-  const zPrime = tf.add(tf.mul(xSquared, 3 * K1), K2);
+export function geluBackward(dy: tf.Tensor, { x, xSquared, sig, y }: GeluSaved): tf.Tensor {
+  if (hasLoopKernels()) return runLoopKernel(GELU_GRAD, { dy, x, sig })[0];
+  const zPrime = tf.add(tf.mul(xSquared ?? tf.square(x), 3 * K1), K2);
   return tf.mul(dy, tf.add(sig, tf.mul(tf.mul(y, tf.sub(1, sig)), zPrime)));
 }
 
