@@ -2,27 +2,28 @@ import type * as tf from '@tensorflow/tfjs';
 import { registerLoopKernel, type Memory } from './loop-kernels';
 
 /**
- * GELU (tanh form, as layers.ts: y = x sigmoid(z), z = x (K1 x^2 + K2)) in fewer kernel launches
- * on the cpu backend (loop-kernels.ts):
- * - forward, 3 launches instead of 6: z in one loop, then tf's sigmoid and product (a loop's
- *   Math.exp costs ~17 ns a number in V8, several times tf's own sigmoid kernel);
- * - backward, 1 launch instead of 7: dy, x, s = sigmoid(z) -> dx = dy (s + x s (1 - s) z'),
- *   z' = K2 + 3 K1 x^2.
+ * GELU (tanh form, as layers.ts: y = x sigmoid(z), z = x (K1 x^2 + K2)) forward and backward as
+ * one kernel launch each on the cpu backend (loop-kernels.ts), instead of 6 and 7 composed tf ops
+ * (the cpu backend's own sigmoid is the same Math.exp loop).
+ * Forward: x -> y and s = sigmoid(z) (kept for the backward pass).
+ * Backward: dy, x, s -> dx = dy (s + x s (1 - s) z'), z' = K2 + 3 K1 x^2.
  */
-export const GELU_INNER = 'CollapseLabGeluInner';
+export const GELU = 'CollapseLabGelu';
 export const GELU_GRAD = 'CollapseLabGeluGrad';
 
 const GELU_C = Math.sqrt(2 / Math.PI);
 export const GELU_K2 = 2 * GELU_C;
 export const GELU_K1 = 2 * GELU_C * 0.044715;
 
-function inner(memory: Memory, xInfo: tf.TensorInfo): tf.TensorInfo[] {
-  const { infos, arrays } = memory.outputs([xInfo.shape]);
-  const [z] = arrays;
+function forward(memory: Memory, xInfo: tf.TensorInfo): tf.TensorInfo[] {
+  const { infos, arrays } = memory.outputs([xInfo.shape, xInfo.shape]);
+  const [y, sig] = arrays;
   const x = memory.read(xInfo);
   for (let i = 0; i < x.length; i++) {
     const v = x[i];
-    z[i] = v * (GELU_K1 * v * v + GELU_K2);
+    const s = 1 / (1 + Math.exp(-v * (GELU_K1 * v * v + GELU_K2)));
+    sig[i] = s;
+    y[i] = v * s;
   }
   return infos;
 }
@@ -41,5 +42,5 @@ function backward(memory: Memory, dyInfo: tf.TensorInfo, xInfo: tf.TensorInfo, s
   return infos;
 }
 
-registerLoopKernel(GELU_INNER, ['x'], (memory, [x]) => inner(memory, x));
+registerLoopKernel(GELU, ['x'], (memory, [x]) => forward(memory, x));
 registerLoopKernel(GELU_GRAD, ['dy', 'x', 'sig'], (memory, [dy, x, sig]) => backward(memory, dy, x, sig));

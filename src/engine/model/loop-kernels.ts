@@ -5,7 +5,7 @@ import * as tf from '@tensorflow/tfjs';
  * whose own kernels are loops too. Composed of tf ops, an elementwise formula costs one kernel
  * launch per operation and one pass over memory each; as one loop it is one launch and one pass
  * (fused-layer-norm.ts, fused-gelu.ts). Training step on cpu (`npm run bench -- --backend cpu`):
- * 322 -> 224 launches and 3.9 -> 3.0 s.
+ * 322 -> 220 launches and 3.9 -> 3.0-3.2 s.
  *
  * Not on wasm: the same loops there (reading and writing the wasm heap) took the step from
  * 129-132 to 140-144 ms while cutting 342 launches to 244, since wasm's elementwise kernels are

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { GELU_GRAD, GELU_INNER, GELU_K1 as K1, GELU_K2 as K2 } from './fused-gelu';
+import { GELU, GELU_GRAD, GELU_K1 as K1, GELU_K2 as K2 } from './fused-gelu';
 import { LAYER_NORM, LAYER_NORM_GRAD } from './fused-layer-norm';
 import { hasLoopKernels, runLoopKernel } from './loop-kernels';
 import { mm, swap } from './kernels';
@@ -75,11 +75,10 @@ export interface GeluSaved {
   y: tf.Tensor;
 }
 
-/** GELU (tanh form) as x sigmoid(x (K1 x^2 + K2)), as layers.ts's gelu (fewer kernels where fused-gelu.ts has them). */
+/** GELU (tanh form) as x sigmoid(x (K1 x^2 + K2)), as layers.ts's gelu (one kernel where fused-gelu.ts has one). */
 export function geluForward(x: tf.Tensor): { y: tf.Tensor; saved: GeluSaved } {
   if (hasLoopKernels()) {
-    const sig = tf.sigmoid(runLoopKernel(GELU_INNER, { x })[0]);
-    const y = tf.mul(x, sig);
+    const [y, sig] = runLoopKernel(GELU, { x });
     return { y, saved: { x, xSquared: null, sig, y } };
   }
   const xSquared = tf.square(x);
