@@ -66,8 +66,3 @@ export function registerLoopKernel(name: string, inputNames: readonly string[], 
 export function hasLoopKernels(): boolean {
   return tf.getBackend() in MEMORY_OF;
 }
-
-/** Runs a registered loop kernel on tensors. */
-export function runLoopKernel(name: string, inputs: tf.NamedTensorMap, attrs: tf.NamedAttrMap = {}): tf.Tensor[] {
-  return tf.engine().runKernel(name, inputs, attrs) as tf.Tensor[];
-}

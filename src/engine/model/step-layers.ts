@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { GELU, GELU_GRAD, GELU_K1 as K1, GELU_K2 as K2 } from './fused-gelu';
 import { LAYER_NORM, LAYER_NORM_GRAD } from './fused-layer-norm';
-import { hasLoopKernels, runLoopKernel } from './loop-kernels';
+import { hasFusedKernels, runFused } from './fused-kernels';
 import { mm, swap } from './kernels';
 
 /**
@@ -20,8 +20,8 @@ export interface NormSaved {
 
 /** LayerNorm rows x [1, n, c] with gain and bias [c] (one kernel where fused-layer-norm.ts has one). */
 export function layerNormForward(x: tf.Tensor, gain: tf.Tensor, bias: tf.Tensor): { y: tf.Tensor3D; saved: NormSaved } {
-  if (hasLoopKernels()) {
-    const [y, xhat, rstd] = runLoopKernel(LAYER_NORM, { x, gain, bias }, { epsilon: LN_EPS }) as tf.Tensor3D[];
+  if (hasFusedKernels()) {
+    const [y, xhat, rstd] = runFused(LAYER_NORM, { x, gain, bias }, { epsilon: LN_EPS }) as tf.Tensor3D[];
     return { y, saved: { xhat, rstd } };
   }
   const centred = tf.sub(x, tf.mean(x, -1, true));
@@ -56,8 +56,8 @@ export function layerNormLinearBackward(
 ): [tf.Tensor3D, tf.Tensor3D, tf.Tensor3D] {
   const weightT = swap(weight);
   const dy = mm(dz, weightT);
-  if (hasLoopKernels()) {
-    const [dx, dyXhatFused] = runLoopKernel(LAYER_NORM_GRAD, { dy, xhat, rstd, gain }) as tf.Tensor3D[];
+  if (hasFusedKernels()) {
+    const [dx, dyXhatFused] = runFused(LAYER_NORM_GRAD, { dy, xhat, rstd, gain }) as tf.Tensor3D[];
     return [dx, columnSums(dyXhatFused, ones), mm(dzBias, weightT)];
   }
   const dyXhat = tf.mul(dy, xhat);
@@ -77,8 +77,8 @@ export interface GeluSaved {
 
 /** GELU (tanh form) as x sigmoid(x (K1 x^2 + K2)), as layers.ts's gelu (one kernel where fused-gelu.ts has one). */
 export function geluForward(x: tf.Tensor): { y: tf.Tensor; saved: GeluSaved } {
-  if (hasLoopKernels()) {
-    const [y, sig] = runLoopKernel(GELU, { x });
+  if (hasFusedKernels()) {
+    const [y, sig] = runFused(GELU, { x });
     return { y, saved: { x, xSquared: null, sig, y } };
   }
   const xSquared = tf.square(x);
@@ -89,7 +89,7 @@ export function geluForward(x: tf.Tensor): { y: tf.Tensor; saved: GeluSaved } {
 
 /** d/dx x s(z) = s + x s (1 - s) z' with z' = K2 + 3 K1 x^2, and x s = y. */
 export function geluBackward(dy: tf.Tensor, { x, xSquared, sig, y }: GeluSaved): tf.Tensor {
-  if (hasLoopKernels()) return runLoopKernel(GELU_GRAD, { dy, x, sig })[0];
+  if (hasFusedKernels()) return runFused(GELU_GRAD, { dy, x, sig })[0];
   const zPrime = tf.add(tf.mul(xSquared ?? tf.square(x), 3 * K1), K2);
   return tf.mul(dy, tf.add(sig, tf.mul(tf.mul(y, tf.sub(1, sig)), zPrime)));
 }

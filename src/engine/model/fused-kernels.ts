@@ -1,0 +1,18 @@
+import * as tf from '@tensorflow/tfjs';
+import { hasLoopKernels } from './loop-kernels';
+import './webgpu-fused';
+
+/**
+ * Where LayerNorm and GELU run as fused kernels (fused-layer-norm.ts, fused-gelu.ts): as loops on
+ * the cpu backend (loop-kernels.ts) and as WGSL programs on WebGPU (webgpu-fused.ts). Elsewhere
+ * callers compose tf ops: on wasm the loops measured slower than its vectorised kernels, and
+ * WebGL would first unpack its packed textures for a program of ours, a launch of its own.
+ */
+export function hasFusedKernels(): boolean {
+  return hasLoopKernels() || tf.getBackend() === 'webgpu';
+}
+
+/** Runs a fused kernel on tensors. */
+export function runFused(name: string, inputs: tf.NamedTensorMap, attrs: tf.NamedAttrMap = {}): tf.Tensor[] {
+  return tf.engine().runKernel(name, inputs, attrs) as tf.Tensor[];
+}
