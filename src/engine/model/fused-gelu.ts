@@ -3,8 +3,8 @@ import { registerLoopKernel, type Memory } from './loop-kernels';
 
 /**
  * GELU (tanh form, as layers.ts: y = x sigmoid(z), z = x (K1 x^2 + K2)) forward and backward as
- * one kernel launch each on the cpu backend (loop-kernels.ts), instead of 6 and 7 composed tf ops
- * (the cpu backend's own sigmoid is the same Math.exp loop).
+ * one kernel each instead of 6 and 7 composed tf ops: loops on the cpu backend (loop-kernels.ts;
+ * its own sigmoid is the same Math.exp loop), programs on WebGPU (webgpu-fused.ts).
  * Forward: x -> y and s = sigmoid(z) (kept for the backward pass).
  * Backward: dy, x, s -> dx = dy (s + x s (1 - s) z'), z' = K2 + 3 K1 x^2.
  */

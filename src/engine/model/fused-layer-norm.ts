@@ -2,10 +2,11 @@ import type * as tf from '@tensorflow/tfjs';
 import { registerLoopKernel, type Memory } from './loop-kernels';
 
 /**
- * LayerNorm's forward and backward passes as one kernel launch each on the cpu backend
- * (loop-kernels.ts). Composed of tf ops they take 9 launches forward and 9 elementwise ones
- * backward, and the model has five LayerNorms: 90 of a training step's launches. Each row is read
- * two or three times while it is in cache, instead of once per composed op.
+ * LayerNorm's forward and backward passes as one kernel each: loops on the cpu backend
+ * (loop-kernels.ts; the WebGPU programs of the same kernels are in webgpu-fused.ts). Composed of
+ * tf ops they take 9 launches forward and 9 elementwise ones backward, and the model has five
+ * LayerNorms: 90 of a training step's launches. Each row is read two or three times while it is
+ * in cache, instead of once per composed op.
  *
  * Forward: x [..., c], gain [c], bias [c] -> y = xhat * gain + bias, xhat, rstd [..., 1], with
  * xhat = (x - mean) * rstd and rstd = 1 / sqrt(var + eps) over each row.

@@ -18,7 +18,7 @@ export interface NormSaved {
   rstd: tf.Tensor3D;
 }
 
-/** LayerNorm rows x [1, n, c] with gain and bias [c] (one kernel where fused-layer-norm.ts has one). */
+/** LayerNorm rows x [1, n, c] with gain and bias [c] (a fused kernel on cpu and WebGPU: fused-kernels.ts). */
 export function layerNormForward(x: tf.Tensor, gain: tf.Tensor, bias: tf.Tensor): { y: tf.Tensor3D; saved: NormSaved } {
   if (hasFusedKernels()) {
     const [y, xhat, rstd] = runFused(LAYER_NORM, { x, gain, bias }, { epsilon: LN_EPS }) as tf.Tensor3D[];
@@ -69,13 +69,13 @@ export function layerNormLinearBackward(
 
 export interface GeluSaved {
   x: tf.Tensor;
-  /** x^2, kept by the composed form only (the loop kernel's backward recomputes it). */
+  /** x^2, kept by the composed form only (the fused backward recomputes it). */
   xSquared: tf.Tensor | null;
   sig: tf.Tensor;
   y: tf.Tensor;
 }
 
-/** GELU (tanh form) as x sigmoid(x (K1 x^2 + K2)), as layers.ts's gelu (one kernel where fused-gelu.ts has one). */
+/** GELU (tanh form) as x sigmoid(x (K1 x^2 + K2)), as layers.ts's gelu (a fused kernel on cpu and WebGPU: fused-kernels.ts). */
 export function geluForward(x: tf.Tensor): { y: tf.Tensor; saved: GeluSaved } {
   if (hasFusedKernels()) {
     const [y, sig] = runFused(GELU, { x });
