@@ -29,6 +29,30 @@ async function kernelsOfOneStep(trainer: Trainer, stream: Int32Array): Promise<{
   return { count: profile.kernels.length, top };
 }
 
+/** The GPU backends' method that runs one shader program (every kernel's, packing included). */
+const PROGRAM_RUNNERS = ['runWebGLProgram', 'runWebGPUProgram'];
+
+/** Shader programs one training step runs on a GPU backend (counted at its program runner), or undefined elsewhere. */
+async function programsOfOneStep(trainer: Trainer, stream: Int32Array): Promise<number | undefined> {
+  const backend = tf.backend() as unknown as Record<string, unknown>;
+  const runner = PROGRAM_RUNNERS.find((name) => typeof backend[name] === 'function');
+  if (!runner) return undefined;
+  const original = backend[runner] as (...args: unknown[]) => unknown;
+  let count = 0;
+  backend[runner] = function (this: unknown, ...args: unknown[]) {
+    count++;
+    return original.apply(this, args);
+  };
+  try {
+    const loss = trainer.step(stream);
+    await loss.data();
+    loss.dispose();
+  } finally {
+    backend[runner] = original;
+  }
+  return count;
+}
+
 /** First and second pass of the fixed-shape and naive samplers over the same count x length. */
 async function compareWithNaive(model: Gpt, plan: BackendPlan, say: (line: string) => void): Promise<{ comparison: NaiveComparison; fixedWarm: number }> {
   const rng = createRng('bench-naive');
@@ -65,6 +89,8 @@ async function measureBackend(plan: BackendPlan, stream: Int32Array, vocabSize: 
     say(`${backend} training: ${trainMsPerStep.toFixed(1)} ms/step (median of ${plan.timedSteps} after ${plan.warmupSteps} warm-up)`);
     const kernels = await kernelsOfOneStep(trainer, stream);
     say(`${backend} kernels: ${kernels.count} per training step (${kernels.top.join(', ')})`);
+    const programs = await programsOfOneStep(trainer, stream);
+    if (programs !== undefined) say(`${backend} shader programs: ${programs} per training step`);
     // A first pass of each sampler warms its shapes; the second is the figure.
     const { sampleCount: n } = plan;
     await timeSampling(model, 'kv-cache', n, plan.kvLength, rng.split('kv-warm'));
@@ -88,6 +114,7 @@ async function measureBackend(plan: BackendPlan, stream: Int32Array, vocabSize: 
       timedSteps: plan.timedSteps,
       trainTokensPerSec: Math.round((DEFAULT_TRAINING.batchSize * shape.contextLength * 1000) / trainMsPerStep),
       kernelsPerStep: kernels.count,
+      ...(programs !== undefined ? { programsPerStep: programs } : {}),
       topKernels: kernels.top,
       kvCacheCharsPerSec: round(kv),
       kvCacheSample: `${n}x${plan.kvLength}`,

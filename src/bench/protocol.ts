@@ -42,6 +42,12 @@ export interface BackendFigures {
   timedSteps: number;
   trainTokensPerSec: number;
   kernelsPerStep: number;
+  /**
+   * On WebGL and WebGPU, the shader programs one training step runs: tf.profile counts a kernel
+   * once, though a fused kernel runs several programs and WebGL packs or unpacks textures with
+   * programs of their own; a reshape runs none.
+   */
+  programsPerStep?: number;
   /** The most launched kernels, "name count". */
   topKernels: string[];
   kvCacheCharsPerSec: number;

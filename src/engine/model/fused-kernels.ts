@@ -1,16 +1,17 @@
 import * as tf from '@tensorflow/tfjs';
 import { hasLoopKernels } from './loop-kernels';
+import { fusedOnWebGl } from './webgl-fused';
 import './webgpu-fused';
 
 /**
- * Where LayerNorm and GELU run as fused kernels (fused-layer-norm.ts, fused-gelu.ts): as loops on
- * the cpu backend (loop-kernels.ts) and as WGSL programs on WebGPU (webgpu-fused.ts). Elsewhere
- * callers compose tf ops: on wasm the loops measured slower than its vectorised kernels, and on
- * WebGL the products leave packed textures, which a plain program of ours would first unpack (a
- * launch of its own): it needs programs written for packed textures.
+ * Where LayerNorm and GELU run as fused kernels (fused-layer-norm.ts, fused-gelu.ts) for rows of
+ * `width` numbers: as loops on the cpu backend (loop-kernels.ts), as WGSL programs on WebGPU
+ * (webgpu-fused.ts) and GLSL programs on WebGL (webgl-fused.ts, even widths). Elsewhere callers
+ * compose tf ops: on wasm the loops measured slower than its vectorised kernels.
  */
-export function hasFusedKernels(): boolean {
-  return hasLoopKernels() || tf.getBackend() === 'webgpu';
+export function hasFusedKernels(width: number): boolean {
+  const backend = tf.getBackend();
+  return hasLoopKernels() || backend === 'webgpu' || (backend === 'webgl' && fusedOnWebGl(width));
 }
 
 /** Runs a fused kernel on tensors. */

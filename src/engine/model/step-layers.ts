@@ -13,14 +13,16 @@ import { mm, swap } from './kernels';
 
 const LN_EPS = 1e-5;
 
+const lastDim = (x: tf.Tensor) => x.shape[x.rank - 1]!;
+
 export interface NormSaved {
   xhat: tf.Tensor3D;
   rstd: tf.Tensor3D;
 }
 
-/** LayerNorm rows x [1, n, c] with gain and bias [c] (a fused kernel on cpu and WebGPU: fused-kernels.ts). */
+/** LayerNorm rows x [1, n, c] with gain and bias [c] (a fused kernel where fused-kernels.ts has one). */
 export function layerNormForward(x: tf.Tensor, gain: tf.Tensor, bias: tf.Tensor): { y: tf.Tensor3D; saved: NormSaved } {
-  if (hasFusedKernels()) {
+  if (hasFusedKernels(lastDim(x))) {
     const [y, xhat, rstd] = runFused(LAYER_NORM, { x, gain, bias }, { epsilon: LN_EPS }) as tf.Tensor3D[];
     return { y, saved: { xhat, rstd } };
   }
@@ -56,7 +58,7 @@ export function layerNormLinearBackward(
 ): [tf.Tensor3D, tf.Tensor3D, tf.Tensor3D] {
   const weightT = swap(weight);
   const dy = mm(dz, weightT);
-  if (hasFusedKernels()) {
+  if (hasFusedKernels(lastDim(dy))) {
     const [dx, dyXhatFused] = runFused(LAYER_NORM_GRAD, { dy, xhat, rstd, gain }) as tf.Tensor3D[];
     return [dx, columnSums(dyXhatFused, ones), mm(dzBias, weightT)];
   }
@@ -75,9 +77,9 @@ export interface GeluSaved {
   y: tf.Tensor;
 }
 
-/** GELU (tanh form) as x sigmoid(x (K1 x^2 + K2)), as layers.ts's gelu (a fused kernel on cpu and WebGPU: fused-kernels.ts). */
+/** GELU (tanh form) as x sigmoid(x (K1 x^2 + K2)), as layers.ts's gelu (a fused kernel where fused-kernels.ts has one). */
 export function geluForward(x: tf.Tensor): { y: tf.Tensor; saved: GeluSaved } {
-  if (hasFusedKernels()) {
+  if (hasFusedKernels(lastDim(x))) {
     const [y, sig] = runFused(GELU, { x });
     return { y, saved: { x, xSquared: null, sig, y } };
   }
@@ -89,7 +91,7 @@ export function geluForward(x: tf.Tensor): { y: tf.Tensor; saved: GeluSaved } {
 
 /** d/dx x s(z) = s + x s (1 - s) z' with z' = K2 + 3 K1 x^2, and x s = y. */
 export function geluBackward(dy: tf.Tensor, { x, xSquared, sig, y }: GeluSaved): tf.Tensor {
-  if (hasFusedKernels()) return runFused(GELU_GRAD, { dy, x, sig })[0];
+  if (hasFusedKernels(lastDim(x))) return runFused(GELU_GRAD, { dy, x, sig })[0];
   const zPrime = tf.add(tf.mul(xSquared ?? tf.square(x), 3 * K1), K2);
   return tf.mul(dy, tf.add(sig, tf.mul(tf.mul(y, tf.sub(1, sig)), zPrime)));
 }
