@@ -10,24 +10,13 @@ import { DEFAULT_TRAINING, Trainer } from '../engine/model/trainer';
 import { createRng } from '../engine/rng';
 import { median, timeSampling, timeTrainingSteps } from '../worker/backend-timing';
 import { timeNaiveSampling } from './naive-sampler';
+import { kernelsOfOneStep } from './step-kernels';
 import type { BackendFigures, BackendPlan, NaiveComparison } from './protocol';
 
 export const BENCH_MODEL = 'tiny';
 export const benchShape = (vocabSize: number): ModelShape => modelShape(BENCH_MODEL, vocabSize);
 
 const round = (x: number, digits = 0) => Number(x.toFixed(digits));
-
-async function kernelsOfOneStep(trainer: Trainer, stream: Int32Array): Promise<{ count: number; top: string[] }> {
-  const profile = await tf.profile(async () => {
-    const loss = trainer.step(stream);
-    await loss.data();
-    loss.dispose();
-  });
-  const byName = new Map<string, number>();
-  for (const k of profile.kernels) byName.set(k.name, (byName.get(k.name) ?? 0) + 1);
-  const top = [...byName.entries()].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([n, c]) => `${n} ${c}`);
-  return { count: profile.kernels.length, top };
-}
 
 /** The GPU backends' method that runs one shader program (every kernel's, packing included). */
 const PROGRAM_RUNNERS = ['runWebGLProgram', 'runWebGPUProgram'];

@@ -17,6 +17,7 @@ import { createGpt, type Gpt } from '../engine/model/gpt';
 import { sampleDocuments, type SamplerKind } from '../engine/model/sample';
 import { DEFAULT_TRAINING, Trainer } from '../engine/model/trainer';
 import { buildVocabulary } from '../engine/text/vocabulary';
+import { kernelsOfOneStep } from '../bench/step-kernels';
 import { useNodeBackend } from './tf-node';
 
 const { values: args } = parseArgs({
@@ -100,20 +101,12 @@ async function benchBackend(backend: NodeBackend, stream: Int32Array, shape: Mod
       stepCpuMs.push((cpu.user + cpu.system) / 1000);
     }
   }
-  const profile = await tf.profile(async () => {
-    const loss = trainer.step(stream);
-    await loss.data();
-    loss.dispose();
-  });
-  const byName = new Map<string, number>();
-  for (const k of profile.kernels) byName.set(k.name, (byName.get(k.name) ?? 0) + 1);
-  const top = [...byName.entries()].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([n, c]) => `${n} ${c}`).join(', ');
+  const kernels = await kernelsOfOneStep(trainer, stream, 8);
   const trainMsPerStep = median(stepMs);
   const trainCpuMsPerStep = median(stepCpuMs);
-  const launches = profile.kernels.filter((k) => k.name !== 'Reshape').length;
   console.error(
     `${backend} train: ${trainMsPerStep.toFixed(1)} ms/step, ${trainCpuMsPerStep.toFixed(1)} ms CPU (medians of ${timedSteps}), ` +
-      `${profile.kernels.length} kernels/step, ${launches} not reshapes (${top})`,
+      `${kernels.count} kernels/step, ${kernels.withoutReshapes} not reshapes (${kernels.top.join(', ')})`,
   );
   const sampleCharsPerSec = await sampleSpeed(model, 'kv-cache', 'sample', SAMPLE_LENGTH, KV_CACHE_RUNS);
   const fixedShapeSampleCharsPerSec = await sampleSpeed(model, 'fixed-shape', 'sample', FIXED_SHAPE_LENGTH[backend]);
@@ -127,8 +120,8 @@ async function benchBackend(backend: NodeBackend, stream: Int32Array, shape: Mod
     trainMsPerStep: +trainMsPerStep.toFixed(2),
     trainCpuMsPerStep: +trainCpuMsPerStep.toFixed(2),
     trainTokensPerSec: Math.round((DEFAULT_TRAINING.batchSize * shape.contextLength * 1000) / trainMsPerStep),
-    kernelsPerStep: profile.kernels.length,
-    kernelsPerStepWithoutReshapes: launches,
+    kernelsPerStep: kernels.count,
+    kernelsPerStepWithoutReshapes: kernels.withoutReshapes,
     sampleCharsPerSec: Math.round(sampleCharsPerSec.wall),
     sampleCharsPerCpuSec: Math.round(sampleCharsPerSec.cpu),
     fixedShapeSampleCharsPerSec: Math.round(fixedShapeSampleCharsPerSec.wall),

@@ -4,8 +4,9 @@
  * walkthrough and presenter mode, at a 1024x768 projector size. On the count model, so a run takes a second.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBrowser, watchPage, type BrowserSession } from '../support/browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { watchPage } from '../support/browser';
+import { sharedBrowser } from '../support/shared-browser';
 import { describeViolations, quickUrl, runQuick, seriousViolations } from '../support/classroom-page';
 
 async function expectNoSeriousViolations(page: Page, where: string): Promise<void> {
@@ -14,18 +15,14 @@ async function expectNoSeriousViolations(page: Page, where: string): Promise<voi
 }
 
 describe('accessibility audit (axe-core)', () => {
-  let session: BrowserSession;
+  const browser = sharedBrowser({ webgpu: false });
   let page: Page;
 
   beforeAll(async () => {
-    session = await openBrowser({ webgpu: false });
-    page = await session.context.newPage();
+    page = await browser().context.newPage();
     await page.setViewportSize({ width: 1024, height: 768 });
-    await page.goto(quickUrl(session.baseUrl));
+    await page.goto(quickUrl(browser().baseUrl));
     await page.getByRole('heading', { level: 1, name: 'Collapse Lab' }).waitFor();
-  });
-  afterAll(async () => {
-    await session?.close();
   });
 
   it('the simulator, idle and after a run, with the first-visit offer', async () => {

@@ -5,8 +5,9 @@
  * the run bar overrides it for the next run.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBrowser, watchPage, type BrowserSession } from '../support/browser';
+import { describe, expect, it } from 'vitest';
+import { watchPage } from '../support/browser';
+import { sharedBrowser } from '../support/shared-browser';
 import { backendName, openPage, playButton, SMALL_CORPUS, statusText, waitFor } from '../support/page-run';
 
 const SETTINGS = [...SMALL_CORPUS, 'size=micro', 'steps=2', 'generations=1'];
@@ -21,20 +22,14 @@ async function runToEnd(page: Page): Promise<void> {
 }
 
 describe('automatic backend choice, remembered per browser', () => {
-  let session: BrowserSession;
-  beforeAll(async () => {
-    // No WebGPU: the software WebGL is demoted, so the timing compares wasm (and cpu if alone).
-    session = await openBrowser({ webgpu: false });
-  });
-  afterAll(async () => {
-    await session?.close();
-  });
+  // No WebGPU: the software WebGL is demoted, so the timing compares wasm (and cpu if alone).
+  const browser = sharedBrowser({ webgpu: false });
 
   it('times the backends once, remembers the winner across a reload, and lets the picker override it', async () => {
-    const page = await session.context.newPage();
+    const page = await browser().context.newPage();
     const problems = watchPage(page);
     try {
-      await openPage(page, session.baseUrl, { settings: SETTINGS });
+      await openPage(page, browser().baseUrl, { settings: SETTINGS });
       await expect(picker(page).inputValue()).resolves.toBe('auto');
       await runToEnd(page);
       const timed = await backendName(page, 1000);

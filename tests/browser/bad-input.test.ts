@@ -5,9 +5,10 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openBrowser, watchLongTasks, watchPage, type BrowserSession } from '../support/browser';
+import { watchLongTasks, watchPage } from '../support/browser';
+import { sharedBrowser } from '../support/shared-browser';
 import { setNumber, waitFor } from '../support/page-run';
 
 const PROSE = Array.from(
@@ -46,18 +47,12 @@ async function refusal(page: Page): Promise<string> {
 }
 
 describe('bad corpus files in the page', () => {
-  let session: BrowserSession;
-  beforeAll(async () => {
-    session = await openBrowser({ webgpu: false });
-  }, 60_000);
-  afterAll(async () => {
-    await session?.close();
-  });
+  const browser = sharedBrowser({ webgpu: false });
 
   it('refuses empty and binary files with their own message, keeping the text and settings loaded before', async () => {
-    const page = await session.context.newPage();
+    const page = await browser().context.newPage();
     const problems = watchPage(page);
-    await page.goto(`${session.baseUrl}?backend=wasm`);
+    await page.goto(`${browser().baseUrl}?backend=wasm`);
     await page.getByRole('heading', { level: 1, name: 'Collapse Lab' }).waitFor();
     await page.getByRole('radio', { name: /^Your own text/ }).check();
     await setNumber(page, 'Seed', 42);
@@ -89,8 +84,8 @@ describe('bad corpus files in the page', () => {
   }, 60_000);
 
   it('decodes UTF-16 with a byte-order mark, saying so', async () => {
-    const page = await session.context.newPage();
-    await page.goto(`${session.baseUrl}?backend=wasm`);
+    const page = await browser().context.newPage();
+    await page.goto(`${browser().baseUrl}?backend=wasm`);
     await page.getByRole('heading', { level: 1, name: 'Collapse Lab' }).waitFor();
     await page.getByRole('radio', { name: /^Your own text/ }).check();
     await chooseFile(page, 'windows.txt', utf16WithBom(PROSE));
@@ -109,8 +104,8 @@ describe('bad corpus files in the page', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/story.txt`;
     try {
-      const page = await session.context.newPage();
-      await page.goto(`${session.baseUrl}?backend=wasm`);
+      const page = await browser().context.newPage();
+      await page.goto(`${browser().baseUrl}?backend=wasm`);
       await page.getByRole('heading', { level: 1, name: 'Collapse Lab' }).waitFor();
       await page.getByRole('radio', { name: /^Your own text/ }).check();
       await page.getByLabel('Web address', { exact: true }).fill(url);
@@ -126,10 +121,10 @@ describe('bad corpus files in the page', () => {
   }, 60_000);
 
   it('reads a 60 MB file in a worker up to what a run can use, without freezing the page', async () => {
-    const page = await session.context.newPage();
+    const page = await browser().context.newPage();
     const problems = watchPage(page);
     const longTasks = await watchLongTasks(page);
-    await page.goto(`${session.baseUrl}?backend=wasm`);
+    await page.goto(`${browser().baseUrl}?backend=wasm`);
     await page.getByRole('heading', { level: 1, name: 'Collapse Lab' }).waitFor();
     await page.getByRole('radio', { name: /^Your own text/ }).check();
     await setNumber(page, 'Seed', 7);

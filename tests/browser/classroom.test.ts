@@ -13,8 +13,9 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBrowser, watchPage, type BrowserSession } from '../support/browser';
+import { describe, expect, it } from 'vitest';
+import { watchPage } from '../support/browser';
+import { sharedBrowser } from '../support/shared-browser';
 import { quickUrl, runQuick } from '../support/classroom-page';
 import { waitFor } from '../support/page-run';
 
@@ -30,19 +31,12 @@ const paradigmRadio = (page: Page, name: string) => settings(page).getByRole('ra
 const address = (page: Page) => page.evaluate(() => window.location.search);
 
 describe('classroom links', () => {
-  let session: BrowserSession;
-
-  beforeAll(async () => {
-    session = await openBrowser({ webgpu: false });
-  });
-  afterAll(async () => {
-    await session?.close();
-  });
+  const browser = sharedBrowser({ webgpu: false });
 
   it('hides and locks what the link says, presets included, and shows its chart large', async () => {
-    const page = await session.context.newPage();
+    const page = await browser().context.newPage();
     const problems = watchPage(page);
-    await open(page, quickUrl(session.baseUrl, 'set=seed=42&set=paradigm=accumulate&cv=1&hide=seed&lock=paradigm&large=divergence&hide=warp'));
+    await open(page, quickUrl(browser().baseUrl, 'set=seed=42&set=paradigm=accumulate&cv=1&hide=seed&lock=paradigm&large=divergence&hide=warp'));
 
     // Hidden: no seed field and no "New seed" button; the generations next to it stay.
     expect(await page.getByLabel('Seed', { exact: true }).count()).toBe(0);
@@ -81,9 +75,9 @@ describe('classroom links', () => {
   }, 60_000);
 
   it('presenter mode: P or the button turns it on, the address says so, Escape leaves it', async () => {
-    const page = await session.context.newPage();
+    const page = await browser().context.newPage();
     const problems = watchPage(page);
-    await open(page, quickUrl(session.baseUrl));
+    await open(page, quickUrl(browser().baseUrl));
     const presenterButton = page.getByRole('button', { name: 'Presenter mode' });
     expect(await settings(page).count()).toBe(1);
 
@@ -100,10 +94,10 @@ describe('classroom links', () => {
     expect(await address(page)).not.toContain('present=1');
     await presenterButton.click();
     await waitFor(page, 'presenter mode from the button', 5_000, async () => ((await settings(page).count()) === 0 ? true : null));
-    const shared = `${session.baseUrl}${await address(page)}`;
+    const shared = `${browser().baseUrl}${await address(page)}`;
 
     // The address, shared, opens in presenter mode.
-    const student = await session.context.newPage();
+    const student = await browser().context.newPage();
     await open(student, shared);
     expect(await settings(student).count()).toBe(0);
     expect(await student.getByRole('button', { name: 'Presenter mode' }).getAttribute('aria-pressed')).toBe('true');
@@ -113,9 +107,9 @@ describe('classroom links', () => {
   }, 60_000);
 
   it('saves a chart as PNG and as a standalone SVG with its series', async () => {
-    const page = await session.context.newPage();
+    const page = await browser().context.newPage();
     const problems = watchPage(page);
-    await open(page, quickUrl(session.baseUrl));
+    await open(page, quickUrl(browser().baseUrl));
     await runQuick(page);
     const title = 'Held-out perplexity per generation';
 
@@ -161,8 +155,8 @@ describe('classroom links', () => {
   }, 90_000);
 
   it('the classroom dialog hides a control at once and puts it in the link it shows', async () => {
-    const page = await session.context.newPage();
-    await open(page, quickUrl(session.baseUrl));
+    const page = await browser().context.newPage();
+    await open(page, quickUrl(browser().baseUrl));
     await page.getByRole('button', { name: 'Classroom link' }).click();
     const dialog = page.getByRole('dialog', { name: 'Prepare a classroom link' });
     await dialog.getByRole('checkbox', { name: 'Hide Top-k' }).check();
@@ -178,8 +172,8 @@ describe('classroom links', () => {
   }, 30_000);
 
   it('offers the walkthrough once, and the header reopens it', async () => {
-    const page = await session.context.newPage();
-    await open(page, quickUrl(session.baseUrl));
+    const page = await browser().context.newPage();
+    await open(page, quickUrl(browser().baseUrl));
     await page.evaluate(() => window.localStorage.clear());
     await page.reload();
     const offer = page.getByRole('region', { name: 'Walkthrough offer' });

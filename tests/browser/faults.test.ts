@@ -9,8 +9,9 @@
  */
 import { mkdir } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBrowser, watchPage, type BrowserSession } from '../support/browser';
+import { describe, expect, it } from 'vitest';
+import { watchPage } from '../support/browser';
+import { sharedBrowser } from '../support/shared-browser';
 import { backendName, chartSummary, pageUrl, playButton, SMALL_CORPUS, statusText } from '../support/page-run';
 
 const SETTINGS = [...SMALL_CORPUS, 'size=micro', 'steps=6', 'generations=3'];
@@ -37,19 +38,13 @@ const notices = (page: Page) => page.getByTestId('run-notices').innerText();
 const perplexitySummary = (page: Page) => chartSummary(page, 'Held-out perplexity');
 
 describe('faults injected through ?fault=', () => {
-  let session: BrowserSession;
-  beforeAll(async () => {
-    session = await openBrowser({ webgpu: false });
-  });
-  afterAll(async () => {
-    await session?.close();
-  });
+  const browser = sharedBrowser({ webgpu: false });
 
   it('a backend failure in generation 1: the page names the fallback (wasm -> cpu) and the run goes on to the end', async () => {
-    const page = await session.context.newPage();
+    const page = await browser().context.newPage();
     const problems = watchPage(page);
     try {
-      await openWithFault(page, session.baseUrl, 'backend:1');
+      await openWithFault(page, browser().baseUrl, 'backend:1');
       await playButton(page).click();
       expect(await backendName(page, 60_000)).toBe('wasm');
       await waitForStatus(page, /^Done\b/);
@@ -67,10 +62,10 @@ describe('faults injected through ?fault=', () => {
   }, 180_000);
 
   it('a NaN loss in generation 1: the run pauses with the explanation, keeps generation 0, and Resume trains it again', async () => {
-    const page = await session.context.newPage();
+    const page = await browser().context.newPage();
     const problems = watchPage(page);
     try {
-      await openWithFault(page, session.baseUrl, 'nan:1');
+      await openWithFault(page, browser().baseUrl, 'nan:1');
       await playButton(page).click();
       await waitForStatus(page, /^Paused at generation 1\b/);
       expect(await notices(page)).toMatch(/Training of generation 1 diverged .*loss NaN.*lower the learning rate.*Every finished generation is kept/);
@@ -84,9 +79,9 @@ describe('faults injected through ?fault=', () => {
   }, 180_000);
 
   it('a worker crash in generation 1: a message, generation 0 kept, and "Resume from generation 1" finishes the run', async () => {
-    const page = await session.context.newPage();
+    const page = await browser().context.newPage();
     try {
-      await openWithFault(page, session.baseUrl, 'crash:1');
+      await openWithFault(page, browser().baseUrl, 'crash:1');
       await playButton(page).click();
       const error = page.getByTestId('run-error');
       await error.waitFor({ timeout: RUN_MS });
@@ -109,7 +104,7 @@ describe('faults injected through ?fault=', () => {
   }, 180_000);
 
   it('a hidden tab folds nothing while hidden, then catches up in one batch when shown again', async () => {
-    const page = await session.context.newPage();
+    const page = await browser().context.newPage();
     const problems = watchPage(page);
     const setHidden = (hidden: boolean) =>
       page.evaluate((h) => {
@@ -118,7 +113,7 @@ describe('faults injected through ?fault=', () => {
         document.dispatchEvent(new Event('visibilitychange'));
       }, hidden);
     try {
-      await page.goto(pageUrl(session.baseUrl, { backend: 'wasm', settings: [...SMALL_CORPUS, 'size=micro', 'steps=30', 'generations=3'] }));
+      await page.goto(pageUrl(browser().baseUrl, { backend: 'wasm', settings: [...SMALL_CORPUS, 'size=micro', 'steps=30', 'generations=3'] }));
       await playButton(page).click();
       await waitForStatus(page, /training, step/);
       await setHidden(true);
@@ -136,11 +131,11 @@ describe('faults injected through ?fault=', () => {
   }, 180_000);
 
   it('a WebGL context really lost in generation 1: the worker notices, falls back to wasm and finishes', async () => {
-    const page = await session.context.newPage();
+    const page = await browser().context.newPage();
     const problems = watchPage(page);
     try {
       // WebGL runs on SwiftShader here (slow): the smallest budget that still has two generations.
-      await openWithFault(page, session.baseUrl, 'lost:1', 'webgl', [...SMALL_CORPUS, 'size=micro', 'steps=2', 'generations=2']);
+      await openWithFault(page, browser().baseUrl, 'lost:1', 'webgl', [...SMALL_CORPUS, 'size=micro', 'steps=2', 'generations=2']);
       await playButton(page).click();
       expect(await backendName(page, 90_000)).toBe('webgl');
       await waitForStatus(page, /^Done\b.*2 of 2/, 240_000);

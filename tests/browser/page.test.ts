@@ -12,8 +12,9 @@
  */
 import { mkdir } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBrowser, watchLongTasks, watchPage, type BrowserSession, type PageProblems } from '../support/browser';
+import { afterAll, describe, expect, it } from 'vitest';
+import { watchLongTasks, watchPage, type PageProblems } from '../support/browser';
+import { sharedBrowser } from '../support/shared-browser';
 import {
   backendName,
   chartSummary,
@@ -64,14 +65,10 @@ const CASES: BackendCase[] = [
 ];
 
 describe('one training step in the worker, per backend', () => {
-  let session: BrowserSession;
+  const browser = sharedBrowser({ webgpu: true });
   const timings: string[] = [];
 
-  beforeAll(async () => {
-    session = await openBrowser({ webgpu: true });
-  });
-  afterAll(async () => {
-    await session?.close();
+  afterAll(() => {
     if (timings.length > 0) console.log(`browser first-step timings:\n  ${timings.join('\n  ')}`);
   });
 
@@ -79,11 +76,11 @@ describe('one training step in the worker, per backend', () => {
     it(
       `${backend}: the page reports ${backend} and a finite first loss`,
       async () => {
-        const page = await session.context.newPage();
+        const page = await browser().context.newPage();
         const problems = watchPage(page);
         try {
           const t0 = Date.now();
-          await openPage(page, session.baseUrl, { backend, settings: [...SMALL_CORPUS, 'size=micro', 'steps=1', 'generations=1'] });
+          await openPage(page, browser().baseUrl, { backend, settings: [...SMALL_CORPUS, 'size=micro', 'steps=1', 'generations=1'] });
           await playButton(page).click();
           expect(await backendName(page, timeoutMs)).toBe(backend);
           const chosenAt = Date.now();
@@ -108,22 +105,16 @@ describe('one training step in the worker, per backend', () => {
 });
 
 describe('the default preset on a tiny budget', () => {
-  let session: BrowserSession;
-  beforeAll(async () => {
-    // Chromium as stock Linux ships it: no WebGPU, so the page must choose and explain a fallback.
-    session = await openBrowser({ webgpu: false });
-  });
-  afterAll(async () => {
-    await session?.close();
-  });
+  // Chromium as stock Linux ships it: no WebGPU, so the page must choose and explain a fallback.
+  const browser = sharedBrowser({ webgpu: false });
 
   it('runs, charts, shows samples, pauses and resumes without freezing the page', async () => {
-    const page = await session.context.newPage();
+    const page = await browser().context.newPage();
     const problems = watchPage(page);
     const longTasks = await watchLongTasks(page);
     try {
       await page.setViewportSize({ width: 1024, height: 768 }); // a classroom projector
-      await openPage(page, session.baseUrl, { settings: SMALL_CORPUS });
+      await openPage(page, browser().baseUrl, { settings: SMALL_CORPUS });
       await expect(page.getByTestId('samples-empty').textContent()).resolves.toMatch(/generation 0/);
       await setBudget(page, { size: 'Micro', steps: 60, generations: 3 });
       // While the page waits for Play, each chart's plot is mounted, hidden behind its "Appears
@@ -221,7 +212,7 @@ describe('the default preset on a tiny budget', () => {
   }, 240_000);
 
   it('shows a pasted corpus holding <script> as text, and explains a bad ?backend=', async () => {
-    const page = await session.context.newPage();
+    const page = await browser().context.newPage();
     const problems = watchPage(page);
     const dialogs: string[] = [];
     page.on('dialog', (d) => {
@@ -229,7 +220,7 @@ describe('the default preset on a tiny budget', () => {
       void d.dismiss();
     });
     try {
-      await openPage(page, session.baseUrl, { backend: 'quantum', settings: [...SMALL_CORPUS, 'size=micro', 'steps=2', 'generations=1'] });
+      await openPage(page, browser().baseUrl, { backend: 'quantum', settings: [...SMALL_CORPUS, 'size=micro', 'steps=2', 'generations=1'] });
       const messages = page.getByTestId('messages');
       await expect(messages.textContent()).resolves.toContain('"quantum"');
       await messages.getByRole('button', { name: /^Dismiss/ }).click();
@@ -257,16 +248,10 @@ describe('the default preset on a tiny budget', () => {
 });
 
 describe('the Content-Security-Policy of the built page', () => {
-  let session: BrowserSession;
-  beforeAll(async () => {
-    session = await openBrowser({ webgpu: false });
-  });
-  afterAll(async () => {
-    await session?.close();
-  });
+  const browser = sharedBrowser({ webgpu: false });
 
   it('forbids eval and inline scripts, and a run (wasm included) breaks none of it', async () => {
-    const page = await session.context.newPage();
+    const page = await browser().context.newPage();
     const problems = watchPage(page);
     await page.addInitScript(() => {
       const seen: string[] = [];
@@ -274,7 +259,7 @@ describe('the Content-Security-Policy of the built page', () => {
       document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
     });
     try {
-      await openPage(page, session.baseUrl, { settings: [...SMALL_CORPUS, 'size=micro', 'steps=2', 'generations=1'] });
+      await openPage(page, browser().baseUrl, { settings: [...SMALL_CORPUS, 'size=micro', 'steps=2', 'generations=1'] });
       const policy = (await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')) ?? '';
       const scriptSrc = /script-src ([^;]*)/.exec(policy)?.[1] ?? '';
       expect(scriptSrc).toContain("'self'");
@@ -291,10 +276,10 @@ describe('the Content-Security-Policy of the built page', () => {
   }, 90_000);
 
   it('a setting that needs a new run, changed mid-run, is named in the run\'s notes on the page', async () => {
-    const page = await session.context.newPage();
+    const page = await browser().context.newPage();
     const problems = watchPage(page);
     try {
-      await openPage(page, session.baseUrl, { settings: [...SMALL_CORPUS, 'size=micro', 'steps=40', 'generations=2'] });
+      await openPage(page, browser().baseUrl, { settings: [...SMALL_CORPUS, 'size=micro', 'steps=40', 'generations=2'] });
       await playButton(page).click();
       await waitFor(page, 'training to start', 60_000, async () => ((await statusText(page)).includes('training') ? true : null));
       await setNumber(page, 'Seed', 7);
@@ -308,19 +293,13 @@ describe('the Content-Security-Policy of the built page', () => {
 });
 
 describe('the theory view', () => {
-  let session: BrowserSession;
-  beforeAll(async () => {
-    session = await openBrowser({ webgpu: false });
-  });
-  afterAll(async () => {
-    await session?.close();
-  });
+  const browser = sharedBrowser({ webgpu: false });
 
   it('runs the count-model chain in its worker, and a smaller contribution pushes collapse later', async () => {
-    const page = await session.context.newPage();
+    const page = await browser().context.newPage();
     const problems = watchPage(page);
     try {
-      await page.goto(`${session.baseUrl}#theory`);
+      await page.goto(`${browser().baseUrl}#theory`);
       await expect.poll(() => page.getByRole('tab', { name: /Theory/ }).getAttribute('aria-selected')).toBe('true');
       const status = page.getByTestId('theory-status');
       await expect.poll(() => status.getAttribute('data-status'), { timeout: 60_000 }).toBe('done');

@@ -4,26 +4,21 @@
  * of the runs list, from its last finished generation to the end.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBrowser, watchPage, type BrowserSession } from '../support/browser';
+import { describe, expect, it } from 'vitest';
+import { watchPage } from '../support/browser';
+import { sharedBrowser } from '../support/shared-browser';
 import { openPage, playButton, SMALL_CORPUS, statusText, waitFor } from '../support/page-run';
 
 const runRows = (page: Page) => page.getByRole('list', { name: 'Kept runs' }).getByRole('listitem');
 
 describe('resume after reload', () => {
-  let session: BrowserSession;
-  beforeAll(async () => {
-    session = await openBrowser({ webgpu: false });
-  }, 60_000);
-  afterAll(async () => {
-    await session?.close();
-  });
+  const browser = sharedBrowser({ webgpu: false });
 
   it('lists a run cut short by a reload as interrupted, and Resume finishes it in the same entry', async () => {
-    const page = await session.context.newPage();
+    const page = await browser().context.newPage();
     const problems = watchPage(page);
     try {
-      await openPage(page, session.baseUrl, { backend: 'wasm', settings: [...SMALL_CORPUS, 'size=micro', 'steps=40', 'generations=3'] });
+      await openPage(page, browser().baseUrl, { backend: 'wasm', settings: [...SMALL_CORPUS, 'size=micro', 'steps=40', 'generations=3'] });
       await playButton(page).click();
       // Generation 0 finished and saved; the run goes on into generation 1.
       const live = runRows(page).filter({ hasText: /1 generation\b/ });

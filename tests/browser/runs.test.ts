@@ -8,10 +8,11 @@
  *    (the loss chart too: where the other run's training of the same generation ended).
  */
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { RunRecord } from '../../src/engine/loop/report';
-import { openBrowser, watchPage, type BrowserSession } from '../support/browser';
+import { watchPage } from '../support/browser';
+import { sharedBrowser } from '../support/shared-browser';
 import { chartSummary, openPage, playButton, SMALL_CORPUS, statusText, waitFor } from '../support/page-run';
 
 const runsList = (page: Page) => page.getByRole('list', { name: 'Kept runs' });
@@ -26,19 +27,12 @@ async function latestGeneration(page: Page): Promise<number | null> {
 }
 
 describe('runs list', () => {
-  let session: BrowserSession;
-
-  beforeAll(async () => {
-    session = await openBrowser({ webgpu: false });
-  }, 60_000);
-  afterAll(async () => {
-    await session?.close();
-  });
+  const browser = sharedBrowser({ webgpu: false });
 
   it('plays back a recorded run one generation at a time, labelled recorded everywhere', async () => {
-    const page = await session.context.newPage();
+    const page = await browser().context.newPage();
     const problems = watchPage(page);
-    await openPage(page, session.baseUrl);
+    await openPage(page, browser().baseUrl);
     const watch = page.getByRole('button', { name: /^Watch recorded: Seed paper: replace/ });
     await watch.waitFor({ timeout: 10_000 });
     await page.getByLabel('Generations appear').selectOption({ label: 'fast (2 a second)' });
@@ -87,9 +81,9 @@ describe('runs list', () => {
   }, 90_000);
 
   it('keeps a finished run across a reload, to overlay and to export and import again', async () => {
-    const page = await session.context.newPage();
+    const page = await browser().context.newPage();
     const problems = watchPage(page);
-    await openPage(page, session.baseUrl, {
+    await openPage(page, browser().baseUrl, {
       backend: 'wasm',
       settings: [...SMALL_CORPUS, 'size=micro', 'steps=3', 'generations=2'],
     });
@@ -142,9 +136,9 @@ describe('runs list', () => {
   }, 200_000);
 
   it('one-click compare runs both temperatures, one after the other, and overlays the first', async () => {
-    const page = await session.context.newPage();
+    const page = await browser().context.newPage();
     const problems = watchPage(page);
-    await openPage(page, session.baseUrl, {
+    await openPage(page, browser().baseUrl, {
       backend: 'wasm',
       settings: [...SMALL_CORPUS, 'size=micro', 'steps=3', 'generations=2', 'seed=5'],
     });

@@ -13,17 +13,17 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RunRecorder } from '../../src/engine/loop/recorder';
 import type { RunRecord } from '../../src/engine/loop/report';
-import { openBrowser, watchPage, type BrowserSession } from '../support/browser';
+import { watchPage } from '../support/browser';
+import { sharedBrowser } from '../support/shared-browser';
 import { collectEvents, microRunConfig } from '../support/loop-fixtures';
 import { chartSummary, waitFor } from '../support/page-run';
 
 describe('share links and run files', () => {
-  let session: BrowserSession;
+  const browser = sharedBrowser({ webgpu: false });
   let dir: string;
   let record: RunRecord;
 
   beforeAll(async () => {
-    session = await openBrowser({ webgpu: false });
     dir = await mkdtemp(path.join(tmpdir(), 'collapse-lab-share-'));
     const config = microRunConfig({ generations: 2, model: { family: 'ngram' } });
     const recorder = new RunRecorder(config);
@@ -31,14 +31,13 @@ describe('share links and run files', () => {
     record = recorder.record;
   }, 60_000);
   afterAll(async () => {
-    await session?.close();
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
   it('a shared link sets the panel; an unreadable part keeps its default with a notice', async () => {
-    const page = await session.context.newPage();
+    const page = await browser().context.newPage();
     const problems = watchPage(page);
-    await page.goto(`${session.baseUrl}?v=1&set=seed=42&set=generations=3&set=bogus=1`);
+    await page.goto(`${browser().baseUrl}?v=1&set=seed=42&set=generations=3&set=bogus=1`);
     await page.getByRole('heading', { level: 1, name: 'Collapse Lab' }).waitFor();
     expect(await page.getByLabel('Seed', { exact: true }).inputValue()).toBe('42');
     expect(await page.getByLabel('Generations', { exact: true }).inputValue()).toBe('3');
@@ -54,9 +53,9 @@ describe('share links and run files', () => {
   }, 30_000);
 
   it('imports a run.json, shows it labelled, and exports the same generations', async () => {
-    const page = await session.context.newPage();
+    const page = await browser().context.newPage();
     const problems = watchPage(page);
-    await page.goto(session.baseUrl);
+    await page.goto(browser().baseUrl);
     await page.getByRole('heading', { level: 1, name: 'Collapse Lab' }).waitFor();
     const file = path.join(dir, 'class-run.json');
     await writeFile(file, JSON.stringify(record, null, 1));

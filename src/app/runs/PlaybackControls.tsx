@@ -1,5 +1,6 @@
 import { useAppStore } from '../store/app-store';
-import { isPlaybackOnScreen, PACES, pausePlayback, resumePlayback, setPace, showAllNow, usePlaybackStore } from './show-run';
+import { PaceSelect } from './PaceSelect';
+import { isPlaybackOnScreen, pausePlayback, resumePlayback, showAllNow, usePlaybackStore } from './show-run';
 
 /** Pace, pause and "show all" for the run being played back; nothing when none is. */
 export function PlaybackControls() {
@@ -13,19 +14,7 @@ export function PlaybackControls() {
         {playback.kind === 'recorded' ? 'Recorded run' : 'Saved run'}: generation {playback.shown} of {playback.total} shown
         {done ? '' : playback.playing ? ', playing' : ', paused'}
       </p>
-      <label>
-        Pace{' '}
-        <select
-          value={playback.pace === null ? 'all' : String(playback.pace)}
-          onChange={(e) => setPace(e.currentTarget.value === 'all' ? null : Number(e.currentTarget.value))}
-        >
-          {PACES.map((p) => (
-            <option key={p.label} value={p.value === null ? 'all' : String(p.value)}>
-              {p.label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <PaceSelect label="Pace" />
       {!done && (
         <>
           <button type="button" className="runs-button" onClick={playback.playing ? pausePlayback : resumePlayback}>

@@ -1,13 +1,13 @@
 import { useEffect } from 'react';
 import { isRunActive, useAppStore } from '../store/app-store';
 import { loadRecordedManifest, useRecordedStore, watchRecorded } from './recorded-store';
-import { PACES, usePlaybackStore } from './show-run';
+import { PaceSelect } from './PaceSelect';
+import { usePlaybackStore } from './show-run';
 import { PlaybackControls } from './PlaybackControls';
 
 /** "Watch a recorded run": runs recorded with the CLI, shipped with the page, played back instantly. */
 export function RecordedRuns() {
   const { entries, problem } = useRecordedStore();
-  const pace = usePlaybackStore((s) => s.pace);
   const busy = useAppStore((s) => isRunActive(s.run));
   useEffect(() => {
     void loadRecordedManifest();
@@ -24,16 +24,7 @@ export function RecordedRuns() {
       {entries !== null && entries.length === 0 && problem === null && <p className="runs-note">No recorded runs ship with this copy of the page.</p>}
       {entries !== null && entries.length > 0 && (
         <>
-          <label className="runs-pace">
-            Generations appear{' '}
-            <select value={pace === null ? 'all' : String(pace)} onChange={(e) => usePlaybackStore.setState({ pace: e.currentTarget.value === 'all' ? null : Number(e.currentTarget.value) })}>
-              {PACES.map((p) => (
-                <option key={p.label} value={p.value === null ? 'all' : String(p.value)}>
-                  {p.label}
-                </option>
-              ))}
-            </select>
-          </label>
+          <PaceSelect label="Generations appear" className="runs-pace" />
           <ul className="runs-recorded-list">
             {entries.map((entry) => (
               <li key={entry.id}>

@@ -1,4 +1,5 @@
 import type * as tf from '@tensorflow/tfjs';
+import type { FusedKernelSpec } from './fused-registry';
 import { registerLoopKernel, type Memory } from './loop-kernels';
 
 /**
@@ -8,8 +9,8 @@ import { registerLoopKernel, type Memory } from './loop-kernels';
  * Forward: x -> y and s = sigmoid(z) (kept for the backward pass).
  * Backward: dy, x, s -> dx = dy (s + x s (1 - s) z'), z' = K2 + 3 K1 x^2.
  */
-export const GELU = 'CollapseLabGelu';
-export const GELU_GRAD = 'CollapseLabGeluGrad';
+export const GELU: FusedKernelSpec = { name: 'CollapseLabGelu', inputs: ['x'] };
+export const GELU_GRAD: FusedKernelSpec = { name: 'CollapseLabGeluGrad', inputs: ['dy', 'x', 'sig'] };
 
 const GELU_C = Math.sqrt(2 / Math.PI);
 export const GELU_K2 = 2 * GELU_C;
@@ -42,5 +43,5 @@ function backward(memory: Memory, dyInfo: tf.TensorInfo, xInfo: tf.TensorInfo, s
   return infos;
 }
 
-registerLoopKernel(GELU, ['x'], (memory, [x]) => forward(memory, x));
-registerLoopKernel(GELU_GRAD, ['dy', 'x', 'sig'], (memory, [dy, x, sig]) => backward(memory, dy, x, sig));
+registerLoopKernel(GELU, (memory, [x]) => forward(memory, x));
+registerLoopKernel(GELU_GRAD, (memory, [dy, x, sig]) => backward(memory, dy, x, sig));

@@ -13,8 +13,3 @@ export function hasFusedKernels(width: number): boolean {
   const backend = tf.getBackend();
   return hasLoopKernels() || backend === 'webgpu' || (backend === 'webgl' && fusedOnWebGl(width));
 }
-
-/** Runs a fused kernel on tensors. */
-export function runFused(name: string, inputs: tf.NamedTensorMap, attrs: tf.NamedAttrMap = {}): tf.Tensor[] {
-  return tf.engine().runKernel(name, inputs, attrs) as tf.Tensor[];
-}

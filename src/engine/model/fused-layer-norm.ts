@@ -1,4 +1,5 @@
 import type * as tf from '@tensorflow/tfjs';
+import { epsilonOf, type FusedKernelSpec } from './fused-registry';
 import { registerLoopKernel, type Memory } from './loop-kernels';
 
 /**
@@ -14,8 +15,8 @@ import { registerLoopKernel, type Memory } from './loop-kernels';
  * column sums are the gain's gradient):
  * dx = rstd * (dxhat - mean(dxhat) - xhat * mean(dxhat * xhat)), dxhat = dy * gain.
  */
-export const LAYER_NORM = 'CollapseLabLayerNorm';
-export const LAYER_NORM_GRAD = 'CollapseLabLayerNormGrad';
+export const LAYER_NORM: FusedKernelSpec = { name: 'CollapseLabLayerNorm', inputs: ['x', 'gain', 'bias'] };
+export const LAYER_NORM_GRAD: FusedKernelSpec = { name: 'CollapseLabLayerNormGrad', inputs: ['dy', 'xhat', 'rstd', 'gain'] };
 
 const rowsShape = (shape: number[]) => [...shape.slice(0, -1), 1];
 
@@ -74,5 +75,5 @@ function backward(memory: Memory, dyInfo: tf.TensorInfo, xhatInfo: tf.TensorInfo
   return infos;
 }
 
-registerLoopKernel(LAYER_NORM, ['x', 'gain', 'bias'], (memory, [x, gain, bias], attrs) => forward(memory, x, gain, bias, (attrs as { epsilon: number }).epsilon));
-registerLoopKernel(LAYER_NORM_GRAD, ['dy', 'xhat', 'rstd', 'gain'], (memory, [dy, xhat, rstd, gain]) => backward(memory, dy, xhat, rstd, gain));
+registerLoopKernel(LAYER_NORM, (memory, [x, gain, bias], attrs) => forward(memory, x, gain, bias, epsilonOf(attrs)));
+registerLoopKernel(LAYER_NORM_GRAD, (memory, [dy, xhat, rstd, gain]) => backward(memory, dy, xhat, rstd, gain));

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { registerFused, type FusedKernelSpec } from './fused-registry';
 
 /**
  * Kernels written as plain loops over their operands' memory, for TensorFlow.js's cpu backend,
@@ -39,26 +40,13 @@ const MEMORY_OF: Record<string, (backend: object) => Memory> = {
   cpu: (b) => cpuMemory(b as CpuBackendShape),
 };
 
-/** A loop kernel: its float32 inputs in the order of `inputNames`, its attributes, the memory. */
+/** A loop kernel: the memory, its float32 inputs in its spec's order, its attributes. */
 export type LoopKernel = (memory: Memory, inputs: tf.TensorInfo[], attrs: tf.NamedAttrMap) => tf.TensorInfo[];
 
-/** Registers `kernel` under `name` for every backend that can run loops. */
-export function registerLoopKernel(name: string, inputNames: readonly string[], kernel: LoopKernel): void {
+/** Registers `kernel` as `spec` on every backend that can run loops. */
+export function registerLoopKernel(spec: FusedKernelSpec, kernel: LoopKernel): void {
   for (const [backendName, memoryOf] of Object.entries(MEMORY_OF)) {
-    tf.registerKernel({
-      kernelName: name,
-      backendName,
-      kernelFunc: ({ inputs, backend, attrs }) =>
-        kernel(
-          memoryOf(backend),
-          inputNames.map((n) => {
-            const t = inputs[n];
-            if (!t) throw new Error(`${name}: missing input ${n}`);
-            return t;
-          }),
-          attrs ?? {},
-        ),
-    });
+    registerFused(spec, backendName, (backend, inputs, attrs) => kernel(memoryOf(backend), inputs, attrs));
   }
 }
 

@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { GELU, GELU_GRAD, GELU_K1 as K1, GELU_K2 as K2 } from './fused-gelu';
 import { LAYER_NORM, LAYER_NORM_GRAD } from './fused-layer-norm';
-import { hasFusedKernels, runFused } from './fused-kernels';
+import { hasFusedKernels } from './fused-kernels';
+import { runFused } from './fused-registry';
 import { mm, swap } from './kernels';
 
 /**

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { GELU, GELU_GRAD, GELU_K1, GELU_K2 } from './fused-gelu';
 import { LAYER_NORM, LAYER_NORM_GRAD } from './fused-layer-norm';
+import { epsilonOf, registerFused } from './fused-registry';
 
 /**
  * The fused LayerNorm and GELU kernels (fused-layer-norm.ts, fused-gelu.ts: same names, inputs
@@ -120,22 +121,13 @@ function geluGrad(backend: WebGlBackendShape, dy: tf.TensorInfo, x: tf.TensorInf
   return [backend.runWebGLProgram(packed(['dy', 'x', 'sig'], dy.shape, body), [dy, x, sig], 'float32')];
 }
 
-function named(inputs: tf.NamedTensorInfoMap, name: string): tf.TensorInfo {
-  const t = inputs[name];
-  if (!t) throw new Error(`missing input ${name}`);
-  return t;
-}
-
 /** The programs read rows [1, n, c] two columns at a time. */
 export function fusedOnWebGl(width: number): boolean {
   return width % 2 === 0;
 }
 
 const on = (b: object) => b as WebGlBackendShape;
-const kernels: [string, tf.KernelFunc][] = [
-  [LAYER_NORM, ({ inputs, backend, attrs }) => layerNorm(on(backend), named(inputs, 'x'), named(inputs, 'gain'), named(inputs, 'bias'), (attrs as { epsilon: number }).epsilon)],
-  [LAYER_NORM_GRAD, ({ inputs, backend }) => layerNormGrad(on(backend), named(inputs, 'dy'), named(inputs, 'xhat'), named(inputs, 'rstd'), named(inputs, 'gain'))],
-  [GELU, ({ inputs, backend }) => gelu(on(backend), named(inputs, 'x'))],
-  [GELU_GRAD, ({ inputs, backend }) => geluGrad(on(backend), named(inputs, 'dy'), named(inputs, 'x'), named(inputs, 'sig'))],
-];
-for (const [kernelName, kernelFunc] of kernels) tf.registerKernel({ kernelName, backendName: 'webgl', kernelFunc });
+registerFused(LAYER_NORM, 'webgl', (b, [x, gain, bias], attrs) => layerNorm(on(b), x, gain, bias, epsilonOf(attrs)));
+registerFused(LAYER_NORM_GRAD, 'webgl', (b, [dy, xhat, rstd, gain]) => layerNormGrad(on(b), dy, xhat, rstd, gain));
+registerFused(GELU, 'webgl', (b, [x]) => gelu(on(b), x));
+registerFused(GELU_GRAD, 'webgl', (b, [dy, x, sig]) => geluGrad(on(b), dy, x, sig));
