@@ -7,8 +7,7 @@ import {
   geluForward,
   layerNormForward,
   layerNormLinearBackward,
-  linearGradsFromGradT,
-  linearGradsFromInputT,
+  linearGrads,
   type GeluSaved,
   type NormSaved,
 } from './step-layers';
@@ -65,15 +64,15 @@ export function blockBackward(
   ones: tf.Tensor,
 ): { dx: tf.Tensor3D; grads: tf.Tensor[] } {
   // MLP: y = x1 + gelu(h2 Wfc + bfc) Wfp + bfp
-  const fcProj = linearGradsFromGradT(dy, s.gelu.y);
+  const fcProj = linearGrads(s.gelu.y, dy, ones);
   const dFc = geluBackward(mm(dy, swap(s.fcProjWeight)), s.gelu);
-  const fc = linearGradsFromInputT(swap(s.h2), dFc, ones);
+  const fc = linearGrads(s.h2, dFc, ones);
   const [dNorm2, dLn2Gain, dLn2Bias] = layerNormLinearBackward(dFc, s.fcWeight, fc.dBias, block.ln2Gain, s.norm2, ones);
   const dx1 = tf.add(dy, dNorm2);
   // Attention: x1 = x + attention(h1 Wqkv + bqkv) Wproj + bproj
-  const proj = linearGradsFromGradT(dx1, s.merged);
+  const proj = linearGrads(s.merged, dx1, ones);
   const dQkv = attentionBackward(mm(dx1, swap(s.projWeight)), s.attention, dims);
-  const qkv = linearGradsFromInputT(swap(s.h1), dQkv, ones);
+  const qkv = linearGrads(s.h1, dQkv, ones);
   const [dNorm1, dLn1Gain, dLn1Bias] = layerNormLinearBackward(dQkv, s.qkvWeight, qkv.dBias, block.ln1Gain, s.norm1, ones);
   return {
     dx: tf.add(dx1, dNorm1) as tf.Tensor3D,

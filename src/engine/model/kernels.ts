@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { swapOnWasm } from './wasm-fused';
 
 /**
  * Single kernels for code that needs no gradient tape (the hand-written training step, the KV
@@ -23,9 +24,10 @@ export function mm(a: tf.Tensor, b: tf.Tensor, bias?: tf.Tensor): tf.Tensor3D {
   return engine.runKernel(_FusedMatMul, { a, b, bias }, PLAIN_FUSED) as tf.Tensor3D;
 }
 
-/** [1, m, n] -> [1, n, m]. */
+/** [1, m, n] -> [1, n, m] (on wasm, its blocked transpose where m and n are multiples of 4). */
 export function swap(x: tf.Tensor): tf.Tensor3D {
-  return tf.transpose(x, [0, 2, 1]) as tf.Tensor3D;
+  const [, m, n] = x.shape as number[];
+  return (swapOnWasm(x, m, n, [1, n, m]) ?? tf.transpose(x, [0, 2, 1])) as tf.Tensor3D;
 }
 
 /** A matrix variable [k, n] as the operand [1, k, n]. */

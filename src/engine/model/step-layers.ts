@@ -4,6 +4,7 @@ import { LAYER_NORM, LAYER_NORM_GRAD } from './fused-layer-norm';
 import { hasFusedKernels } from './fused-kernels';
 import { runFused } from './fused-registry';
 import { mm, swap } from './kernels';
+import { columnSumsOnWasm } from './wasm-fused';
 
 /**
  * Forward and backward passes of LayerNorm, GELU and the linear layers for the hand-written
@@ -34,12 +35,13 @@ export function layerNormForward(x: tf.Tensor, gain: tf.Tensor, bias: tf.Tensor)
 }
 
 /**
- * Sums over the rows of x [1, n, c] as a product with a row of ones [1, 1, n] (a sum over a
- * leading axis transposes first on wasm, several times slower): [1, 1, c], the layout AdamW
- * packs without a reshape.
+ * Sums over the rows of x [1, n, c]: [1, 1, c], the layout AdamW packs without a reshape. On
+ * wasm a kernel of its own (wasm-fused.ts) where c is a multiple of 4; elsewhere a product with
+ * a row of ones [1, 1, n] (a sum over a leading axis transposes first on wasm, several times
+ * slower).
  */
 export function columnSums(x: tf.Tensor, ones: tf.Tensor): tf.Tensor3D {
-  return mm(ones, x);
+  return columnSumsOnWasm(x) ?? mm(ones, x);
 }
 
 /**
@@ -98,22 +100,16 @@ export function geluBackward(dy: tf.Tensor, { x, xSquared, sig, y }: GeluSaved):
 }
 
 /**
- * Weight and bias gradients of y = x W + b from dy [1, n, out], as [1, in, out] and [1, 1, out]
- * (the layouts AdamW packs without a reshape; the bias's is also layerNormLinearBackward's
- * operand), with flag-free products only.
- * The weight's product needs one [n, *] operand transposed, and a transpose costs more than it
- * seems on wasm; callers pass whichever they have or can make cheaper:
- * - from x^T [1, in, n]: dW = x^T dy;
- * - from dy (transposed here, when it is narrower than x): dW = (dy^T x)^T, and the bias's
- *   from the rows of dy^T (a contiguous sum; a product with a row of ones [1, 1, n] x
- *   [1, n, 64] is 5x slower on wasm, as XNNPACK packs its changing right operand each time).
+ * Weight and bias gradients of y = x W + b from x [1, n, in] and dy [1, n, out], as [1, in, out]
+ * and [1, 1, out] (the layouts AdamW packs without a reshape; the bias's is also
+ * layerNormLinearBackward's operand), with flag-free products only (flagged ones skip XNNPACK on
+ * wasm). The weight's product has n as its inner dimension, and the narrower of x and dy is its
+ * right operand: XNNPACK packs a product's right operand before multiplying, and these are fresh
+ * every step (dW = x^T dy with dy [2048, 256] on the right: 4.2 ms; (dy^T x)^T with x
+ * [2048, 64] there, transposes included: 3.0 ms).
  */
-export function linearGradsFromInputT(xT: tf.Tensor, dy: tf.Tensor, ones: tf.Tensor): { dWeight: tf.Tensor3D; dBias: tf.Tensor3D } {
-  return { dWeight: mm(xT, dy), dBias: columnSums(dy, ones) };
-}
-
-export function linearGradsFromGradT(dy: tf.Tensor, x: tf.Tensor): { dWeight: tf.Tensor3D; dBias: tf.Tensor3D } {
-  const dyT = swap(dy);
-  const out = dy.shape[dy.rank - 1]!;
-  return { dWeight: swap(mm(dyT, x)), dBias: tf.reshape(tf.sum(dyT, -1), [1, 1, out]) };
+export function linearGrads(x: tf.Tensor, dy: tf.Tensor, ones: tf.Tensor): { dWeight: tf.Tensor3D; dBias: tf.Tensor3D } {
+  const dBias = columnSums(dy, ones);
+  if (lastDim(dy) <= lastDim(x)) return { dWeight: mm(swap(x), dy), dBias };
+  return { dWeight: swap(mm(swap(dy), x)), dBias };
 }

@@ -4,7 +4,7 @@ import type { Windows } from './batches';
 import { blockBackward, blockForward, type BlockSaved } from './block-step';
 import type { Gpt } from './gpt';
 import { asOperand, mm } from './kernels';
-import { layerNormForward, layerNormLinearBackward, linearGradsFromGradT } from './step-layers';
+import { layerNormForward, layerNormLinearBackward, linearGrads } from './step-layers';
 
 export interface LossAndGradients {
   /** Mean cross-entropy over every position, nats per token (crossEntropy(model.logits(...))). */
@@ -68,7 +68,7 @@ export function lossAndGradients(model: Gpt, windows: Windows): LossAndGradients
     const loss = tf.neg(tf.mean(tf.log(tf.maximum(picked, PROB_FLOOR)))) as tf.Scalar;
 
     const dLogits = tf.mul(tf.sub(probs, targetHot), 1 / n);
-    const head = linearGradsFromGradT(dLogits, final.y);
+    const head = linearGrads(final.y, dLogits, ones);
     const [dFinal, dLnfGain, dLnfBias] = layerNormLinearBackward(dLogits, headWeight, head.dBias, p.lnfGain, final.saved, ones);
     let dx: tf.Tensor = dFinal;
     const blockGrads: tf.Tensor[][] = [];

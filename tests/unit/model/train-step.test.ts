@@ -12,24 +12,31 @@ afterAll(() => useNodeBackend('wasm'));
 /**
  * The hand-written training step against tf's automatic gradient of the model's logits (whose
  * layers' own gradients the layer tests check against the plain formulas and finite
- * differences), on both attention layouts: cpu runs the batched one, wasm the grouped one.
+ * differences), on both attention layouts (cpu runs the batched one, wasm the grouped one) and
+ * every form of LayerNorm and GELU: cpu's loop kernels, wasm's SIMD kernels (widths 16 and 32,
+ * multiples of 4) and the composed tf ops (widths 10 and 30, which wasm's kernels leave alone).
+ * Two layers: every block, head split and the embedding stack are exercised.
  */
-describe.each(['cpu', 'wasm'] as const)('hand-written loss and gradients on %s', (backend) => {
+describe.each([
+  { backend: 'cpu', form: 'loop kernels', batch: 3, width: 12, heads: 3, mlpRatio: 2 },
+  // 4 windows x 2 heads = 8 groups of 8 columns: attention's blocked transposes run too.
+  { backend: 'wasm', form: 'SIMD kernels', batch: 4, width: 16, heads: 2, mlpRatio: 2 },
+  { backend: 'wasm', form: 'composed ops', batch: 3, width: 10, heads: 2, mlpRatio: 3 },
+] as const)('hand-written loss and gradients on $backend ($form)', ({ backend, batch, width, heads, mlpRatio }) => {
   it('equal the automatic gradient of crossEntropy(model.logits) for every variable', async () => {
     await useNodeBackend(backend);
     const { vocab, stream } = textFixture();
-    // Two layers, three heads: every block, head split and the embedding stack are exercised.
-    const shape = microShape(vocab.size, { contextLength: 8, layers: 2, heads: 3, width: 12 });
+    const shape = microShape(vocab.size, { contextLength: 8, layers: 2, heads, width, mlpRatio });
     const model = createGpt(shape, seeded(21));
     // Away from GPT-2's init so LayerNorm gains/biases and the softmax are not near trivial.
     for (const v of model.variables) v.assign(tf.tidy(() => tf.add(v, tf.randomNormal(v.shape, 0, 0.2, 'float32', 3))));
-    const windows = sampleWindows(stream, 3, shape.contextLength, seeded('windows'));
+    const windows = sampleWindows(stream, batch, shape.contextLength, seeded('windows'));
     model.attentionMask(shape.contextLength); // made once and kept by the model
     const before = tf.memory().numTensors;
     const manual = lossAndGradients(model, windows);
     expect(tf.memory().numTensors).toBe(before + 1 + model.variables.length); // only the results stay
 
-    const inputs = tf.tensor2d(windows.inputs, [3, shape.contextLength], 'int32');
+    const inputs = tf.tensor2d(windows.inputs, [batch, shape.contextLength], 'int32');
     const targets = tf.tensor1d(windows.targets, 'int32');
     const auto = tf.variableGrads(() => crossEntropy(model.logits(inputs), targets), model.variables);
     expect(Math.abs(manual.loss.dataSync()[0] - auto.value.dataSync()[0])).toBeLessThan(1e-5);

@@ -1,0 +1,90 @@
+import * as tf from '@tensorflow/tfjs';
+import { WASM_FUSED_BASE64 } from './wasm-fused-binary';
+
+/**
+ * Our WebAssembly SIMD kernels (wasm-fused.wat) bound to TensorFlow.js's wasm backend: the
+ * module imports the backend's memory, so kernels read their operands and write their outputs in
+ * place, at the tensors' own offsets. A browser without WebAssembly SIMD, or a backend whose
+ * memory is not reachable (a threaded build's shared memory), has none (kernelsOnWasm false) and
+ * callers compose tf ops instead.
+ */
+export interface WasmKernels {
+  layer_norm(x: number, gain: number, bias: number, y: number, xhat: number, rstd: number, rows: number, c: number, eps: number): void;
+  layer_norm_grad(dy: number, xhat: number, rstd: number, gain: number, dx: number, dyXhat: number, rows: number, c: number): void;
+  gelu(x: number, y: number, sig: number, n: number, k1: number, k2: number): void;
+  gelu_grad(dy: number, x: number, sig: number, dx: number, n: number, k1: number, k2: number): void;
+  swap(x: number, y: number, batch: number, rows: number, cols: number): void;
+  column_sums(x: number, y: number, rows: number, cols: number): void;
+  attention(qkv: number, y: number, probs: number, scratch: number, batch: number, t: number, heads: number, d: number, scale: number): void;
+  attention_grad(dy: number, qkv: number, probs: number, dqkv: number, scratch: number, batch: number, t: number, heads: number, d: number, scale: number): void;
+}
+
+/** What the kernels use of BackendWasm (its emscripten module exports the memory as asm.memory). */
+interface WasmBackendShape {
+  wasm?: { asm?: { memory?: unknown } };
+  getMemoryOffset(dataId: tf.DataId): number;
+  makeOutput(shape: number[], dtype: tf.DataType): tf.TensorInfo;
+  disposeData(dataId: tf.DataId, force?: boolean): boolean;
+}
+
+const binary = Uint8Array.from(atob(WASM_FUSED_BASE64), (ch) => ch.charCodeAt(0));
+let compiled: WebAssembly.Module | null | undefined;
+const instances = new WeakMap<WebAssembly.Memory, WasmKernels>();
+
+/** The compiled module, or null where this engine has no WebAssembly SIMD. */
+function kernelModule(): WebAssembly.Module | null {
+  if (compiled === undefined) compiled = typeof WebAssembly === 'object' && WebAssembly.validate(binary) ? new WebAssembly.Module(binary) : null;
+  return compiled;
+}
+
+/** The kernels bound to this backend's memory, or null where they cannot run on it. */
+function kernelsOf(backend: object): WasmKernels | null {
+  const memory = (backend as WasmBackendShape).wasm?.asm?.memory;
+  if (!(memory instanceof WebAssembly.Memory)) return null;
+  // A shared memory (the threaded build) would need the module to declare it shared.
+  if (typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer) return null;
+  const known = instances.get(memory);
+  if (known) return known;
+  const module = kernelModule();
+  if (!module) return null;
+  const kernels = new WebAssembly.Instance(module, { tfjs: { memory } }).exports as unknown as WasmKernels;
+  instances.set(memory, kernels);
+  return kernels;
+}
+
+/** Whether the current backend is wasm and our kernels run on it. */
+export const kernelsOnWasm = () => tf.getBackend() === 'wasm' && kernelsOf(tf.backend()) !== null;
+
+/** What a kernel's body gets: the kernels, tensors' offsets, new float32 outputs, and scratch memory. */
+export interface WasmCall {
+  kernels: WasmKernels;
+  at(t: tf.TensorInfo): number;
+  outputs(...shapes: number[][]): tf.TensorInfo[];
+  /** The offset of `floats` numbers of scratch, freed when the body returns. */
+  scratch(floats: number): number;
+}
+
+/** Runs a kernel's body on the wasm backend `backend` (a registered kernel's). */
+export function runOnWasm(backend: object, body: (call: WasmCall) => tf.TensorInfo[]): tf.TensorInfo[] {
+  const b = backend as WasmBackendShape;
+  const kernels = kernelsOf(b);
+  if (!kernels) throw new Error('Our wasm kernels cannot run on this backend (see kernelsOnWasm)');
+  const scratch: tf.TensorInfo[] = [];
+  try {
+    return body({
+      kernels,
+      at: (t) => b.getMemoryOffset(t.dataId),
+      outputs: (...shapes) => shapes.map((s) => b.makeOutput(s, 'float32')),
+      scratch(floats) {
+        const info = b.makeOutput([floats], 'float32');
+        scratch.push(info);
+        return b.getMemoryOffset(info.dataId);
+      },
+    });
+  } finally {
+    for (const info of scratch) b.disposeData(info.dataId, true);
+  }
+}
+
+export const widthOf = (t: tf.TensorInfo) => t.shape[t.shape.length - 1];
+export const sizeOf = (t: tf.TensorInfo) => tf.util.sizeFromShape(t.shape);
