@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { attentionBackwardOnWasm, attentionForwardOnWasm, attentionOnWasm } from './wasm-attention';
 import { swapOnWasm } from './wasm-fused';
 
 /**
@@ -152,6 +153,33 @@ function batchedBackward(dy: tf.Tensor, saved: tf.Tensor[], dims: AttentionDims,
   return mergeQkvHeads([tf.matMul(dScores, k), tf.matMul(dScores, q, true, false), dv], dims);
 }
 
+/**
+ * The wasm backend's own kernels (wasm-attention.ts), where our kernels run there and the window
+ * and head widths are multiples of 4: no mask, no split of the heads; q, k and v are read in qkv.
+ */
+function fusedForward(qkv: tf.Tensor, _mask: tf.Tensor, { batch, t, heads }: AttentionDims, scale: number) {
+  const { merged, probs } = attentionForwardOnWasm(qkv, { batch, t, heads, scale });
+  return { merged, saved: [qkv, probs] };
+}
+
+function fusedBackward(dy: tf.Tensor, [qkv, probs]: tf.Tensor[], { batch, t, heads }: AttentionDims, scale: number): tf.Tensor {
+  return attentionBackwardOnWasm(dy, qkv, probs, { batch, t, heads, scale });
+}
+
+/** How attention runs: a formulation of tf ops (AttentionKernel), or the wasm kernels of our own. */
+export type AttentionForm = AttentionKernel | 'fused';
+
+const FORMS = {
+  batched: { forward: batchedForward, backward: batchedBackward },
+  grouped: { forward: groupedForward, backward: groupedBackward },
+  fused: { forward: fusedForward, backward: fusedBackward },
+};
+
+/** The grouped kernel (wasm) becomes the fused one where that runs. */
+function formOf(kernel: AttentionKernel, { t, heads }: AttentionDims, c: number): AttentionForm {
+  return kernel === 'grouped' && attentionOnWasm(t, c / heads) ? 'fused' : kernel;
+}
+
 /** Additive causal mask (0 on and below the diagonal, -1e9 above) in the shape `kernel` adds it. */
 export function attentionMask(t: number, kernel: AttentionKernel): tf.Tensor {
   const values = new Float32Array(t * t);
@@ -161,7 +189,7 @@ export function attentionMask(t: number, kernel: AttentionKernel): tf.Tensor {
 
 /** The tensors attentionForward keeps for attentionBackward. */
 export interface AttentionSaved {
-  kernel: AttentionKernel;
+  form: AttentionForm;
   tensors: tf.Tensor[];
 }
 
@@ -176,16 +204,15 @@ export function attentionForward(
   kernel: AttentionKernel = attentionKernelFor(tf.getBackend()),
 ): { merged: tf.Tensor3D; saved: AttentionSaved } {
   const c = qkv.shape[qkv.rank - 1]! / 3;
-  const forward = kernel === 'grouped' ? groupedForward : batchedForward;
-  const { merged, saved } = forward(qkv, mask, dims, 1 / Math.sqrt(c / dims.heads));
-  return { merged: merged as tf.Tensor3D, saved: { kernel, tensors: saved } };
+  const form = formOf(kernel, dims, c);
+  const { merged, saved } = FORMS[form].forward(qkv, mask, dims, 1 / Math.sqrt(c / dims.heads));
+  return { merged: merged as tf.Tensor3D, saved: { form, tensors: saved } };
 }
 
 /** Gradient of attentionForward: from d(merged) [.., c] to d(qkv) [1, n, 3c]. */
 export function attentionBackward(dMerged: tf.Tensor, saved: AttentionSaved, dims: AttentionDims): tf.Tensor3D {
   const c = dMerged.shape[dMerged.rank - 1]!;
-  const backward = saved.kernel === 'grouped' ? groupedBackward : batchedBackward;
-  return backward(dMerged, saved.tensors, dims, 1 / Math.sqrt(c / dims.heads)) as tf.Tensor3D;
+  return FORMS[saved.form].backward(dMerged, saved.tensors, dims, 1 / Math.sqrt(c / dims.heads)) as tf.Tensor3D;
 }
 
 /**
@@ -201,8 +228,7 @@ export function causalAttention(
 ): tf.Tensor2D {
   const c = qkv.shape[1] / 3;
   const scale = 1 / Math.sqrt(c / dims.heads);
-  const forward = kernel === 'grouped' ? groupedForward : batchedForward;
-  const backward = kernel === 'grouped' ? groupedBackward : batchedBackward;
+  const { forward, backward } = FORMS[formOf(kernel, dims, c)];
   const op = tf.customGrad((...args: Array<tf.Tensor | tf.GradSaveFunc>) => {
     const [x, save] = args as [tf.Tensor2D, tf.GradSaveFunc];
     const { merged, saved } = forward(x, mask, dims, scale);

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useNodeBackend } from '../../../src/cli/tf-node';
 import { attentionMask, causalAttention, type AttentionKernel } from '../../../src/engine/model/attention';
 import { gelu, layerNorm, linear, reference } from '../../../src/engine/model/layers';
@@ -93,10 +93,20 @@ describe('custom-gradient layers', () => {
   });
 });
 
-describe('causal attention', () => {
-  const dims = { batch: 3, t: 5, heads: 2 };
-  const width = 8;
+/**
+ * On cpu both formulations of tf ops; on wasm, with windows and heads of multiples of 4 columns,
+ * 'grouped' runs the wasm backend's own attention kernels (wasm-attention.ts), which must give the
+ * same numbers and gradients. A window of 5 keeps wasm on the composed grouped form, whose 4
+ * groups (2 windows x 2 heads) of 8 columns go through the blocked transposes (swapInner, asFilter).
+ */
+describe.each([
+  { backend: 'cpu', dims: { batch: 3, t: 5, heads: 2 }, width: 8, fused: false },
+  { backend: 'wasm', dims: { batch: 3, t: 12, heads: 2 }, width: 16, fused: true },
+  { backend: 'wasm', dims: { batch: 2, t: 5, heads: 2 }, width: 16, fused: false },
+] as const)('causal attention on $backend', ({ backend, dims, width, fused }) => {
   const kernels: AttentionKernel[] = ['batched', 'grouped'];
+  beforeAll(() => useNodeBackend(backend));
+  afterAll(() => useNodeBackend('cpu'));
 
   /** Straightforward reference: per batch row and head, softmax(q k^T / sqrt(d) + mask) v. */
   function plainAttention(qkv: tf.Tensor): tf.Tensor {
@@ -130,6 +140,14 @@ describe('causal attention', () => {
       tf.dispose([mask, out, grad]);
     }
     tf.dispose([qkv, weights, expected, expectedGrad]);
+  });
+
+  it(`runs ${fused ? 'the wasm backend\'s attention kernels' : 'tf ops only'} for the grouped formulation`, async () => {
+    const qkv = randomTensor([dims.batch * dims.t, 3 * width], 'qkv3');
+    const mask = attentionMask(dims.t, 'grouped');
+    const { kernels: ran, result } = await tf.profile(() => causalAttention(qkv as tf.Tensor2D, mask, dims, 'grouped'));
+    expect(ran.some((k) => k.name === 'CollapseLabAttention')).toBe(fused);
+    tf.dispose([qkv, mask, result as tf.Tensor]);
   });
 
   it('gradients of both formulations match finite differences (relative error < 1e-2)', () => {

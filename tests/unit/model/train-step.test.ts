@@ -12,14 +12,15 @@ afterAll(() => useNodeBackend('wasm'));
 /**
  * The hand-written training step against tf's automatic gradient of the model's logits (whose
  * layers' own gradients the layer tests check against the plain formulas and finite
- * differences), on both attention layouts (cpu runs the batched one, wasm the grouped one) and
- * every form of LayerNorm and GELU: cpu's loop kernels, wasm's SIMD kernels (widths 16 and 32,
- * multiples of 4) and the composed tf ops (widths 10 and 30, which wasm's kernels leave alone).
+ * differences), on every form of attention (cpu runs the batched one; wasm its fused kernels or,
+ * for heads of 5 columns, the grouped one) and of LayerNorm and GELU: cpu's loop kernels, wasm's
+ * SIMD kernels (widths 16 and 32, multiples of 4) and the composed tf ops (widths 10 and 30,
+ * which wasm's kernels leave alone).
  * Two layers: every block, head split and the embedding stack are exercised.
  */
 describe.each([
   { backend: 'cpu', form: 'loop kernels', batch: 3, width: 12, heads: 3, mlpRatio: 2 },
-  // 4 windows x 2 heads = 8 groups of 8 columns: attention's blocked transposes run too.
+  // Windows of 8 and heads of 8 columns: attention runs wasm's fused kernels (wasm-attention.ts) too.
   { backend: 'wasm', form: 'SIMD kernels', batch: 4, width: 16, heads: 2, mlpRatio: 2 },
   { backend: 'wasm', form: 'composed ops', batch: 3, width: 10, heads: 2, mlpRatio: 3 },
 ] as const)('hand-written loss and gradients on $backend ($form)', ({ backend, batch, width, heads, mlpRatio }) => {
