@@ -14,11 +14,13 @@ import { lineStyleProps } from './series';
 
 /** This chart's turn when several redraw at once (see use-chart-data.ts). */
 const CHART_SLOT = 1;
+/** The curve grows with every training step (about 12 a second on wasm): redrawn twice a second. */
+const CURVE_REFRESH_MS = 500;
 
 const LOSS_STYLE = { ...seriesStyle(1), dash: '', marker: 'circle' as const };
 
 export function LossChart() {
-  const curve = useChartData((s) => s.run.lossCurve, CHART_SLOT);
+  const curve = useChartData((s) => s.run.lossCurve, CHART_SLOT, CURVE_REFRESH_MS);
   const generation = useChartData((s) => s.run.current.generation, CHART_SLOT);
   const totalSteps = useChartData((s) => s.run.current.totalSteps, CHART_SLOT);
   const untrained = useChartData((s) => s.run.baseline?.nllPerChar ?? null, CHART_SLOT);
