@@ -1,7 +1,8 @@
-/** npm run build:wasm-kernels: assembles wasm-fused.wat into wasm-fused-binary.ts (assemble-wasm-kernels.ts). */
+/** npm run build:wasm-kernels: assembles the wasm kernels' .wat files into wasm-binaries.ts (assemble-wasm-kernels.ts). */
 import { writeFile } from 'node:fs/promises';
-import { assembleWasmKernels, BINARY_MODULE_PATH, binaryModuleSource } from './assemble-wasm-kernels';
+import { assembleWasmKernels, BINARY_MODULE_PATH, binaryModuleSource, WASM_MODULES } from './assemble-wasm-kernels';
 
-const binary = await assembleWasmKernels();
-await writeFile(BINARY_MODULE_PATH, binaryModuleSource(binary));
-console.log(`${BINARY_MODULE_PATH}: ${binary.length} bytes of WebAssembly`);
+const binaries = await assembleWasmKernels();
+await writeFile(BINARY_MODULE_PATH, binaryModuleSource(binaries));
+const sizes = WASM_MODULES.map((m, i) => `${m.wat} ${binaries[i].length} bytes`).join(', ');
+console.log(`${BINARY_MODULE_PATH}: ${sizes} of WebAssembly`);

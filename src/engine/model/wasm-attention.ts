@@ -3,7 +3,7 @@ import { registerFused, runFused, type FusedKernelSpec } from './fused-registry'
 import { kernelsOnWasm, runOnWasm, widthOf } from './wasm-module';
 
 /**
- * Causal self-attention on the wasm backend as two kernels of our own (wasm-fused.wat,
+ * Causal self-attention on the wasm backend as two kernels of our own (wasm-attention.wat,
  * "attention" and "attention_grad"): each head's products run as register-tiled SIMD loops that
  * read q, k and v in place in the fused projection's rows, skip the tiles above the diagonal, and
  * write the merged heads (forward) or the gradient of the projection in its own layout

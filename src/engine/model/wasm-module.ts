@@ -1,9 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
-import { WASM_FUSED_BASE64 } from './wasm-fused-binary';
+import { WASM_ATTENTION_BASE64, WASM_FUSED_BASE64 } from './wasm-binaries';
 
 /**
- * Our WebAssembly SIMD kernels (wasm-fused.wat) bound to TensorFlow.js's wasm backend: the
- * module imports the backend's memory, so kernels read their operands and write their outputs in
+ * Our WebAssembly SIMD kernels (wasm-fused.wat, wasm-attention.wat) bound to TensorFlow.js's wasm
+ * backend: each module imports the backend's memory, so kernels read their operands and write their outputs in
  * place, at the tensors' own offsets. A browser without WebAssembly SIMD, or a backend whose
  * memory is not reachable (a threaded build's shared memory), has none (kernelsOnWasm false) and
  * callers compose tf ops instead.
@@ -27,13 +27,18 @@ interface WasmBackendShape {
   disposeData(dataId: tf.DataId, force?: boolean): boolean;
 }
 
-const binary = Uint8Array.from(atob(WASM_FUSED_BASE64), (ch) => ch.charCodeAt(0));
-let compiled: WebAssembly.Module | null | undefined;
+const binaries = [WASM_FUSED_BASE64, WASM_ATTENTION_BASE64].map((base64) =>
+  Uint8Array.from(atob(base64), (ch) => ch.charCodeAt(0)),
+);
+let compiled: WebAssembly.Module[] | null | undefined;
 const instances = new WeakMap<WebAssembly.Memory, WasmKernels>();
 
-/** The compiled module, or null where this engine has no WebAssembly SIMD. */
-function kernelModule(): WebAssembly.Module | null {
-  if (compiled === undefined) compiled = typeof WebAssembly === 'object' && WebAssembly.validate(binary) ? new WebAssembly.Module(binary) : null;
+/** The compiled modules, or null where this engine has no WebAssembly SIMD. */
+function kernelModules(): WebAssembly.Module[] | null {
+  if (compiled === undefined) {
+    const valid = typeof WebAssembly === 'object' && binaries.every((b) => WebAssembly.validate(b));
+    compiled = valid ? binaries.map((b) => new WebAssembly.Module(b)) : null;
+  }
   return compiled;
 }
 
@@ -45,9 +50,10 @@ function kernelsOf(backend: object): WasmKernels | null {
   if (typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer) return null;
   const known = instances.get(memory);
   if (known) return known;
-  const module = kernelModule();
-  if (!module) return null;
-  const kernels = new WebAssembly.Instance(module, { tfjs: { memory } }).exports as unknown as WasmKernels;
+  const modules = kernelModules();
+  if (!modules) return null;
+  const exports = modules.map((module) => new WebAssembly.Instance(module, { tfjs: { memory } }).exports);
+  const kernels = Object.assign({}, ...exports) as WasmKernels;
   instances.set(memory, kernels);
   return kernels;
 }

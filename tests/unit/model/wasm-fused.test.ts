@@ -20,7 +20,7 @@ const values = (t: tf.Tensor) => Array.from(t.dataSync());
 describe('the wasm backend\'s fused kernels (wasm-fused.wat)', () => {
   beforeAll(() => useNodeBackend('wasm'));
 
-  it('ship the binary that wasm-fused.wat assembles to (run `npm run build:wasm-kernels` after editing it)', async () => {
+  it('ship the binaries that wasm-fused.wat and wasm-attention.wat assemble to (run `npm run build:wasm-kernels` after editing them)', async () => {
     const committed = await readFile(BINARY_MODULE_PATH, 'utf8');
     expect(committed).toBe(binaryModuleSource(await assembleWasmKernels()));
   });
