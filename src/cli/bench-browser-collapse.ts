@@ -89,9 +89,10 @@ export async function timeCollapse(
     const play = await playButton(page).elementHandle();
     const from = await longTasks.now();
     const result = await watchCollapse(page, play, limitMs, say);
-    const longest = (await longTasks.since(from)).sort((a, b) => b.duration - a.duration).slice(0, 5);
+    const tasks = await longTasks.since(from);
+    const longest = tasks.sort((a, b) => b.duration - a.duration).slice(0, 5);
     const mainThread = {
-      tasksOver50ms: (await longTasks.since(from)).length,
+      tasksOver50ms: tasks.length,
       longestTaskMs: Math.round(longest[0]?.duration ?? 0),
       longestTasksMs: longest.map((t) => Math.round(t.duration)),
       longestTasksAtSeconds: longest.map((t) => round1((t.start - from) / 1000)),

@@ -7,16 +7,12 @@ import { kernelsOnWasm, runOnWasm, sizeOf as size, widthOf } from './wasm-module
 /**
  * The fused LayerNorm and GELU kernels (fused-layer-norm.ts, fused-gelu.ts: same names, inputs
  * and outputs) on TensorFlow.js's wasm backend, as WebAssembly SIMD loops (wasm-fused.wat,
- * wasm-module.ts) on its tensors in place. One call each instead of 9 + 9
- * (LayerNorm) and 6 + 7 (GELU) composed kernels. Also a transpose of the last two axes in 4 x 4
- * blocks (SWAP), 5-20x faster than tf.transpose there, and the sums of a matrix's rows
- * (COLUMN_SUMS), 5-10x faster than a product with a row of ones. Rows whose width is not a
- * multiple of 4, or a backend without our kernels (wasm-module.ts), leave callers composing tf ops
- * (fusedOnWasm, swapOnWasm, columnSumsOnWasm).
- *
- * Training step (`npm run bench -- --backend wasm`): 342 -> 240 kernels and 122-126 -> 111-122
- * ms with LayerNorm and GELU fused (alternating runs); 99-101 ms with the transposes and column
- * sums too (step-layers.ts, attention.ts).
+ * wasm-module.ts) on its tensors in place: one call each instead of 9 + 9 (LayerNorm) and 6 + 7
+ * (GELU) composed kernels. Also a transpose of the last two axes in 4 x 4 blocks (SWAP), 5-20x
+ * faster than tf.transpose there, and the sums of a matrix's rows (COLUMN_SUMS), 5-10x faster
+ * than a product with a row of ones. Rows whose width is not a multiple of 4, or a backend
+ * without our kernels (wasm-module.ts), leave callers composing tf ops (fusedOnWasm, swapOnWasm,
+ * columnSumsOnWasm).
  */
 
 /** x viewed as [batch, rows, cols] -> [batch, cols, rows], given the output's shape (attributes rows, cols, shape). */

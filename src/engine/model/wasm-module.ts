@@ -3,10 +3,10 @@ import { WASM_ATTENTION_BASE64, WASM_FUSED_BASE64 } from './wasm-binaries';
 
 /**
  * Our WebAssembly SIMD kernels (wasm-fused.wat, wasm-attention.wat) bound to TensorFlow.js's wasm
- * backend: each module imports the backend's memory, so kernels read their operands and write their outputs in
- * place, at the tensors' own offsets. A browser without WebAssembly SIMD, or a backend whose
- * memory is not reachable (a threaded build's shared memory), has none (kernelsOnWasm false) and
- * callers compose tf ops instead.
+ * backend: each module imports the backend's memory, so kernels read their operands and write
+ * their outputs in place, at the tensors' own offsets. A browser without WebAssembly SIMD, or a
+ * backend whose memory is not reachable (a threaded build's shared memory), has none
+ * (kernelsOnWasm false) and callers compose tf ops instead.
  */
 export interface WasmKernels {
   layer_norm(x: number, gain: number, bias: number, y: number, xhat: number, rstd: number, rows: number, c: number, eps: number): void;
