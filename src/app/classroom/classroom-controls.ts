@@ -40,7 +40,7 @@ export const CONTROL_GROUPS = [
     label: 'Model',
     controls: [
       { id: 'modelSize', label: 'Model size', paths: ['model.size'] },
-      { id: 'steps', label: 'Training steps', paths: ['training.steps'] },
+      { id: 'steps', label: 'Training steps', paths: ['training.steps', 'training.budgetRule'] },
       { id: 'continueTraining', label: 'Where each model starts', paths: ['model.continueTraining'] },
     ],
   },

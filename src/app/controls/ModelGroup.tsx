@@ -26,6 +26,12 @@ export function ModelGroup() {
   const start = applicability('continueTraining', config);
   const sizeView = useControlView('modelSize');
   const startView = useControlView('continueTraining');
+  const stepsView = useControlView('steps');
+  const setBudgetRule = (budgetRule: SimulationConfig['training']['budgetRule']): void => {
+    const current = useAppStore.getState().config;
+    const error = applySettings({ ...current, training: { ...current.training, budgetRule } });
+    setNote(error ? { text: error, tone: 'error' } : null);
+  };
   const allHidden = useAllHidden(['modelSize', 'steps', 'continueTraining']);
 
   if (allHidden) return null;
@@ -72,6 +78,31 @@ export function ModelGroup() {
         step={50}
         disabledReason={steps.applies ? null : steps.reason}
       />
+      {!stepsView.hidden && (
+        <fieldset className="cl-subgroup" disabled={!steps.applies || stepsView.locked}>
+          <legend>When the training set grows{stepsView.locked && <LockMark />}</legend>
+          <div className="cl-choices cl-choices-compact">
+            <Choice
+              name="cl-budget-rule"
+              value="fixed-steps"
+              checked={config.training.budgetRule === 'fixed-steps'}
+              onChange={() => setBudgetRule('fixed-steps')}
+              label="Same steps"
+              description="every generation trains as long; a bigger corpus is seen fewer times"
+              title="Every generation trains for the same number of steps, whatever the size of its training set."
+            />
+            <Choice
+              name="cl-budget-rule"
+              value="fixed-epochs"
+              checked={config.training.budgetRule === 'fixed-epochs'}
+              onChange={() => setBudgetRule('fixed-epochs')}
+              label="Same passes"
+              description="steps grow with the training set"
+              title="The steps are the budget for the real corpus D0; a larger training set gets proportionally more steps, so every generation makes as many passes over its data."
+            />
+          </div>
+        </fieldset>
+      )}
       {!startView.hidden && (
         <fieldset className="cl-subgroup" disabled={!start.applies || startView.locked}>
           <legend>Each generation&rsquo;s model starts{startView.locked && <LockMark />}</legend>

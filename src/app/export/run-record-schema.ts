@@ -6,7 +6,7 @@
  * which is what the run had in memory: export then import gives the same generations.
  */
 import { z } from 'zod';
-import { simulationConfigSchema } from '../../engine/config/schema';
+import { storedConfigSchema } from '../../engine/config/validate';
 import type { GenerationReport, RunRecord } from '../../engine/loop/report';
 
 /** The run.json version this page reads and writes (RunRecord['version']). */
@@ -21,6 +21,11 @@ const count = z.number().int().min(0);
 const byCharOrder = z.object({ 1: metric, 2: metric, 3: metric });
 const byDistinctOrder = z.object({ 2: metric, 3: metric, 4: metric });
 const bySupportKind = z.object({ chars: metric, bigrams: metric, words: metric });
+/** A measurement added after runs were first recorded: absent in an older file, read as NaN (not measured). */
+const addedMetric = z
+  .number()
+  .nullish()
+  .transform((v) => v ?? NaN);
 
 export const generationReportSchema = z.object({
   generation: count,
@@ -40,6 +45,8 @@ export const generationReportSchema = z.object({
   loopShare: metric,
   meanSampleLength: metric,
   capHitShare: metric,
+  endedShare: addedMetric,
+  realWordShare: addedMetric,
   precision: metric,
   recall: metric,
   sampleCount: count,
@@ -49,18 +56,26 @@ export const generationReportSchema = z.object({
   corpusChars: count,
   trainingChars: count,
   writtenChars: count,
+  generatedBudgetChars: addedMetric,
+  writtenDocuments: addedMetric,
+  // Before budgets were cut, the last document was always written whole.
+  writtenCut: z.boolean().default(false),
   provenance: z.array(z.object({ origin: z.union([z.literal('human'), count]), chars: count })),
   extinct: z.object({ chars: count, bigrams: count, words: count }),
   extinctChars: z.array(z.object({ symbol: z.string(), since: count, realCount: count })),
   trainLoss: metric,
   samples: z.array(z.string()),
   promptSamples: z.array(z.object({ prompt: z.string(), continuation: z.string() })),
+  sampleNonWords: z
+    .array(z.string())
+    .nullish()
+    .transform((v) => v ?? null),
   durationMs: metric,
 });
 
 export const runRecordSchema = z.object({
   version: z.literal(RUN_RECORD_VERSION),
-  config: simulationConfigSchema,
+  config: storedConfigSchema,
   vocabulary: z.array(z.string()),
   baseline: z.object({ perplexity: metric, nllPerChar: metric }),
   generations: z.array(generationReportSchema),

@@ -33,6 +33,7 @@ const DESCRIBERS: ((a: SimulationConfig, b: SimulationConfig) => string | null)[
   (a, b) => (a.seed !== b.seed ? `seed ${a.seed}` : null),
   (a, b) => (a.corpus.realChars !== b.corpus.realChars ? `${num(a.corpus.realChars)} real chars` : null),
   (a, b) => (a.training.steps !== b.training.steps ? `${num(a.training.steps)} steps` : null),
+  (a, b) => (a.training.budgetRule !== b.training.budgetRule ? (a.training.budgetRule === 'fixed-steps' ? 'same steps' : 'same passes') : null),
   (a, b) => (a.training.learningRate !== b.training.learningRate ? `lr ${a.training.learningRate}` : null),
   (a, b) => (a.training.batchSize !== b.training.batchSize ? `batch ${a.training.batchSize}` : null),
   (a, b) => (a.sampling.maxLength !== b.sampling.maxLength ? `samples ≤ ${num(a.sampling.maxLength)} chars` : null),

@@ -19,8 +19,9 @@ export const DEFAULT_CONFIG: SimulationConfig = {
   realKept: 0,
   freshShare: 0,
   trainingSample: 1,
-  training: { steps: 300, batchSize: 32, learningRate: 1e-2, warmupSteps: 20 },
+  training: { steps: 300, batchSize: 32, learningRate: 1e-2, warmupSteps: 20, budgetRule: 'fixed-steps' },
   decoding: { temperature: 1, topK: 0, topP: 1 },
   sampling: { maxLength: 600, sampler: 'auto' },
+  evaluation: { sampleChars: 5_000 },
   runs: 1,
 };

@@ -12,6 +12,7 @@ export const KEY_ALIASES: Record<string, string> = {
   realChars: 'corpus.realChars',
   heldOutChars: 'corpus.heldOutChars',
   steps: 'training.steps',
+  budget: 'training.budgetRule',
   batch: 'training.batchSize',
   batchSize: 'training.batchSize',
   lr: 'training.learningRate',

@@ -15,6 +15,13 @@ export const MODEL_FAMILIES = ['transformer', 'ngram'] as const;
 export const MODEL_SIZE_NAMES = ['micro', 'tiny', 'small', 'medium'] as const;
 export const CORPUS_SOURCES = ['tiny-tales', 'markov', 'user'] as const;
 export const SAMPLERS = ['auto', 'kv-cache', 'fixed-shape'] as const;
+/**
+ * How the training budget follows the training set's size: `fixed-steps` trains every
+ * generation for `steps` steps (a growing corpus gets fewer passes); `fixed-epochs` reads
+ * `steps` as the budget for N0 characters and scales it with the training set, so every
+ * generation makes the same number of passes over its data.
+ */
+export const BUDGET_RULES = ['fixed-steps', 'fixed-epochs'] as const;
 
 const share = (min: number, max = 1) => z.number().min(min).max(max);
 const count = (min: number, max: number) => z.number().int().min(min).max(max);
@@ -33,6 +40,7 @@ export const trainingSchema = z.object({
   batchSize: count(1, 512),
   learningRate: z.number().gt(0).max(1),
   warmupSteps: count(0, 10_000),
+  budgetRule: z.enum(BUDGET_RULES),
 });
 
 export const decodingSchema = z.object({
@@ -72,6 +80,14 @@ export const simulationConfigSchema = z.object({
     /** Longest generated document in characters; longer ones are cut and counted as capped. */
     maxLength: count(8, 4_096),
     sampler: z.enum(SAMPLERS),
+  }),
+  evaluation: z.object({
+    /**
+     * Characters of generated text every distribution metric (divergences, tails, distinct-n,
+     * real-word share) is computed on, each generation, and of held-out real text for the
+     * reference: estimates of the same size compare across generations and presets.
+     */
+    sampleChars: count(500, 200_000),
   }),
   /** Independent seeds run side by side (count model: up to 100). */
   runs: count(1, 100),

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { DEFAULT_CONFIG } from './defaults';
 import { simulationConfigSchema, type SimulationConfig } from './schema';
 
@@ -14,6 +14,15 @@ export function mergeConfig(base: unknown, partial: unknown): unknown {
   for (const [key, value] of Object.entries(partial)) out[key] = mergeConfig(base[key], value);
   return out;
 }
+
+/**
+ * Settings added to version 1 after runs were first recorded, each with the value that
+ * reproduces what those runs did: a stored run or checkpoint without them still reads.
+ */
+const ADDED_SETTINGS = { training: { budgetRule: 'fixed-steps' }, evaluation: { sampleChars: 5_000 } };
+
+/** A config as stored in run.json, a recorded run or a checkpoint (the settings added since filled in). */
+export const storedConfigSchema = z.preprocess((raw) => mergeConfig(ADDED_SETTINGS, raw), simulationConfigSchema);
 
 function describeIssue(issue: z.core.$ZodIssue): string {
   const where = issue.path.length > 0 ? issue.path.join('.') : 'config';

@@ -8,6 +8,11 @@ export interface CorpusDocument {
   /** Length in characters (code points), the unit every budget here counts. */
   readonly chars: number;
   readonly origin: Origin;
+  /**
+   * Index of the D0 document this text is (part of), for human text of D0: a document cut in
+   * two stays recognisable as the same real text (see drawTrainingSet's "never twice" rule).
+   */
+  readonly source?: number;
 }
 
 export const charCount = (text: string): number => {
@@ -16,21 +21,39 @@ export const charCount = (text: string): number => {
   return n;
 };
 
-export function makeDocuments(texts: readonly string[], origin: Origin): CorpusDocument[] {
-  return texts.map((text) => ({ text, chars: charCount(text), origin }));
+/** Documents of one origin; `numbered` gives each its index as `source` (D0's documents). */
+export function makeDocuments(texts: readonly string[], origin: Origin, numbered = false): CorpusDocument[] {
+  return texts.map((text, i) => ({ text, chars: charCount(text), origin, ...(numbered ? { source: i } : {}) }));
 }
 
 export const totalChars = (docs: readonly CorpusDocument[]): number => docs.reduce((n, d) => n + d.chars, 0);
 
-/** Documents drawn without replacement, in random order, until at least `chars` characters. */
-export function sampleByChars(docs: readonly CorpusDocument[], chars: number, rng: Rng): CorpusDocument[] {
+/** Characters [from, to) of a document (code points), keeping its origin and source. */
+export function sliceDocument(doc: CorpusDocument, from: number, to: number): CorpusDocument {
+  const start = Math.max(0, from);
+  const end = Math.min(doc.chars, to);
+  if (start === 0 && end === doc.chars) return doc;
+  const text = Array.from(doc.text).slice(start, end).join('');
+  return { ...doc, text, chars: Math.max(0, end - start) };
+}
+
+/**
+ * Documents drawn without replacement, in random order, until exactly `chars` characters: the
+ * last one drawn is cut to its first characters so that the budget is met exactly (a budget
+ * of 10% means 10%, not "10% rounded up to the next whole document"). All of `docs` when they
+ * hold less.
+ */
+export function drawChars(docs: readonly CorpusDocument[], chars: number, rng: Rng): CorpusDocument[] {
+  const budget = Math.max(0, Math.round(chars));
   const order = rng.shuffle(docs.map((_, i) => i));
   const out: CorpusDocument[] = [];
   let taken = 0;
   for (const i of order) {
-    if (taken >= chars) break;
-    out.push(docs[i]);
-    taken += docs[i].chars;
+    if (taken >= budget) break;
+    const doc = docs[i];
+    const room = budget - taken;
+    out.push(doc.chars <= room ? doc : sliceDocument(doc, 0, room));
+    taken += Math.min(doc.chars, room);
   }
   return out;
 }
@@ -59,33 +82,51 @@ export class Corpus {
   }
 
   /**
-   * Removes a share of the corpus, the same share of every origin (documents chosen at random
-   * within each origin), so old text is swapped out in proportion: after n rounds the human
-   * share is (1 - share)^n up to document granularity, as in the replace paradigm's formula.
+   * Removes exactly `count` characters, a uniform random share of the corpus: the documents
+   * are laid end to end in random order on a circle and an arc of `count` characters starting
+   * at a uniform random position is cut out (the documents it ends in are cut, their other
+   * parts stay). Every character leaves with the same probability count / |C|, whatever its
+   * origin or the size of its document, so after n rounds of replace the human share is
+   * (1 - lambda)^n in expectation, with the noise of a real random removal. Whole-document
+   * removal would not do: it either overshoots or, stopping early, never removes a group
+   * that is down to one large document. Surviving documents keep their order.
    */
-  removeShare(share: number, rng: Rng): void {
-    if (share >= 1) {
+  removeChars(count: number, rng: Rng): void {
+    const total = this.chars;
+    const remove = Math.max(0, Math.round(count));
+    if (remove === 0) return;
+    if (remove >= total) {
       this.docs = [];
       return;
     }
-    const byOrigin = new Map<Origin, number[]>();
-    this.docs.forEach((d, i) => {
-      const list = byOrigin.get(d.origin) ?? [];
-      list.push(i);
-      byOrigin.set(d.origin, list);
-    });
-    const removed = new Set<number>();
-    for (const indices of byOrigin.values()) {
-      const target = share * indices.reduce((n, i) => n + this.docs[i].chars, 0);
-      let taken = 0;
-      for (const i of rng.shuffle(indices)) {
-        // Stop at the document that lands closest to the target, not always past it.
-        if (taken + this.docs[i].chars / 2 > target) break;
-        removed.add(i);
-        taken += this.docs[i].chars;
+    const order = rng.shuffle(this.docs.map((_, i) => i));
+    const start = rng.int(total);
+    // The arc [start, start + remove) on a circle of length `total`, as one or two intervals.
+    // Sorted by position, as the walk below needs.
+    const arcs: [number, number][] =
+      start + remove <= total ? [[start, start + remove]] : [[0, start + remove - total], [start, total]];
+    const kept: CorpusDocument[][] = this.docs.map(() => []);
+    let at = 0;
+    for (const i of order) {
+      const doc = this.docs[i];
+      const from = at;
+      const to = at + doc.chars;
+      at = to;
+      // The parts of [from, to) outside every arc survive, as pieces of the same document.
+      let cursor = from;
+      for (const [a, b] of arcs) {
+        if (b <= from || a >= to) continue;
+        if (a > cursor) kept[i].push(sliceDocument(doc, cursor - from, a - from));
+        cursor = Math.max(cursor, b);
       }
+      if (cursor < to) kept[i].push(sliceDocument(doc, cursor - from, to - from));
     }
-    this.docs = this.docs.filter((_, i) => !removed.has(i));
+    this.docs = kept.flat().filter((d) => d.chars > 0);
+  }
+
+  /** Removes a share of the corpus (removeChars of share * |C| characters). */
+  removeShare(share: number, rng: Rng): void {
+    this.removeChars(Math.min(1, Math.max(0, share)) * this.chars, rng);
   }
 
   /** Characters by origin: human first, then generations in order. */

@@ -1,6 +1,6 @@
 import type { SimulationConfig } from '../config/schema';
 import type { Rng } from '../rng';
-import { sampleByChars, type Corpus, type CorpusDocument } from './corpus';
+import { drawChars, sliceDocument, type Corpus, type CorpusDocument } from './corpus';
 
 /** What the paradigm needs beyond the corpus: the original real text and a reserve of fresh real text. */
 export interface ParadigmContext {
@@ -24,24 +24,25 @@ export interface ParadigmContext {
 export const DEFAULT_CORPUS_CAP = 20_000_000;
 
 /**
- * Keeps a growing corpus under its cap: before `incoming` characters enter, the same share of
- * every origin leaves (as under replace), so from then on the human share keeps falling the
- * way replace's does instead of by growth. Returns a notice the first time.
+ * Keeps a growing corpus under its cap: before `incoming` characters enter, as many leave, a
+ * uniform random share of every origin (as under replace), so from then on the human share
+ * keeps falling the way replace's does instead of by growth. Returns a notice the first time.
  */
 function makeRoom(corpus: Corpus, incoming: number, ctx: ParadigmContext, rng: Rng): string | undefined {
   const cap = ctx.corpusCap ?? DEFAULT_CORPUS_CAP;
   const overflow = corpus.chars + incoming - cap;
   if (overflow <= 0) return undefined;
-  corpus.removeShare(Math.min(1, overflow / Math.max(corpus.chars, 1)), rng.split('cap'));
+  corpus.removeChars(overflow, rng.split('cap'));
   if (ctx.capReached) return undefined;
   ctx.capReached = true;
   return `the corpus reached its cap of ${cap.toLocaleString('en-US')} characters: from now on new text replaces old text of every origin in proportion, as under replace`;
 }
 
 /**
- * The training set S_n of a generation, drawn from the corpus C_{n-1}.
- * - replace: all of the (fixed-size) corpus, with a share `realKept` drawn from D0 instead
- *   (Shumailov et al. keep 10%).
+ * The training set S_n of a generation, drawn from the corpus C_{n-1}. Every budget is met to
+ * the character (drawChars cuts the last document drawn).
+ * - replace: all of the (fixed-size) corpus, with a share `realKept` of its size drawn from D0
+ *   instead (Shumailov et al. keep 10%).
  * - accumulate: all of the (growing) corpus.
  * - accumulate-subsample and fresh-data: a random sample of M = trainingSample * N0 characters.
  */
@@ -53,25 +54,22 @@ export function drawTrainingSet(corpus: Corpus, ctx: ParadigmContext, rng: Rng):
       // setting of realKept trains generation 0 on exactly the same text, so runs that differ
       // only in realKept start from the same model.
       if (config.realKept <= 0 || corpus.humanShare() >= 1) return [...corpus.documents];
-      const kept = sampleByChars(real, config.realKept * realChars, rng.split('real-kept'));
+      const size = corpus.chars;
+      const keptChars = Math.round(config.realKept * size);
+      const kept = drawChars(real, keptChars, rng.split('real-kept'));
       // A real document is never in a training set twice (once kept, once from the corpus):
-      // each kept document takes one human document of the same text out of the corpus' draw.
-      // By text, not identity: a run resumed from a checkpoint rebuilds both lists as new objects.
-      const keptLeft = new Map<string, number>();
-      for (const d of kept) keptLeft.set(d.text, (keptLeft.get(d.text) ?? 0) + 1);
-      const others = corpus.documents.filter((d) => {
-        const left = d.origin === 'human' ? (keptLeft.get(d.text) ?? 0) : 0;
-        if (left > 0) keptLeft.set(d.text, left - 1);
-        return left === 0;
-      });
-      const rest = sampleByChars(others, (1 - config.realKept) * corpus.chars, rng.split('corpus'));
+      // human text in the corpus whose D0 document was kept (whole or in part) stays out of
+      // the corpus' draw. By D0 index, not identity: a resumed run rebuilds both lists.
+      const keptSources = new Set(kept.map((d) => d.source));
+      const others = corpus.documents.filter((d) => d.origin !== 'human' || d.source === undefined || !keptSources.has(d.source));
+      const rest = drawChars(others, size - keptChars, rng.split('corpus'));
       return [...kept, ...rest];
     }
     case 'accumulate':
       return [...corpus.documents];
     case 'accumulate-subsample':
     case 'fresh-data':
-      return sampleByChars(corpus.documents, config.trainingSample * realChars, rng);
+      return drawChars(corpus.documents, config.trainingSample * realChars, rng);
   }
 }
 
@@ -84,30 +82,31 @@ export interface WriteBackResult {
 
 /**
  * Writes generation n's text G_n (m characters) into the corpus:
- * - replace: the corpus keeps its size: a share lambda = m / |C| of it, in proportion to
- *   every origin, is swapped out for G_n.
+ * - replace: the corpus keeps its size: m characters, a uniform random share lambda = m / |C|
+ *   of it (Corpus.removeChars), are swapped out for G_n.
  * - accumulate, accumulate-subsample: G_n is added; nothing leaves.
- * - fresh-data: G_n and k = freshShare * N0 fresh real characters are added.
+ * - fresh-data: G_n and exactly k = freshShare * N0 fresh real characters are added (the
+ *   last fresh document is cut; its rest is not used).
  */
 export function writeBack(corpus: Corpus, generated: readonly CorpusDocument[], ctx: ParadigmContext, rng: Rng): WriteBackResult {
   const { config } = ctx;
   const m = generated.reduce((n, d) => n + d.chars, 0);
   if (config.paradigm === 'replace') {
-    const size = corpus.chars;
-    corpus.removeShare(size > 0 ? Math.min(1, m / size) : 1, rng);
+    corpus.removeChars(m, rng);
     corpus.add(generated);
     return { freshChars: 0 };
   }
   const capNotice = makeRoom(corpus, m + (config.paradigm === 'fresh-data' ? config.freshShare * ctx.realChars : 0), ctx, rng);
   corpus.add(generated);
   if (config.paradigm !== 'fresh-data' || config.freshShare <= 0) return { freshChars: 0, notice: capNotice };
-  const want = config.freshShare * ctx.realChars;
+  const want = Math.round(config.freshShare * ctx.realChars);
   const fresh: CorpusDocument[] = [];
   let got = 0;
   while (got < want && ctx.reserve.length > 0) {
     const doc = ctx.reserve.shift() as CorpusDocument;
-    fresh.push(doc);
-    got += doc.chars;
+    const piece = got + doc.chars <= want ? doc : sliceDocument(doc, 0, want - got);
+    fresh.push(piece);
+    got += piece.chars;
   }
   corpus.add(fresh);
   const reserveNotice = got < want ? `the reserve of fresh real text ran out: ${Math.round(got)} of ${Math.round(want)} characters added` : undefined;

@@ -5,7 +5,8 @@
  * training from the previous model starts the next generation from a fresh one (and says so).
  */
 import { z } from 'zod';
-import { simulationConfigSchema, type SimulationConfig } from '../config/schema';
+import type { SimulationConfig } from '../config/schema';
+import { storedConfigSchema } from '../config/validate';
 import { charCount, type Origin } from '../corpus/corpus';
 import { makeDocuments } from '../corpus/corpus';
 import type { PreparedCorpus } from '../corpus/prepare';
@@ -27,7 +28,7 @@ export interface RunCheckpoint {
   real: string[];
   vocabulary: string[];
   /** The corpus, in order (the order decides which documents later draws pick). */
-  corpus: { text: string; origin: Origin }[];
+  corpus: { text: string; origin: Origin; source?: number }[];
   /** Fresh real documents not yet used (fresh-data). */
   reserve: string[];
   corpusCap: number | null;
@@ -52,7 +53,7 @@ export function takeCheckpoint(
     heldOut: [...prepared.heldOut],
     real: prepared.real.map((d) => d.text),
     vocabulary: [...prepared.vocabulary.symbols],
-    corpus: state.corpus.documents.map((d) => ({ text: d.text, origin: d.origin })),
+    corpus: state.corpus.documents.map((d) => ({ text: d.text, origin: d.origin, ...(d.source !== undefined ? { source: d.source } : {}) })),
     reserve: paradigm.reserve.map((d) => d.text),
     corpusCap: paradigm.corpusCap ?? null,
     capReached: paradigm.capReached ?? false,
@@ -69,7 +70,7 @@ export function preparedFromCheckpoint(checkpoint: RunCheckpoint): PreparedCorpu
   return {
     vocabulary: vocabularyFromSymbols(checkpoint.vocabulary),
     heldOut: [...checkpoint.heldOut],
-    real: makeDocuments(checkpoint.real, 'human'),
+    real: makeDocuments(checkpoint.real, 'human', true),
     reserve: makeDocuments(checkpoint.reserve, 'human'),
     // The markov source is a function of the seed alone.
     source: config.corpus.source === 'markov' ? createMarkovSource(config.seed) : undefined,
@@ -78,7 +79,7 @@ export function preparedFromCheckpoint(checkpoint: RunCheckpoint): PreparedCorpu
 }
 
 export const corpusFromCheckpoint = (checkpoint: RunCheckpoint) =>
-  checkpoint.corpus.map((d) => ({ text: d.text, chars: charCount(d.text), origin: d.origin }));
+  checkpoint.corpus.map((d) => ({ text: d.text, chars: charCount(d.text), origin: d.origin, ...(d.source !== undefined ? { source: d.source } : {}) }));
 
 // ---- (de)serialisation ------------------------------------------------------------------------
 
@@ -90,11 +91,11 @@ const extinctionKind = z.object({ support: pairs(z.number()), extinct: pairs(z.n
 const checkpointSchema = z.object({
   version: z.literal(CHECKPOINT_VERSION),
   nextGeneration: z.number().int().min(0),
-  config: simulationConfigSchema,
+  config: storedConfigSchema,
   heldOut: z.array(z.string()).min(1),
   real: z.array(z.string()).min(1),
   vocabulary: z.array(z.string()).min(3),
-  corpus: z.array(z.object({ text: z.string(), origin: z.union([z.literal('human'), z.number().int().min(0)]) })),
+  corpus: z.array(z.object({ text: z.string(), origin: z.union([z.literal('human'), z.number().int().min(0)]), source: z.number().int().min(0).optional() })),
   reserve: z.array(z.string()),
   corpusCap: z.number().positive().nullable(),
   capReached: z.boolean(),

@@ -1,8 +1,8 @@
 import type { SimulationConfig } from '../config/schema';
-import { Corpus } from '../corpus/corpus';
+import { Corpus, totalChars } from '../corpus/corpus';
 import { prepareCorpus, type PreparedCorpus } from '../corpus/prepare';
 import { ExtinctionTracker } from '../metrics/extinction';
-import { prepareReference } from '../metrics/generation-metrics';
+import { prepareEvaluationReference } from '../metrics/generation-metrics';
 import type { SamplerKind } from '../model/sample';
 import { createRng } from '../rng';
 import { corpusFromCheckpoint, preparedFromCheckpoint, type RunCheckpoint } from './checkpoint';
@@ -49,7 +49,7 @@ export function promptsFrom(heldOut: readonly string[]): string[] {
 export async function createConfiguredFamily(config: SimulationConfig, prepared: PreparedCorpus, sampler: SamplerKind): Promise<ModelFamily> {
   if (config.model.family === 'ngram') return new NgramFamily(config, prepared.vocabulary, prepared.source);
   const { TransformerFamily } = await import('./families/transformer');
-  return new TransformerFamily(config, prepared.vocabulary.size, createRng(config.seed).split('model'), sampler);
+  return new TransformerFamily(config, prepared.vocabulary.size, createRng(config.seed).split('model'), sampler, totalChars(prepared.real));
 }
 
 /** The sampler a run uses: the config's, or the backend's preference when the config says 'auto'. */
@@ -67,7 +67,9 @@ export async function setUpRun(config: SimulationConfig, options: RunOptions, co
   const sampler = resolveSampler(runConfig, options.preferredSampler);
   const made = options.createFamily ? await options.createFamily(runConfig, prepared) : await createConfiguredFamily(runConfig, prepared, sampler);
   const family = made.name === 'transformer' ? guardBackendFaults(made, control.signal) : made;
-  const realChars = prepared.real.reduce((n, d) => n + d.chars, 0);
+  const realChars = totalChars(prepared.real);
+  // Every generation's sample is measured against this held-out sample, of the same size.
+  const reference = prepareEvaluationReference(prepared.heldOut, prepared.real.map((d) => d.text), runConfig.evaluation.sampleChars);
   return {
     config: runConfig,
     prepared,
@@ -82,8 +84,8 @@ export async function setUpRun(config: SimulationConfig, options: RunOptions, co
     },
     family,
     heldOutIds: prepared.heldOut.map((d) => prepared.vocabulary.encode(d)),
-    reference: prepareReference(prepared.heldOut),
-    extinction: checkpoint ? ExtinctionTracker.fromJSON(checkpoint.extinction) : new ExtinctionTracker(prepared.heldOut),
+    reference,
+    extinction: checkpoint ? ExtinctionTracker.fromJSON(checkpoint.extinction) : new ExtinctionTracker(reference.support),
     prompts: promptsFrom(prepared.heldOut).map((text) => ({ text, ids: prepared.vocabulary.encode(text) })),
     sourceEntropyRate: prepared.source ? prepared.source.entropyRate() : null,
     rng: rng.split('loop'),

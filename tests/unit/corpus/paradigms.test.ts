@@ -17,14 +17,18 @@ function setUp(changes: Partial<SimulationConfig>, realDocs = 1000, size = 10, r
 }
 
 describe('paradigms', () => {
-  it('replace with a fixed corpus: the human share after n generations is (1 - lambda)^n', () => {
+  it('replace with a fixed corpus: the corpus keeps its size and its human share falls', () => {
+    // The expectation (1 - lambda)^n, over seeds, is checked in removal.test.ts: one run of a
+    // random removal is (1 - lambda)^n only up to its noise.
     const lambda = 0.3;
     const { ctx, corpus } = setUp({ paradigm: 'replace', contamination: lambda });
     const rng = createRng(1);
+    let share = 1;
     for (let n = 1; n <= 6; n++) {
       writeBack(corpus, docs(lambda * 1000, 10, n), ctx, rng);
-      expect(corpus.chars).toBe(10_000); // the corpus keeps its size
-      expect(corpus.humanShare()).toBeCloseTo((1 - lambda) ** n, 2);
+      expect(corpus.chars).toBe(10_000);
+      expect(corpus.humanShare()).toBeLessThan(share);
+      share = corpus.humanShare();
     }
   });
 
@@ -73,7 +77,7 @@ describe('paradigms', () => {
   });
 
   it('replace keeping real data: no real document is in a training set twice', () => {
-    const real = makeDocuments(Array.from({ length: 200 }, (_, i) => `real ${i} `.padEnd(20, 'x')), 'human');
+    const real = makeDocuments(Array.from({ length: 200 }, (_, i) => `real ${i} `.padEnd(20, 'x')), 'human', true);
     const config = { ...DEFAULT_CONFIG, paradigm: 'replace', contamination: 0.5, realKept: 0.3 } as SimulationConfig;
     const ctx: ParadigmContext = { config, real, realChars: totalChars(real), reserve: [] };
     const corpus = new Corpus(real);
@@ -112,7 +116,7 @@ describe('the corpus cap', () => {
     const shares: number[] = [];
     for (let n = 1; n <= 6; n++) {
       notices.push(writeBack(corpus, docs(500, 10, n), ctx, rng).notice);
-      expect(corpus.chars).toBeLessThanOrEqual(20_000 + 10); // one document of slack
+      expect(corpus.chars).toBeLessThanOrEqual(20_000);
       shares.push(corpus.humanShare());
     }
     // 10,000 + 2 x 5,000 reaches the cap at generation 2; the notice comes once, at generation 3.

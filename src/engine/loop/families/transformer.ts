@@ -5,6 +5,7 @@ import { DEFAULT_ADAMW } from '../../model/adamw';
 import { streamNll } from '../../model/evaluate';
 import { createGpt, type Gpt } from '../../model/gpt';
 import { sampleDocuments, type SamplerKind } from '../../model/sample';
+import { trainingStepsFor } from '../../model/schedule';
 import { Trainer } from '../../model/trainer';
 import type { Rng } from '../../rng';
 import type { LanguageModel, ModelFamily } from './types';
@@ -26,6 +27,8 @@ export class TransformerFamily implements ModelFamily {
     vocabSize: number,
     private readonly rng: Rng,
     private readonly sampler: SamplerKind = 'kv-cache',
+    /** N0, the characters of D0: the unit of the `fixed-epochs` budget rule. */
+    private readonly realChars = 0,
   ) {
     this.shape = modelShape(config.model.size, vocabSize);
   }
@@ -51,10 +54,12 @@ export class TransformerFamily implements ModelFamily {
       this.model = createGpt(this.shape, this.rng.split(`init-${generation}`));
     }
     const model = this.model as Gpt;
-    const { steps, batchSize, learningRate, warmupSteps } = this.config.training;
+    const { batchSize, learningRate, warmupSteps } = this.config.training;
+    const trainingChars = documents.reduce((n, d) => n + d.length, 0);
+    const steps = trainingStepsFor(this.config.training, trainingChars, this.realChars);
     const trainer = new Trainer(
       model,
-      { steps, batchSize, learningRate, warmupSteps, reportEvery: Math.min(REPORT_EVERY, steps), adamw: DEFAULT_ADAMW },
+      { steps, batchSize, learningRate, warmupSteps: Math.min(warmupSteps, steps), reportEvery: Math.min(REPORT_EVERY, steps), adamw: DEFAULT_ADAMW },
       this.rng.split(`train-${generation}`),
     );
     try {
