@@ -2,7 +2,8 @@
  * npm run simulate -- [--preset NAME] [--config FILE] [--set key=value ...] [--corpus FILE]
  *                     [--generations N] [--seed N] --out run.json [--csv metrics.csv]
  * Runs one configuration headless and writes run.json (and metrics as CSV). Bad input gets one
- * line on stderr and a non-zero exit, never a stack trace.
+ * line on stderr and a non-zero exit, never a stack trace. --sweep/--seeds/--shard and --merge
+ * hand over to ./sweep/sweep-cli (a grid of such runs).
  */
 import { createReadStream, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -14,6 +15,7 @@ import type { SimulationConfig } from '../engine/config/schema';
 import { fetchCorpusText } from '../engine/text/fetch-text';
 import { loadUserTextStream } from '../engine/text/text-stream';
 import type { TextLoadResult } from '../engine/text/user-text';
+import { SWEEP_HELP } from './sweep/help';
 
 const HELP = `Collapse Lab, headless: run generations of models trained on their own output.
 
@@ -40,7 +42,7 @@ Usage: npm run simulate -- [options] --out run.json
 Count model (--set model=ngram) with --set runs=R > 1, or order 0 past 1,000 generations:
 theory mode. R seeds become median/p10/p90 bands with the closed forms beside them, in
 run.json's "theory" (and, with --csv, one row per recorded generation).
-`;
+${SWEEP_HELP}`;
 
 class UsageError extends Error {}
 
@@ -75,13 +77,21 @@ function parseCommandLine() {
         csv: { type: 'string' },
         quiet: { type: 'boolean' },
         help: { type: 'boolean' },
+        sweep: { type: 'string', multiple: true },
+        seeds: { type: 'string' },
+        threshold: { type: 'string', multiple: true },
+        shard: { type: 'string' },
+        merge: { type: 'boolean' },
+        'summary-csv': { type: 'string' },
       },
       strict: true,
+      allowPositionals: true, // --merge's part files
     });
   } catch (e) {
     throw new UsageError(e instanceof Error ? e.message.split('\n')[0] : String(e));
   }
-  return parsed.values;
+  if (!parsed.values.merge && parsed.positionals.length > 0) throw new UsageError(`Unexpected argument '${parsed.positionals[0]}'`);
+  return { ...parsed.values, files: parsed.positionals };
 }
 
 function buildConfig(args: ReturnType<typeof parseCommandLine>) {
@@ -154,12 +164,17 @@ async function main(): Promise<number> {
     return 0;
   }
   if (!args.out) throw new UsageError('missing --out FILE (where to write run.json); see --help');
+  if (args.merge) return (await import('./sweep/sweep-cli')).mergeCommand(args.files, args);
   if (args.preset) presetPartial(args.preset); // unknown names fail before any work
   if (args.backend !== undefined && args.backend !== 'wasm' && args.backend !== 'cpu') {
     throw new UsageError(`--backend must be wasm or cpu, got "${args.backend}"`);
   }
   const settings = buildConfig(args);
   const userDocuments = args.corpus ? await loadCorpus(args.corpus, args.timeout) : undefined;
+  if (args.sweep || args.seeds || args.shard || args.threshold || args['summary-csv']) {
+    const configFor = (assignments: string[]) => buildConfig({ ...args, set: [...(args.set ?? []), ...assignments] });
+    return (await import('./sweep/sweep-cli')).sweepCommand(args, { configFor, userDocuments });
+  }
   const config = resolveContradictions(settings, userDocuments);
   // The run's machinery (and TensorFlow.js) loads only once the input has passed every check,
   // so a refusal answers at once.
