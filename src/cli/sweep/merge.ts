@@ -82,7 +82,11 @@ export function mergeParts(parts: readonly PartFile[], command: string): SweepRe
     const want = shardRuns(expected, p.shard).map((r) => `${r.index}:${r.point}:${r.seed}`);
     const got = p.result.runs.map((r) => `${r.index}:${r.point}:${r.seed}`);
     if (want.join() !== got.join()) {
-      throw new SweepInputError(`${p.file} does not hold the runs of part ${label(p.shard)} (expected runs ${want.length}, found ${got.length} or others); was it edited?`);
+      const few = (xs: string[]) => xs.slice(0, 5).map((x) => x.split(':')[0]).join(', ') + (xs.length > 5 ? ', ...' : '');
+      const lacking = want.filter((x) => !got.includes(x));
+      const foreign = got.filter((x) => !want.includes(x));
+      const what = [lacking.length ? `lacks run ${few(lacking)}` : '', foreign.length ? `has run ${few(foreign)} of another part` : ''].filter(Boolean);
+      throw new SweepInputError(`${p.file} does not hold the runs of part ${label(p.shard)} (${what.join(', ') || 'runs out of order'}); was it edited?`);
     }
   }
   return {

@@ -77,7 +77,7 @@ describe('sweep merge', () => {
   it('refuses a part whose runs are not its share', () => {
     const edited = part(2, 2);
     edited.result.runs = edited.result.runs.slice(1);
-    expect(refusal([part(1, 2), edited])).toMatch(/part-2\.json does not hold the runs of part 2\/2/);
+    expect(refusal([part(1, 2), edited])).toMatch(/part-2\.json does not hold the runs of part 2\/2 \(lacks run 1\)/);
   });
 
   it('describes differences by path', () => {
