@@ -1,15 +1,19 @@
 /**
  * All sample-based metrics of one generation in one object, as the loop reports them.
  * The held-out side is counted once per run (prepareReference); each generation then counts
- * only its own samples, once, and every metric reads those shared tables.
+ * only its own samples, once, and every metric reads those shared tables. The loop passes
+ * samples of a fixed number of characters on both sides (evaluation-sample.ts), since these
+ * estimates move with the sample's size.
  */
 import { CHAR_ORDERS, charNgramDivergences, DEFAULT_KL_EPSILON, type ByCharOrder, type CharNgramTables } from './divergence';
 import { collisionProbability, entropyNats } from './entropy';
 import type { ExtinctionTracker } from './extinction';
 import { countCharNgramsByOrder, countWordNgrams, type NgramCounts } from './ngrams';
 import { DEFAULT_PR_WORD_ORDER, precisionRecallFromCounts } from './precision-recall';
+import { firstChars } from './evaluation-sample';
+import { realVocabulary, realWordShare } from './real-words';
 import { charLength, distinctRatio, loopShare, sampleLengthStats, type LoopOptions } from './repetition';
-import { lostSupportByKind, type BySupportKind } from './tails';
+import { lostSupportByKind, type BySupportKind, type SupportLookup } from './tails';
 
 /** Orders of distinct-n over characters. */
 export const DISTINCT_ORDERS = [2, 3, 4] as const;
@@ -28,9 +32,17 @@ export interface MetricsReference {
   readonly documentCount: number;
   /** Characters (code points) in all. */
   readonly charCount: number;
+  /** The real vocabulary real-word share looks words up in (real-words.ts). */
+  readonly realWords: SupportLookup;
 }
 
-export function prepareReference(heldOut: readonly string[], options: { prWordOrder?: number } = {}): MetricsReference {
+export interface ReferenceOptions {
+  prWordOrder?: number;
+  /** The real vocabulary; absent: the words of `heldOut` itself. */
+  realWords?: SupportLookup;
+}
+
+export function prepareReference(heldOut: readonly string[], options: ReferenceOptions = {}): MetricsReference {
   const prWordOrder = options.prWordOrder ?? DEFAULT_PR_WORD_ORDER;
   const charTables = countCharNgramsByOrder(heldOut, CHAR_ORDERS);
   const chars = charTables.get(1) as NgramCounts;
@@ -43,7 +55,17 @@ export function prepareReference(heldOut: readonly string[], options: { prWordOr
     wordNgrams: prWordOrder === 1 ? words : countWordNgrams(heldOut, prWordOrder),
     documentCount: heldOut.length,
     charCount: chars.total,
+    realWords: options.realWords ?? words.counts,
   };
+}
+
+/**
+ * The reference of a run: the first `sampleChars` characters of the held-out documents (dealt in
+ * a seeded random order, so the prefix is a random sample of them), the size every generation's
+ * own sample has, and the vocabulary of all the real text (D0 and the whole held-out text).
+ */
+export function prepareEvaluationReference(heldOut: readonly string[], real: readonly string[], sampleChars: number): MetricsReference {
+  return prepareReference(firstChars(heldOut, sampleChars).documents, { realWords: realVocabulary(real, heldOut) });
 }
 
 export interface GenerationMetrics {
@@ -67,16 +89,20 @@ export interface GenerationMetrics {
   lostMass: BySupportKind<number>;
   /** Share of samples that are a loop of one short string (repetition.ts: isLoop). */
   loopShare: number;
-  /** Mean sample length (characters unless sampleLengths was given). */
+  /** Mean sample length, the mean story length (characters unless sampleLengths was given). */
   meanSampleLength: number;
   /** Share of samples stopped by the length cap. */
   capHitShare: number;
+  /** Share of samples the model ended itself (end-of-document), not the length cap. */
+  endedShare: number;
+  /** Share of generated word tokens that occur in the real text (real-words.ts). */
+  realWordShare: number;
   /** Share of generated word n-grams that occur in the real text. */
   precision: number;
   /** Share of real word n-gram mass the generated text produces. */
   recall: number;
   sampleCount: number;
-  /** Generated characters in all. */
+  /** Generated characters the metrics read (the evaluation sample's size). */
   generatedChars: number;
 }
 
@@ -115,7 +141,7 @@ export function computeGenerationMetrics(input: GenerationMetricsInput): Generat
   const { js, kl, tv } = charNgramDivergences(ref.charTables, gen, input.klEpsilon ?? DEFAULT_KL_EPSILON);
   const lost = lostSupportByKind(ref.support, genSupport);
   const lengths = input.sampleLengths ?? samples.map(charLength);
-  const { meanSampleLength, capHitShare } = sampleLengthStats(lengths, lengthCap, input.hitCap);
+  const { meanSampleLength, capHitShare, endedShare } = sampleLengthStats(lengths, lengthCap, input.hitCap);
   const { precision, recall } = precisionRecallFromCounts(ref.wordNgrams, genWordNgrams);
 
   if (input.extinction) {
@@ -143,6 +169,8 @@ export function computeGenerationMetrics(input: GenerationMetricsInput): Generat
     loopShare: loopShare(samples, input.loop),
     meanSampleLength,
     capHitShare,
+    endedShare,
+    realWordShare: realWordShare(genWords, ref.realWords),
     precision,
     recall,
     sampleCount: samples.length,

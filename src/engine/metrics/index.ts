@@ -8,4 +8,6 @@ export * from './extinction';
 export * from './repetition';
 export * from './provenance';
 export * from './precision-recall';
+export * from './evaluation-sample';
+export * from './real-words';
 export * from './generation-metrics';

@@ -77,7 +77,35 @@ export function countCharNgrams(documents: readonly string[], n: number): NgramC
 
 // A word: letters (with combining marks) and apostrophes, e.g. "don't", "café".
 const WORD = /[\p{L}\p{M}'\u2019]+/gu;
-const EDGE_APOSTROPHES = /^['\u2019]+|['\u2019]+$/g;
+const LEADING_APOSTROPHES = /^['\u2019]+/;
+const TRAILING_APOSTROPHES = /['\u2019]+$/;
+
+/** One word of a text: where it stands (UTF-16 offsets, end exclusive) and its folded form. */
+export interface WordSpan {
+  start: number;
+  end: number;
+  /** The word as tokenizeWords gives it: lowercased, "'" for a typographic apostrophe. */
+  word: string;
+}
+
+/**
+ * The words of a text with their places, so a view can mark words in the text as written.
+ * Matching runs on the text as written and each word is folded after, so offsets are the
+ * text's own (lowercasing first could change the length of a string, e.g. "İ").
+ */
+export function wordSpans(text: string): WordSpan[] {
+  const spans: WordSpan[] = [];
+  for (const match of text.matchAll(WORD)) {
+    const raw = match[0];
+    const lead = LEADING_APOSTROPHES.exec(raw)?.[0].length ?? 0;
+    const trail = TRAILING_APOSTROPHES.exec(raw)?.[0].length ?? 0;
+    if (lead + trail >= raw.length) continue; // apostrophes alone are quote marks, not a word
+    const start = (match.index ?? 0) + lead;
+    const end = (match.index ?? 0) + raw.length - trail;
+    spans.push({ start, end, word: text.slice(start, end).toLowerCase().replace(/\u2019/g, "'") });
+  }
+  return spans;
+}
 
 /**
  * Words of a text: lowercased maximal runs of letters and apostrophes. Apostrophes at a word's
@@ -86,12 +114,7 @@ const EDGE_APOSTROPHES = /^['\u2019]+|['\u2019]+$/g;
  * Digits, punctuation and whitespace separate words.
  */
 export function tokenizeWords(text: string): string[] {
-  const words: string[] = [];
-  for (const match of text.toLowerCase().matchAll(WORD)) {
-    const word = match[0].replace(EDGE_APOSTROPHES, '').replace(/\u2019/g, "'");
-    if (word.length > 0) words.push(word);
-  }
-  return words;
+  return wordSpans(text).map((s) => s.word);
 }
 
 /** Word n-gram counts (keys are words joined by WORD_SEPARATOR), inside documents only. */

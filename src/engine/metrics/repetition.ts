@@ -72,26 +72,29 @@ export interface SampleLengthStats {
   meanSampleLength: number;
   /** Share of samples that hit the length cap. */
   capHitShare: number;
+  /** Share of samples the model ended itself (its end-of-document symbol): 1 - capHitShare. */
+  endedShare: number;
 }
 
 /**
- * Mean length and share of samples stopped by the length cap. A flag per sample (the generator
- * knows whether it stopped at EOD or at the cap) is exact; without flags a sample hits the cap
- * when its length >= lengthCap, which also counts a sample that ended by EOD exactly at the cap.
- * No samples: both 0.
+ * Mean length, share of samples stopped by the length cap and share ended by the model. A flag
+ * per sample (the generator knows whether it stopped at EOD or at the cap) is exact; without
+ * flags a sample hits the cap when its length >= lengthCap, which also counts a sample that
+ * ended by EOD exactly at the cap. A document cut to fit a character budget is the loop's doing,
+ * not the model's: pass its whole length and its own stop. No samples: all 0.
  */
 export function sampleLengthStats(lengths: readonly number[], lengthCap: number, hitCap?: readonly boolean[]): SampleLengthStats {
   if (hitCap && hitCap.length !== lengths.length) {
     throw new RangeError(`hitCap has ${hitCap.length} flags for ${lengths.length} samples`);
   }
-  if (lengths.length === 0) return { meanSampleLength: 0, capHitShare: 0 };
+  if (lengths.length === 0) return { meanSampleLength: 0, capHitShare: 0, endedShare: 0 };
   let sum = 0;
   let hits = 0;
   for (let i = 0; i < lengths.length; i++) {
     sum += lengths[i];
     if (hitCap ? hitCap[i] : lengths[i] >= lengthCap) hits++;
   }
-  return { meanSampleLength: sum / lengths.length, capHitShare: hits / lengths.length };
+  return { meanSampleLength: sum / lengths.length, capHitShare: hits / lengths.length, endedShare: (lengths.length - hits) / lengths.length };
 }
 
 /** Length of a document in characters (code points), the unit lengths are measured in. */

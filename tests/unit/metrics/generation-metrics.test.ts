@@ -43,3 +43,25 @@ describe('computeGenerationMetrics', () => {
     expect(() => prepareReference(['', ''])).toThrow(/held-out text is empty/);
   });
 });
+
+describe('computeGenerationMetrics: real words and stories', () => {
+  it('reports the real-word share against the reference vocabulary, and the stories the model ended', () => {
+    const ref = prepareReference(['the cat sat on the rug'], { realWords: new Set(['the', 'cat', 'sat', 'on']) });
+    const m = computeGenerationMetrics({
+      samples: ['the cat sat on the mat', 'zz'],
+      heldOut: ref,
+      lengthCap: 30,
+      hitCap: [false, true],
+      sampleLengths: [22, 30],
+    });
+    expect(m.realWordShare).toBe(5 / 7);
+    expect(m.endedShare).toBe(0.5);
+    expect(m.capHitShare).toBe(0.5);
+    expect(m.meanSampleLength).toBe(26);
+  });
+
+  it('takes the held-out words as the vocabulary when none is given', () => {
+    const m = computeGenerationMetrics({ samples: ['the dog'], heldOut: ['The cat.'], lengthCap: 30 });
+    expect(m.realWordShare).toBe(0.5);
+  });
+});

@@ -46,10 +46,10 @@ describe('loops', () => {
 });
 
 describe('sample lengths', () => {
-  it('gives the mean length and the cap-hit share', () => {
-    expect(sampleLengthStats([10, 20, 30], 30)).toEqual({ meanSampleLength: 20, capHitShare: 1 / 3 });
-    expect(sampleLengthStats([10, 20, 30], 30, [true, true, false])).toEqual({ meanSampleLength: 20, capHitShare: 2 / 3 });
-    expect(sampleLengthStats([], 30)).toEqual({ meanSampleLength: 0, capHitShare: 0 });
+  it('gives the mean length, the cap-hit share and the share the model ended itself', () => {
+    expect(sampleLengthStats([10, 20, 30], 30)).toEqual({ meanSampleLength: 20, capHitShare: 1 / 3, endedShare: 2 / 3 });
+    expect(sampleLengthStats([10, 20, 30], 30, [true, true, false])).toEqual({ meanSampleLength: 20, capHitShare: 2 / 3, endedShare: 1 / 3 });
+    expect(sampleLengthStats([], 30)).toEqual({ meanSampleLength: 0, capHitShare: 0, endedShare: 0 });
     expect(() => sampleLengthStats([1, 2], 3, [true])).toThrow(RangeError);
   });
 
