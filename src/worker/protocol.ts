@@ -17,8 +17,11 @@ import type { TimingEntry } from './backend-timing';
 
 export type { BackendName, BackendRejection, FaultPlan, RunCheckpoint, SamplerKind, SimulationConfig, SimulationEvent };
 
-/** Bump on any change to the shapes below. (3: checkpoints, resume, fault injection.) */
-export const PROTOCOL_VERSION = 4;
+/**
+ * Bump on any change to the shapes below. (3: checkpoints, resume, fault injection; 5: reports
+ * carry the written budget, real words and the samples' non-words.)
+ */
+export const PROTOCOL_VERSION = 5;
 
 export const BACKEND_NAMES: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
 

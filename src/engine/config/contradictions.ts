@@ -8,7 +8,7 @@
  */
 import { MODEL_SIZES } from '../model/config';
 import { DEFAULT_MAX_SYMBOLS, EOD_LABEL, UNK_LABEL } from '../text/vocabulary';
-import type { SimulationConfig } from './schema';
+import { simulationConfigSchema, type SimulationConfig } from './schema';
 
 export interface CorpusFacts {
   /** Characters of the user's documents (the corpus is the user's text), as the loop counts them. */
@@ -118,6 +118,19 @@ export function checkContradictions(input: SimulationConfig, facts: CorpusFacts 
     );
   }
   const n0 = budgets.real;
+
+  // Both sides of every distribution metric are samples of the same size: generated text cannot
+  // be measured on more characters than the held-out text offers.
+  const evaluation = config.evaluation.sampleChars;
+  if (evaluation > budgets.heldOut) {
+    const smallest = simulationConfigSchema.shape.evaluation.shape.sampleChars.minValue ?? 0;
+    config.evaluation.sampleChars = Math.max(smallest, budgets.heldOut);
+    say(
+      'evaluation.sampleChars',
+      'adjusted',
+      `The evaluation sample (${fmt(evaluation)} characters) is larger than the held-out text (${fmt(budgets.heldOut)} characters), and generated text is measured on as many characters as the real text it is compared with: every generation is measured on ${fmt(budgets.heldOut)} characters.`,
+    );
+  }
 
   if (transformer && config.training.warmupSteps > config.training.steps) {
     say(

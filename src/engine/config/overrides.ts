@@ -22,6 +22,7 @@ export const KEY_ALIASES: Record<string, string> = {
   topP: 'decoding.topP',
   maxLength: 'sampling.maxLength',
   sampler: 'sampling.sampler',
+  evalChars: 'evaluation.sampleChars',
 };
 
 function parseValue(text: string): unknown {

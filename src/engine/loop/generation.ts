@@ -5,16 +5,16 @@ import type { PreparedCorpus } from '../corpus/prepare';
 import type { ExtinctionTracker } from '../metrics/extinction';
 import { computeGenerationMetrics, type MetricsReference } from '../metrics/generation-metrics';
 import { perplexityFromNll } from '../metrics/perplexity';
+import { nonWordsOf } from '../metrics/real-words';
 import type { Rng } from '../rng';
 import type { LoopControl } from './control';
 import type { Phase, SimulationEvent } from './events';
 import type { LanguageModel, ModelFamily } from './families/types';
+import { sampleStream, takeBudget } from './generated-text';
 import type { GenerationReport, PromptSample } from './report';
 
 /** Documents of a generation kept in its report (and shown in the page). */
 export const REPORTED_SAMPLES = 16;
-/** Documents sampled per call while the generation's text is written. */
-const SAMPLE_CALL = 64;
 
 /** Everything a run keeps from one generation to the next. */
 export interface RunState {
@@ -24,6 +24,7 @@ export interface RunState {
   paradigm: ParadigmContext;
   family: ModelFamily;
   heldOutIds: Int32Array[];
+  /** The held-out evaluation sample and the real vocabulary; its size is every generation's sample size. */
   reference: MetricsReference;
   extinction: ExtinctionTracker;
   /** Beginnings of held-out documents: every generation continues the same ones. */
@@ -33,30 +34,6 @@ export interface RunState {
   rng: Rng;
   control: LoopControl;
   emit: (event: SimulationEvent) => void;
-}
-
-/** Samples documents until at least `chars` characters of generated text exist. */
-async function generateText(state: RunState, model: LanguageModel, generation: number, chars: number, rng: Rng) {
-  const { config, prepared } = state;
-  const texts: string[] = [];
-  const hitCap: boolean[] = [];
-  let written = 0;
-  while (written < chars) {
-    await state.control.checkpoint();
-    const sampled = await model.sample(
-      { count: SAMPLE_CALL, maxLength: config.sampling.maxLength, decoding: config.decoding },
-      rng.split(`call-${texts.length}`),
-    );
-    sampled.documents.forEach((ids, i) => {
-      if (written >= chars) return;
-      const text = prepared.vocabulary.decode(ids);
-      texts.push(text);
-      hitCap.push(sampled.hitCap[i]);
-      written += ids.length;
-    });
-    state.emit({ type: 'phase', generation, phase: 'generating', done: Math.min(written, chars), total: chars });
-  }
-  return { texts, hitCap };
 }
 
 /** Characters of each prompt continuation: enough to read, cheap to sample. */
@@ -117,21 +94,44 @@ export async function runGeneration(state: RunState, generation: number): Promis
   const exactKl = familyKl ?? (state.sourceEntropyRate !== null ? ppl.nllPerChar - state.sourceEntropyRate : null);
 
   await phase('generating');
+  // One stream of documents: its first m characters are written back, its first evaluation
+  // characters (as many as the held-out reference holds) are measured (generated-text.ts).
   const m = generatedCharsPerGeneration(config, state.paradigm.realChars);
-  const { texts, hitCap } = await generateText(state, model, generation, m, rng.split('generate'));
-  const samples = texts.slice(0, REPORTED_SAMPLES);
+  const evaluationChars = state.reference.charCount;
+  const goal = Math.max(m, evaluationChars);
+  const stream = await sampleStream(
+    model,
+    {
+      chars: goal,
+      maxLength: config.sampling.maxLength,
+      decoding: config.decoding,
+      vocabulary: prepared.vocabulary,
+      checkpoint: () => control.checkpoint(),
+      onProgress: (done, total) => emit({ type: 'phase', generation, phase: 'generating', done, total }),
+    },
+    rng.split('generate'),
+  );
+  if (stream.exhausted) {
+    emit({ type: 'notice', message: `Generation ${generation}'s model wrote only empty documents: ${stream.chars} of the ${goal} characters asked for were generated.` });
+  }
+  const written = takeBudget(stream.documents, m);
+  const evaluation = takeBudget(stream.documents, evaluationChars);
+  const samples = stream.documents.slice(0, REPORTED_SAMPLES).map((d) => d.text);
   const promptSamples = await continuePrompts(state, model, rng.split('prompts'));
   emit({ type: 'samples', generation, samples, promptSamples });
   const metrics = computeGenerationMetrics({
-    samples: texts,
+    samples: evaluation.texts,
     heldOut: state.reference,
     lengthCap: config.sampling.maxLength,
-    hitCap,
+    // Stories are measured whole: the cut that fits the sample is the loop's, not the model's.
+    sampleLengths: evaluation.whole.map((d) => d.chars),
+    hitCap: evaluation.whole.map((d) => d.hitCap),
     extinction: { tracker: state.extinction, generation },
   });
+  const sampleNonWords = nonWordsOf([...samples, ...promptSamples.map((p) => p.continuation)], state.reference.realWords);
 
   await phase('writing-back');
-  const generated: CorpusDocument[] = makeDocuments(texts, generation);
+  const generated: CorpusDocument[] = makeDocuments(written.texts, generation);
   const result = writeBack(corpus, generated, state.paradigm, rng.split('write-back'));
   if (result.notice) emit({ type: 'notice', message: result.notice });
   emit({ type: 'corpusChanged', generation, provenance: corpus.provenance(), chars: corpus.chars, humanShare: corpus.humanShare() });
@@ -148,6 +148,9 @@ export async function runGeneration(state: RunState, generation: number): Promis
     corpusChars,
     trainingChars,
     writtenChars: totalChars(generated),
+    generatedBudgetChars: m,
+    writtenDocuments: generated.length,
+    writtenCut: written.cut,
     provenance,
     extinct: {
       chars: state.extinction.extinctCount('chars').extinct,
@@ -158,6 +161,7 @@ export async function runGeneration(state: RunState, generation: number): Promis
     trainLoss,
     samples,
     promptSamples,
+    sampleNonWords,
     durationMs: performance.now() - started,
   };
 }

@@ -6,6 +6,9 @@ export type MetricsRow = Record<string, number | string | null>;
 const keyed = (prefix: string, values: Record<string, number>): MetricsRow =>
   Object.fromEntries(Object.entries(values).map(([k, v]) => [`${prefix}_${k}`, v]));
 
+/** A field a run.json written before it existed reads as missing (empty in the CSV). */
+const num = (v: number | undefined): number | null => (v === undefined || Number.isNaN(v) ? null : v);
+
 export function reportToRow(r: GenerationReport): MetricsRow {
   return {
     generation: r.generation,
@@ -26,13 +29,19 @@ export function reportToRow(r: GenerationReport): MetricsRow {
     loop_share: r.loopShare,
     mean_sample_length: r.meanSampleLength,
     cap_hit_share: r.capHitShare,
+    ended_share: num(r.endedShare),
+    real_word_share: num(r.realWordShare),
     precision: r.precision,
     recall: r.recall,
+    evaluation_chars: r.generatedChars,
     real_share: r.realShare,
     training_real_share: r.trainingRealShare,
     corpus_chars: r.corpusChars,
     training_chars: r.trainingChars,
     written_chars: r.writtenChars,
+    generated_budget_chars: num(r.generatedBudgetChars),
+    written_documents: num(r.writtenDocuments),
+    written_cut: r.writtenCut ? 1 : 0,
     train_loss: Number.isFinite(r.trainLoss) ? r.trainLoss : null,
     duration_ms: Math.round(r.durationMs),
   };

@@ -23,8 +23,17 @@ export interface GenerationReport extends GenerationMetrics {
   trainingRealShare: number;
   corpusChars: number;
   trainingChars: number;
-  /** Characters of generated text written back. */
+  /**
+   * Characters of generated text written back: exactly generatedBudgetChars (the last document
+   * cut to fit), fewer only when the model wrote nothing but empty documents (a notice says so).
+   */
   writtenChars: number;
+  /** m, the characters of generated text the paradigm writes back each generation. */
+  generatedBudgetChars: number;
+  /** Documents written back, the cut one included. */
+  writtenDocuments: number;
+  /** Whether the last document written back was cut at the budget (not ended by the model). */
+  writtenCut: boolean;
   provenance: { origin: Origin; chars: number }[];
   /** Symbols of the held-out text absent from this and every generation since they went. */
   extinct: { chars: number; bigrams: number; words: number };
@@ -32,10 +41,16 @@ export interface GenerationReport extends GenerationMetrics {
   extinctChars: { symbol: string; since: number; realCount: number }[];
   /** Last reported training loss, nats per character (NaN for the count model). */
   trainLoss: number;
-  /** A few of the generation's documents, as text. */
+  /** A few of the generation's documents, whole, as text. */
   samples: string[];
   /** The run's prompts (beginnings of held-out documents), each continued by this model. */
   promptSamples: PromptSample[];
+  /**
+   * Words of `samples` and the prompt continuations that occur nowhere in the real text (D0 and
+   * held-out), folded as tokenizeWords folds them, sorted: the samples view marks them. null in
+   * a run.json written before they were recorded.
+   */
+  sampleNonWords: string[] | null;
   durationMs: number;
 }
 

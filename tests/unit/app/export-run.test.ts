@@ -50,6 +50,21 @@ describe('run.json import', () => {
     expect(read.status).toBe('complete');
   });
 
+  it('reads a run.json written before real words and budgets were recorded: not measured, never invented', () => {
+    const old = JSON.parse(cliText);
+    for (const g of old.generations) {
+      for (const key of ['endedShare', 'realWordShare', 'generatedBudgetChars', 'writtenDocuments', 'writtenCut', 'sampleNonWords']) delete g[key];
+    }
+    const [g0] = parsedOrThrow(JSON.stringify(old)).generations;
+    expect(Number.isNaN(g0.realWordShare)).toBe(true);
+    expect(Number.isNaN(g0.endedShare)).toBe(true);
+    expect(Number.isNaN(g0.generatedBudgetChars)).toBe(true);
+    expect(g0.writtenCut).toBe(false); // the last document was always written whole then
+    expect(g0.sampleNonWords).toBeNull();
+    const csv = Papa.parse<Record<string, string>>(metricsCsvText({ ...record, generations: [g0] }).trim(), { header: true });
+    expect(csv.data[0].real_word_share).toBe('');
+  });
+
   it('tolerates fields it does not know', () => {
     const extra = JSON.parse(cliText);
     extra.comment = 'from class 4B';
@@ -113,8 +128,12 @@ describe('run export', () => {
     const parsed = Papa.parse<Record<string, string>>(csv.trim(), { header: true });
     expect(parsed.errors).toEqual([]);
     expect(parsed.data).toHaveLength(record.generations.length);
-    expect(parsed.meta.fields).toEqual(expect.arrayContaining(['generation', 'perplexity', 'js_1', 'baseline_perplexity']));
+    expect(parsed.meta.fields).toEqual(
+      expect.arrayContaining(['generation', 'perplexity', 'js_1', 'baseline_perplexity', 'real_word_share', 'ended_share', 'mean_sample_length', 'evaluation_chars', 'written_chars', 'generated_budget_chars', 'written_cut']),
+    );
     expect(Number(parsed.data[1].perplexity)).toBeCloseTo(record.generations[1].perplexity, 6);
+    expect(Number(parsed.data[1].real_word_share)).toBeCloseTo(record.generations[1].realWordShare, 12);
+    expect(Number(parsed.data[0].written_chars)).toBe(Number(parsed.data[0].generated_budget_chars));
   });
 });
 

@@ -53,5 +53,6 @@ describe('SimulationConfig', () => {
     expect(r.config.decoding.temperature).toBe(0.7);
     expect(r.config.paradigm).toBe('accumulate');
     expect(() => applyAssignments({}, ['nonsense'])).toThrow(/key=value/);
+    expect(applyAssignments({}, ['evalChars=2000'])).toEqual({ evaluation: { sampleChars: 2000 } });
   });
 });

@@ -150,6 +150,19 @@ describe('checkContradictions: settings that cannot work together', () => {
       expect(userCorpusFacts(documents).vocabularySize).toBe(buildVocabulary(documents).size);
   });
 
+  it('measures on no more characters than the held-out text holds, and says so', () => {
+    const check = checkContradictions(config({ corpus: { heldOutChars: 1_500 }, evaluation: { sampleChars: 5_000 } }));
+    expect(check.ok).toBe(true);
+    expect(check.config.evaluation.sampleChars).toBe(1_500);
+    const issue = check.issues.find((i) => i.field === 'evaluation.sampleChars');
+    expect(issue?.kind).toBe('adjusted');
+    expect(issue?.message).toMatch(/evaluation sample \(5,000 characters\) is larger than the held-out text \(1,500 characters\).*measured on 1,500 characters/);
+    // A user text shared out in proportion: its held-out share is the limit.
+    const user = checkContradictions(config({ corpus: { source: 'user', heldOutChars: 5_000, realChars: 5_000 } }), { userChars: 4_000 });
+    expect(user.config.evaluation.sampleChars).toBe(2_000);
+    expect(checkContradictions(config({ corpus: { heldOutChars: 5_000 }, evaluation: { sampleChars: 5_000 } })).issues).toEqual([]);
+  });
+
   it('writes each issue as one line that names its field', () => {
     const lines = describeIssues(
       checkContradictions(config({ training: { steps: 5 }, decoding: { topK: 300 } })).issues,

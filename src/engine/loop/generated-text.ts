@@ -1,0 +1,100 @@
+/**
+ * A generation's text: one stream of documents sampled from its model, from which the loop takes
+ * two prefixes by character budget: the first m characters are written back into the corpus, the
+ * first `evaluation.sampleChars` are measured. Documents are independent draws, so each prefix
+ * is an unbiased sample of the model, and the measured one does not depend on m: the same model
+ * gets the same metrics whatever share of text it writes back. Drawing one stream costs
+ * max(m, sampleChars) characters of sampling; two separate draws would cost their sum.
+ */
+import { firstChars } from '../metrics/evaluation-sample';
+import type { Rng } from '../rng';
+import type { Vocabulary } from '../text/vocabulary';
+import type { DecodingSettings } from '../decoding';
+import type { LanguageModel } from './families/types';
+
+/** Documents sampled per call while the generation's text is written. */
+const SAMPLE_CALL = 64;
+/**
+ * Calls in a row that may bring no character at all before the stream gives up: a model that
+ * only ever ends documents at once would otherwise be sampled for ever. A model that writes one
+ * non-empty document in ten passes 1,024 empty ones in a row with probability 0.9^1024 ~ 1e-47.
+ */
+const MAX_EMPTY_CALLS = 16;
+
+export interface GeneratedDocument {
+  text: string;
+  /** Length in characters (code points). */
+  chars: number;
+  /** Stopped by the length cap rather than ended by the model. */
+  hitCap: boolean;
+}
+
+export interface GeneratedStream {
+  documents: GeneratedDocument[];
+  chars: number;
+  /** The stream stopped short of its goal: the model wrote only empty documents. */
+  exhausted: boolean;
+}
+
+export interface StreamOptions {
+  /** Characters to reach (the stream may go past it by the last call's documents). */
+  chars: number;
+  maxLength: number;
+  decoding: DecodingSettings;
+  vocabulary: Vocabulary;
+  /** Awaited before every call: pausing and cancelling happen here. */
+  checkpoint(): Promise<void>;
+  onProgress(done: number, total: number): void;
+}
+
+const codePoints = (text: string): number => {
+  let n = 0;
+  for (const _ of text) n++;
+  return n;
+};
+
+/** Samples documents, SAMPLE_CALL at a time, until at least `chars` characters exist. */
+export async function sampleStream(model: LanguageModel, options: StreamOptions, rng: Rng): Promise<GeneratedStream> {
+  const documents: GeneratedDocument[] = [];
+  let chars = 0;
+  let emptyCalls = 0;
+  while (chars < options.chars) {
+    if (emptyCalls >= MAX_EMPTY_CALLS) return { documents, chars, exhausted: true };
+    await options.checkpoint();
+    // Named by the documents drawn so far, so the stream is the same whatever its goal.
+    const sampled = await model.sample(
+      { count: SAMPLE_CALL, maxLength: options.maxLength, decoding: options.decoding },
+      rng.split(`call-${documents.length}`),
+    );
+    const before = chars;
+    sampled.documents.forEach((ids, i) => {
+      const text = options.vocabulary.decode(ids);
+      const length = codePoints(text);
+      documents.push({ text, chars: length, hitCap: sampled.hitCap[i] });
+      chars += length;
+    });
+    emptyCalls = chars > before ? 0 : emptyCalls + 1;
+    options.onProgress(Math.min(chars, options.chars), options.chars);
+  }
+  return { documents, chars, exhausted: false };
+}
+
+export interface TextBudget {
+  /** The texts, the last one cut at the budget when it went past it. */
+  texts: string[];
+  /** The same documents whole, with their own stops (a budget cut is the loop's, not the model's). */
+  whole: GeneratedDocument[];
+  /** Characters in `texts`: the budget, unless the stream ran short. */
+  chars: number;
+  /** Whether the last document was cut. */
+  cut: boolean;
+}
+
+/** The first `chars` characters of the stream, the last document cut at the budget. */
+export function takeBudget(stream: readonly GeneratedDocument[], chars: number): TextBudget {
+  const prefix = firstChars(
+    stream.map((d) => d.text),
+    chars,
+  );
+  return { texts: prefix.documents, whole: stream.slice(0, prefix.documents.length), chars: prefix.chars, cut: prefix.cut };
+}
