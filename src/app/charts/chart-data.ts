@@ -225,6 +225,23 @@ export function lostSupportRows(reports: readonly GenerationReport[]): LostSuppo
   );
 }
 
+// ---- real words -----------------------------------------------------------------------------
+
+export interface RealWordRow {
+  generation: number;
+  /** Percent of the generated word tokens that occur in the real text. */
+  realWords: number;
+}
+
+/** Generations that measured it (a run recorded before real words were measured has none). */
+export function realWordRows(reports: readonly GenerationReport[]): RealWordRow[] {
+  return thinRows(
+    reports
+      .filter((r) => Number.isFinite(r.realWordShare))
+      .map((r) => ({ generation: r.generation, realWords: percent(r.realWordShare) })),
+  );
+}
+
 // ---- corpus provenance --------------------------------------------------------------------
 
 /** Most stacked bands: beyond this many generations' texts, neighbours share a band. */

@@ -71,20 +71,25 @@ export function valueTooltip(
   );
 }
 
-/** The legend, above the plot, in series order. */
-/** The dashed level of an untrained model (perplexity or loss), labelled where it leaves the data clear. */
-export function untrainedModelLine(y: number, position: 'insideBottomLeft' | 'insideTopRight') {
+/** A dashed reference level across the plot, labelled where it leaves the data clear. */
+export function referenceLevel(y: number, label: string, position: 'insideBottomLeft' | 'insideTopRight' | 'insideTopLeft') {
   return (
     <ReferenceLine
       y={y}
       className="chart-reference"
       strokeDasharray="8 6"
       strokeWidth={2}
-      label={{ value: 'untrained model', position, className: 'chart-reference-label' }}
+      label={{ value: label, position, className: 'chart-reference-label' }}
     />
   );
 }
 
+/** The dashed level of an untrained model (perplexity or loss). */
+export function untrainedModelLine(y: number, position: 'insideBottomLeft' | 'insideTopRight') {
+  return referenceLevel(y, 'untrained model', position);
+}
+
+/** The legend, above the plot, in series order. */
 export function topLegend() {
   return <Legend verticalAlign="top" wrapperStyle={LEGEND_STYLE} itemSorter={null} />;
 }

@@ -8,6 +8,7 @@ import type {
   DiversityRow,
   LostSupportRow,
   PerplexityRow,
+  RealWordRow,
   ProvenanceTable,
 } from './chart-data';
 import type { LossPoint } from '../store/live-run';
@@ -83,6 +84,12 @@ export function lostSupportSummary(rows: readonly LostSupportRow[]): string {
   const last = rows.at(-1);
   if (!last) return 'Lost support: no generation finished yet.';
   return `Samples of generation ${last.generation} lack ${formatPercent(last.chars)} of the real characters, ${formatPercent(last.bigrams)} of the real bigrams and ${formatPercent(last.words)} of the real words.`;
+}
+
+export function realWordsSummary(rows: readonly RealWordRow[]): string {
+  const last = rows.at(-1);
+  if (!last) return 'Real words: not measured yet.';
+  return `${formatPercent(last.realWords)} of the words generation ${last.generation} wrote occur in the real text (real held-out text: 100% by construction).`;
 }
 
 export function provenanceSummary(table: ProvenanceTable): string {

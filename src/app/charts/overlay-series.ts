@@ -12,7 +12,7 @@ import { thinRows } from './chart-data';
 import { OKABE_ITO, SERIES_MARKERS, type SeriesStyle } from './palette';
 
 /** The one value per generation each chart overlays. */
-export type OverlayMetric = 'perplexity' | 'trainLoss' | 'js' | 'kl' | 'tv' | 'entropy' | 'distinct2' | 'lostWords' | 'humanShare';
+export type OverlayMetric = 'perplexity' | 'trainLoss' | 'js' | 'kl' | 'tv' | 'entropy' | 'distinct2' | 'lostWords' | 'realWords' | 'humanShare';
 
 export interface OverlayPoint {
   generation: number;
@@ -36,6 +36,7 @@ const METRIC_VALUE: Record<OverlayMetric, (r: GenerationReport) => number> = {
   entropy: (r) => r.entropy,
   distinct2: (r) => r.distinct['2'] * 100,
   lostWords: (r) => r.lostSupport.words * 100,
+  realWords: (r) => r.realWordShare * 100,
   humanShare,
 };
 
@@ -49,6 +50,7 @@ export const METRIC_WORDS: Record<OverlayMetric, string> = {
   entropy: 'characters',
   distinct2: 'distinct-2',
   lostWords: 'words',
+  realWords: 'real words',
   humanShare: 'human share',
 };
 

@@ -6,7 +6,7 @@ import { NumberField } from './NumberField';
 
 const seedBounds = fieldBounds('seed');
 
-/** How long the run is and which random numbers it uses. */
+/** How long the run is, which random numbers it uses, and how much text each generation is measured on. */
 export function RunLengthGroup() {
   const seed = useControlView('seed');
   const allHidden = useAllHidden(['generations', 'seed']);
@@ -48,6 +48,13 @@ export function RunLengthGroup() {
           </button>
         </div>
       )}
+      <NumberField
+        field="evaluation.sampleChars"
+        label="Characters measured per generation"
+        hint="Divergences, lost support and real words are measured on this many generated characters, against as many held-out real ones: the same size every generation, so the charts compare like with like."
+        step={500}
+        needsNewRun
+      />
     </fieldset>
   );
 }

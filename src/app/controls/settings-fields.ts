@@ -16,7 +16,8 @@ export type NumericField =
   | 'training.steps'
   | 'decoding.temperature'
   | 'decoding.topK'
-  | 'decoding.topP';
+  | 'decoding.topP'
+  | 'evaluation.sampleChars';
 
 const shape = simulationConfigSchema.shape;
 
@@ -31,6 +32,7 @@ const SCHEMAS: Readonly<Record<NumericField, z.ZodNumber>> = {
   'decoding.temperature': shape.decoding.shape.temperature,
   'decoding.topK': shape.decoding.shape.topK,
   'decoding.topP': shape.decoding.shape.topP,
+  'evaluation.sampleChars': shape.evaluation.shape.sampleChars,
 };
 
 export interface FieldBounds {
@@ -59,6 +61,8 @@ export function getField(config: SimulationConfig, field: NumericField): number 
       return config.decoding.topK;
     case 'decoding.topP':
       return config.decoding.topP;
+    case 'evaluation.sampleChars':
+      return config.evaluation.sampleChars;
     default:
       return config[field];
   }
@@ -75,6 +79,8 @@ export function withField(config: SimulationConfig, field: NumericField, value: 
       return { ...config, decoding: { ...config.decoding, topK: value } };
     case 'decoding.topP':
       return { ...config, decoding: { ...config.decoding, topP: value } };
+    case 'evaluation.sampleChars':
+      return { ...config, evaluation: { ...config.evaluation, sampleChars: value } };
     default:
       return { ...config, [field]: value };
   }

@@ -1,3 +1,4 @@
+import { NonWordText } from './NonWordText';
 import { generationsToList, realContinuation, type GenerationText } from './sample-view';
 
 interface Props {
@@ -60,7 +61,7 @@ export function PromptTable({ texts, shown, realSamples, onPick }: Props) {
                     </th>
                     <td>
                       <span className="prompt-text">{prompt}</span>
-                      {g.promptSamples[i]?.continuation ?? ''}
+                      <NonWordText text={g.promptSamples[i]?.continuation ?? ''} nonWords={g.nonWords} />
                     </td>
                   </tr>
                 );

@@ -18,10 +18,15 @@ export function SideBySide({ shown, realSamples }: Props) {
         <ol className="sample-list">
           {shown.samples.slice(0, PER_COLUMN).map((text, i) => (
             <li key={`${shown.generation}-${i}`}>
-              <SampleText text={text} />
+              <SampleText text={text} nonWords={shown.nonWords} />
             </li>
           ))}
         </ol>
+        {shown.nonWords !== null && shown.nonWords.size > 0 && (
+          <p className="samples-hint">
+            Words with a <span className="sample-nonword">wavy underline</span> occur nowhere in the real text.
+          </p>
+        )}
       </section>
       <section className="samples-column samples-real" aria-labelledby="samples-real-heading" data-testid="real-samples">
         <h3 id="samples-real-heading">Real text (held out, never trained on)</h3>

@@ -1,7 +1,9 @@
 /**
  * What the samples view shows, worked out from the run by pure functions (tested in Node): which
- * generations have text to show, which one is selected, and the same-prompt rows.
+ * generations have text to show, which one is selected, the same-prompt rows, and which words
+ * of a text to mark as never written in the real text.
  */
+import { wordSpans } from '../../engine/metrics/ngrams';
 import type { PromptSample } from '../../engine/loop/report';
 import type { LiveRun } from '../store/live-run';
 
@@ -9,6 +11,11 @@ export interface GenerationText {
   generation: number;
   samples: string[];
   promptSamples: PromptSample[];
+  /**
+   * Words of these texts that occur nowhere in the real text, as the run measured them; null
+   * while the generation is being measured, or for a run recorded before they were listed.
+   */
+  nonWords: ReadonlySet<string> | null;
   /** Samples of the generation under way: its report (metrics) has not arrived yet. */
   pending: boolean;
 }
@@ -19,11 +26,13 @@ export function generationTexts(run: Pick<LiveRun, 'generations' | 'pendingSampl
     generation: g.generation,
     samples: g.samples,
     promptSamples: g.promptSamples,
+    // A run kept before non-words were listed has no field at all.
+    nonWords: g.sampleNonWords ? new Set(g.sampleNonWords) : null,
     pending: false,
   }));
   const p = run.pendingSamples;
   if (p && !out.some((g) => g.generation === p.generation)) {
-    out.push({ generation: p.generation, samples: p.samples, promptSamples: p.promptSamples, pending: true });
+    out.push({ generation: p.generation, samples: p.samples, promptSamples: p.promptSamples, nonWords: null, pending: true });
   }
   return out;
 }
@@ -75,4 +84,29 @@ export function truncate(text: string, maxChars: number): Truncated {
   const head = chars.slice(0, maxChars).join('');
   const space = head.lastIndexOf(' ');
   return { text: space > maxChars * 0.7 ? head.slice(0, space) : head, cut: true };
+}
+
+/** A stretch of text, and whether it is a word the real text never holds. */
+export interface TextPiece {
+  text: string;
+  nonWord: boolean;
+}
+
+/**
+ * The text cut into plain stretches and non-words (words, found as the metrics find them, whose
+ * folded form is in `nonWords`), in order; joined, the pieces are the text. Without a list the
+ * text is one plain piece.
+ */
+export function markNonWords(text: string, nonWords: ReadonlySet<string> | null): TextPiece[] {
+  if (nonWords === null || nonWords.size === 0) return text.length > 0 ? [{ text, nonWord: false }] : [];
+  const pieces: TextPiece[] = [];
+  let at = 0;
+  for (const span of wordSpans(text)) {
+    if (!nonWords.has(span.word)) continue;
+    if (span.start > at) pieces.push({ text: text.slice(at, span.start), nonWord: false });
+    pieces.push({ text: text.slice(span.start, span.end), nonWord: true });
+    at = span.end;
+  }
+  if (at < text.length) pieces.push({ text: text.slice(at), nonWord: false });
+  return pieces;
 }

@@ -12,6 +12,7 @@ import {
   nStarPoint,
   perplexityRows,
   provenanceTable,
+  realWordRows,
   thinRows,
 } from '../../../src/app/charts/chart-data';
 import {
@@ -20,6 +21,7 @@ import {
   formatPercent,
   perplexitySummary,
   provenanceSummary,
+  realWordsSummary,
 } from '../../../src/app/charts/chart-summaries';
 import { generationTicks } from '../../../src/app/charts/chart-theme';
 import { generationColour, generationColourAt, seriesStyle } from '../../../src/app/charts/palette';
@@ -230,6 +232,16 @@ describe('entropy, distinct-n and lost support', () => {
       distinct4: 80,
     });
     expect(lostSupportRows([report(0)])[0]).toEqual({ generation: 0, chars: 1, bigrams: 20, words: 50 });
+  });
+
+  it('gives real words in percent, skipping generations that did not measure them, and says so in words', () => {
+    const rows = realWordRows([report(0, { realWordShare: 0.875 }), report(1, { realWordShare: NaN }), report(2, { realWordShare: 0.5 })]);
+    expect(rows).toEqual([
+      { generation: 0, realWords: 87.5 },
+      { generation: 2, realWords: 50 },
+    ]);
+    expect(realWordsSummary(rows)).toBe('50% of the words generation 2 wrote occur in the real text (real held-out text: 100% by construction).');
+    expect(realWordsSummary([])).toBe('Real words: not measured yet.');
   });
 });
 

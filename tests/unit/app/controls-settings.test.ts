@@ -16,6 +16,7 @@ const FIELDS: NumericField[] = [
   'decoding.temperature',
   'decoding.topK',
   'decoding.topP',
+  'evaluation.sampleChars',
 ];
 
 describe('numeric settings', () => {
@@ -24,6 +25,7 @@ describe('numeric settings', () => {
     expect(fieldBounds('decoding.topP')).toMatchObject({ min: 0, max: 1, exclusiveMin: true });
     expect(fieldBounds('contamination')).toMatchObject({ min: 0.001, max: 4 });
     expect(fieldBounds('training.steps').integer).toBe(true);
+    expect(fieldBounds('evaluation.sampleChars')).toEqual({ min: 500, max: 200_000, integer: true, exclusiveMin: false });
   });
 
   it.each(FIELDS)('%s: get/set round-trips and every clamped value passes the schema', (field) => {

@@ -28,6 +28,14 @@ describe('overlay series', () => {
     ]);
   });
 
+  it('overlays the real-word share in percent, without generations recorded before it was measured', () => {
+    const generations = [report(0, { realWordShare: 0.9 }), report(1, { realWordShare: NaN }), report(2, { realWordShare: 0.25 })];
+    expect(overlayPoints(generations, 'realWords')).toEqual([
+      { generation: 0, value: 90 },
+      { generation: 2, value: 25 },
+    ]);
+  });
+
   it('turns provenance into the human share, in percent', () => {
     const generations = [
       report(0, { provenance: [{ origin: 'human', chars: 1000 }] }),

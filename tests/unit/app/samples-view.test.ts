@@ -3,6 +3,7 @@ import type { GenerationReport } from '../../../src/engine/loop/report';
 import {
   generationTexts,
   generationsToList,
+  markNonWords,
   realContinuation,
   shownGeneration,
   truncate,
@@ -19,7 +20,7 @@ function report(generation: number): GenerationReport {
 }
 
 const texts = (n: number): GenerationText[] =>
-  Array.from({ length: n }, (_, g) => ({ generation: g, samples: [], promptSamples: [], pending: false }));
+  Array.from({ length: n }, (_, g) => ({ generation: g, samples: [], promptSamples: [], nonWords: null, pending: false }));
 
 describe('samples view', () => {
   it('lists finished generations, then the one under way once its samples are in', () => {
@@ -62,5 +63,28 @@ describe('samples view', () => {
     expect(truncate('the cat sat on the mat', 12)).toEqual({ text: 'the cat sat', cut: true });
     // Whole code points: an emoji is never split in half.
     expect(truncate('😀😀😀😀', 2)).toEqual({ text: '😀😀', cut: true });
+  });
+
+  it('marks the listed non-words in the text as written, and nothing without a list', () => {
+    const pieces = markNonWords('The Blorp sat, blorp’s zing.', new Set(['blorp', "blorp's"]));
+    expect(pieces).toEqual([
+      { text: 'The ', nonWord: false },
+      { text: 'Blorp', nonWord: true },
+      { text: ' sat, ', nonWord: false },
+      { text: 'blorp’s', nonWord: true },
+      { text: ' zing.', nonWord: false },
+    ]);
+    expect(pieces.map((p) => p.text).join('')).toBe('The Blorp sat, blorp’s zing.');
+    expect(markNonWords('the cat', null)).toEqual([{ text: 'the cat', nonWord: false }]);
+    expect(markNonWords('', new Set(['x']))).toEqual([]);
+    // A real word that holds a non-word's letters is not marked: whole words only.
+    expect(markNonWords('zingo', new Set(['zing']))).toEqual([{ text: 'zingo', nonWord: false }]);
+  });
+
+  it('carries each finished generation\'s non-words, and none for one still being measured', () => {
+    const finished = { ...report(0), sampleNonWords: ['blorp'] } as GenerationReport;
+    const old = report(1); // a run kept before non-words were listed
+    const out = generationTexts({ generations: [finished, old], pendingSamples: { generation: 2, samples: ['x'], promptSamples: [] } });
+    expect(out.map((g) => (g.nonWords ? [...g.nonWords] : null))).toEqual([['blorp'], null, null]);
   });
 });
