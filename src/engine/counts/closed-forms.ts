@@ -1,9 +1,14 @@
 /**
- * Closed forms drawn beside the count model's curves (SCIENCE.md), each a plain function of
- * the setting. n counts generations; M training tokens, m generated tokens, N0 real tokens.
+ * Closed forms drawn beside the count model's curves (docs/SCIENCE.md), each a plain function
+ * of the setting. n counts generations; M training tokens, m generated tokens, N0 real tokens.
+ * The biased-drift forms are in drift-forms.ts.
  */
 
-/** Real share after n generations of replace: gamma + (1 - gamma)(1 - lambda)^n (gamma = 0: (1 - lambda)^n). */
+/**
+ * Mean real share after n generations of replace: gamma + (1 - gamma)(1 - lambda)^n (gamma = 0:
+ * (1 - lambda)^n). Each removal takes a random share lambda of the corpus, so a run's share is
+ * random around it.
+ */
 export function realWeightReplace(n: number, lambda: number, realShareKept = 0): number {
   return realShareKept + (1 - realShareKept) * (1 - lambda) ** n;
 }
@@ -13,9 +18,12 @@ export function realWeightAccumulate(n: number, realTokens: number, generatedTok
   return realTokens / (realTokens + n * generatedTokens);
 }
 
-/** Real share of the fresh-data corpus from generation 1 on: k / (k + m); it never decays. */
-export function realWeightFreshData(freshRealTokens: number, generatedTokens: number): number {
-  return freshRealTokens / (freshRealTokens + generatedTokens);
+/**
+ * Real share of the fresh-data corpus after n generations: (N0 + n k) / (N0 + n (k + m)). It
+ * falls from 1 toward k / (k + m), and stays above it.
+ */
+export function realWeightFreshData(n: number, realTokens: number, freshRealTokens: number, generatedTokens: number): number {
+  return (realTokens + n * freshRealTokens) / (realTokens + n * (freshRealTokens + generatedTokens));
 }
 
 /**
@@ -29,6 +37,41 @@ export function expectedCollision(n: number, initialCollision: number, stageSize
   let keep = 1;
   for (const size of stageSizes) keep *= 1 - 1 / size;
   return 1 - keep ** n * (1 - initialCollision);
+}
+
+/**
+ * Per-generation factor of E[1 - S] of the replace corpus (N tokens, m of them swapped each
+ * generation) when the removed tokens are drawn at random without replacement. Token counts x
+ * of one symbol move by -h + g, with h ~ Hypergeometric(N, x, m) removed and g ~ Bin(m, p)
+ * written by the model: their variances add, m q(1 - q)(N - m)/(N - 1) and m q(1 - q) when the
+ * model is the corpus law q (m q(1 - q)[(1 - 1/M) + m/M] when it fits M tokens drawn from it),
+ * so 1 - S shrinks by 1 - [m (N - m)/(N - 1) + m] / N^2 per generation. Removing the expected
+ * share instead would keep only the second term: about half the drift. lambda = 1 gives 1 - 1/N
+ * (with a sample: (1 - 1/M)(1 - 1/N)), the fully synthetic chain.
+ */
+export function replaceCollisionKeep(corpusTokens: number, generatedTokens: number, trainingTokens = Infinity): number {
+  const n = corpusTokens;
+  const m = generatedTokens;
+  const removal = n > 1 ? (m * (n - m)) / (n - 1) : 0;
+  const writing = Number.isFinite(trainingTokens) ? m * (1 - 1 / trainingTokens) + (m * m) / trainingTokens : m;
+  return 1 - (removal + writing) / (n * n);
+}
+
+/**
+ * E[S] of the n-th replace model (n >= 1), fitted on the corpus after n - 1 write-backs:
+ * 1 - S_n = f keep^(n - 1) (1 - S_c), with S_c the collision of the starting corpus, keep from
+ * replaceCollisionKeep, f = 1 when the model is the corpus law and 1 - 1/M when it fits M tokens.
+ */
+export function expectedCollisionReplace(
+  n: number,
+  corpusCollision: number,
+  corpusTokens: number,
+  generatedTokens: number,
+  trainingTokens = Infinity,
+): number {
+  const keep = replaceCollisionKeep(corpusTokens, generatedTokens, trainingTokens);
+  const first = Number.isFinite(trainingTokens) ? 1 - 1 / trainingTokens : 1;
+  return 1 - first * keep ** (n - 1) * (1 - corpusCollision);
 }
 
 /** Collision probability sum p^2 of a law. */
@@ -92,19 +135,22 @@ export function meanConditionalExtinctionTime(p: number, effectiveSize: number):
   return p >= 1 ? Infinity : (-2 * effectiveSize * xLogX(p)) / (1 - p);
 }
 
-/** Biased error b per generation under replace: drift ~ lambda n b (linear, unbounded). */
-export function biasedDriftReplace(n: number, lambda: number, bias: number): number {
-  return lambda * n * bias;
-}
-
-/** Biased error b under accumulate-subsample: drift ~ b ln(1 + n m / N0) (slow, unbounded). */
-export function biasedDriftAccumulateSubsample(
-  n: number,
-  realTokens: number,
-  generatedTokens: number,
-  bias: number,
-): number {
-  return bias * Math.log(1 + (n * generatedTokens) / realTokens);
+/**
+ * Generations n at which the mean total variation between p0 and a neutral corpus law reaches
+ * `level`, in the small-drift (Gaussian) approximation. Each frequency of such a martingale has
+ * variance p(1 - p)(1 - keep^n) after n generations, exactly (keep: the factor of E[1 - S] per
+ * generation), and a normal deviation of standard deviation sd has E|x| = sqrt(2/pi) sd, so
+ * E TV ~ sqrt((1 - keep^n) / (2 pi)) sum_i sqrt(p_i (1 - p_i)). Solved for n (not rounded):
+ * ln(1 - 2 pi level^2 / (sum_i sqrt(p_i (1 - p_i)))^2) / ln(keep), about 1 / (1 - keep) times a
+ * constant of the law, so ~ 1 / lambda under replace. Infinity where the approximation cannot
+ * reach the level. It ignores symbols that die out, so it runs a little late for large levels.
+ */
+export function neutralDriftTime(law: ArrayLike<number>, keep: number, level: number): number {
+  let spread = 0;
+  for (let i = 0; i < law.length; i++) spread += Math.sqrt(law[i] * (1 - law[i]));
+  const need = (2 * Math.PI * level * level) / (spread * spread);
+  if (!(need < 1) || !(keep < 1)) return Infinity;
+  return Math.log1p(-need) / Math.log(keep);
 }
 
 /** A closed form as a curve over generations 0..G, for charts. */

@@ -1,26 +1,30 @@
 /**
- * The fast unigram recursion of the theory page: the formal model of SCIENCE.md with a
+ * The fast unigram recursion of the theory page: the formal model of docs/SCIENCE.md with a
  * unigram count model over K symbols, where every law is a probability vector and every
  * sample is a multinomial drawn by K conditional binomials (binomial.ts).
  *
  * Generation n: draw M training tokens from the corpus law (or, with trainOnWholeCorpus, take
  * the corpus itself), fit the add-alpha MLE p_n, decode it (temperature, top-k, top-p) into the
  * law the model samples from, draw m generated tokens, and write them back per paradigm:
- * - replace: corpus of fixed size N; the m new tokens replace m old ones taken from every
- *   symbol and provenance in proportion (the expected effect of removing m tokens at random),
- *   so the corpus law is c_n = (1 - lambda) c_{n-1} + lambda g_n with lambda = m/N and the real
- *   share is exactly (1 - lambda)^n. With realShareKept gamma > 0, the model trains on
+ * - replace: a corpus of N whole tokens, counted per symbol and per provenance (real or
+ *   generated). Writing back removes m = lambda N of its tokens uniformly at random without
+ *   replacement (a multivariate hypergeometric draw, hypergeometric.ts), then adds the m new
+ *   ones. The corpus law is a martingale, its real share is random with mean (1 - lambda)^n, and
+ *   a symbol whose last token is removed is gone for good, as when the text loop removes text
+ *   at random (corpus/paradigms.ts). With realShareKept gamma > 0, the model trains on
  *   gamma * real + (1 - gamma) * corpus (Shumailov keeps 10% of the original data).
  * - accumulate: the corpus grows to N0 + n*m tokens and (by default) the model trains on all
  *   of it; real share N0 / (N0 + n*m).
  * - accumulate-subsample: same corpus, but the model trains on M tokens drawn from it.
- * - fresh-data: the corpus of generation n is k fresh tokens drawn from the real law plus the
- *   m tokens generated; real share k / (k + m).
- * Sampling from the corpus is with replacement (a multinomial), which keeps every step exact.
+ * - fresh-data: the corpus grows by the m generated tokens and k fresh tokens drawn from the
+ *   real law each generation, to N0 + n*(k + m) tokens, and the model trains on M tokens drawn
+ *   from all of it (as the text loop does); real share (N0 + n*k) / (N0 + n*(k + m)).
+ * Training samples are drawn with replacement (a multinomial), which keeps every step exact.
  */
 import { decodeProbabilities, PLAIN_DECODING, type DecodingSettings } from '../decoding';
 import type { Rng } from '../rng';
 import { sampleMultinomial } from './binomial';
+import { sampleMultivariateHypergeometric } from './hypergeometric';
 
 export type Paradigm = 'replace' | 'accumulate' | 'accumulate-subsample' | 'fresh-data';
 export const PARADIGMS: readonly Paradigm[] = ['replace', 'accumulate', 'accumulate-subsample', 'fresh-data'];
@@ -33,7 +37,7 @@ export interface UnigramChainConfig {
   trainingTokens: number;
   /** m: tokens each model writes into the corpus. */
   generatedTokens: number;
-  /** N (replace: fixed corpus size) or N0 (accumulate: real tokens at the start). */
+  /** N (replace: fixed corpus size) or N0 (accumulate, fresh-data: real tokens at the start). */
   corpusTokens: number;
   /** gamma in [0, 1]: share of every training set taken from real data (replace only). */
   realShareKept?: number;
@@ -83,13 +87,31 @@ export function resolveUnigramConfig(config: UnigramChainConfig): Resolved {
   if (resolved.paradigm === 'replace' && !(resolved.generatedTokens <= resolved.corpusTokens && resolved.corpusTokens > 0)) {
     throw new RangeError('replace needs 0 < generatedTokens <= corpusTokens (lambda = m/N <= 1)');
   }
-  if (resolved.paradigm === 'fresh-data' && resolved.freshRealTokens + resolved.generatedTokens < 1) {
-    throw new RangeError('fresh-data needs freshRealTokens + generatedTokens >= 1');
-  }
-  if (resolved.paradigm.startsWith('accumulate') && resolved.corpusTokens < 1) throw new RangeError('corpusTokens must be >= 1');
+  if (resolved.paradigm !== 'replace' && resolved.corpusTokens < 1) throw new RangeError('corpusTokens must be >= 1');
   if (!(resolved.realShareKept >= 0 && resolved.realShareKept <= 1)) throw new RangeError('realShareKept must lie in [0, 1]');
   if (!(resolved.alpha >= 0) || !Number.isFinite(resolved.alpha)) throw new RangeError('alpha must be finite and >= 0');
   return resolved;
+}
+
+/**
+ * The replace corpus of N whole tokens with law p0: floor(p_i N) tokens of each symbol, and the
+ * tokens left over to the largest remainders (so a law that is already counts over N, up to
+ * rounding, comes back exactly).
+ */
+export function initialCorpusCounts(law: ArrayLike<number>, tokens: number): Float64Array {
+  let total = 0;
+  for (let i = 0; i < law.length; i++) total += law[i];
+  const exact = Float64Array.from(law, (p) => (p / total) * tokens);
+  const counts = exact.map(Math.floor);
+  let left = tokens - counts.reduce((a, b) => a + b, 0);
+  const order = Array.from(exact.keys()).sort((a, b) => exact[b] - counts[b] - (exact[a] - counts[a]) || a - b);
+  for (let j = 0; left > 0; j = (j + 1) % order.length) {
+    if (law[order[j]] > 0) {
+      counts[order[j]]++;
+      left--;
+    }
+  }
+  return counts;
 }
 
 function isPlain(d: DecodingSettings): boolean {
@@ -113,8 +135,12 @@ export class UnigramChain {
   /** Corpus as token counts per symbol (real and generated together) and its size. */
   private readonly corpusCounts: Float64Array;
   private corpusSize: number;
-  /** Real share of the replaceable corpus (replace) before mixing in gamma. */
-  private corpusRealShare = 1;
+  /** Replace: real tokens of the corpus per symbol, and in all (the rest were generated). */
+  private readonly realCounts: Float64Array;
+  private realTokens: number;
+  /** Replace: the urn of removal, real cells then generated ones, and what the draw took. */
+  private readonly urn: Float64Array;
+  private readonly removed: Float64Array;
   private readonly trainingLaw: Float64Array;
   private readonly sampleCounts: Float64Array;
   private readonly freshCounts: Float64Array;
@@ -123,6 +149,7 @@ export class UnigramChain {
   private readonly trainRng: Rng;
   private readonly generateRng: Rng;
   private readonly freshRng: Rng;
+  private readonly removeRng: Rng;
 
   constructor(config: UnigramChainConfig, rng: Rng) {
     this.config = resolveUnigramConfig(config);
@@ -131,10 +158,16 @@ export class UnigramChain {
     this.modelLaw = Float64Array.from(this.config.initialLaw);
     this.samplingLaw = this.modelLaw;
     this.generatedCounts = new Float64Array(k);
-    // D0: corpusTokens real tokens with law p0 (fresh-data may leave it 0: then D0 is p0 itself).
-    const n0 = Math.max(1, this.config.corpusTokens);
-    this.corpusCounts = this.config.initialLaw.map((p) => p * n0);
+    // D0: corpusTokens real tokens with law p0. Replace removes whole tokens, so its corpus is
+    // whole tokens from the start; the growing corpora keep D0's law exactly.
+    const n0 = this.config.corpusTokens;
+    const replace = this.config.paradigm === 'replace';
+    this.corpusCounts = replace ? initialCorpusCounts(this.config.initialLaw, n0) : this.config.initialLaw.map((p) => p * n0);
     this.corpusSize = n0;
+    this.realCounts = replace ? Float64Array.from(this.corpusCounts) : new Float64Array(0);
+    this.realTokens = n0;
+    this.urn = new Float64Array(replace ? 2 * k : 0);
+    this.removed = new Float64Array(replace ? 2 * k : 0);
     this.trainingLaw = new Float64Array(k);
     this.sampleCounts = new Float64Array(k);
     this.freshCounts = new Float64Array(k);
@@ -144,6 +177,7 @@ export class UnigramChain {
     this.trainRng = rng.split('train');
     this.generateRng = rng.split('generate');
     this.freshRng = rng.split('fresh');
+    this.removeRng = rng.split('remove');
   }
 
   /** One generation: train, decode, generate, write back. */
@@ -183,10 +217,9 @@ export class UnigramChain {
     const g = this.generatedCounts;
     switch (c.paradigm) {
       case 'replace': {
-        const keep = 1 - m / c.corpusTokens;
-        for (let i = 0; i < k; i++) this.corpusCounts[i] = keep * this.corpusCounts[i] + g[i];
-        this.corpusRealShare *= keep;
-        this.realWeight = c.realShareKept + (1 - c.realShareKept) * this.corpusRealShare;
+        this.removeAtRandom(m);
+        for (let i = 0; i < k; i++) this.corpusCounts[i] += g[i];
+        this.realWeight = c.realShareKept + ((1 - c.realShareKept) * this.realTokens) / this.corpusSize;
         break;
       }
       case 'accumulate':
@@ -199,11 +232,44 @@ export class UnigramChain {
       case 'fresh-data': {
         const fresh = c.freshRealTokens;
         if (fresh > 0) sampleMultinomial(fresh, c.initialLaw, this.freshRng, this.freshCounts, this.suffix);
-        for (let i = 0; i < k; i++) this.corpusCounts[i] = this.freshCounts[i] + g[i];
-        this.corpusSize = fresh + m;
-        this.realWeight = fresh / this.corpusSize;
+        for (let i = 0; i < k; i++) this.corpusCounts[i] += this.freshCounts[i] + g[i];
+        const n = this.generation + 1;
+        this.corpusSize = c.corpusTokens + n * (fresh + m);
+        this.realWeight = (c.corpusTokens + n * fresh) / this.corpusSize;
         break;
       }
     }
+  }
+
+  /** Replace: takes `count` tokens out of the corpus uniformly at random, real and generated alike. */
+  private removeAtRandom(count: number): void {
+    const k = this.symbols;
+    const corpus = this.corpusCounts;
+    const real = this.realCounts;
+    if (count >= this.corpusSize) {
+      corpus.fill(0);
+      real.fill(0);
+      this.realTokens = 0;
+      return;
+    }
+    if (this.realTokens === 0) {
+      // Only generated tokens are left: one cell per symbol is the whole urn.
+      const taken = sampleMultivariateHypergeometric(count, corpus, this.removeRng, this.removed);
+      for (let i = 0; i < k; i++) corpus[i] -= taken[i];
+      return;
+    }
+    const urn = this.urn;
+    for (let i = 0; i < k; i++) {
+      urn[i] = real[i];
+      urn[k + i] = corpus[i] - real[i];
+    }
+    const taken = sampleMultivariateHypergeometric(count, urn, this.removeRng, this.removed);
+    let realTaken = 0;
+    for (let i = 0; i < k; i++) {
+      real[i] -= taken[i];
+      realTaken += taken[i];
+      corpus[i] -= taken[i] + taken[k + i];
+    }
+    this.realTokens -= realTaken;
   }
 }

@@ -1,20 +1,22 @@
 /**
- * Biased errors (SCIENCE.md "closed form"): when every refit moves the law by a systematic b
- * instead of a zero-mean error, the corpus drifts from p0 ~ lambda n b under replace and
- * ~ b ln(1 + n m / N0) under accumulate-subsample: slow, but unbounded.
+ * Biased errors (docs/SCIENCE.md, "biased drift"): when every refit moves the law by a
+ * systematic map B instead of a zero-mean error, the corpus drifts from p0 toward B's fixed
+ * point t. The mean-field forms (counts/drift-forms.ts) start as the first-order lambda n b
+ * (replace) and b ln(1 + n m / N0) (accumulate-subsample) and saturate at D = TV(p0, t).
  *
- * Which b. The count model's systematic errors are add-alpha smoothing and decoding
- * (temperature, top-k, top-p). Their deterministic part is the map B(q) = decode(smooth(q)),
- * smooth(q) = (T q + alpha) / (T + alpha V) for a fit on T tokens. We take
- * b = TV(p0, B(p0)): the distance one refit moves the law from where it starts, in the same
- * unit as the simulated `tv` band, so the curves can be laid over it. For smoothing alone
- * B(q) = (1 - beta) q + beta u with beta = alpha V / (T + alpha V), so b = beta TV(p0, u):
- * the suggested alpha V / (M + alpha V) scaled to TV units. The first-order curves hold while
- * they are small; the true drift saturates at the distance from p0 to B's fixed point (uniform
- * for smoothing).
+ * Which B. The count model's systematic errors are add-alpha smoothing and decoding
+ * (temperature, top-k, top-p): B(q) = decode(smooth(q)), smooth(q) = (T q + alpha) / (T + alpha V)
+ * for a fit on T tokens. b = TV(p0, B(p0)) is the distance one refit moves the law from where it
+ * starts, in the unit of the simulated `tv` band, so the curves can be laid over it.
+ * - Smoothing alone: B(q) = (1 - beta) q + beta u, linear, t = u (uniform), b = beta D, and the
+ *   mean-field forms are exact for the mean law.
+ * - Top-k / top-p at temperature 1: B maps every law between p0 and t = B(p0) onto t, beta = 1,
+ *   exact too.
+ * - A temperature other than 1: B is not linear; t is found by iterating B, and beta = b / D
+ *   fits the first step and the limit.
  */
 import type { Paradigm } from '../config/schema';
-import { biasedDriftAccumulateSubsample, biasedDriftReplace } from '../counts/closed-forms';
+import { biasedDriftAccumulateSubsample, biasedDriftGrowing, biasedDriftReplace, modelDrift } from '../counts/drift-forms';
 import { decodeProbabilities } from '../decoding';
 import { isPlainDecoding } from './neutral-chain';
 import type { ChainTokens, TheoryFormulas } from './record';
@@ -30,42 +32,72 @@ export function fitTokens(t: ChainTokens): number {
   return t.trainingTokens ?? t.corpusTokens;
 }
 
-/** b = TV(p0, decode(smooth(p0))) for a fit on `fitTokens(t)` tokens. */
-export function biasPerGeneration(t: ChainTokens, initialLaw: ArrayLike<number>): number {
-  const symbols = initialLaw.length;
-  const tokens = fitTokens(t);
-  const smoothed = Float64Array.from(initialLaw, (p) => (tokens * p + t.alpha) / (tokens + t.alpha * symbols));
-  const decoded = isPlainDecoding(t.decoding, symbols) ? smoothed : decodeProbabilities(smoothed, t.decoding);
-  return totalVariation(initialLaw, decoded);
+/** Iterations of B to find its fixed point when it is not known in closed form. */
+const TARGET_ITERATIONS = 10_000;
+
+export interface BiasMap {
+  /** b = TV(p0, B(p0)). */
+  bias: number;
+  /** D = TV(p0, t), t the fixed point of B the drift saturates at. */
+  limit: number;
+  target: string;
 }
 
-function driftThisParadigm(paradigm: Paradigm, t: ChainTokens, b: number) {
+/** b and D of the systematic map B = decode(smooth(.)) of a fit on `fitTokens(t)` tokens. */
+export function biasMap(t: ChainTokens, initialLaw: ArrayLike<number>): BiasMap {
+  const symbols = initialLaw.length;
+  const tokens = fitTokens(t);
+  const plain = isPlainDecoding(t.decoding, symbols);
+  const apply = (q: ArrayLike<number>) => {
+    const smoothed = Float64Array.from(q, (p) => (tokens * p + t.alpha) / (tokens + t.alpha * symbols));
+    return plain ? smoothed : decodeProbabilities(smoothed, t.decoding);
+  };
+  const first = apply(initialLaw);
+  const bias = totalVariation(initialLaw, first);
+  if (plain) {
+    const uniform = new Float64Array(symbols).fill(1 / symbols);
+    return { bias, limit: t.alpha > 0 ? totalVariation(initialLaw, uniform) : 0, target: 'the uniform law (smoothing)' };
+  }
+  let law: ArrayLike<number> = first;
+  for (let i = 0; i < TARGET_ITERATIONS; i++) {
+    const next = apply(law);
+    const change = totalVariation(law, next);
+    law = next;
+    if (change < 1e-13) break;
+  }
+  return { bias, limit: Math.max(bias, totalVariation(initialLaw, law)), target: 'the fixed point of decoding and smoothing, found by iterating them' };
+}
+
+/** The model of generation n >= 1 learns B of its training law: the corpus after n - 1 write-backs. */
+function thisParadigm(paradigm: Paradigm, t: ChainTokens, b: number, d: number) {
   const m = t.generatedTokens;
   const n0 = t.realTokens;
-  const lambda = t.lambda ?? 1;
+  const growing = (fresh: number) => (n: number) => modelDrift(biasedDriftGrowing(n - 1, n0, m, fresh, b, d), b, d);
   switch (paradigm) {
-    case 'replace':
-      if (t.realKept > 0) {
-        // d_n = (1 - lambda gamma) d_{n-1} + lambda b: bounded by b / gamma.
-        const g = t.realKept;
-        return { formula: '(b / gamma)(1 - (1 - lambda gamma)^n): real data kept bounds it at b / gamma', at: (n: number) => (b / g) * (1 - (1 - lambda * g) ** n) };
-      }
-      return { formula: 'lambda n b', at: (n: number) => biasedDriftReplace(n, lambda, b) };
-    case 'accumulate':
+    case 'replace': {
+      const lambda = t.lambda ?? 1;
+      const g = t.realKept;
+      const at = (n: number) => modelDrift((1 - g) * biasedDriftReplace(n - 1, lambda, b, d, g), b, d);
       return {
-        formula: 'b ln(1 + n m / N0), an upper bound: fitting the whole growing corpus shrinks the smoothing share as it grows',
-        at: (n: number) => biasedDriftAccumulateSubsample(n, n0, m, b),
-      };
-    case 'accumulate-subsample':
-      return { formula: 'b ln(1 + n m / N0)', at: (n: number) => biasedDriftAccumulateSubsample(n, n0, m, b) };
-    case 'fresh-data': {
-      // d_n = r (d_{n-1} + b), r = m / (k + m): bounded by b m / k when fresh data enters.
-      const r = m / (t.freshRealTokens + m);
-      return {
-        formula: 'b r (1 - r^n) / (1 - r), r = m / (k + m): bounded by b m / k (n b when k = 0)',
-        at: (n: number) => (r < 1 ? (b * r * (1 - r ** n)) / (1 - r) : n * b),
+        at,
+        formula:
+          g > 0
+            ? 'D (1 - (1 - beta)(1 - (1 - gamma) s_(n-1))), s_n = beta (1 - rho^n) / (beta + gamma - beta gamma), rho = 1 - lambda (beta + gamma - beta gamma), beta = b / D: real data kept holds it below D'
+            : 'D (1 - (1 - beta)(1 - lambda beta)^(n - 1)), beta = b / D: about lambda n b at first, saturating at D',
       };
     }
+    case 'accumulate':
+      return {
+        at: growing(0),
+        formula: 'D (1 - (1 - beta) prod_(j<n) (1 - beta m / (N0 + j m))), beta = b / D, an upper bound: fitting the whole growing corpus shrinks the smoothing share as it grows',
+      };
+    case 'accumulate-subsample':
+      return { at: growing(0), formula: 'D (1 - (1 - beta) prod_(j<n) (1 - beta m / (N0 + j m))), beta = b / D: about b ln(1 + n m / N0) at first, saturating at D' };
+    case 'fresh-data':
+      return {
+        at: growing(t.freshRealTokens),
+        formula: 'D (1 - (1 - beta)(1 - s_(n-1))), s_n = s* (1 - prod_(j<=n) (1 - (k + m beta) / (N0 + j (k + m)))), s* = m beta / (k + m beta): fresh real data holds it at D s*',
+      };
   }
 }
 
@@ -75,18 +107,20 @@ export function biasedDriftFormulas(
   initialLaw: ArrayLike<number>,
   recorded: readonly number[],
 ): TheoryFormulas['biasedDrift'] {
-  const b = biasPerGeneration(t, initialLaw);
+  const { bias: b, limit: d, target } = biasMap(t, initialLaw);
   if (!(b > 1e-15)) {
     return { bias: 0, reason: 'no smoothing and plain decoding: every error is zero-mean (the law is a martingale), so there is no biased drift' };
   }
-  const lambda = t.lambda ?? t.generatedTokens / t.realTokens;
-  const own = driftThisParadigm(paradigm, t, b);
+  const lambda = Math.min(1, t.lambda ?? t.generatedTokens / t.realTokens);
+  const own = thisParadigm(paradigm, t, b, d);
+  const atModel = (f: (n: number) => number) => recorded.map((n) => (n === 0 ? 0 : f(n)));
   return {
     bias: b,
-    biasDefinition: `b = TV(p0, decode(smooth(p0))), smoothing (T p + alpha) / (T + alpha V) with T = ${fitTokens(t)} tokens per fit`,
-    replace: recorded.map((n) => biasedDriftReplace(n, Math.min(1, lambda), b)),
-    accumulateSubsample: recorded.map((n) => biasedDriftAccumulateSubsample(n, t.realTokens, t.generatedTokens, b)),
-    thisParadigm: { paradigm, formula: own.formula, values: recorded.map(own.at) },
-    note: 'first order, in TV units (compare with the tv band): valid while small; the real drift saturates at the distance from p0 to the biased map\'s fixed point',
+    limit: d,
+    biasDefinition: `b = TV(p0, decode(smooth(p0))), smoothing (T p + alpha) / (T + alpha V) with T = ${fitTokens(t)} tokens per fit; D = TV(p0, t), t = ${target}`,
+    replace: atModel((n) => modelDrift(biasedDriftReplace(n - 1, lambda, b, d), b, d)),
+    accumulateSubsample: atModel((n) => modelDrift(biasedDriftAccumulateSubsample(n - 1, t.realTokens, t.generatedTokens, b, d), b, d)),
+    thisParadigm: { paradigm, formula: own.formula, values: atModel(own.at) },
+    note: 'mean field, in TV units (compare with the tv band): the law the n-th model learns when the sampling noise is left out; it saturates at D, the distance from p0 to the fixed point of the biased map',
   };
 }

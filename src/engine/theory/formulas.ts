@@ -2,12 +2,13 @@
  * The closed forms drawn beside theory mode's bands, evaluated at the recorded generations.
  * Generation index n of the unigram chain: n = 0 is D0's law p0; n >= 1 is the n-th model's
  * law, fitted on the corpus after n - 1 write-backs; the real weight is the corpus's real share
- * after n write-backs (training mix of real kept data under replace).
+ * after n write-backs (training mix of real kept data under replace). Where a run is random
+ * (the collision, replace's real share), the formula is its mean over runs.
  */
 import type { Paradigm } from '../config/schema';
+import { initialCorpusCounts } from '../counts/unigram-chain';
 import {
   collisionOf,
-  effectiveSampleSize,
   fixationProbabilities,
   meanConditionalExtinctionTime,
   meanFixationTime,
@@ -27,7 +28,7 @@ export function realWeightCurve(paradigm: Paradigm, t: ChainTokens, recorded: re
   switch (paradigm) {
     case 'replace':
       return {
-        formula: t.realKept > 0 ? 'gamma + (1 - gamma)(1 - lambda)^n (real share of the training mix)' : '(1 - lambda)^n',
+        formula: t.realKept > 0 ? 'gamma + (1 - gamma)(1 - lambda)^n, the mean over runs (real share of the training mix)' : '(1 - lambda)^n, the mean over runs: each removal takes a random share of the real text',
         values: recorded.map((n) => realWeightReplace(n, t.lambda ?? 1, t.realKept)),
       };
     case 'accumulate':
@@ -35,14 +36,10 @@ export function realWeightCurve(paradigm: Paradigm, t: ChainTokens, recorded: re
       return { formula: 'N0 / (N0 + n m)', values: recorded.map((n) => realWeightAccumulate(n, n0, m)) };
     case 'fresh-data':
       return {
-        formula: '1 at n = 0, then k / (k + m): the corpus of a generation is its k fresh real tokens and the m generated ones',
-        values: recorded.map((n) => (n === 0 ? 1 : realWeightFreshData(t.freshRealTokens, m))),
+        formula: '(N0 + n k) / (N0 + n (k + m)): the corpus keeps everything and gains k fresh real tokens and m generated ones each generation',
+        values: recorded.map((n) => realWeightFreshData(n, n0, t.freshRealTokens, m)),
       };
   }
-}
-
-function stageKeep(stages: readonly number[]): number {
-  return stages.reduce((keep, size) => keep * (1 - 1 / size), 1);
 }
 
 export function unigramFormulas(
@@ -59,38 +56,38 @@ export function unigramFormulas(
     const reason = chain.reason;
     return {
       realWeight,
-      collision: { formula: null, values: null, reason: `only for the fully synthetic neutral chain: ${reason}` },
+      collision: { formula: null, values: null, reason: `only for the neutral chain: ${reason}` },
       fixationProbability: { formula: null, bySymbol: null, reason },
       fixationTime: { formula: null, reason },
       extinctionTime: { formula: null, reason },
       biasedDrift,
     };
   }
+  // The chain starts from the corpus of N whole tokens with law p0 (exactly p0 when N = N0).
+  const start = initialCorpusCounts(initialLaw, tokens.corpusTokens).map((c) => c / tokens.corpusTokens);
   const s0 = collisionOf(initialLaw);
-  const keepPerGeneration = stageKeep(chain.stagesPerGeneration);
-  const keepFirst = stageKeep(chain.firstGenerationStages);
-  // E[1 - S] shrinks by (1 - 1/size) through every unbiased multinomial stage, exactly.
-  const collision = recorded.map((n) => (n === 0 ? s0 : 1 - keepFirst * keepPerGeneration ** (n - 1) * (1 - s0)));
-  const stageText = chain.stagesPerGeneration.map((s) => `(1 - 1/${s})`).join(' ');
-  const firstText = chain.firstGenerationStages.map((s) => `(1 - 1/${s})`).join(' ') || '1';
-  const ne = effectiveSampleSize(chain.stagesPerGeneration);
-  const law = fixationProbabilities(initialLaw);
+  const sc = collisionOf(start);
+  const keep = chain.keepPerGeneration;
+  // E[1 - S] shrinks by the same factor every generation, exactly (closed-forms.ts).
+  const collision = recorded.map((n) => (n === 0 ? s0 : 1 - chain.keepFirst * keep ** (n - 1) * (1 - sc)));
+  const ne = 1 / (1 - keep);
+  const law = fixationProbabilities(start);
   return {
     realWeight,
     collision: {
-      formula: `1 - S_n = ${firstText} [${stageText}]^(n - 1) (1 - S_0) for n >= 1`,
+      formula: `1 - S_n = ${chain.firstText} ${chain.keepText}^(n - 1) (1 - S_0) for n >= 1`,
       values: collision,
       note: chain.description,
     },
     fixationProbability: {
-      formula: "P(fix on symbol i) = p0(i), its initial frequency (neutral Wright-Fisher; Shumailov et al.'s discrete theorem)",
+      formula: "P(fix on symbol i) = p0(i), its initial frequency (the corpus law is a martingale; Shumailov et al.'s discrete theorem)",
       bySymbol: Array.from(law),
     },
     fixationTime: {
-      formula: `${chain.offset} + (-2 Ne sum_i (1 - p_i) ln(1 - p_i)), Ne = 1 / (1 - prod stage keeps) (Littler 1975)`,
+      formula: `${chain.offset} + (-2 Ne sum_i (1 - p_i) ln(1 - p_i)), Ne = 1 / (1 - keep per generation) (Littler 1975)`,
       approximation: DIFFUSION,
       effectiveSampleSize: ne,
-      expectedGeneration: chain.offset + meanFixationTime(initialLaw, ne),
+      expectedGeneration: chain.offset + meanFixationTime(start, ne),
     },
     extinctionTime: {
       formula: `${chain.offset} + (-2 Ne p ln p / (1 - p)), given that the symbol goes extinct (Kimura & Ohta 1969)`,

@@ -102,10 +102,12 @@ export interface TheoryFormulas {
   extinctionTime:
     | { formula: string; approximation: string; effectiveSampleSize: number; expectedGenerationBySymbol: (number | null)[] }
     | { formula: null; reason: string };
-  /** First-order drift of the corpus law from p0 under a biased error b per generation, in TV units. */
+  /** Mean-field drift of the models' law from p0 under a biased error b per generation, in TV units. */
   biasedDrift:
     | {
         bias: number;
+        /** D: the distance from p0 at which the drift saturates (the biased map's fixed point). */
+        limit: number;
         biasDefinition: string;
         replace: number[];
         accumulateSubsample: number[];

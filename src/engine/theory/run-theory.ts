@@ -78,7 +78,10 @@ async function runUnigramTheory(config: SimulationConfig, options: TheoryOptions
     `runs use the streams createRng(${config.seed}).split("run-r"), r = 0..${config.runs - 1}, on one real corpus (seed ${config.seed})`,
   ];
   if (config.paradigm === 'fresh-data') {
-    notes.push('fresh-data here: each corpus holds only the latest k fresh real and m generated tokens (Alemohammad et al.); the text loop instead keeps adding both to a growing corpus');
+    notes.push('fresh-data: the corpus keeps everything and gains k fresh real and m generated tokens each generation, and each model fits M tokens drawn from all of it, as in the text loop');
+  }
+  if (config.paradigm === 'replace') {
+    notes.push('replace: each write-back removes m tokens drawn at random without replacement from the corpus (real and generated alike), so the real share is random around (1 - lambda)^n and a symbol whose last token is removed is lost for good');
   }
   if (config.paradigm === 'replace' && setting.tokens.corpusTokens > setting.tokens.realTokens) {
     notes.push('contamination > 1 under replace: the m generated tokens replace the whole corpus each generation (lambda = 1)');

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../../src/engine/rng';
-import { UnigramChain, type UnigramChainConfig } from '../../../src/engine/counts/unigram-chain';
+import { initialCorpusCounts, UnigramChain, type UnigramChainConfig } from '../../../src/engine/counts/unigram-chain';
 import { runUnigramChain } from '../../../src/engine/counts/unigram-run';
 import { METRIC_INDEX } from '../../../src/engine/counts/unigram-metrics';
-import { realWeightAccumulate, realWeightReplace } from '../../../src/engine/counts/closed-forms';
+import { realWeightAccumulate, realWeightFreshData, realWeightReplace } from '../../../src/engine/counts/closed-forms';
 
 const zipf = (k: number) => Array.from({ length: k }, (_, i) => 1 / (i + 1));
 
@@ -16,15 +16,69 @@ const base: UnigramChainConfig = {
 };
 
 describe('UnigramChain provenance', () => {
-  it('replace: real weight is exactly (1 - lambda)^n, and gamma + (1 - gamma)(1 - lambda)^n with real data kept', () => {
+  it('replace: the real weight is random, a whole number of tokens, with mean (1 - lambda)^n (gamma + (1 - gamma)(1 - lambda)^n with real data kept) within 4 standard errors', () => {
+    const runs = 400;
+    const generations = [5, 15];
     for (const gamma of [0, 0.1]) {
-      const chain = new UnigramChain({ ...base, realShareKept: gamma }, createRng('replace'));
-      for (let n = 1; n <= 60; n++) {
-        chain.step();
-        const expected = realWeightReplace(n, 0.2, gamma);
-        expect(Math.abs(chain.realWeight - expected)).toBeLessThanOrEqual(1e-13 * Math.max(expected, 1e-300));
+      const sums = generations.map(() => 0);
+      const squares = generations.map(() => 0);
+      const distinct = new Set<number>();
+      for (let r = 0; r < runs; r++) {
+        const chain = new UnigramChain({ ...base, realShareKept: gamma }, createRng(`replace-${r}`));
+        for (let n = 1; n <= 15; n++) {
+          chain.step();
+          // The first removal takes only real tokens: exactly a share lambda of them.
+          if (n === 1) expect(chain.realWeight).toBeCloseTo(realWeightReplace(1, 0.2, gamma), 14);
+          const j = generations.indexOf(n);
+          if (j < 0) continue;
+          sums[j] += chain.realWeight;
+          squares[j] += chain.realWeight ** 2;
+          // The corpus' real tokens: a whole number.
+          const realTokens = ((chain.realWeight - gamma) / (1 - gamma)) * 10_000;
+          expect(Math.abs(realTokens - Math.round(realTokens))).toBeLessThan(1e-6);
+          if (n === 15) distinct.add(chain.realWeight);
+        }
       }
+      generations.forEach((n, j) => {
+        const mean = sums[j] / runs;
+        const se = Math.sqrt((squares[j] / runs - mean * mean) / (runs - 1));
+        expect(se).toBeGreaterThan(0);
+        expect(Math.abs(mean - realWeightReplace(n, 0.2, gamma))).toBeLessThan(4 * se);
+      });
+      expect(distinct.size).toBeGreaterThan(50);
     }
+  });
+
+  it('replace: removal is uniform over provenance, the real count of one generation has the hypergeometric law (N = 10, m = 4, by hand)', () => {
+    // After one write-back of a corpus of 10 real tokens, 4 removed: exactly 6 real remain.
+    // After two: 6 real among 10, 4 removed at random: real left = 6 - H, H ~ Hyp(10, 6, 4), E[H] = 2.4,
+    // Var[H] = 4 (0.6)(0.4)(6/9) = 0.64.
+    const config: UnigramChainConfig = { initialLaw: [1, 1], paradigm: 'replace', trainingTokens: 10, generatedTokens: 4, corpusTokens: 10, trainOnWholeCorpus: true };
+    const runs = 20_000;
+    let sum = 0;
+    let sumSq = 0;
+    for (let r = 0; r < runs; r++) {
+      const chain = new UnigramChain(config, createRng(`two-${r}`));
+      chain.step();
+      expect(chain.realWeight).toBeCloseTo(0.6, 14);
+      chain.step();
+      const removed = 6 - Math.round(chain.realWeight * 10);
+      sum += removed;
+      sumSq += removed * removed;
+    }
+    const mean = sum / runs;
+    const variance = sumSq / runs - mean * mean;
+    expect(Math.abs(mean - 2.4)).toBeLessThan(4 * Math.sqrt(0.64 / runs));
+    expect(Math.abs(variance - 0.64)).toBeLessThan(0.04);
+  });
+
+  it('replace starts from whole tokens: floor(p N) of each symbol, the rest to the largest remainders', () => {
+    expect(Array.from(initialCorpusCounts([0.5, 0.3, 0.2], 10))).toEqual([5, 3, 2]);
+    expect(Array.from(initialCorpusCounts([1, 1, 1], 10))).toEqual([4, 3, 3]);
+    expect(Array.from(initialCorpusCounts([0.66, 0.34, 0], 3))).toEqual([2, 1, 0]);
+    // Counts over N, normalised with rounding error, come back exactly.
+    const counts = [17, 1, 3, 29];
+    expect(Array.from(initialCorpusCounts(counts.map((c) => c / 50), 50))).toEqual(counts);
   });
 
   it('accumulate and accumulate-subsample: real weight is exactly N0 / (N0 + n m)', () => {
@@ -37,10 +91,23 @@ describe('UnigramChain provenance', () => {
     }
   });
 
-  it('fresh-data: real weight stays k / (k + m)', () => {
+  it('fresh-data: the corpus grows by k fresh real and m generated tokens, real weight (N0 + n k) / (N0 + n (k + m)) exactly', () => {
     const chain = new UnigramChain({ ...base, paradigm: 'fresh-data', freshRealTokens: 500 }, createRng('fresh'));
-    for (let n = 1; n <= 10; n++) chain.step();
-    expect(chain.realWeight).toBe(500 / 2500);
+    for (let n = 1; n <= 10; n++) {
+      chain.step();
+      expect(chain.realWeight).toBeCloseTo(realWeightFreshData(n, 10_000, 500, 2000), 14);
+    }
+    // By hand: N0 = 10,000, k = 500, m = 2,000, n = 10: 15,000 / 35,000.
+    expect(chain.realWeight).toBeCloseTo(15 / 35, 14);
+    // With no fresh data it is accumulate-subsample: the same corpus, the same draws.
+    const none = new UnigramChain({ ...base, paradigm: 'fresh-data', freshRealTokens: 0 }, createRng('same'));
+    const subsample = new UnigramChain({ ...base, paradigm: 'accumulate-subsample' }, createRng('same'));
+    for (let n = 1; n <= 20; n++) {
+      none.step();
+      subsample.step();
+    }
+    expect(Array.from(none.modelLaw)).toEqual(Array.from(subsample.modelLaw));
+    expect(none.realWeight).toBe(subsample.realWeight);
   });
 
   it('rejects impossible settings with a clear message', () => {
@@ -77,6 +144,12 @@ describe('UnigramChain collapse', () => {
     expect(run.series[METRIC_INDEX.entropy][0]).toBeLessThan(Math.log(64) - 0.4);
     expect(run.series[METRIC_INDEX.entropy][50]).toBeGreaterThan(Math.log(64) - 0.01);
     for (const p of run.finalLaw) expect(Math.abs(p - 1 / 64)).toBeLessThan(0.002);
+  });
+
+  it('replace with lambda < 1 loses symbols in finite time; accumulate keeps every real symbol alive', () => {
+    // lambda = 0.1 on 100 tokens: the removal noise drives rare symbols out, for good.
+    const run = runUnigramChain({ ...fullySynthetic, generatedTokens: 10, trainOnWholeCorpus: true }, 3000, createRng('lose'));
+    expect(run.series[METRIC_INDEX.support][3000]).toBeLessThan(run.series[METRIC_INDEX.support][0] / 2);
   });
 
   it('accumulate keeps every real symbol alive; replace loses the tail', () => {

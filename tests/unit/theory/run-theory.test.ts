@@ -23,21 +23,52 @@ describe('runTheory, order 0 (the unigram chain)', () => {
     expect(record.recordedGenerations).toEqual([0, 1, 2, 3, 4, 5]);
   });
 
-  it.each([
-    ['replace with 10% real kept', { paradigm: 'replace', contamination: 0.05, realKept: 0.1 }],
-    ['accumulate-subsample', { paradigm: 'accumulate-subsample', contamination: 0.01, trainingSample: 0.5 }],
-  ])('%s: the recorded real-data weight is the formula, in every run', async (_name, patch) => {
-    const record = await runTheory(theoryConfig({ ...patch, runs: 4, generations: 1500 }));
+  it('accumulate-subsample: the recorded real-data weight is the formula, in every run', async () => {
+    const record = await runTheory(theoryConfig({ paradigm: 'accumulate-subsample', contamination: 0.01, trainingSample: 0.5, runs: 4, generations: 1500 }));
     const band = unigramOf(record).bands.realWeight;
     const formula = record.formulas.realWeight.values;
     if (!formula) throw new Error('no real-weight formula');
     expect(record.recordedGenerations.length).toBeLessThan(400); // log-spaced past 100
     record.recordedGenerations.forEach((_g, i) => {
-      // Exact up to float rounding: the chain multiplies (1 - lambda) step by step, the formula raises it to n.
       expect(num(band.p10[i])).toBeCloseTo(formula[i], 12);
       expect(num(band.p90[i])).toBeCloseTo(formula[i], 12);
     });
     expect(formula.at(-1)).toBeLessThan(formula[1]);
+  });
+
+  it('replace with 10% real kept: the real-data weight is random, its mean over runs the formula within 4 standard errors', async () => {
+    const record = await runTheory(theoryConfig({ paradigm: 'replace', contamination: 0.05, realKept: 0.1, runs: 30, generations: 300 }));
+    const band = unigramOf(record).bands.realWeight;
+    const formula = record.formulas.realWeight.values;
+    if (!formula) throw new Error('no real-weight formula');
+    expect(record.formulas.realWeight.formula).toMatch(/mean over runs/);
+    // Late on hardly a real token is left in any run (the share is then gamma): no test there.
+    for (const g of [10, 50, 100]) {
+      const i = record.recordedGenerations.indexOf(g);
+      const se = (num(band.p90[i]) - num(band.p10[i])) / 2.56 / Math.sqrt(record.runs);
+      expect(se).toBeGreaterThan(0);
+      expect(Math.abs(num(band.mean[i]) - formula[i])).toBeLessThan(4 * se);
+    }
+  });
+
+  it('fresh-data: the corpus grows by k fresh real and m generated tokens, real weight (N0 + n k) / (N0 + n (k + m)) in every run', async () => {
+    const record = await runTheory(theoryConfig({ paradigm: 'fresh-data', freshShare: 0.5, contamination: 0.2, trainingSample: 1, runs: 3, generations: 200 }));
+    const u = unigramOf(record);
+    const { realTokens: n0, freshRealTokens: k, generatedTokens: m } = u.tokens;
+    expect(k).toBe(Math.round(0.5 * n0));
+    record.recordedGenerations.forEach((n, i) => {
+      const exact = (n0 + n * k) / (n0 + n * (k + m));
+      expect(record.formulas.realWeight.values?.[i]).toBeCloseTo(exact, 12);
+      expect(num(u.bands.realWeight.p10[i])).toBeCloseTo(exact, 12);
+      expect(num(u.bands.realWeight.p90[i])).toBeCloseTo(exact, 12);
+    });
+    // It tends to k / (k + m) = 5/7 from above, not sitting there from generation 1.
+    expect(num(u.bands.realWeight.median.at(-1))).toBeGreaterThan(k / (k + m));
+    expect(record.notes.join(' ')).toMatch(/as in the text loop/);
+    // No fresh data: the same process as accumulate-subsample, draw for draw.
+    const none = await runTheory(theoryConfig({ paradigm: 'fresh-data', freshShare: 0, contamination: 0.2, trainingSample: 1, runs: 3, generations: 50 }));
+    const subsample = await runTheory(theoryConfig({ paradigm: 'accumulate-subsample', contamination: 0.2, trainingSample: 1, runs: 3, generations: 50 }));
+    expect(unigramOf(none).bands).toEqual(unigramOf(subsample).bands);
   });
 
   it('fully synthetic replace: the mean collision follows 1 - S_n = (1 - 1/m)^(n - 1) (1 - S_0) within Monte Carlo error', async () => {
@@ -61,21 +92,6 @@ describe('runTheory, order 0 (the unigram chain)', () => {
     expect(t.formula && t.approximation).toMatch(/diffusion/);
   });
 
-  it('fresh-data with no fresh text is absorbed; fixation shares, absorbed share and half-time agree', async () => {
-    const record = await runTheory(theoryConfig({ paradigm: 'fresh-data', freshShare: 0, contamination: 0.01, trainingSample: 0.05, runs: 50, generations: 2000 }));
-    const u = unigramOf(record);
-    const fixed = u.fixation.fixedShareBySymbol.reduce((a, b) => a + b, 0);
-    expect(fixed).toBeCloseTo(num(u.fixation.absorbedShare.at(-1)), 12);
-    expect(fixed).toBeGreaterThan(0.5);
-    const half = num(u.fixation.halfAbsorbedGeneration);
-    const before = record.recordedGenerations.filter((g) => g < half).length - 1;
-    expect(u.fixation.absorbedShare[before]).toBeLessThan(0.5);
-    // Every absorbed run fixed on a symbol of D0: the formula gives it a positive probability.
-    u.perRun.absorbedSymbol.forEach((s) => s !== null && expect(num(record.formulas.fixationProbability.bySymbol?.[s])).toBeGreaterThan(0));
-    expect(record.formulas.collision.values).not.toBeNull();
-    expect(record.formulas.realWeight.values?.[5]).toBe(0);
-  });
-
   it('heavily smoothed, the law stays near uniform and the closed forms say why they do not apply', async () => {
     const record = await runTheory(theoryConfig({ model: { ngramAlpha: 1000 }, runs: 5, generations: 200 }));
     const u = unigramOf(record);
@@ -89,7 +105,10 @@ describe('runTheory, order 0 (the unigram chain)', () => {
     const drift = record.formulas.biasedDrift;
     if (!('thisParadigm' in drift)) throw new Error('expected a biased-drift curve');
     expect(drift.bias).toBeGreaterThan(0.1);
-    expect(drift.thisParadigm.formula).toBe('lambda n b');
+    expect(drift.thisParadigm.formula).toMatch(/saturating at D/);
+    // The mean-field curve stays between 0 and the distance D of p0 from uniform, where it ends.
+    expect(drift.thisParadigm.values.every((v) => v >= 0 && v <= drift.limit)).toBe(true);
+    expect(num(drift.thisParadigm.values.at(-1))).toBeCloseTo(drift.limit, 6);
   });
 });
 
