@@ -1,6 +1,6 @@
 /** Chart (a): the corpus' share of real text, simulated against its closed form. */
 import { memo } from 'react';
-import { Line, YAxis } from 'recharts';
+import { Area, Line, YAxis } from 'recharts';
 import type { TheoryRecord } from '../../engine/theory/record';
 import { shareAxisProps } from './chart-parts';
 import { realWeightRows } from './chart-rows';
@@ -24,9 +24,9 @@ export const RealWeightChart = memo(function RealWeightChart({
       title="(a) Share of real text in the corpus"
       caption={
         <>
-          The share of human-written text in the corpus each model learns from: the simulation (solid) lies on
-          the formula (dashed), and it falls to zero for any contribution unless fresh real text keeps coming
-          in.
+          The share of human-written text in the corpus each model learns from: the mean over runs (solid, with
+          the middle 80% of runs shaded) lies on the formula (dashed), and it falls to zero for any contribution
+          unless fresh real text keeps coming in.
         </>
       }
       record={record}
@@ -34,8 +34,16 @@ export const RealWeightChart = memo(function RealWeightChart({
       rows={rows}
       yAxis={<YAxis {...shareAxisProps('real share (%)')} />}
     >
+      <Area
+        name="10-90% of runs"
+        dataKey="band"
+        stroke="none"
+        fill={palette.band}
+        fillOpacity={0.3}
+        isAnimationActive={false}
+      />
       <Line
-        name="simulated"
+        name="mean of runs"
         dataKey="simulated"
         stroke={palette.simulated}
         strokeWidth={3}

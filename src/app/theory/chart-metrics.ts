@@ -69,11 +69,10 @@ export function metricFormula(record: TheoryRecord, metric: ChartMetric): Metric
   if (metric === 'tv') {
     const drift = f.biasedDrift;
     if (!('thisParadigm' in drift)) return { label: null, reason: drift.reason };
-    // First order: it grows without bound while TV cannot pass 1, so it is cut at the axis top.
     return {
-      label: 'biased-drift formula (first order)',
-      formula: `${drift.thisParadigm.formula}, b = ${drift.bias.toPrecision(2)}`,
-      values: drift.thisParadigm.values.map((v) => Math.min(1, v)),
+      label: 'biased-drift formula (mean field)',
+      formula: `${drift.thisParadigm.formula}, b = ${drift.bias.toPrecision(2)}, D = ${drift.limit.toPrecision(2)}`,
+      values: drift.thisParadigm.values,
     };
   }
   return { label: null, reason: 'no closed form for this metric: only the simulated band is drawn' };

@@ -10,8 +10,10 @@ import { metricFormula } from './chart-metrics';
 
 export interface RealWeightRow {
   generation: number;
-  /** Median over runs of the corpus' real share (the same in every run: it is deterministic). */
+  /** Mean over runs of the corpus' real share (random under replace: the formula is its mean). */
   simulated: number | null;
+  /** [p10, p90] over runs. */
+  band: [number, number] | null;
   formula: number | null;
 }
 
@@ -51,20 +53,21 @@ function drawable(record: TheoryRecord, logX: boolean): number[] {
   return out;
 }
 
+function bandAt(band: Band, i: number): [number, number] | null {
+  const lo = band.p10[i];
+  const hi = band.p90[i];
+  return lo === null || hi === null ? null : [lo, hi];
+}
+
 export function realWeightRows(record: TheoryRecord, logX: boolean): RealWeightRow[] {
   const band = unigramOf(record).bands.realWeight;
   const formula = record.formulas.realWeight.values;
   return drawable(record, logX).map((i) => ({
     generation: record.recordedGenerations[i],
-    simulated: band.median[i],
+    simulated: band.mean[i],
+    band: bandAt(band, i),
     formula: formula ? formula[i] : null,
   }));
-}
-
-function bandAt(band: Band, i: number): [number, number] | null {
-  const lo = band.p10[i];
-  const hi = band.p90[i];
-  return lo === null || hi === null ? null : [lo, hi];
 }
 
 export function bandRows(record: TheoryRecord, metric: ChartMetric, logX: boolean): BandRow[] {

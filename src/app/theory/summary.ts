@@ -48,9 +48,9 @@ export function paradigmNote(s: TheorySettings): string {
     case 'accumulate-subsample':
     case 'accumulate':
       return s.alpha > 0
-        ? 'With a systematic error (smoothing α > 0) the drift grows like the logarithm of the generations: slow, but without bound, however little text is written back.'
-        : 'With no systematic error the drift under accumulation stays bounded, yet real text still dwindles to nothing; set smoothing α above 0 (an imperfect model) to see the slow, unbounded drift.';
+        ? 'With a systematic error (smoothing α > 0) the drift grows like the logarithm of the generations: slow, but it goes on until the models are as far from real text as the error can take them, however little text is written back.'
+        : 'With no systematic error the drift under accumulation stays bounded, yet real text still dwindles to nothing; set smoothing α above 0 (an imperfect model) to see the slow drift that does not stop.';
     case 'fresh-data':
-      return 'Fresh real text enters every generation: the real share stays put and the drift stays bounded, the loop that avoids collapse.';
+      return 'Fresh real text enters every generation: the real share never falls below the fresh share of what enters, and the drift stays bounded, the loop that avoids collapse.';
   }
 }
