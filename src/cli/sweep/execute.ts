@@ -60,6 +60,8 @@ export async function executeRuns(options: ExecuteOptions): Promise<ExecuteResul
   let control = new LoopControl();
   let stopping = false;
   const onSigint = () => {
+    // The first Ctrl-C stops the current run and keeps the finished ones; a second one quits now.
+    if (stopping) process.exit(130);
     stopping = true;
     control.cancel();
   };
