@@ -11,6 +11,12 @@ import type { TheorySettings } from './theory-settings';
 export const DRIFT_MILESTONE_TV = 0.25;
 
 const gen = (g: number) => g.toLocaleString('en');
+/**
+ * The count model's evaluation floor, NGRAM_EVAL_FLOOR of engine/loop/families/ngram.ts (the
+ * page may not import that module; a unit test keeps the two equal).
+ */
+export const EVAL_FLOOR = 1e-6;
+const floorNats = (-Math.log(EVAL_FLOOR)).toFixed(1);
 
 export function summaryLines(record: TheoryRecord, settings: TheorySettings): string[] {
   const lines: string[] = [];
@@ -28,6 +34,11 @@ export function summaryLines(record: TheoryRecord, settings: TheorySettings): st
       : `The median run drifted ${DRIFT_MILESTONE_TV} (total variation) from the real law by generation ${gen(crossing)}.`,
   );
   if (u) {
+    const lost = u.bands.lostRealMass.median[last];
+    if (lost !== null && lost > 0)
+      lines.push(
+        `By then the median model gives probability 0 to characters that make up ${formatPercent(lost)} of real text: scored on held-out real text, every one of them would sit at the evaluation floor (probability ${EVAL_FLOOR.toExponential()}, ${floorNats} nats each), and those tokens would set its perplexity.`,
+      );
     const half = u.fixation.halfAbsorbedGeneration;
     const share = u.fixation.absorbedShare[last];
     lines.push(

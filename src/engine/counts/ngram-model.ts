@@ -35,7 +35,9 @@ export interface LogLikelihoodOptions {
    * Evaluation-only probability floor. Without it (the default) an event the model gives
    * probability 0 makes the NLL and the perplexity Infinity, which is the honest value for an
    * unsmoothed MLE; `zeroProbabilityTokens` says how many tokens did it. With a floor f,
-   * p is replaced by max(p, f) (not renormalised), so the figure is finite but biased low.
+   * p is replaced by max(p, f) (not renormalised), so the figure is finite but biased low, and
+   * `flooredTokens` says how many tokens it raised: each adds ln(1/f) = 13.8 nats at f = 1e-6,
+   * so a few of them set the perplexity.
    */
   floor?: number;
 }
@@ -47,6 +49,8 @@ export interface LogLikelihood {
   tokens: number;
   /** Tokens to which the model gave probability 0 (before any floor). */
   zeroProbabilityTokens: number;
+  /** Tokens whose probability was below the floor and scored at the floor instead (0 without one). */
+  flooredTokens: number;
   /** nll / tokens. */
   nllPerToken: number;
   /** exp(nll / tokens). */
@@ -134,6 +138,7 @@ export class NgramModel {
     let nll = 0;
     let tokens = 0;
     let zero = 0;
+    let floored = 0;
     for (const doc of documents) {
       let key = 0;
       for (let i = 0; i <= doc.length; i++) {
@@ -143,14 +148,17 @@ export class NgramModel {
         }
         let p = this.probabilityOfKey(key, symbol);
         if (p <= 0) zero++;
-        if (p < floor) p = floor;
+        if (p < floor) {
+          p = floor;
+          floored++;
+        }
         nll -= Math.log(p);
         tokens++;
         key = (key * this.vocabularySize + symbol) % space;
       }
     }
     const nllPerToken = tokens > 0 ? nll / tokens : 0;
-    return { nll, tokens, zeroProbabilityTokens: zero, nllPerToken, perplexity: Math.exp(nllPerToken) };
+    return { nll, tokens, zeroProbabilityTokens: zero, flooredTokens: floored, nllPerToken, perplexity: Math.exp(nllPerToken) };
   }
 
   /**

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../../src/engine/rng';
 import { NgramModel } from '../../../src/engine/counts/ngram-model';
+import { DEFAULT_CONFIG } from '../../../src/engine/config/defaults';
+import { NgramFamily } from '../../../src/engine/loop/families/ngram';
+import { buildVocabulary } from '../../../src/engine/text/vocabulary';
 
 // Ids: 0 = EOD, 1 = UNK, 2 = a, 3 = b, 4 = c.
 const V = 5;
@@ -71,6 +74,31 @@ describe('NgramModel.logLikelihood', () => {
     expect(raw.zeroProbabilityTokens).toBe(1);
     const floored = model.logLikelihood(held, { floor: 1e-6 });
     expect(Number.isFinite(floored.perplexity)).toBe(true);
+    expect(raw.flooredTokens).toBe(0);
+  });
+
+  it('counts the tokens scored at the floor, which set the perplexity', () => {
+    // "aca" + EOD against the bigram of "abaa": EOD>a 1, a>c 0 (floored), c>a backs off to the
+    // unigram law (a: 3/5), a>EOD 1/3. One floored token adds ln(1e6) = 13.8 nats of the 16.3.
+    const ll = model.logLikelihood([doc(2, 4, 2)], { floor: 1e-6 });
+    expect(ll.flooredTokens).toBe(1);
+    expect(ll.zeroProbabilityTokens).toBe(1);
+    expect(ll.nll).toBeCloseTo(Math.log(1e6) - Math.log(3 / 5) + Math.log(3), 10);
+    // A probability above zero but below the floor is floored too, and is no zero.
+    const smoothed = NgramModel.fit([doc(2, 3, 2, 2)], { order: 1, vocabularySize: V, alpha: 1e-9 });
+    const tiny = smoothed.logLikelihood([doc(2, 4, 2)], { floor: 1e-6 });
+    expect(tiny.zeroProbabilityTokens).toBe(0);
+    expect(tiny.flooredTokens).toBe(1); // a>c: 1e-9 / 3; c>a backs off to the unigram law, 3/5
+  });
+
+  it('reaches the loop: the n-gram family reports the floored tokens of its held-out NLL', async () => {
+    const vocabulary = buildVocabulary(['ab']);
+    const family = new NgramFamily({ ...DEFAULT_CONFIG, model: { ...DEFAULT_CONFIG.model, family: 'ngram', ngramOrder: 1, ngramAlpha: 0 } }, vocabulary);
+    const trained = await family.train(0, [vocabulary.encode('aba')], async () => {});
+    // Bigrams seen: EOD>a, a>b, b>a, a>EOD. In "abba" only b>b is new; "aba" is all seen.
+    const ll = await trained.nll([vocabulary.encode('abba'), vocabulary.encode('aba')]);
+    expect(ll.tokens).toBe(9);
+    expect(ll.flooredTokens).toBe(1);
   });
 });
 

@@ -67,7 +67,7 @@ export class NgramFamily implements ModelFamily {
     return {
       nll: async (docs) => {
         const ll = model.logLikelihood(docs, { floor: NGRAM_EVAL_FLOOR });
-        return { totalNll: ll.nll, tokens: ll.tokens };
+        return { totalNll: ll.nll, tokens: ll.tokens, flooredTokens: ll.flooredTokens };
       },
       sample: async ({ count, maxLength, decoding, prompt }, rng) => {
         const docs = model.sampleDocuments(count, maxLength, decoding, rng, prompt);

@@ -18,8 +18,12 @@ export interface SampledText {
 
 /** A trained model of either family, as the loop uses it. */
 export interface LanguageModel {
-  /** Negative log-likelihood (nats) of documents, each predicted with its closing EOD. */
-  nll(documents: readonly Int32Array[]): Promise<{ totalNll: number; tokens: number }>;
+  /**
+   * Negative log-likelihood (nats) of documents, each predicted with its closing EOD.
+   * flooredTokens: tokens scored at an evaluation floor instead of their probability (count
+   * models, whose unseen events have probability 0); absent where no floor applies.
+   */
+  nll(documents: readonly Int32Array[]): Promise<{ totalNll: number; tokens: number; flooredTokens?: number }>;
   /** Documents from the start-of-document state, or continuations of `prompt` (not in the output). */
   sample(options: { count: number; maxLength: number; decoding: DecodingSettings; prompt?: Int32Array }, rng: Rng): Promise<SampledText>;
   /** Exact per-token KL(source || model), where the family can compute it without sampling. */
