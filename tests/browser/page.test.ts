@@ -247,6 +247,40 @@ describe('the default preset on a tiny budget', () => {
   }, 180_000);
 });
 
+describe('real words', () => {
+  const browser = sharedBrowser({ webgpu: false });
+
+  it('the samples mark words no real text holds, and the chart shows the real-word share', async () => {
+    const page = await browser().context.newPage();
+    const problems = watchPage(page);
+    try {
+      // A barely trained model spells few real words: its samples must hold some non-words.
+      await openPage(page, browser().baseUrl, { settings: [...SMALL_CORPUS, 'size=micro', 'steps=5', 'generations=1'] });
+      await playButton(page).click();
+      await waitFor(page, 'the run to finish', 90_000, async () => ((await statusText(page)).startsWith('Done') ? true : null));
+      const generated = page.getByTestId('generated-samples');
+      await generated.getByRole('heading', { name: 'Generation 0 wrote' }).waitFor();
+      // Each mark says what it is in words (a screen reader hears it), not only by its underline.
+      await expect.poll(() => generated.getByText('(not a real word)').count(), { timeout: 5_000 }).toBeGreaterThan(0);
+      const marked = generated.locator('.sample-nonword').first();
+      const style = await marked.evaluate((el) => getComputedStyle(el).textDecorationStyle);
+      expect(style).toBe('wavy');
+      // The real-text column is never marked: its words are the vocabulary.
+      expect(await page.getByTestId('real-samples').getByText('(not a real word)').count()).toBe(0);
+      await expect
+        .poll(() => chartSummary(page, 'Generation 0: character entropy'), { timeout: 5_000 })
+        .toMatch(/[\d.]+% of the words generation 0 wrote occur in the real text \(real held-out text: 100% by construction\)/);
+      const chart = page.locator('[data-chart="diversity"]');
+      expect(await chart.getByText('real words', { exact: true }).count()).toBeGreaterThan(0); // the series' legend
+      expect(await chart.getByText('real text: 100%').count()).toBeGreaterThan(0); // the reference level
+      expect(await chart.locator('.recharts-line').count()).toBeGreaterThanOrEqual(6);
+      expectNoProblems(problems);
+    } finally {
+      await page.close();
+    }
+  }, 120_000);
+});
+
 describe('the Content-Security-Policy of the built page', () => {
   const browser = sharedBrowser({ webgpu: false });
 

@@ -26,17 +26,6 @@ const CHART_COMPONENTS: readonly [ChartId, ComponentType][] = [
   ['provenance', ProvenanceChart],
 ];
 
-/**
- * Charts drawn as a pair of small plots take a whole row (ChartFrame's `wide`): they come after
- * the half-width ones, so no row is left half empty. A large chart stays first.
- */
-const FULL_ROW: ReadonlySet<ChartId> = new Set(['lost-support', 'diversity']);
-
-function inRows<T extends { id: ChartId; large: boolean }>(charts: readonly T[]): T[] {
-  const fullRow = (c: T) => !c.large && FULL_ROW.has(c.id);
-  return [...charts.filter((c) => !fullRow(c)), ...charts.filter(fullRow)];
-}
-
 /** A large chart's plot: tall enough to read from the back of a room, short enough for 768 px. */
 const LARGE_CHART_HEIGHT = 380;
 
@@ -44,7 +33,7 @@ export function ChartsPanel() {
   const headingId = useId();
   const large = useClassroom((s) => s.large);
   const presenter = useClassroom((s) => s.presenter);
-  const shown = presenter ? chartsShown(large, presenter) : inRows(chartsShown(large, presenter));
+  const shown = chartsShown(large, presenter);
   return (
     <section className={presenter ? 'charts charts-presenter' : 'charts'} aria-labelledby={headingId} data-tour="charts">
       <h2 id={headingId}>Charts</h2>

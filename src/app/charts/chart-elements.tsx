@@ -72,7 +72,7 @@ export function valueTooltip(
 }
 
 /** A dashed reference level across the plot, labelled where it leaves the data clear. */
-export function referenceLevel(y: number, label: string, position: 'insideBottomLeft' | 'insideTopRight' | 'insideTopLeft') {
+export function referenceLevel(y: number, label: string, position: 'insideBottomLeft' | 'insideTopRight') {
   return (
     <ReferenceLine
       y={y}
