@@ -180,6 +180,12 @@ export class UnigramChain {
     this.removeRng = rng.split('remove');
   }
 
+  /** The corpus law after the latest write-back: what the next model learns from. */
+  corpusLaw(out: Float64Array = new Float64Array(this.symbols)): Float64Array {
+    for (let i = 0; i < this.symbols; i++) out[i] = this.corpusCounts[i] / this.corpusSize;
+    return out;
+  }
+
   /** One generation: train, decode, generate, write back. */
   step(): void {
     const c = this.config;

@@ -5,3 +5,4 @@ export { recordedGenerations } from './recorded-generations';
 export { chainSettingFor, realUnigramCounts } from './chain-setting';
 export { runUnigramChains } from './unigram-runs';
 export { textBands } from './text-runs';
+export * from './contamination-sweep';
