@@ -14,6 +14,7 @@ import { TheoryControls } from './TheoryControls';
 import { TheoryExplainer } from './TheoryExplainer';
 import { MAX_PINS, useTheoryStore } from './theory-store';
 import { useTheoryRunner } from './use-theory-runner';
+import { ContaminationSweepSection } from './sweep/SweepSection';
 import './theory.css';
 
 const isChartMetric = (v: string): v is ChartMetric => (CHART_METRIC_ORDER as readonly string[]).includes(v);
@@ -27,6 +28,7 @@ export function TheoryView() {
       <TheoryControls />
       <TheoryProgress />
       <TheoryResults />
+      <ContaminationSweepSection />
     </section>
   );
 }

@@ -67,6 +67,9 @@ export interface ThresholdTimes {
 }
 
 export interface SweepPoint {
+  /** The share asked for. */
+  requested: number;
+  /** lambda = m / N0, the share simulated (m is a whole number of tokens). */
   lambda: number;
   /** m: tokens written per generation (lambda = m / N0). */
   generatedTokens: number;
@@ -221,12 +224,14 @@ export async function runContaminationSweep(settings: ContaminationSweepSettings
     const exact = m / n0;
     return scenario === 'replace'
       ? {
+          requested: lambda,
           lambda: exact,
           generatedTokens: m,
           tv: thresholdTimes(tv, predictReplaceTv(p0, n0, m, settings.tvLevel)),
           realShare: thresholdTimes(share, predictReplaceRealShare(exact, settings.realShareLevel)),
         }
       : {
+          requested: lambda,
           lambda: exact,
           generatedTokens: m,
           tv: thresholdTimes(tv, predictAccumulateTv(n0, m, settings.bias, limit, settings.tvLevel)),
