@@ -8,7 +8,7 @@
 import { createReadStream, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { checkContradictions, describeIssues, userCorpusFacts } from '../engine/config/contradictions';
-import { applyAssignments } from '../engine/config/overrides';
+import { applyAssignments, KEY_ALIASES } from '../engine/config/overrides';
 import { PRESETS, presetPartial } from '../engine/config/presets';
 import { mergeConfig, parseConfig } from '../engine/config/validate';
 import type { SimulationConfig } from '../engine/config/schema';
@@ -17,6 +17,21 @@ import { loadUserTextStream } from '../engine/text/text-stream';
 import type { TextLoadResult } from '../engine/text/user-text';
 import { SWEEP_HELP } from './sweep/help';
 
+/** Names joined by commas, wrapped to the help text's second column. */
+function wrapList(names: readonly string[]): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const name of names) {
+    const next = line ? `${line}, ${name}` : name;
+    if (next.length > 56 && line) {
+      lines.push(`${line},`);
+      line = name;
+    } else line = next;
+  }
+  lines.push(line);
+  return lines.join(`\n${' '.repeat(23)}`);
+}
+
 const HELP = `Collapse Lab, headless: run generations of models trained on their own output.
 
 Usage: npm run simulate -- [options] --out run.json
@@ -24,9 +39,7 @@ Usage: npm run simulate -- [options] --out run.json
   --preset NAME        start from a preset (default paper-replace): ${PRESETS.map((p) => p.id).join(', ')}
   --config FILE        a JSON file with (part of) a SimulationConfig
   --set key=value      change one setting; repeatable. Dotted paths (training.steps=200) or
-                       short names: model, size, order, alpha, steps, batch, lr, temperature,
-                       topK, topP, maxLength, corpus, realChars, heldOutChars, paradigm,
-                       contamination, realKept, freshShare, trainingSample, runs
+                       short names: ${wrapList([...Object.keys(KEY_ALIASES), 'paradigm', 'contamination', 'realKept', 'freshShare', 'trainingSample', 'runs'])}
   --corpus FILE|URL    train on your own text: a file (UTF-8 or UTF-16 .txt) or an http(s)
                        address; reading stops after the first 5,000,000 characters, the
                        most a run uses

@@ -77,13 +77,19 @@ export function lossRows(curve: readonly LossPoint[]): LossPoint[] {
 export interface PerplexityRow {
   generation: number;
   perplexity: number;
+  /** Share of held-out tokens scored at the count model's evaluation floor (absent for the transformer). */
+  flooredShare?: number;
 }
 
 export function perplexityRows(reports: readonly GenerationReport[]): PerplexityRow[] {
   return thinRows(
     reports
       .filter((r) => r.perplexity > 0 && Number.isFinite(r.perplexity))
-      .map((r) => ({ generation: r.generation, perplexity: r.perplexity })),
+      .map((r) => ({
+        generation: r.generation,
+        perplexity: r.perplexity,
+        ...(r.flooredTokens != null && r.heldOutTokens > 0 ? { flooredShare: r.flooredTokens / r.heldOutTokens } : {}),
+      })),
   );
 }
 

@@ -54,6 +54,8 @@ export function perplexitySummary(
   if (last !== first) parts.push(`latest, generation ${last.generation}, ${formatNumber(last.perplexity)}`);
   if (baseline !== null) parts.push(`untrained model ${formatNumber(baseline)}`);
   let text = `${parts.join('; ')}.`;
+  if (last.flooredShare !== undefined && last.flooredShare > 0)
+    text += ` ${formatPercent(100 * last.flooredShare)} of the held-out characters are ones the count model gives probability 0; each is scored at the 1e-6 floor (13.8 nats), and they set most of its perplexity.`;
   if (nStar)
     text += ` n* = ${nStar.generation}: from generation ${nStar.generation} on, no better than untrained.`;
   return text;

@@ -24,6 +24,7 @@ export const CONTROL_GROUPS = [
       { id: 'realKept', label: 'Real data kept', paths: ['realKept'] },
       { id: 'freshShare', label: 'Fresh real data', paths: ['freshShare'] },
       { id: 'trainingSample', label: 'Training sample size', paths: ['trainingSample'] },
+      { id: 'filter', label: 'Quality filter', paths: ['filter.keep', 'filter.dedupe'] },
     ],
   },
   {

@@ -1,4 +1,5 @@
 import { useAllHidden } from '../classroom/ControlLock';
+import { DedupeToggle } from './DedupeToggle';
 import { useAppStore } from '../store/app-store';
 import { applicability, type ConditionalSetting } from './applicability';
 import { ContaminationSlider } from './ContaminationSlider';
@@ -13,7 +14,7 @@ export function DataMixGroup() {
     return a.applies ? null : a.reason;
   };
   const inChars = (share: number): string => `(${formatChars(Math.round(share * config.corpus.realChars))})`;
-  const allHidden = useAllHidden(['contamination', 'realKept', 'freshShare', 'trainingSample']);
+  const allHidden = useAllHidden(['contamination', 'realKept', 'freshShare', 'trainingSample', 'filter']);
 
   if (allHidden) return null;
   return (
@@ -46,6 +47,15 @@ export function DataMixGroup() {
         disabledReason={reason('trainingSample')}
         detail={inChars}
       />
+      <ShareSlider
+        field="filter.keep"
+        control="filter"
+        label="Quality filter: best text kept"
+        hint="The paper's remedy: a judge that has only read real text scores the generated documents, and only this best-scored share enters the corpus (100% = no filter). The amount written stays the same."
+        step={0.05}
+        valueText={(share) => (share >= 1 ? 'no filter' : `best ${Math.round(share * 100)}% of the generated text`)}
+      />
+      <DedupeToggle />
     </fieldset>
   );
 }

@@ -19,6 +19,8 @@ interface Props {
   detail?: (share: number) => string;
   /** The classroom control it is: a link may hide or lock it. */
   control?: ControlId;
+  /** What a screen reader hears for a value (default: "40% of the real data"). */
+  valueText?: (share: number) => string;
 }
 
 /** A share of D0 on a linear slider, shown as a percentage; bounds come from the schema. */
@@ -30,6 +32,7 @@ export function ShareSlider({
   disabledReason: reasonOff = null,
   detail,
   control,
+  valueText = (share) => `${formatPercent(share)} of the real data`,
 }: Props) {
   const id = useId();
   const view = useControlView(control);
@@ -68,7 +71,7 @@ export function ShareSlider({
         value={shown}
         disabled={disabled}
         title={hint}
-        aria-valuetext={`${formatPercent(shown)} of the real data`}
+        aria-valuetext={valueText(shown)}
         aria-describedby={`${id}-hint ${id}-msg`}
         onChange={(e) => {
           const next = Number(e.target.value);

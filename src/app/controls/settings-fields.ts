@@ -17,6 +17,7 @@ export type NumericField =
   | 'decoding.temperature'
   | 'decoding.topK'
   | 'decoding.topP'
+  | 'filter.keep'
   | 'evaluation.sampleChars';
 
 const shape = simulationConfigSchema.shape;
@@ -32,6 +33,7 @@ const SCHEMAS: Readonly<Record<NumericField, z.ZodNumber>> = {
   'decoding.temperature': shape.decoding.shape.temperature,
   'decoding.topK': shape.decoding.shape.topK,
   'decoding.topP': shape.decoding.shape.topP,
+  'filter.keep': shape.filter.shape.keep,
   'evaluation.sampleChars': shape.evaluation.shape.sampleChars,
 };
 
@@ -61,6 +63,8 @@ export function getField(config: SimulationConfig, field: NumericField): number 
       return config.decoding.topK;
     case 'decoding.topP':
       return config.decoding.topP;
+    case 'filter.keep':
+      return config.filter.keep;
     case 'evaluation.sampleChars':
       return config.evaluation.sampleChars;
     default:
@@ -79,6 +83,8 @@ export function withField(config: SimulationConfig, field: NumericField, value: 
       return { ...config, decoding: { ...config.decoding, topK: value } };
     case 'decoding.topP':
       return { ...config, decoding: { ...config.decoding, topP: value } };
+    case 'filter.keep':
+      return { ...config, filter: { ...config.filter, keep: value } };
     case 'evaluation.sampleChars':
       return { ...config, evaluation: { ...config.evaluation, sampleChars: value } };
     default:

@@ -60,6 +60,15 @@ export const generationReportSchema = z.object({
   writtenDocuments: addedMetric,
   // Before budgets were cut, the last document was always written whole.
   writtenCut: z.boolean().default(false),
+  heldOutTokens: addedMetric,
+  flooredTokens: z
+    .number()
+    .nullish()
+    .transform((v) => v ?? null),
+  filter: z
+    .object({ candidates: count, duplicates: count, rejected: count, judgeNllAll: metric, judgeNllKept: metric })
+    .nullish()
+    .transform((v) => v ?? null),
   provenance: z.array(z.object({ origin: z.union([z.literal('human'), count]), chars: count })),
   extinct: z.object({ chars: count, bigrams: count, words: count }),
   extinctChars: z.array(z.object({ symbol: z.string(), since: count, realCount: count })),

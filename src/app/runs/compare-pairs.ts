@@ -42,6 +42,13 @@ export const COMPARE_PAIRS: readonly ComparePair[] = [
     b: { label: 'temperature 0.5', apply: (c) => ({ ...c, decoding: { ...c.decoding, temperature: 0.5 } }) },
     recorded: ['paper-replace', 'low-temperature'],
   },
+  {
+    id: 'filter',
+    title: 'Unfiltered vs filtered',
+    a: { label: 'unfiltered', apply: (c) => ({ ...c, filter: { keep: 1, dedupe: false } }) },
+    b: { label: 'best half kept, no duplicates', apply: (c) => ({ ...c, filter: { keep: 0.5, dedupe: true } }) },
+    recorded: ['paper-replace', 'quality-filter'],
+  },
 ];
 
 /** Both sides' settings from the settings being edited: same seed, same budget. */

@@ -5,6 +5,12 @@
  */
 import type { Paradigm, SimulationConfig } from '../../engine/config/schema';
 
+/** The quality filter in a few words: one difference, whichever of its two parts changed. */
+function filterWords(filter: SimulationConfig['filter']): string {
+  const parts = [filter.keep < 1 ? `best ${pct(filter.keep)} kept` : '', filter.dedupe ? 'no duplicates' : ''].filter(Boolean);
+  return parts.length === 0 ? 'unfiltered' : parts.join(', ');
+}
+
 const PARADIGM_WORDS: Record<Paradigm, string> = {
   replace: 'replace',
   accumulate: 'accumulate',
@@ -23,6 +29,7 @@ const DESCRIBERS: ((a: SimulationConfig, b: SimulationConfig) => string | null)[
   (a, b) => (a.contamination !== b.contamination ? `generated ${pct(a.contamination)} of D0` : null),
   (a, b) => (a.freshShare !== b.freshShare ? `fresh ${pct(a.freshShare)}` : null),
   (a, b) => (a.trainingSample !== b.trainingSample ? `sample ${pct(a.trainingSample)}` : null),
+  (a, b) => (a.filter.keep !== b.filter.keep || a.filter.dedupe !== b.filter.dedupe ? filterWords(a.filter) : null),
   (a, b) => (a.decoding.temperature !== b.decoding.temperature ? `temperature ${a.decoding.temperature}` : null),
   (a, b) => (a.decoding.topK !== b.decoding.topK ? (a.decoding.topK === 0 ? 'no top-k' : `top-k ${a.decoding.topK}`) : null),
   (a, b) => (a.decoding.topP !== b.decoding.topP ? (a.decoding.topP === 1 ? 'no top-p' : `top-p ${a.decoding.topP}`) : null),

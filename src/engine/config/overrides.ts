@@ -21,6 +21,8 @@ export const KEY_ALIASES: Record<string, string> = {
   topK: 'decoding.topK',
   topP: 'decoding.topP',
   maxLength: 'sampling.maxLength',
+  keep: 'filter.keep',
+  dedupe: 'filter.dedupe',
   sampler: 'sampling.sampler',
   evalChars: 'evaluation.sampleChars',
 };

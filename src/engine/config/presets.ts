@@ -51,6 +51,14 @@ export const PRESETS: readonly Preset[] = [
     changes: { paradigm: 'fresh-data', contamination: 0.5, freshShare: 0.5, trainingSample: 1 },
   },
   {
+    id: 'quality-filter',
+    label: 'The remedy: filter for quality',
+    description:
+      'Replace, but only the best-scored half of each generation\'s text (by a judge that has only read real text) enters, and no duplicates: does quality delay collapse?',
+    source: 'Wang et al. 2024 (data quality as the remedy)',
+    changes: { filter: { keep: 0.5, dedupe: true } },
+  },
+  {
     id: 'low-temperature',
     label: 'Low temperature',
     description: 'Replace with temperature 0.5: samples lose variety fast and collapse comes sooner.',

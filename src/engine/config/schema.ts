@@ -76,6 +76,12 @@ export const simulationConfigSchema = z.object({
   trainingSample: share(0.05, 4),
   training: trainingSchema,
   decoding: decodingSchema,
+  /**
+   * The paper's remedy, data quality: before generated text enters the corpus, only the share
+   * `keep` that a judge trained on real text alone scores best enters (1 = no filter), after
+   * dropping duplicates when `dedupe` is on. The amount written stays m.
+   */
+  filter: z.object({ keep: share(0.05, 1), dedupe: z.boolean() }),
   sampling: z.object({
     /** Longest generated document in characters; longer ones are cut and counted as capped. */
     maxLength: count(8, 4_096),

@@ -5,7 +5,7 @@ import type { SimulationConfig } from '../config/schema';
  * corpus, model family and size, n-gram order, sampler, runs) shape what already exists and
  * only change with a new run.
  */
-const LIVE_KEYS = ['generations', 'paradigm', 'contamination', 'realKept', 'freshShare', 'trainingSample', 'training', 'decoding'] as const;
+const LIVE_KEYS = ['generations', 'paradigm', 'contamination', 'realKept', 'freshShare', 'trainingSample', 'training', 'decoding', 'filter'] as const;
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -37,7 +37,7 @@ export function mergeLiveSettings(current: SimulationConfig, next: SimulationCon
     }
   }
   const refused: string[] = [];
-  for (const key of ['seed', 'corpus', 'runs'] as const) if (!same(current[key], next[key])) refused.push(key);
+  for (const key of ['seed', 'corpus', 'runs', 'evaluation'] as const) if (!same(current[key], next[key])) refused.push(key);
   for (const key of ['family', 'size', 'ngramOrder'] as const) if (current.model[key] !== next.model[key]) refused.push(`model.${key}`);
   if (current.sampling.sampler !== next.sampling.sampler) refused.push('sampling.sampler');
   return { config, changed, refused };

@@ -2,6 +2,7 @@ import type { SimulationConfig } from '../config/schema';
 import { Corpus, makeDocuments, totalChars, type CorpusDocument } from '../corpus/corpus';
 import { drawTrainingSet, generatedCharsPerGeneration, writeBack, type ParadigmContext } from '../corpus/paradigms';
 import type { PreparedCorpus } from '../corpus/prepare';
+import { candidateChars, createRealTextJudge, filterGenerated, filters, type Judge } from '../corpus/quality-filter';
 import type { ExtinctionTracker } from '../metrics/extinction';
 import { computeGenerationMetrics, type MetricsReference } from '../metrics/generation-metrics';
 import { perplexityFromNll } from '../metrics/perplexity';
@@ -34,6 +35,25 @@ export interface RunState {
   rng: Rng;
   control: LoopControl;
   emit: (event: SimulationEvent) => void;
+  /** The quality filter's judge (a count model of D0), made the first time the filter is on. */
+  judge?: Judge;
+}
+
+/** Rounds of extra candidates the quality filter may draw when duplicates leave it short. */
+const EXTRA_CANDIDATE_ROUNDS = 3;
+
+const totalCharsOf = (texts: readonly string[]) => texts.reduce((n, t) => n + Array.from(t).length, 0);
+
+/** The stream's first documents, whole, until they hold at least `chars` characters. */
+function wholeDocumentsCovering(documents: readonly { text: string; chars: number }[], chars: number): string[] {
+  const out: string[] = [];
+  let covered = 0;
+  for (const d of documents) {
+    if (covered >= chars) break;
+    out.push(d.text);
+    covered += d.chars;
+  }
+  return out;
 }
 
 /** Characters of each prompt continuation: enough to read, cheap to sample. */
@@ -96,25 +116,48 @@ export async function runGeneration(state: RunState, generation: number): Promis
   await phase('generating');
   // One stream of documents: its first m characters are written back, its first evaluation
   // characters (as many as the held-out reference holds) are measured (generated-text.ts).
+  // With the quality filter on, about m / keep characters are drawn as candidates to choose from.
   const m = generatedCharsPerGeneration(config, state.paradigm.realChars);
+  const filtering = filters(config.filter);
+  const candidateGoal = filtering ? candidateChars(m, config.filter) : m;
   const evaluationChars = state.reference.charCount;
-  const goal = Math.max(m, evaluationChars);
-  const stream = await sampleStream(
-    model,
-    {
-      chars: goal,
-      maxLength: config.sampling.maxLength,
-      decoding: config.decoding,
-      vocabulary: prepared.vocabulary,
-      checkpoint: () => control.checkpoint(),
-      onProgress: (done, total) => emit({ type: 'phase', generation, phase: 'generating', done, total }),
-    },
-    rng.split('generate'),
-  );
+  const goal = Math.max(candidateGoal, evaluationChars);
+  const streamOptions = (chars: number) => ({
+    chars,
+    maxLength: config.sampling.maxLength,
+    decoding: config.decoding,
+    vocabulary: prepared.vocabulary,
+    checkpoint: () => control.checkpoint(),
+    onProgress: (done: number, total: number) => emit({ type: 'phase', generation, phase: 'generating', done, total }),
+  });
+  const stream = await sampleStream(model, streamOptions(goal), rng.split('generate'));
   if (stream.exhausted) {
     emit({ type: 'notice', message: `Generation ${generation}'s model wrote only empty documents: ${stream.chars} of the ${goal} characters asked for were generated.` });
   }
-  const written = takeBudget(stream.documents, m);
+  let written = takeBudget(stream.documents, m);
+  let filterReport: GenerationReport['filter'] = null;
+  if (filtering) {
+    state.judge ??= createRealTextJudge(
+      prepared.real.map((d) => d.text),
+      prepared.vocabulary,
+    );
+    const inCorpus = config.filter.dedupe ? new Set(corpus.documents.map((d) => d.text)) : undefined;
+    const candidates = wholeDocumentsCovering(stream.documents, candidateGoal);
+    let chosen = filterGenerated(candidates, m, config.filter, state.judge, inCorpus);
+    // Duplicates can leave too little distinct text: draw more candidates (a few rounds at most).
+    for (let round = 1; round <= EXTRA_CANDIDATE_ROUNDS && totalCharsOf(chosen.kept) < m && !stream.exhausted; round++) {
+      const more = await sampleStream(model, streamOptions(candidateGoal), rng.split(`generate-more-${round}`));
+      candidates.push(...more.documents.map((d) => d.text));
+      chosen = filterGenerated(candidates, m, config.filter, state.judge, inCorpus);
+      if (more.exhausted) break;
+    }
+    if (totalCharsOf(chosen.kept) < m) {
+      emit({ type: 'notice', message: `Generation ${generation}: the filter found ${totalCharsOf(chosen.kept)} of the ${m} characters of distinct text it was to write.` });
+    }
+    written = { texts: chosen.kept, whole: [], chars: totalCharsOf(chosen.kept), cut: totalCharsOf(chosen.kept) === m };
+    const { kept: _kept, ...counts } = chosen;
+    filterReport = counts;
+  }
   const evaluation = takeBudget(stream.documents, evaluationChars);
   const samples = stream.documents.slice(0, REPORTED_SAMPLES).map((d) => d.text);
   const promptSamples = await continuePrompts(state, model, rng.split('prompts'));
@@ -141,6 +184,8 @@ export async function runGeneration(state: RunState, generation: number): Promis
     generation,
     perplexity: ppl.perplexity,
     nllPerChar: ppl.nllPerChar,
+    heldOutTokens: nll.tokens,
+    flooredTokens: nll.flooredTokens ?? null,
     bitsPerChar: ppl.bitsPerChar,
     exactKl,
     realShare,
@@ -151,6 +196,7 @@ export async function runGeneration(state: RunState, generation: number): Promis
     generatedBudgetChars: m,
     writtenDocuments: generated.length,
     writtenCut: written.cut,
+    filter: filterReport,
     provenance,
     extinct: {
       chars: state.extinction.extinctCount('chars').extinct,

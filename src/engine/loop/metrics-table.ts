@@ -42,6 +42,13 @@ export function reportToRow(r: GenerationReport): MetricsRow {
     generated_budget_chars: num(r.generatedBudgetChars),
     written_documents: num(r.writtenDocuments),
     written_cut: r.writtenCut ? 1 : 0,
+    held_out_tokens: num(r.heldOutTokens),
+    floored_tokens: r.flooredTokens,
+    filter_candidates: r.filter ? r.filter.candidates : null,
+    filter_duplicates: r.filter ? r.filter.duplicates : null,
+    filter_rejected: r.filter ? r.filter.rejected : null,
+    judge_nll_all: r.filter ? r.filter.judgeNllAll : null,
+    judge_nll_kept: r.filter ? r.filter.judgeNllKept : null,
     train_loss: Number.isFinite(r.trainLoss) ? r.trainLoss : null,
     duration_ms: Math.round(r.durationMs),
   };

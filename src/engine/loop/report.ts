@@ -14,6 +14,13 @@ export interface GenerationReport extends GenerationMetrics {
   /** Held-out perplexity: exp(mean NLL per character) of real text never trained on. */
   perplexity: number;
   nllPerChar: number;
+  /** Held-out tokens (characters and each document's end) the perplexity was computed on. */
+  heldOutTokens: number;
+  /**
+   * Of those, tokens the count model gave probability 0, scored at its evaluation floor (1e-6)
+   * instead: each adds 13.8 nats, so a few of them set its perplexity. null for the transformer.
+   */
+  flooredTokens: number | null;
   bitsPerChar: number;
   /** Exact per-token KL(source || model) when the corpus is the markov source, else null. */
   exactKl: number | null;
@@ -34,6 +41,12 @@ export interface GenerationReport extends GenerationMetrics {
   writtenDocuments: number;
   /** Whether the last document written back was cut at the budget (not ended by the model). */
   writtenCut: boolean;
+  /**
+   * The quality filter's choice (null when it is off): documents offered, dropped as
+   * duplicates, dropped by the judge, and the judge's mean NLL per character (nats) of all
+   * candidates and of the kept ones.
+   */
+  filter: { candidates: number; duplicates: number; rejected: number; judgeNllAll: number; judgeNllKept: number } | null;
   provenance: { origin: Origin; chars: number }[];
   /** Symbols of the held-out text absent from this and every generation since they went. */
   extinct: { chars: number; bigrams: number; words: number };

@@ -42,7 +42,7 @@ describe('locked settings', () => {
 
   it('count hidden controls as fixed: the class has no control to change them with', () => {
     expect(fixedControls({ hidden: ['seed'], locked: ['paradigm'], large: null, presenter: false }).sort()).toEqual(['paradigm', 'seed']);
-    expect(lockedPaths(['modelSize', 'steps'])).toEqual(['model.size', 'training.steps']);
+    expect(lockedPaths(['modelSize', 'steps'])).toEqual(['model.size', 'training.steps', 'training.budgetRule']);
   });
 });
 
