@@ -11,7 +11,7 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      // The UI never runs TensorFlow.js: that is the worker's job (DESIGN.md layers). Engine
+      // The UI never runs TensorFlow.js: that is the worker's job (docs/ARCHITECTURE.md layers). Engine
       // modules that import it are off limits too, except for their types.
       '@typescript-eslint/no-restricted-imports': [
         'error',

@@ -15,6 +15,6 @@ setWasmPaths({
   'tfjs-backend-wasm-threaded-simd.wasm': threadedSimdWasm,
 });
 
-// Multithreaded wasm needs cross-origin isolation and hangs in minified builds (DESIGN.md);
+// Multithreaded wasm needs cross-origin isolation and hangs in minified builds (docs/ARCHITECTURE.md, "TensorFlow.js traps");
 // single-threaded SIMD was as fast on small machines, so never try the threaded binary.
 tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);

@@ -7,7 +7,7 @@ import { Choice } from './Choice';
 import { FieldMessage, type FieldNote } from './FieldMessage';
 import { PARADIGM_INFO } from './paradigm-info';
 
-/** How generated text enters the corpus: the four paradigms of SCIENCE.md. */
+/** How generated text enters the corpus: the four paradigms of docs/SCIENCE.md. */
 export function ParadigmPicker() {
   const paradigm = useAppStore((s) => s.config.paradigm);
   const [note, setNote] = useState<FieldNote | null>(null);

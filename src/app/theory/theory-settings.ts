@@ -1,6 +1,6 @@
 /**
  * What the Theory view's controls set, and the SimulationConfig they stand for. The config is
- * the one source of truth of a run (DESIGN.md): the worker receives exactly this object, the
+ * the one source of truth of a run (docs/ARCHITECTURE.md): the worker receives exactly this object, the
  * same one `npm run simulate -- --set model=ngram ...` would take.
  */
 import { DEFAULT_CONFIG } from '../../engine/config/defaults';

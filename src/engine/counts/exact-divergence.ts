@@ -3,7 +3,7 @@
  *
  * Per-token KL(source || model) = sum over contexts x of pi(x) * KL(T(. | x) || q(. | x)),
  * with pi the source's stationary context distribution: equivalently the cross-entropy of
- * (infinitely long) source text under the model minus the source's entropy rate (SCIENCE.md).
+ * (infinitely long) source text under the model minus the source's entropy rate (docs/SCIENCE.md).
  * Nothing is sampled, so this is the ground truth the sampled divergences are checked against.
  */
 import { EOD } from '../text/vocabulary';

@@ -1,6 +1,6 @@
 /**
  * Per-generation metrics of the unigram recursion, measured on the fitted law p_n of the
- * generation's model against the real law p0 (SCIENCE.md "What to compute"). They are written
+ * generation's model against the real law p0 (docs/SCIENCE.md, "What is measured each generation"). They are written
  * into a flat Float64Array indexed by UNIGRAM_METRICS so that thousands of generations per
  * second allocate nothing.
  */

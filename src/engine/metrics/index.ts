@@ -1,4 +1,4 @@
-/** Metrics of a generation: pure functions over documents and numbers (SCIENCE.md definitions). */
+/** Metrics of a generation: pure functions over documents and numbers (docs/SCIENCE.md definitions). */
 export * from './ngrams';
 export * from './divergence';
 export * from './entropy';

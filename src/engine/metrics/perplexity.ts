@@ -1,5 +1,5 @@
 /**
- * Held-out perplexity (SCIENCE.md): exp of the token-weighted mean negative log-likelihood of
+ * Held-out perplexity (docs/SCIENCE.md): exp of the token-weighted mean negative log-likelihood of
  * held-out real text, natural log. Tokens are characters here, so nats/token = nats/char.
  */
 

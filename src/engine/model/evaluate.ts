@@ -46,7 +46,7 @@ async function windowsNll(model: Gpt, stream: Int32Array, start: number, count: 
   return value;
 }
 
-/** exp(mean NLL per token): the held-out perplexity of SCIENCE.md. */
+/** exp(mean NLL per token): the held-out perplexity of docs/SCIENCE.md. */
 export function perplexityOf(result: NllResult): number {
   return Math.exp(result.totalNll / Math.max(result.tokens, 1));
 }

@@ -26,7 +26,7 @@ export interface Gpt {
 /**
  * Token embedding as one-hot x matrix rather than gather: gather's gradient needs
  * UnsortedSegmentSum, which the wasm backend lacks and WebGPU computes wrongly for repeated
- * indices (DESIGN.md). With ~100 symbols the one-hot product is cheap.
+ * indices (docs/ARCHITECTURE.md, "TensorFlow.js traps"). With ~100 symbols the one-hot product is cheap.
  */
 export function embedTokens(params: GptParams, tokens: tf.Tensor, vocabSize: number): tf.Tensor2D {
   const oneHot = tf.oneHot(tf.reshape(tokens, [-1]) as tf.Tensor1D, vocabSize);

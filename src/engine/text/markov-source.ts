@@ -1,7 +1,7 @@
 /**
  * markov: a synthetic source whose law is known exactly, so the exact per-token divergence
  * KL(source || model) = cross-entropy of source text under the model - entropy rate
- * can be drawn next to the estimated ones (SCIENCE.md, "Divergence from the real distribution").
+ * can be drawn next to the estimated ones (docs/SCIENCE.md, "Exact KL").
  *
  * The process (binding for entropyRate and logProb):
  * - Outcomes are EOD (index 0, as in vocabulary.ts) and the K symbols (index 1..K).

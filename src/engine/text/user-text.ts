@@ -1,6 +1,6 @@
 /**
  * Text a teacher brings: a file's bytes, pasted text, or a web address. Every way it can go wrong
- * gets its own plain-language message (DESIGN.md: "bad input gets a clear message"), and every
+ * gets its own plain-language message (docs/ARCHITECTURE.md: "bad input gets a plain message"), and every
  * repair made on the way (a re-encoding, stripped control codes, a cut) is reported as a notice,
  * so nothing changes silently. All passes are linear in the input's size.
  */

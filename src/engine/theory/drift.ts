@@ -1,5 +1,5 @@
 /**
- * Biased errors (docs/SCIENCE.md, "biased drift"): when every refit moves the law by a
+ * Biased errors (docs/SCIENCE.md, "Biased errors, mean field"): when every refit moves the law by a
  * systematic map B instead of a zero-mean error, the corpus drifts from p0 toward B's fixed
  * point t. The mean-field forms (counts/drift-forms.ts) start as the first-order lambda n b
  * (replace) and b ln(1 + n m / N0) (accumulate-subsample) and saturate at D = TV(p0, t).
