@@ -45,6 +45,8 @@ export interface StreamOptions {
   /** Awaited before every call: pausing and cancelling happen here. */
   checkpoint(): Promise<void>;
   onProgress(done: number, total: number): void;
+  /** Called after every call with the documents so far (the page previews the first ones). */
+  onDocuments?(documents: readonly GeneratedDocument[]): void;
 }
 
 const codePoints = (text: string): number => {
@@ -75,6 +77,7 @@ export async function sampleStream(model: LanguageModel, options: StreamOptions,
     });
     emptyCalls = chars > before ? 0 : emptyCalls + 1;
     options.onProgress(Math.min(chars, options.chars), options.chars);
+    options.onDocuments?.(documents);
   }
   return { documents, chars, exhausted: false };
 }

@@ -130,7 +130,15 @@ export async function runGeneration(state: RunState, generation: number): Promis
     checkpoint: () => control.checkpoint(),
     onProgress: (done: number, total: number) => emit({ type: 'phase', generation, phase: 'generating', done, total }),
   });
-  const stream = await sampleStream(model, streamOptions(goal), rng.split('generate'));
+  // The first documents go to the page at once, as a preview: a class reads generation n's
+  // text while the rest of its m characters are still being written.
+  let previewed = false;
+  const preview = (documents: readonly { text: string }[]) => {
+    if (previewed || documents.length === 0) return;
+    previewed = true;
+    emit({ type: 'samples', generation, samples: documents.slice(0, REPORTED_SAMPLES).map((d) => d.text), promptSamples: [] });
+  };
+  const stream = await sampleStream(model, { ...streamOptions(goal), onDocuments: preview }, rng.split('generate'));
   if (stream.exhausted) {
     emit({ type: 'notice', message: `Generation ${generation}'s model wrote only empty documents: ${stream.chars} of the ${goal} characters asked for were generated.` });
   }
