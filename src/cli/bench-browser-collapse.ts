@@ -11,6 +11,14 @@ import { backendName, openPage, playButton } from '../../tests/support/page-run'
 
 /** Visible collapse: a generation's held-out perplexity at least this multiple of generation 0's. */
 export const COLLAPSE_RATIO = 1.5;
+/** ... or its real-word share this many percentage points under generation 0's. */
+export const COLLAPSE_REAL_WORD_DROP = 10;
+
+/** The real-word share (percent) and generation the diversity chart's summary reads out. */
+export function readRealWordSummary(text: string): { generation: number; percent: number } | null {
+  const match = /([\d.]+)% of the words generation (\d+) wrote/.exec(text);
+  return match ? { generation: Number(match[2]), percent: Number(match[1]) } : null;
+}
 
 export interface PerplexityReading {
   firstGeneration: number;
@@ -49,8 +57,13 @@ export type CollapseResult = (
   | {
       reached: true;
       seconds: number;
-      /** What showed it: n* on the chart, or the 1.5x ratio. */
-      by: 'n*' | 'perplexity ratio';
+      /** What showed it: n* on the chart, the 1.5x ratio, or real words down 10 points. */
+      by: 'n*' | 'perplexity ratio' | 'real-word share';
+      /** Seconds from Play until generation 0's first samples were on screen. */
+      firstSamplesSeconds: number | null;
+      /** Real-word share (percent) of generation 0 and of the generation that showed collapse. */
+      realWordsGeneration0: number | null;
+      realWordsAtCollapse: number | null;
       generation: number;
       backend: string;
       perplexityGeneration0: number;
@@ -63,6 +76,7 @@ export type CollapseResult = (
       backend: string | null;
       seconds: number;
       lastReading: PerplexityReading | null;
+      firstSamplesSeconds: number | null;
       limitSeconds: number;
     }
 ) & { mainThread: MainThreadFigures };
@@ -124,7 +138,20 @@ async function watchCollapse(
   let backend: string | null = null;
   let reading: PerplexityReading | null = null;
   let lastStatusAt = 0;
+  let firstSamplesSeconds: number | null = null;
+  const realWords = new Map<number, number>();
+  const samplesEmpty = page.locator('[data-testid="samples-empty"]');
+  const diversityPlot = page.locator('[data-chart="diversity"] .chart-plot');
   while (Date.now() - t0 < limitMs) {
+    if (firstSamplesSeconds === null && (await samplesEmpty.count()) === 0) {
+      firstSamplesSeconds = elapsed();
+      say(`collapse: generation 0's samples on screen at ${firstSamplesSeconds} s`);
+    }
+    const words = readRealWordSummary((await diversityPlot.getAttribute('aria-label')) ?? '');
+    if (words && !realWords.has(words.generation)) {
+      realWords.set(words.generation, words.percent);
+      say(`collapse: generation ${words.generation} writes ${words.percent}% real words at ${elapsed()} s`);
+    }
     const error = page.getByTestId('run-error');
     if (await error.isVisible()) {
       return {
@@ -133,6 +160,7 @@ async function watchCollapse(
         backend,
         seconds: elapsed(),
         lastReading: reading,
+        firstSamplesSeconds,
         limitSeconds,
       };
     }
@@ -156,11 +184,18 @@ async function watchCollapse(
       );
       const ratioReached =
         next.latestGeneration > next.firstGeneration && next.latest >= COLLAPSE_RATIO * next.first;
-      if (next.nStar !== null || ratioReached) {
+      const words0 = realWords.get(next.firstGeneration) ?? null;
+      const wordsNow = realWords.get(next.latestGeneration) ?? null;
+      const wordsReached =
+        next.latestGeneration > next.firstGeneration && words0 !== null && wordsNow !== null && words0 - wordsNow >= COLLAPSE_REAL_WORD_DROP;
+      if (next.nStar !== null || ratioReached || wordsReached) {
         return {
           reached: true,
           seconds: elapsed(),
-          by: next.nStar !== null ? 'n*' : 'perplexity ratio',
+          by: next.nStar !== null ? 'n*' : ratioReached ? 'perplexity ratio' : 'real-word share',
+          firstSamplesSeconds,
+          realWordsGeneration0: words0,
+          realWordsAtCollapse: wordsNow,
           generation: next.nStar ?? next.latestGeneration,
           backend: backend ?? 'unknown',
           perplexityGeneration0: next.first,
@@ -181,6 +216,7 @@ async function watchCollapse(
     backend,
     seconds: elapsed(),
     lastReading: reading,
+    firstSamplesSeconds,
     limitSeconds,
   };
 }
