@@ -24,7 +24,7 @@ describe('configFit: what Play runs', () => {
   });
 
   it('refuses a training sample smaller than one context window', () => {
-    const fit = configFit(config({ paradigm: 'accumulate-subsample', trainingSample: 0.001 }), null);
+    const fit = configFit(config({ paradigm: 'accumulate-subsample', trainingSample: 0.001, corpus: { realChars: 10_000 } }), null);
     expect(fit.ok).toBe(false);
     expect(fit.issues.find((i) => i.kind === 'refused')?.field).toBe('trainingSample');
   });

@@ -74,7 +74,7 @@ describe('checkContradictions: settings that cannot work together', () => {
 
   it('notes a training sample larger than the corpus it is drawn from, and for how many generations', () => {
     const issue = issueOf(
-      config({ paradigm: 'accumulate-subsample', contamination: 0.1, trainingSample: 1.5 }),
+      config({ paradigm: 'accumulate-subsample', contamination: 0.1, trainingSample: 1.5, corpus: { realChars: 10_000 } }),
       'trainingSample',
     );
     expect(issue?.kind).toBe('note');
