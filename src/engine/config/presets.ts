@@ -25,7 +25,8 @@ export const PRESETS: readonly Preset[] = [
   {
     id: 'paper-accumulate-subsample',
     label: 'Seed paper v3: a little generated text each time',
-    description: 'The corpus keeps its real text and gains 10% generated text a generation; each model trains on a fixed-size sample. Collapse is slower, but it comes.',
+    description:
+      'The corpus keeps its real text and gains 10% generated text a generation; each model trains on a sample of fixed size for the same number of steps. Collapse is slower, but it comes.',
     source: 'Wang et al. 2024, arXiv 2412.14872 (v3); Kazdan et al. 2024',
     changes: { paradigm: 'accumulate-subsample', contamination: 0.1, trainingSample: 1, generations: 20 },
   },
@@ -39,7 +40,8 @@ export const PRESETS: readonly Preset[] = [
   {
     id: 'gerstgrasser-accumulate',
     label: 'Gerstgrasser: accumulate',
-    description: 'Generated text is added, never swapped for real text; each model trains on all of it: the test loss stays bounded.',
+    description:
+      'Generated text is added, never swapped for real text; each model trains on all of it for the same number of steps (so each character is seen less often as the corpus grows): the test loss stays bounded.',
     source: 'Gerstgrasser et al. 2024',
     changes: { paradigm: 'accumulate', contamination: 1 },
   },
