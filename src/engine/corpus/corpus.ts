@@ -89,7 +89,7 @@ export class Corpus {
    * origin or the size of its document, so after n rounds of replace the human share is
    * (1 - lambda)^n in expectation, with the noise of a real random removal. Whole-document
    * removal would not do: it either overshoots or, stopping early, never removes a group
-   * that is down to one large document. Surviving documents keep their order.
+   * that is down to one large document; surviving documents keep their order.
    */
   removeChars(count: number, rng: Rng): void {
     const total = this.chars;
@@ -112,7 +112,7 @@ export class Corpus {
       const from = at;
       const to = at + doc.chars;
       at = to;
-      // The parts of [from, to) outside every arc survive, as pieces of the same document.
+      // The parts of [from, to) outside every arc survive, as pieces of the same text.
       let cursor = from;
       for (const [a, b] of arcs) {
         if (b <= from || a >= to) continue;

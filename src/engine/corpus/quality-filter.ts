@@ -45,6 +45,9 @@ export interface FilterResult {
    * when the candidates hold them (the worst-scored document kept is cut to fit).
    */
   kept: string[];
+  /** Characters in `kept`, and whether its worst-scored document was cut to fit the budget. */
+  chars: number;
+  cut: boolean;
   /** Documents offered, dropped as duplicates, and dropped by the judge. */
   candidates: number;
   duplicates: number;
@@ -82,16 +85,20 @@ export function filterGenerated(
       : unique;
   const chosen = new Map<number, string>();
   let covered = 0;
+  let cut = false;
   for (const i of ranked) {
     if (covered >= budget) break;
     const chars = Array.from(candidates[i]);
     const room = budget - covered;
-    chosen.set(i, chars.length <= room ? candidates[i] : chars.slice(0, room).join(''));
+    cut = chars.length > room;
+    chosen.set(i, cut ? chars.slice(0, room).join('') : candidates[i]);
     covered += Math.min(chars.length, room);
   }
   const order = [...chosen.keys()].sort((a, b) => a - b);
   return {
     kept: order.map((i) => chosen.get(i) as string),
+    chars: covered,
+    cut,
     candidates: candidates.length,
     duplicates: candidates.length - unique.length,
     rejected: unique.length - chosen.size,

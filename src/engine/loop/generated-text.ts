@@ -6,6 +6,7 @@
  * gets the same metrics whatever share of text it writes back. Drawing one stream costs
  * max(m, sampleChars) characters of sampling; two separate draws would cost their sum.
  */
+import { charCount } from '../corpus/corpus';
 import { firstChars } from '../metrics/evaluation-sample';
 import type { Rng } from '../rng';
 import type { Vocabulary } from '../text/vocabulary';
@@ -49,12 +50,6 @@ export interface StreamOptions {
   onDocuments?(documents: readonly GeneratedDocument[]): void;
 }
 
-const codePoints = (text: string): number => {
-  let n = 0;
-  for (const _ of text) n++;
-  return n;
-};
-
 /** Samples documents, SAMPLE_CALL at a time, until at least `chars` characters exist. */
 export async function sampleStream(model: LanguageModel, options: StreamOptions, rng: Rng): Promise<GeneratedStream> {
   const documents: GeneratedDocument[] = [];
@@ -71,7 +66,7 @@ export async function sampleStream(model: LanguageModel, options: StreamOptions,
     const before = chars;
     sampled.documents.forEach((ids, i) => {
       const text = options.vocabulary.decode(ids);
-      const length = codePoints(text);
+      const length = charCount(text);
       documents.push({ text, chars: length, hitCap: sampled.hitCap[i] });
       chars += length;
     });

@@ -42,8 +42,6 @@ export interface RunState {
 /** Rounds of extra candidates the quality filter may draw when duplicates leave it short. */
 const EXTRA_CANDIDATE_ROUNDS = 3;
 
-const totalCharsOf = (texts: readonly string[]) => texts.reduce((n, t) => n + Array.from(t).length, 0);
-
 /** The stream's first documents, whole, until they hold at least `chars` characters. */
 function wholeDocumentsCovering(documents: readonly { text: string; chars: number }[], chars: number): string[] {
   const out: string[] = [];
@@ -153,18 +151,23 @@ export async function runGeneration(state: RunState, generation: number): Promis
     const candidates = wholeDocumentsCovering(stream.documents, candidateGoal);
     let chosen = filterGenerated(candidates, m, config.filter, state.judge, inCorpus);
     // Duplicates can leave too little distinct text: draw more candidates (a few rounds at most).
-    for (let round = 1; round <= EXTRA_CANDIDATE_ROUNDS && totalCharsOf(chosen.kept) < m && !stream.exhausted; round++) {
+    for (let round = 1; round <= EXTRA_CANDIDATE_ROUNDS && chosen.chars < m && !stream.exhausted; round++) {
       const more = await sampleStream(model, streamOptions(candidateGoal), rng.split(`generate-more-${round}`));
       candidates.push(...more.documents.map((d) => d.text));
       chosen = filterGenerated(candidates, m, config.filter, state.judge, inCorpus);
       if (more.exhausted) break;
     }
-    if (totalCharsOf(chosen.kept) < m) {
-      emit({ type: 'notice', message: `Generation ${generation}: the filter found ${totalCharsOf(chosen.kept)} of the ${m} characters of distinct text it was to write.` });
+    if (chosen.chars < m) {
+      emit({ type: 'notice', message: `Generation ${generation}: the filter found ${chosen.chars} of the ${m} characters of distinct text it was to write.` });
     }
-    written = { texts: chosen.kept, whole: [], chars: totalCharsOf(chosen.kept), cut: totalCharsOf(chosen.kept) === m };
-    const { kept: _kept, ...counts } = chosen;
-    filterReport = counts;
+    written = { texts: chosen.kept, whole: [], chars: chosen.chars, cut: chosen.cut };
+    filterReport = {
+      candidates: chosen.candidates,
+      duplicates: chosen.duplicates,
+      rejected: chosen.rejected,
+      judgeNllAll: chosen.judgeNllAll,
+      judgeNllKept: chosen.judgeNllKept,
+    };
   }
   const evaluation = takeBudget(stream.documents, evaluationChars);
   const samples = stream.documents.slice(0, REPORTED_SAMPLES).map((d) => d.text);

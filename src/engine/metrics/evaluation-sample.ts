@@ -34,7 +34,7 @@ function headOf(text: string, count: number): { head: string; length: number } {
  * The first `chars` characters of the documents, in order: whole documents while they fit, then
  * the head of the one that crosses the budget. Never splits a surrogate pair (an emoji is one
  * character). The i-th document out is (the head of) the i-th document in, so callers can pair
- * it with what they know of each document.
+ * it with what they know of each document (its stop, its length).
  */
 export function firstChars(documents: readonly string[], chars: number): CharPrefix {
   if (!(chars >= 0) || !Number.isFinite(chars)) throw new RangeError(`a character budget must be a finite number >= 0, got ${chars}`);

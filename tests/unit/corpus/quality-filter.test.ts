@@ -21,6 +21,8 @@ describe('the quality filter', () => {
     // Ranked: aaaa (0), bbbb (0), xaaa (1), xxaa (2), xxxx (4): 4 + 4 + 2 of xaaa.
     expect(result.kept).toEqual(['aaaa', 'bbbb', 'xa']);
     expect(chars(result.kept)).toBe(10);
+    expect(result.chars).toBe(10);
+    expect(result.cut).toBe(true);
     expect(result.rejected).toBe(2);
     expect(result.judgeNllKept).toBeCloseTo(1 / 3, 12);
     expect(result.judgeNllAll).toBeCloseTo(7 / 5, 12);
@@ -31,6 +33,7 @@ describe('the quality filter', () => {
     const result = filterGenerated(candidates, 100, { keep: 1, dedupe: true }, countX, new Set(['a fox']));
     expect(result.kept).toEqual(['once upon', 'the end']);
     expect(result.duplicates).toBe(2);
+    expect(result.cut).toBe(false);
   });
 
   it('a judge trained on real text alone scores English better than noise of the same letters', () => {
