@@ -76,6 +76,12 @@ function layoutOf(variables: tf.Variable[]): Layout {
   return { order: groups.flatMap((g) => g.indices), groups, total, decayMask };
 }
 
+/**
+ * Variable indices in the order of AdamW's flat buffers, for code that packs gradients or unpacks
+ * weights without an optimizer (a data-parallel replica).
+ */
+export const packingOrderOf = (variables: tf.Variable[]): number[] => layoutOf(variables).order;
+
 const flatVariable = (values: tf.Tensor) => {
   const v = tf.variable(values, false);
   values.dispose();
@@ -139,6 +145,34 @@ export class AdamW {
    * variable's size in any shape (see packGradients for those that cost no reshape).
    */
   apply(grads: tf.Tensor[], lr: number): void {
+    tf.tidy(() => this.applyPacked(this.packGradients(grads), lr));
+  }
+
+  /**
+   * Variable indices in the order of the flat buffers: a packed gradient (applyPacked) and the
+   * flat weights (flatWeights) are the variables' row-major values concatenated in this order.
+   */
+  get packingOrder(): readonly number[] {
+    return this.layout.order;
+  }
+
+  /** Length of the flat buffers: the model's parameter count. */
+  get packedSize(): number {
+    return this.layout.total;
+  }
+
+  /** The weights as one flat buffer in packingOrder (a copy the caller disposes). */
+  flatWeights(): tf.Tensor1D {
+    if (this.variables.some((v, i) => v.dataId !== this.written[i])) return this.gatherVariables();
+    return tf.clone(this.params) as tf.Tensor1D;
+  }
+
+  /**
+   * Applies one update at learning rate lr from the gradient already packed in packingOrder (data-
+   * parallel training sums the workers' packed gradients on the JS side and hands the sum here).
+   */
+  applyPacked(g: tf.Tensor1D, lr: number): void {
+    if (g.size !== this.layout.total) throw new RangeError(`packed gradient has ${g.size} values, the model ${this.layout.total}`);
     if (this.variables.some((v, i) => v.dataId !== this.written[i])) this.params.assign(this.gatherVariables());
     this.t++;
     const { beta1, beta2, epsilon, weightDecay, clipNorm } = this.settings;
@@ -148,7 +182,6 @@ export class AdamW {
     const stepScale = (lr * Math.sqrt(bias2)) / bias1;
     const denomEps = epsilon * Math.sqrt(bias2);
     tf.tidy(() => {
-      const g = this.packGradients(grads);
       const gSquared = tf.square(g);
       // With clipping, g is scaled by s = min(1, clip / |g|): folded into the moments' coefficients.
       let mScale: tf.Tensor | number = 1 - beta1;
