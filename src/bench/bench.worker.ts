@@ -9,10 +9,13 @@ import '../worker/wasm-paths';
 import { chooseBackend } from '../engine/backend';
 import { webGlSoftwareRenderer, webGpuSoftwareRenderer } from '../worker/software-renderer';
 import { benchStream } from './bench-text';
+import { installLaunchCounter } from './launch-counter';
 import { benchShape, BENCH_MODEL, measureBackendAndLeaks } from './measure-backend';
 import { parameterCount } from '../engine/model/config';
 import { DEFAULT_TRAINING } from '../engine/model/trainer';
 import type { BackendName, BackendPlan, BenchCommand, BenchEvent } from './protocol';
+
+installLaunchCounter();
 
 const scope = self as unknown as {
   postMessage(message: BenchEvent): void;

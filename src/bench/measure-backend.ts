@@ -10,6 +10,7 @@ import { DEFAULT_TRAINING, Trainer } from '../engine/model/trainer';
 import { createRng } from '../engine/rng';
 import { median, timeSampling, timeTrainingSteps } from '../worker/backend-timing';
 import { timeNaiveSampling } from './naive-sampler';
+import { countsLaunches, launchesOfOneStep, launchesOfOneToken } from './launch-counter';
 import { kernelsOfOneStep } from './step-kernels';
 import type { BackendFigures, BackendPlan, NaiveComparison } from './protocol';
 
@@ -18,29 +19,10 @@ export const benchShape = (vocabSize: number): ModelShape => modelShape(BENCH_MO
 
 const round = (x: number, digits = 0) => Number(x.toFixed(digits));
 
-/** The GPU backends' method that runs one shader program (every kernel's, packing included). */
-const PROGRAM_RUNNERS = ['runWebGLProgram', 'runWebGPUProgram'];
-
-/** Shader programs one training step runs on a GPU backend (counted at its program runner), or undefined elsewhere. */
-async function programsOfOneStep(trainer: Trainer, stream: Int32Array): Promise<number | undefined> {
-  const backend = tf.backend() as unknown as Record<string, unknown>;
-  const runner = PROGRAM_RUNNERS.find((name) => typeof backend[name] === 'function');
-  if (!runner) return undefined;
-  const original = backend[runner] as (...args: unknown[]) => unknown;
-  let count = 0;
-  backend[runner] = function (this: unknown, ...args: unknown[]) {
-    count++;
-    return original.apply(this, args);
-  };
-  try {
-    const loss = trainer.step(stream);
-    await loss.data();
-    loss.dispose();
-  } finally {
-    backend[runner] = original;
-  }
-  return count;
-}
+/** What a launch is on each GPU backend, for the progress lines. */
+const LAUNCH_NAME: Record<string, string> = { webgl: 'shader programs (draw calls)', webgpu: 'dispatches' };
+/** The sampled token whose launches are counted: a position inside the window, past the first. */
+const TOKEN_POSITION = 4;
 
 /** First and second pass of the fixed-shape and naive samplers over the same count x length. */
 async function compareWithNaive(model: Gpt, plan: BackendPlan, say: (line: string) => void): Promise<{ comparison: NaiveComparison; fixedWarm: number }> {
@@ -78,8 +60,10 @@ async function measureBackend(plan: BackendPlan, stream: Int32Array, vocabSize: 
     say(`${backend} training: ${trainMsPerStep.toFixed(1)} ms/step (median of ${plan.timedSteps} after ${plan.warmupSteps} warm-up)`);
     const kernels = await kernelsOfOneStep(trainer, stream);
     say(`${backend} kernels: ${kernels.count} per training step (${kernels.top.join(', ')})`);
-    const programs = await programsOfOneStep(trainer, stream);
-    if (programs !== undefined) say(`${backend} shader programs: ${programs} per training step`);
+    const counted = countsLaunches();
+    const programs = counted ? await launchesOfOneStep(trainer, stream) : undefined;
+    const perToken = counted ? await launchesOfOneToken(model, plan.sampleCount, TOKEN_POSITION) : undefined;
+    if (counted) say(`${backend} ${LAUNCH_NAME[backend]}: ${programs} per training step, ${perToken} per sampled token (kv-cache sampler, ${plan.sampleCount} sequences)`);
     // A first pass of each sampler warms its shapes; the second is the figure.
     const { sampleCount: n } = plan;
     await timeSampling(model, 'kv-cache', n, plan.kvLength, rng.split('kv-warm'));
@@ -103,7 +87,7 @@ async function measureBackend(plan: BackendPlan, stream: Int32Array, vocabSize: 
       timedSteps: plan.timedSteps,
       trainTokensPerSec: Math.round((DEFAULT_TRAINING.batchSize * shape.contextLength * 1000) / trainMsPerStep),
       kernelsPerStep: kernels.count,
-      ...(programs !== undefined ? { programsPerStep: programs } : {}),
+      ...(programs !== undefined && perToken !== undefined ? { programsPerStep: programs, programsPerToken: perToken } : {}),
       topKernels: kernels.top,
       kvCacheCharsPerSec: round(kv),
       kvCacheSample: `${n}x${plan.kvLength}`,

@@ -43,11 +43,14 @@ export interface BackendFigures {
   trainTokensPerSec: number;
   kernelsPerStep: number;
   /**
-   * On WebGL and WebGPU, the shader programs one training step runs: tf.profile counts a kernel
-   * once, though a fused kernel runs several programs and WebGL packs or unpacks textures with
-   * programs of their own; a reshape runs none.
+   * On WebGL and WebGPU, the GPU launches one training step makes (loss read back included): WebGL
+   * draw calls (one shader program each) or WebGPU compute dispatches, counted where the browser
+   * receives them (launch-counter.ts). tf.profile counts a fused kernel once, though it may run
+   * several programs, and WebGL packs and unpacks textures with programs of its own.
    */
   programsPerStep?: number;
+  /** The same for one step of the kv-cache sampler (a token for each of the plan's sampleCount sequences). */
+  programsPerToken?: number;
   /** The most launched kernels, "name count". */
   topKernels: string[];
   kvCacheCharsPerSec: number;
