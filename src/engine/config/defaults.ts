@@ -24,4 +24,5 @@ export const DEFAULT_CONFIG: SimulationConfig = {
   sampling: { maxLength: 600, sampler: 'auto' },
   evaluation: { sampleChars: 5_000 },
   runs: 1,
+  compute: { workers: 0 },
 };

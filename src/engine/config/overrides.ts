@@ -25,6 +25,7 @@ export const KEY_ALIASES: Record<string, string> = {
   dedupe: 'filter.dedupe',
   sampler: 'sampling.sampler',
   evalChars: 'evaluation.sampleChars',
+  workers: 'compute.workers',
 };
 
 function parseValue(text: string): unknown {

@@ -97,6 +97,14 @@ export const simulationConfigSchema = z.object({
   }),
   /** Independent seeds run side by side (count model: up to 100). */
   runs: count(1, 100),
+  compute: z.object({
+    /**
+     * Threads that train the transformer on wasm or cpu, each computing the gradient of its share
+     * of every batch (data parallelism); 0 = one per hardware thread. Results depend on it only
+     * within float round-off, and are reproducible for a given count.
+     */
+    workers: count(0, 32),
+  }),
 });
 
 export type SimulationConfig = z.infer<typeof simulationConfigSchema>;

@@ -19,7 +19,7 @@ export function mergeConfig(base: unknown, partial: unknown): unknown {
  * Settings added to version 1 after runs were first recorded, each with the value that
  * reproduces what those runs did: a stored run or checkpoint without them still reads.
  */
-const ADDED_SETTINGS = { training: { budgetRule: 'fixed-steps' }, evaluation: { sampleChars: 5_000 }, filter: { keep: 1, dedupe: false } };
+const ADDED_SETTINGS = { training: { budgetRule: 'fixed-steps' }, evaluation: { sampleChars: 5_000 }, filter: { keep: 1, dedupe: false }, compute: { workers: 1 } };
 
 /** A config as stored in run.json, a recorded run or a checkpoint (the settings added since filled in). */
 export const storedConfigSchema = z.preprocess((raw) => mergeConfig(ADDED_SETTINGS, raw), simulationConfigSchema);

@@ -37,7 +37,7 @@ export function mergeLiveSettings(current: SimulationConfig, next: SimulationCon
     }
   }
   const refused: string[] = [];
-  for (const key of ['seed', 'corpus', 'runs', 'evaluation'] as const) if (!same(current[key], next[key])) refused.push(key);
+  for (const key of ['seed', 'corpus', 'runs', 'evaluation', 'compute'] as const) if (!same(current[key], next[key])) refused.push(key);
   for (const key of ['family', 'size', 'ngramOrder'] as const) if (current.model[key] !== next.model[key]) refused.push(`model.${key}`);
   if (current.sampling.sampler !== next.sampling.sampler) refused.push('sampling.sampler');
   return { config, changed, refused };

@@ -43,6 +43,7 @@ export function guardBackendFaults(family: ModelFamily, signal: AbortSignal): Mo
   const guardModel = (model: LanguageModel): LanguageModel => ({
     nll: (docs) => guard(() => model.nll(docs)),
     sample: (options, rng) => guard(() => model.sample(options, rng)),
+    parallelCalls: model.parallelCalls,
     exactKl: model.exactKl ? () => model.exactKl?.() ?? null : undefined,
   });
   return {

@@ -11,7 +11,7 @@ import { firstChars } from '../metrics/evaluation-sample';
 import type { Rng } from '../rng';
 import type { Vocabulary } from '../text/vocabulary';
 import type { DecodingSettings } from '../decoding';
-import type { LanguageModel } from './families/types';
+import type { LanguageModel, SampledText } from './families/types';
 
 /** Documents sampled per call while the generation's text is written. */
 const SAMPLE_CALL = 64;
@@ -50,19 +50,34 @@ export interface StreamOptions {
   onDocuments?(documents: readonly GeneratedDocument[]): void;
 }
 
-/** Samples documents, SAMPLE_CALL at a time, until at least `chars` characters exist. */
+/**
+ * Samples documents, SAMPLE_CALL at a time, until at least `chars` characters exist. A model
+ * that can take several calls at once (`parallelCalls`, one per training worker) gets that many
+ * in flight; their results are taken in call order and each call's random stream is named by its
+ * place in the stream, so the text is the same whatever the number of workers (a call that
+ * turns out to lie past the goal is dropped).
+ */
 export async function sampleStream(model: LanguageModel, options: StreamOptions, rng: Rng): Promise<GeneratedStream> {
   const documents: GeneratedDocument[] = [];
+  const inFlight: Promise<SampledText>[] = [];
+  const width = Math.max(1, model.parallelCalls ?? 1);
+  let issued = 0;
   let chars = 0;
   let emptyCalls = 0;
   while (chars < options.chars) {
     if (emptyCalls >= MAX_EMPTY_CALLS) return { documents, chars, exhausted: true };
-    await options.checkpoint();
-    // Named by the documents drawn so far, so the stream is the same whatever its goal.
-    const sampled = await model.sample(
-      { count: SAMPLE_CALL, maxLength: options.maxLength, decoding: options.decoding },
-      rng.split(`call-${documents.length}`),
-    );
+    // A call is issued while the calls in flight are not expected to reach the goal by
+    // themselves (at the mean length of the calls so far), so few calls are drawn for nothing.
+    const perCall = issued > inFlight.length ? chars / (issued - inFlight.length) : 0;
+    while (inFlight.length < width && (inFlight.length === 0 || perCall === 0 || chars + inFlight.length * perCall < options.chars)) {
+      await options.checkpoint();
+      // Named by the documents drawn before it, so the stream is the same whatever its goal.
+      const call = model.sample({ count: SAMPLE_CALL, maxLength: options.maxLength, decoding: options.decoding }, rng.split(`call-${issued * SAMPLE_CALL}`));
+      call.catch(() => {}); // awaited below in order; a later call's failure must not go unhandled meanwhile
+      inFlight.push(call);
+      issued++;
+    }
+    const sampled = await (inFlight.shift() as Promise<SampledText>);
     const before = chars;
     sampled.documents.forEach((ids, i) => {
       const text = options.vocabulary.decode(ids);

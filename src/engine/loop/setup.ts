@@ -10,6 +10,7 @@ import type { LoopControl } from './control';
 import type { SimulationEvent } from './events';
 import { NgramFamily } from './families/ngram';
 import type { ModelFamily } from './families/types';
+import type { ParallelTraining, ReplicaHost } from '../parallel/replica-host';
 import { guardBackendFaults } from './faults';
 import type { RunState } from './generation';
 
@@ -27,7 +28,10 @@ export interface RunOptions {
    * checkpoint's; live settings of the config passed beside it apply from that generation.
    */
   resumeFrom?: RunCheckpoint;
+  /** Where training workers come from (data parallelism on wasm and cpu); absent: this thread alone. */
+  replicaHost?: ReplicaHost;
 }
+
 
 /** Prompts every generation continues. */
 const PROMPT_COUNT = 3;
@@ -46,10 +50,10 @@ export function promptsFrom(heldOut: readonly string[]): string[] {
  * The transformer family is loaded on demand: it is the only part of the loop that needs
  * TensorFlow.js, so count-model runs (theory mode, its worker, the CLI) never load it.
  */
-export async function createConfiguredFamily(config: SimulationConfig, prepared: PreparedCorpus, sampler: SamplerKind): Promise<ModelFamily> {
+export async function createConfiguredFamily(config: SimulationConfig, prepared: PreparedCorpus, sampler: SamplerKind, parallel?: ParallelTraining): Promise<ModelFamily> {
   if (config.model.family === 'ngram') return new NgramFamily(config, prepared.vocabulary, prepared.source);
-  const { TransformerFamily } = await import('./families/transformer');
-  return new TransformerFamily(config, prepared.vocabulary.size, createRng(config.seed).split('model'), sampler, totalChars(prepared.real));
+  const { createTransformerFamily } = await import('./families/transformer');
+  return createTransformerFamily(config, prepared.vocabulary.size, createRng(config.seed).split('model'), sampler, totalChars(prepared.real), parallel);
 }
 
 /** The sampler a run uses: the config's, or the backend's preference when the config says 'auto'. */
@@ -65,7 +69,8 @@ export async function setUpRun(config: SimulationConfig, options: RunOptions, co
   // uninterrupted run would have drawn from the same generation on.
   const rng = createRng(runConfig.seed);
   const sampler = resolveSampler(runConfig, options.preferredSampler);
-  const made = options.createFamily ? await options.createFamily(runConfig, prepared) : await createConfiguredFamily(runConfig, prepared, sampler);
+  const parallel = options.replicaHost ? { host: options.replicaHost, notice: (message: string) => emit({ type: 'notice', message }) } : undefined;
+  const made = options.createFamily ? await options.createFamily(runConfig, prepared) : await createConfiguredFamily(runConfig, prepared, sampler, parallel);
   const family = made.name === 'transformer' ? guardBackendFaults(made, control.signal) : made;
   const realChars = totalChars(prepared.real);
   // Every generation's sample is measured against this held-out sample, of the same size.

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Rng } from '../rng';
 import { AdamW, DEFAULT_ADAMW, type AdamWSettings } from './adamw';
-import { sampleWindows } from './batches';
+import { sampleWindows, type Windows } from './batches';
 import type { Gpt } from './gpt';
 import { learningRateAt } from './schedule';
 import { lossAndGradients } from './train-step';
@@ -51,27 +51,41 @@ export class TrainingDivergedError extends Error {
  * dispose() frees them (the model is disposed by its owner).
  */
 export class Trainer {
-  private readonly optimizer: AdamW;
+  protected readonly optimizer: AdamW;
   private stepsDone = 0;
 
   constructor(
-    private readonly model: Gpt,
+    protected readonly model: Gpt,
     private readonly settings: TrainingSettings,
     private readonly rng: Rng,
   ) {
     this.optimizer = new AdamW(model.variables, settings.adamw);
   }
 
-  /** One update on a batch drawn from stream; returns the batch loss (caller disposes it). */
-  step(stream: Int32Array): tf.Scalar {
+  /**
+   * The next step's batch and learning rate. The windows are drawn from the trainer's own random
+   * stream whoever computes their gradient, so a data-parallel run trains on the same batches.
+   */
+  protected nextBatch(stream: Int32Array): { windows: Windows; lr: number } {
     const { batchSize, steps, learningRate, warmupSteps } = this.settings;
     const windows = sampleWindows(stream, batchSize, this.model.shape.contextLength, this.rng);
     const lr = learningRateAt(this.stepsDone, steps, learningRate, warmupSteps);
+    this.stepsDone++;
+    return { windows, lr };
+  }
+
+  /** One update on a batch drawn from stream; returns the batch loss (caller disposes it). */
+  step(stream: Int32Array): tf.Scalar {
+    const { windows, lr } = this.nextBatch(stream);
     const { loss, grads } = lossAndGradients(this.model, windows);
     this.optimizer.apply(grads, lr);
     tf.dispose(grads);
-    this.stepsDone++;
     return loss;
+  }
+
+  /** The step train() takes: its loss as a tensor (caller disposes it) or already read back. */
+  protected trainingStep(stream: Int32Array): Promise<tf.Scalar | number> | tf.Scalar {
+    return this.step(stream);
   }
 
   /**
@@ -90,12 +104,15 @@ export class Trainer {
     let windowSteps = 0;
     while (this.stepsDone < steps) {
       signal?.throwIfAborted();
-      const loss = this.step(stream);
+      const loss = await this.trainingStep(stream);
       windowSteps++;
       const done = this.stepsDone;
       if (done % reportEvery === 0 || done === steps) {
-        lastLoss = (await loss.data())[0];
-        loss.dispose();
+        if (typeof loss === 'number') lastLoss = loss;
+        else {
+          lastLoss = (await loss.data())[0];
+          loss.dispose();
+        }
         if (!Number.isFinite(lastLoss)) throw new TrainingDivergedError(done, lastLoss);
         const now = performance.now();
         const tokensPerSec = (windowSteps * tokensPerStep * 1000) / Math.max(now - windowStart, 1e-3);
@@ -108,7 +125,7 @@ export class Trainer {
           learningRate: learningRateAt(done - 1, steps, this.settings.learningRate, this.settings.warmupSteps),
           tokensPerSec,
         });
-      } else {
+      } else if (typeof loss !== 'number') {
         loss.dispose();
       }
     }

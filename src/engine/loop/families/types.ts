@@ -26,6 +26,11 @@ export interface LanguageModel {
   nll(documents: readonly Int32Array[]): Promise<{ totalNll: number; tokens: number; flooredTokens?: number }>;
   /** Documents from the start-of-document state, or continuations of `prompt` (not in the output). */
   sample(options: { count: number; maxLength: number; decoding: DecodingSettings; prompt?: Int32Array }, rng: Rng): Promise<SampledText>;
+  /**
+   * Sampling calls it can run at once (one per training worker); 1 when absent. Each call must
+   * then get a fresh random stream (a split nobody has drawn from).
+   */
+  parallelCalls?: number;
   /** Exact per-token KL(source || model), where the family can compute it without sampling. */
   exactKl?(): number | null;
 }
