@@ -17,6 +17,7 @@ import { runSimulation } from '../engine/loop/run';
 import { createConfiguredFamily, resolveSampler } from '../engine/loop/setup';
 import type { SamplerKind } from '../engine/model/sample';
 import { chooseFallbackBackend } from './backend-choice';
+import { browserReplicaHost } from './training-workers';
 import { fallbackNotice, noFallbackMessage } from './backend-fallback';
 import type { TimingEntry } from './backend-timing';
 import { loseDeviceOnPurpose, watchDeviceLoss } from './device-loss';
@@ -67,9 +68,10 @@ function loopOptions(request: StartRequest, runControl: LoopControl, backend: Ba
     control: runControl,
     preferredSampler: sampler,
     resumeFrom: checkpoint ?? undefined,
+    replicaHost: browserReplicaHost(),
     createFamily: fault
-      ? async (config, prepared) =>
-          withInjectedFault(await createConfiguredFamily(config, prepared, resolveSampler(config, sampler)), fault, {
+      ? async (config, prepared, parallel) =>
+          withInjectedFault(await createConfiguredFamily(config, prepared, resolveSampler(config, sampler), parallel), fault, {
             crash: crashWorker,
             loseDevice: () => loseDeviceOnPurpose(backend),
           })

@@ -37,6 +37,11 @@ export interface RunState {
   emit: (event: SimulationEvent) => void;
   /** The quality filter's judge (a count model of D0), made the first time the filter is on. */
   judge?: Judge;
+  /**
+   * What the model family said while it was set up (how many workers train), held until the run
+   * has started (the page clears its notices when a run starts); once released, it says them at once.
+   */
+  setupNotices: { held: string[]; release(): void };
 }
 
 /** Rounds of extra candidates the quality filter may draw when duplicates leave it short. */

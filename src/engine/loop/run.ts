@@ -95,6 +95,7 @@ async function run(config: SimulationConfig, options: RunOptions, control: LoopC
     });
     const notices = resumed ? resumeNotices(state, resumed) : prepared.notices;
     for (const message of notices) emit({ type: 'notice', message });
+    state.setupNotices.release();
     let baseline = resumed?.baseline;
     if (!baseline) {
       const base = await state.family.baselineNll(state.heldOutIds);

@@ -21,7 +21,7 @@ export interface RunOptions {
   /** The sampler the backend prefers ('auto' in the config resolves to it). */
   preferredSampler?: SamplerKind;
   /** Makes the model family instead of the config's own (tests inject faults through it). */
-  createFamily?: (config: SimulationConfig, prepared: PreparedCorpus) => Promise<ModelFamily>;
+  createFamily?: (config: SimulationConfig, prepared: PreparedCorpus, parallel?: ParallelTraining) => Promise<ModelFamily>;
   /**
    * Continue a run from its checkpoint instead of starting it: the baseline is not measured
    * again and the loop goes on at checkpoint.nextGeneration. The run's settings are the
@@ -69,8 +69,9 @@ export async function setUpRun(config: SimulationConfig, options: RunOptions, co
   // uninterrupted run would have drawn from the same generation on.
   const rng = createRng(runConfig.seed);
   const sampler = resolveSampler(runConfig, options.preferredSampler);
-  const parallel = options.replicaHost ? { host: options.replicaHost, notice: (message: string) => emit({ type: 'notice', message }) } : undefined;
-  const made = options.createFamily ? await options.createFamily(runConfig, prepared) : await createConfiguredFamily(runConfig, prepared, sampler, parallel);
+  const setupNotices = heldNotices(emit);
+  const parallel = options.replicaHost ? { host: options.replicaHost, notice: setupNotices.say } : undefined;
+  const made = options.createFamily ? await options.createFamily(runConfig, prepared, parallel) : await createConfiguredFamily(runConfig, prepared, sampler, parallel);
   const family = made.name === 'transformer' ? guardBackendFaults(made, control.signal) : made;
   const realChars = totalChars(prepared.real);
   // Every generation's sample is measured against this held-out sample, of the same size.
@@ -96,5 +97,23 @@ export async function setUpRun(config: SimulationConfig, options: RunOptions, co
     rng: rng.split('loop'),
     control,
     emit,
+    setupNotices,
+  };
+}
+
+/** Notices held until release(), then emitted, and every later one at once. */
+function heldNotices(emit: (e: SimulationEvent) => void) {
+  const held: string[] = [];
+  let released = false;
+  return {
+    held,
+    say(message: string) {
+      if (released) emit({ type: 'notice', message });
+      else held.push(message);
+    },
+    release() {
+      released = true;
+      for (const message of held.splice(0)) emit({ type: 'notice', message });
+    },
   };
 }
