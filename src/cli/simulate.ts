@@ -47,6 +47,8 @@ Usage: npm run simulate -- [options] --out run.json
   --generations N      number of generations
   --seed N             random seed (everything follows from it)
   --backend NAME       wasm (default) or cpu
+  --workers N          threads that train the transformer, each on its share of every batch
+                       (default: one per hardware thread; same as --set workers=N)
   --out FILE           where to write run.json (required)
   --csv FILE           also write one row of metrics per generation as CSV
   --quiet              no progress bar
@@ -86,6 +88,7 @@ function parseCommandLine() {
         generations: { type: 'string' },
         seed: { type: 'string' },
         backend: { type: 'string' },
+        workers: { type: 'string' },
         out: { type: 'string' },
         csv: { type: 'string' },
         quiet: { type: 'boolean' },
@@ -113,6 +116,7 @@ function buildConfig(args: ReturnType<typeof parseCommandLine>) {
   const sets = [...(args.set ?? [])];
   if (args.generations !== undefined) sets.push(`generations=${args.generations}`);
   if (args.seed !== undefined) sets.push(`seed=${args.seed}`);
+  if (args.workers !== undefined) sets.push(`workers=${args.workers}`);
   if (args.corpus) sets.push('corpus.source=user');
   partial = applyAssignments(partial, sets);
   const result = parseConfig(partial);
@@ -216,11 +220,12 @@ async function main(): Promise<number> {
     import('./progress'),
     import('papaparse'),
   ]);
+  const replicaHost = config.model.family === 'transformer' ? (await import('./node-replicas')).nodeReplicaHost() : undefined;
   const control = new LoopControl();
   process.once('SIGINT', () => control.cancel());
   const recorder = new RunRecorder(config);
   const progress = args.quiet ? null : new ProgressBar(config.generations);
-  for await (const event of runSimulation(config, { userDocuments, control })) {
+  for await (const event of runSimulation(config, { userDocuments, control, replicaHost })) {
     recorder.observe(event);
     progress?.observe(event);
   }
