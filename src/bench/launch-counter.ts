@@ -12,6 +12,9 @@ import type { Trainer } from '../engine/model/trainer';
 
 let launches = 0;
 let installed = false;
+/** Launches per tf kernel (the outermost one running), while a breakdown is being taken. */
+let byKernel: Map<string, number> | null = null;
+const kernelStack: string[] = [];
 
 type Method = (...args: unknown[]) => unknown;
 
@@ -20,6 +23,10 @@ function wrap(proto: Record<string, unknown> | undefined, name: string): void {
   if (!proto || typeof original !== 'function') return;
   proto[name] = function (this: unknown, ...args: unknown[]) {
     launches++;
+    if (byKernel) {
+      const kernel = kernelStack[0] ?? '(read back)';
+      byKernel.set(kernel, (byKernel.get(kernel) ?? 0) + 1);
+    }
     return (original as Method).apply(this, args);
   };
 }
@@ -42,14 +49,40 @@ export async function countLaunches(work: () => Promise<void>): Promise<number> 
   return launches - before;
 }
 
-/** Launches of one training step, its loss read back. */
-export function launchesOfOneStep(trainer: Trainer, stream: Int32Array): Promise<number> {
-  return countLaunches(async () => {
-    const loss = trainer.step(stream);
-    await loss.data();
-    loss.dispose();
-  });
+/**
+ * Launches made while `work` runs, by the tf kernel that made them (the outermost one, as named by
+ * engine.runKernel: a fused kernel's programs count under its name), most first, "name count".
+ */
+export async function launchesByKernel(work: () => Promise<void>): Promise<string[]> {
+  const engine = tf.engine() as unknown as { runKernel: Method };
+  const runKernel = engine.runKernel;
+  byKernel = new Map();
+  engine.runKernel = function (this: unknown, ...args: unknown[]) {
+    kernelStack.push(String(args[0]));
+    try {
+      return runKernel.apply(this, args);
+    } finally {
+      kernelStack.pop();
+    }
+  };
+  try {
+    await work();
+    return [...byKernel.entries()].sort((a, b) => b[1] - a[1]).map(([name, n]) => `${name} ${n}`);
+  } finally {
+    engine.runKernel = runKernel;
+    byKernel = null;
+  }
 }
+
+/** One training step, its loss read back. */
+export const oneStep = (trainer: Trainer, stream: Int32Array) => async () => {
+  const loss = trainer.step(stream);
+  await loss.data();
+  loss.dispose();
+};
+
+/** Launches of one training step, its loss read back. */
+export const launchesOfOneStep = (trainer: Trainer, stream: Int32Array): Promise<number> => countLaunches(oneStep(trainer, stream));
 
 /**
  * Launches of one step of the kv-cache sampler (one new token for each of `batch` sequences, its

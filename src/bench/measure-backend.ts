@@ -10,7 +10,7 @@ import { DEFAULT_TRAINING, Trainer } from '../engine/model/trainer';
 import { createRng } from '../engine/rng';
 import { median, timeSampling, timeTrainingSteps } from '../worker/backend-timing';
 import { timeNaiveSampling } from './naive-sampler';
-import { countsLaunches, launchesOfOneStep, launchesOfOneToken } from './launch-counter';
+import { countsLaunches, launchesByKernel, launchesOfOneStep, launchesOfOneToken, oneStep } from './launch-counter';
 import { kernelsOfOneStep } from './step-kernels';
 import type { BackendFigures, BackendPlan, NaiveComparison } from './protocol';
 
@@ -63,7 +63,11 @@ async function measureBackend(plan: BackendPlan, stream: Int32Array, vocabSize: 
     const counted = countsLaunches();
     const programs = counted ? await launchesOfOneStep(trainer, stream) : undefined;
     const perToken = counted ? await launchesOfOneToken(model, plan.sampleCount, TOKEN_POSITION) : undefined;
-    if (counted) say(`${backend} ${LAUNCH_NAME[backend]}: ${programs} per training step, ${perToken} per sampled token (kv-cache sampler, ${plan.sampleCount} sequences)`);
+    const launchesBy = counted ? await launchesByKernel(oneStep(trainer, stream)) : [];
+    if (counted) {
+      say(`${backend} ${LAUNCH_NAME[backend]}: ${programs} per training step, ${perToken} per sampled token (kv-cache sampler, ${plan.sampleCount} sequences)`);
+      say(`${backend} ${LAUNCH_NAME[backend]} per training step by kernel: ${launchesBy.join(', ')}`);
+    }
     // A first pass of each sampler warms its shapes; the second is the figure.
     const { sampleCount: n } = plan;
     await timeSampling(model, 'kv-cache', n, plan.kvLength, rng.split('kv-warm'));
@@ -87,7 +91,7 @@ async function measureBackend(plan: BackendPlan, stream: Int32Array, vocabSize: 
       timedSteps: plan.timedSteps,
       trainTokensPerSec: Math.round((DEFAULT_TRAINING.batchSize * shape.contextLength * 1000) / trainMsPerStep),
       kernelsPerStep: kernels.count,
-      ...(programs !== undefined && perToken !== undefined ? { programsPerStep: programs, programsPerToken: perToken } : {}),
+      ...(programs !== undefined && perToken !== undefined ? { programsPerStep: programs, programsPerToken: perToken, programsByKernel: launchesBy } : {}),
       topKernels: kernels.top,
       kvCacheCharsPerSec: round(kv),
       kvCacheSample: `${n}x${plan.kvLength}`,

@@ -51,6 +51,8 @@ export interface BackendFigures {
   programsPerStep?: number;
   /** The same for one step of the kv-cache sampler (a token for each of the plan's sampleCount sequences). */
   programsPerToken?: number;
+  /** programsPerStep by the tf kernel that launched them, most first, "name count" ("(read back)": the loss's download). */
+  programsByKernel?: string[];
   /** The most launched kernels, "name count". */
   topKernels: string[];
   kvCacheCharsPerSec: number;
