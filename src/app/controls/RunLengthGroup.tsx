@@ -55,6 +55,13 @@ export function RunLengthGroup() {
         step={500}
         needsNewRun
       />
+      <NumberField
+        field="compute.workers"
+        label="Training workers"
+        hint={`Threads that train the transformer on WebAssembly or cpu, each on its share of every batch; 0 = one per core of this computer (${navigator.hardwareConcurrency || 1} here). On WebGPU and WebGL one worker trains. Results agree to rounding whatever the count.`}
+        step={1}
+        needsNewRun
+      />
     </fieldset>
   );
 }

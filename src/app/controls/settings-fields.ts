@@ -18,7 +18,8 @@ export type NumericField =
   | 'decoding.topK'
   | 'decoding.topP'
   | 'filter.keep'
-  | 'evaluation.sampleChars';
+  | 'evaluation.sampleChars'
+  | 'compute.workers';
 
 const shape = simulationConfigSchema.shape;
 
@@ -35,6 +36,7 @@ const SCHEMAS: Readonly<Record<NumericField, z.ZodNumber>> = {
   'decoding.topP': shape.decoding.shape.topP,
   'filter.keep': shape.filter.shape.keep,
   'evaluation.sampleChars': shape.evaluation.shape.sampleChars,
+  'compute.workers': shape.compute.shape.workers,
 };
 
 export interface FieldBounds {
@@ -67,6 +69,8 @@ export function getField(config: SimulationConfig, field: NumericField): number 
       return config.filter.keep;
     case 'evaluation.sampleChars':
       return config.evaluation.sampleChars;
+    case 'compute.workers':
+      return config.compute.workers;
     default:
       return config[field];
   }
@@ -87,6 +91,8 @@ export function withField(config: SimulationConfig, field: NumericField, value: 
       return { ...config, filter: { ...config.filter, keep: value } };
     case 'evaluation.sampleChars':
       return { ...config, evaluation: { ...config.evaluation, sampleChars: value } };
+    case 'compute.workers':
+      return { ...config, compute: { ...config.compute, workers: value } };
     default:
       return { ...config, [field]: value };
   }

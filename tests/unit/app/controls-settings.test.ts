@@ -17,6 +17,7 @@ const FIELDS: NumericField[] = [
   'decoding.topK',
   'decoding.topP',
   'evaluation.sampleChars',
+  'compute.workers',
 ];
 
 describe('numeric settings', () => {
@@ -26,6 +27,7 @@ describe('numeric settings', () => {
     expect(fieldBounds('contamination')).toMatchObject({ min: 0.001, max: 4 });
     expect(fieldBounds('training.steps').integer).toBe(true);
     expect(fieldBounds('evaluation.sampleChars')).toEqual({ min: 500, max: 200_000, integer: true, exclusiveMin: false });
+    expect(fieldBounds('compute.workers')).toEqual({ min: 0, max: 32, integer: true, exclusiveMin: false });
   });
 
   it.each(FIELDS)('%s: get/set round-trips and every clamped value passes the schema', (field) => {
