@@ -6,7 +6,12 @@
  * (16 sequences x 256 symbols; the KV cache's the median of 5 runs) and the tensor count left
  * behind. The last line is one JSON
  * object, { wasm: {...}, cpu: {...} }.
- * Options: --backend wasm|cpu|both (default both), --steps N (timed steps, default 20).
+ * --backend webgpu runs the WebGPU backend through Dawn (webgpu-node.ts) and adds its compute
+ * dispatches per training step and per sampled token (one kv-cache step for all 16 sequences).
+ * On a software adapter (SwiftShader: tens of seconds a step) it times fewer steps and shorter
+ * samples, named in its figures (timedSteps, kvCacheSample, fixedShapeSample).
+ * Options: --backend wasm|cpu|webgpu|both (default both: wasm and cpu), --steps N (timed steps,
+ * default 20; 2 on a software WebGPU adapter).
  */
 import * as tf from '@tensorflow/tfjs';
 import { parseArgs } from 'node:util';
@@ -18,27 +23,45 @@ import { sampleDocuments, type SamplerKind } from '../engine/model/sample';
 import { DEFAULT_TRAINING, Trainer } from '../engine/model/trainer';
 import { buildVocabulary } from '../engine/text/vocabulary';
 import { kernelsOfOneStep } from '../bench/step-kernels';
-import { useNodeBackend } from './tf-node';
+import { countLaunches, installLaunchCounter, launchesOfOneToken } from '../bench/launch-counter';
+import { isNodeBackend, useNodeBackend, type NodeBackend } from './tf-node';
 
 const { values: args } = parseArgs({
   options: {
     backend: { type: 'string', default: 'both' },
-    steps: { type: 'string', default: '20' },
+    steps: { type: 'string' },
   },
 });
-type NodeBackend = 'wasm' | 'cpu';
-const backends: NodeBackend[] = args.backend === 'cpu' ? ['cpu'] : args.backend === 'wasm' ? ['wasm'] : ['wasm', 'cpu'];
-const timedSteps = Math.max(5, Number(args.steps));
-const warmupSteps = 3;
+if (args.backend !== 'both' && !isNodeBackend(args.backend)) {
+  console.error(`--backend must be wasm, cpu, webgpu or both, got "${args.backend}"`);
+  process.exit(2);
+}
+const backends: NodeBackend[] = args.backend === 'both' ? ['wasm', 'cpu'] : [args.backend];
 const SAMPLE_COUNT = 16;
 const SAMPLE_LENGTH = 256;
-/**
- * The fixed-shape sampler recomputes the whole window per symbol (~16 symbols/s on cpu), so on
- * cpu it is timed over shorter sequences; its cost per symbol does not depend on the length.
- */
-const FIXED_SHAPE_LENGTH: Record<NodeBackend, number> = { wasm: 256, cpu: 32 };
-/** Timed KV-cache runs (a fraction of a second each); the fixed-shape sampler is timed once. */
-const KV_CACHE_RUNS = 5;
+
+/** How much each backend is timed. */
+interface Plan {
+  warmupSteps: number;
+  timedSteps: number;
+  /** KV-cache sequences' length and timed runs (a fraction of a second each on wasm). */
+  kvLength: number;
+  kvRuns: number;
+  /**
+   * The fixed-shape sampler recomputes the whole window per symbol (~16 symbols/s on cpu), so on
+   * slow backends it is timed over shorter sequences; its cost per symbol does not depend on the length.
+   */
+  fixedLength: number;
+}
+
+function planFor(backend: NodeBackend, softwareGpu: boolean): Plan {
+  const steps = (fallback: number, least: number) => Math.max(least, args.steps === undefined ? fallback : Number(args.steps));
+  // SwiftShader: ~35 s a step, ~120 KV-cache and ~5 fixed-shape chars/s on two shared cores.
+  if (softwareGpu) return { warmupSteps: 1, timedSteps: steps(2, 1), kvLength: 32, kvRuns: 1, fixedLength: 4 };
+  return { warmupSteps: 3, timedSteps: steps(20, 5), kvLength: SAMPLE_LENGTH, kvRuns: 5, fixedLength: backend === 'cpu' ? 32 : SAMPLE_LENGTH };
+}
+/** The kv-cache sampler's position whose dispatches are counted (as bench:browser does). */
+const TOKEN_POSITION = 4;
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -82,7 +105,13 @@ async function sampleSpeed(model: Gpt, sampler: SamplerKind, seed: string, lengt
 }
 
 async function benchBackend(backend: NodeBackend, stream: Int32Array, shape: ModelShape) {
-  await useNodeBackend(backend);
+  const webgpu = await useNodeBackend(backend);
+  if (webgpu) {
+    console.error(`webgpu: ${webgpu.description}`);
+    installLaunchCounter(); // wraps GPUComputePassEncoder.prototype.dispatchWorkgroups, now a global
+  }
+  const plan = planFor(backend, webgpu?.software ?? false);
+  const { warmupSteps, timedSteps } = plan;
   const rng = createRng('bench');
   const baseline = tf.memory().numTensors;
   const model = createGpt(shape, rng.split('init'));
@@ -101,31 +130,42 @@ async function benchBackend(backend: NodeBackend, stream: Int32Array, shape: Mod
       stepCpuMs.push((cpu.user + cpu.system) / 1000);
     }
   }
-  const kernels = await kernelsOfOneStep(trainer, stream, 8);
+  // On webgpu the profiled step's dispatches are counted too (tf.profile adds none).
+  let kernels!: Awaited<ReturnType<typeof kernelsOfOneStep>>;
+  const dispatchesPerStep = await countLaunches(async () => {
+    kernels = await kernelsOfOneStep(trainer, stream, 8);
+  });
   const trainMsPerStep = median(stepMs);
   const trainCpuMsPerStep = median(stepCpuMs);
   console.error(
     `${backend} train: ${trainMsPerStep.toFixed(1)} ms/step, ${trainCpuMsPerStep.toFixed(1)} ms CPU (medians of ${timedSteps}), ` +
       `${kernels.count} kernels/step, ${kernels.withoutReshapes} not reshapes (${kernels.top.join(', ')})`,
   );
-  const sampleCharsPerSec = await sampleSpeed(model, 'kv-cache', 'sample', SAMPLE_LENGTH, KV_CACHE_RUNS);
-  const fixedShapeSampleCharsPerSec = await sampleSpeed(model, 'fixed-shape', 'sample', FIXED_SHAPE_LENGTH[backend]);
+  const dispatches = webgpu ? { dispatchesPerStep, dispatchesPerSampledToken: await launchesOfOneToken(model, SAMPLE_COUNT, TOKEN_POSITION) } : undefined;
+  if (dispatches) {
+    console.error(`${backend} dispatches: ${dispatches.dispatchesPerStep} per training step, ${dispatches.dispatchesPerSampledToken} per sampled token (kv-cache, ${SAMPLE_COUNT} sequences)`);
+  }
+  const sampleCharsPerSec = await sampleSpeed(model, 'kv-cache', 'sample', plan.kvLength, plan.kvRuns);
+  const fixedShapeSampleCharsPerSec = await sampleSpeed(model, 'fixed-shape', 'sample', plan.fixedLength);
   console.error(
     `${backend} sample: kv-cache ${sampleCharsPerSec.wall.toFixed(0)} chars/s, ${sampleCharsPerSec.cpu.toFixed(0)} per CPU second ` +
-      `(${SAMPLE_COUNT} x ${SAMPLE_LENGTH}), fixed-shape ${fixedShapeSampleCharsPerSec.wall.toFixed(0)} chars/s (${SAMPLE_COUNT} x ${FIXED_SHAPE_LENGTH[backend]})`,
+      `(${SAMPLE_COUNT} x ${plan.kvLength}), fixed-shape ${fixedShapeSampleCharsPerSec.wall.toFixed(0)} chars/s (${SAMPLE_COUNT} x ${plan.fixedLength})`,
   );
   trainer.dispose();
   model.dispose();
   return {
+    ...(webgpu ? { adapter: webgpu.description, softwareAdapter: webgpu.software, timedSteps } : {}),
     trainMsPerStep: +trainMsPerStep.toFixed(2),
     trainCpuMsPerStep: +trainCpuMsPerStep.toFixed(2),
     trainTokensPerSec: Math.round((DEFAULT_TRAINING.batchSize * shape.contextLength * 1000) / trainMsPerStep),
     kernelsPerStep: kernels.count,
     kernelsPerStepWithoutReshapes: kernels.withoutReshapes,
+    ...dispatches,
     sampleCharsPerSec: Math.round(sampleCharsPerSec.wall),
     sampleCharsPerCpuSec: Math.round(sampleCharsPerSec.cpu),
     fixedShapeSampleCharsPerSec: Math.round(fixedShapeSampleCharsPerSec.wall),
-    fixedShapeSample: `${SAMPLE_COUNT}x${FIXED_SHAPE_LENGTH[backend]}`,
+    ...(plan.kvLength !== SAMPLE_LENGTH ? { kvCacheSample: `${SAMPLE_COUNT}x${plan.kvLength}` } : {}),
+    fixedShapeSample: `${SAMPLE_COUNT}x${plan.fixedLength}`,
     numTensorsDelta: tf.memory().numTensors - baseline,
   };
 }
@@ -144,6 +184,7 @@ async function main() {
   };
   for (const backend of backends) result[backend] = await benchBackend(backend, stream, shape);
   console.log(JSON.stringify(result));
+  if (backends.includes('webgpu')) (await import('./webgpu-node')).releaseNodeWebGpu(); // else Dawn keeps Node running
 }
 
 main().catch((e: unknown) => {

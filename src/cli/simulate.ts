@@ -183,7 +183,7 @@ async function main(): Promise<number> {
   if (!args.out) throw new UsageError('missing --out FILE (where to write run.json); see --help');
   if (args.merge) return (await import('./sweep/sweep-cli')).mergeCommand(args.files, args);
   if (args.preset) presetPartial(args.preset); // unknown names fail before any work
-  if (args.backend !== undefined && args.backend !== 'wasm' && args.backend !== 'cpu') {
+  if (args.backend !== undefined && args.backend !== 'wasm' && args.backend !== 'cpu' && args.backend !== 'webgpu') {
     throw new UsageError(`--backend must be wasm or cpu, got "${args.backend}"`);
   }
   const settings = buildConfig(args);
