@@ -10,8 +10,12 @@
  * dispatches per training step and per sampled token (one kv-cache step for all 16 sequences).
  * On a software adapter (SwiftShader: tens of seconds a step) it times fewer steps and shorter
  * samples, named in its figures (timedSteps, kvCacheSample, fixedShapeSample).
+ * With wasm among the backends it then trains and samples with 1 and with k worker threads
+ * (data parallelism, bench-workers.ts; k = os.availableParallelism()), in `workers` of the JSON,
+ * and with --generation it also times one generation of the default preset with each count.
  * Options: --backend wasm|cpu|webgpu|both (default both: wasm and cpu), --steps N (timed steps,
- * default 20; 2 on a software WebGPU adapter).
+ * default 20; 2 on a software WebGPU adapter), --workers 1,2 (the counts compared),
+ * --generation.
  */
 import * as tf from '@tensorflow/tfjs';
 import { parseArgs } from 'node:util';
@@ -25,13 +29,22 @@ import { buildVocabulary } from '../engine/text/vocabulary';
 import { kernelsOfOneStep } from '../bench/step-kernels';
 import { countLaunches, installLaunchCounter, launchesOfOneToken } from '../bench/launch-counter';
 import { isNodeBackend, useNodeBackend, type NodeBackend } from './tf-node';
+import { benchGeneration, benchWorkers } from './bench-workers';
+import os from 'node:os';
 
 const { values: args } = parseArgs({
   options: {
     backend: { type: 'string', default: 'both' },
     steps: { type: 'string' },
+    workers: { type: 'string', default: `1,${os.availableParallelism()}` },
+    generation: { type: 'boolean', default: false },
   },
 });
+const workerCounts = [...new Set(String(args.workers).split(',').map(Number))];
+if (workerCounts.some((k) => !Number.isInteger(k) || k < 1 || k > 32)) {
+  console.error(`--workers takes worker counts from 1 to 32, comma-separated, got "${args.workers}"`);
+  process.exit(2);
+}
 if (args.backend !== 'both' && !isNodeBackend(args.backend)) {
   console.error(`--backend must be wasm, cpu, webgpu or both, got "${args.backend}"`);
   process.exit(2);
@@ -183,6 +196,18 @@ async function main() {
     sample: `${SAMPLE_COUNT}x${SAMPLE_LENGTH}`,
   };
   for (const backend of backends) result[backend] = await benchBackend(backend, stream, shape);
+  if (backends.includes('wasm') && workerCounts.length > 1) {
+    await useNodeBackend('wasm');
+    const figures = await benchWorkers('wasm', shape, stream, workerCounts, Number(args.steps ?? 20));
+    const [first, last] = [figures[0], figures[figures.length - 1]];
+    result.workers = {
+      backend: 'wasm',
+      figures,
+      trainSpeedup: +(first.trainMsPerStep / last.trainMsPerStep).toFixed(2),
+      sampleSpeedup: +(last.sampleCharsPerSec / first.sampleCharsPerSec).toFixed(2),
+      ...(args.generation ? { generation: await benchGeneration(workerCounts) } : {}),
+    };
+  }
   console.log(JSON.stringify(result));
   if (backends.includes('webgpu')) (await import('./webgpu-node')).releaseNodeWebGpu(); // else Dawn keeps Node running
 }

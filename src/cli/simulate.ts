@@ -46,7 +46,7 @@ Usage: npm run simulate -- [options] --out run.json
   --timeout SECONDS    how long to wait for --corpus URL (default 20)
   --generations N      number of generations
   --seed N             random seed (everything follows from it)
-  --backend NAME       wasm (default) or cpu
+  --backend NAME       wasm (default), cpu, or webgpu (Dawn in Node; see README, Speed)
   --workers N          threads that train the transformer, each on its share of every batch
                        (default: one per hardware thread; same as --set workers=N)
   --out FILE           where to write run.json (required)
@@ -184,7 +184,7 @@ async function main(): Promise<number> {
   if (args.merge) return (await import('./sweep/sweep-cli')).mergeCommand(args.files, args);
   if (args.preset) presetPartial(args.preset); // unknown names fail before any work
   if (args.backend !== undefined && args.backend !== 'wasm' && args.backend !== 'cpu' && args.backend !== 'webgpu') {
-    throw new UsageError(`--backend must be wasm or cpu, got "${args.backend}"`);
+    throw new UsageError(`--backend must be wasm, cpu or webgpu, got "${args.backend}"`);
   }
   const settings = buildConfig(args);
   const userDocuments = args.corpus ? await loadCorpus(args.corpus, args.timeout) : undefined;

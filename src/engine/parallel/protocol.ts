@@ -27,6 +27,8 @@ export interface SampleRequest {
   prompt?: Int32Array;
   batchSize: number;
   sampler: SamplerKind;
+  /** false: an EOD does not end a document (benchmarks that need full-length sequences). */
+  stopAtEod?: boolean;
   /** Seed of a fresh random stream (Rng.seed of the split the caller would have used). */
   seed: number;
 }
