@@ -1,7 +1,8 @@
 """A PyTorch reference for `npm run bench`: the `tiny` character-level GPT (context 64, 2 blocks,
 4 heads, width 64, MLP 4x, vocabulary 60), batch 32 x 64, AdamW with clipping at global norm 1,
 timed per training step on this machine's CPU with 1 and with 2 threads. A development-only
-comparison (CI does not run it): python3 src/bench/pytorch_reference.py [--steps N]
+comparison (CI does not run it), with Debian's python3-torch:
+/usr/bin/python3 src/bench/pytorch_reference.py [--steps N]
 
 Prints one line per thread count on stderr and one JSON object on stdout:
 {"torch": "...", "threads": {"1": {"msPerStep": ...}, "2": {...}}, "best": {...}}
@@ -9,6 +10,7 @@ Prints one line per thread count on stderr and one JSON object on stdout:
 
 import argparse
 import json
+import math
 import statistics
 import sys
 import time
@@ -30,13 +32,17 @@ class Block(nn.Module):
         self.ln2 = nn.LayerNorm(WIDTH)
         self.fc = nn.Linear(WIDTH, MLP * WIDTH)
         self.fc_proj = nn.Linear(MLP * WIDTH, WIDTH)
+        self.register_buffer("mask", torch.tril(torch.ones(CONTEXT, CONTEXT)))
 
     def forward(self, x):
         b, t, c = x.shape
         q, k, v = self.qkv(self.ln1(x)).split(WIDTH, dim=2)
         shape = (b, t, HEADS, c // HEADS)
         q, k, v = (z.view(shape).transpose(1, 2) for z in (q, k, v))
-        y = F.scaled_dot_product_attention(q, k, v, is_causal=True)
+        # Written out (Debian's torch 1.13 has no scaled_dot_product_attention): the same products.
+        att = (q @ k.transpose(-2, -1)) * (1.0 / math.sqrt(c // HEADS))
+        att = att.masked_fill(self.mask[:t, :t] == 0, float("-inf"))
+        y = F.softmax(att, dim=-1) @ v
         x = x + self.proj(y.transpose(1, 2).reshape(b, t, c))
         return x + self.fc_proj(F.gelu(self.fc(self.ln2(x)), approximate="tanh"))
 
