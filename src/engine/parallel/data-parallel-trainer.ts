@@ -18,6 +18,9 @@ import { combineShards, splitWindows, type WeightedPart } from './shards';
 export class DataParallelTrainer extends Trainer {
   /** Whether the replicas hold the weights of the last update. */
   private replicasCurrent = false;
+  /** This thread's shard gradient and the batch's, reused every step (no garbage per step). */
+  private readonly localGradient: Float32Array;
+  private readonly batchGradient: Float32Array;
 
   constructor(
     model: Gpt,
@@ -26,13 +29,15 @@ export class DataParallelTrainer extends Trainer {
     private readonly pool: ReplicaPool,
   ) {
     super(model, settings, rng);
+    this.localGradient = new Float32Array(this.optimizer.packedSize);
+    this.batchGradient = new Float32Array(this.optimizer.packedSize);
   }
 
-  /** One shard's mean loss and packed gradient, computed on this thread. */
-  private async localShard(windows: Windows): Promise<WeightedPart> {
+  /** One shard's mean loss and packed gradient, computed on this thread (into `into` when given). */
+  private async localShard(windows: Windows, into?: Float32Array): Promise<WeightedPart> {
     const { loss, grads } = lossAndGradients(this.model, windows);
     try {
-      const gradient = await packToArray(grads, this.optimizer.packingOrder);
+      const gradient = await packToArray(grads, this.optimizer.packingOrder, into);
       return { batch: windows.batch, loss: (await loss.data())[0], gradient };
     } finally {
       tf.dispose([loss, ...grads]);
@@ -57,7 +62,7 @@ export class DataParallelTrainer extends Trainer {
     const { windows, lr } = this.nextBatch(stream);
     const shards = splitWindows(windows, this.pool.size + 1, this.model.shape.contextLength);
     const remote = this.pool.gradients(shards.slice(1));
-    const parts: WeightedPart[] = [await this.localShard(shards[0])];
+    const parts: WeightedPart[] = [await this.localShard(shards[0], this.localGradient)];
     const answers = await remote;
     for (let i = 0; i < answers.length; i++) {
       const shard = shards[i + 1];
@@ -65,7 +70,7 @@ export class DataParallelTrainer extends Trainer {
       // A replica dropped mid-step: its shard is computed here, so the step is the same step.
       parts.push(answer ? { batch: shard.batch, ...answer } : await this.localShard(shard));
     }
-    const { loss, gradient } = combineShards(parts);
+    const { loss, gradient } = combineShards(parts, this.batchGradient);
     tf.tidy(() => this.optimizer.applyPacked(tf.tensor1d(gradient), lr));
     this.replicasCurrent = false;
     await this.syncReplicas();

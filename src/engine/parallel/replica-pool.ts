@@ -13,7 +13,10 @@ import type { FromReplica, ReplicaPort, SampleRequest, SharedBuffers } from './p
 export interface ShardGradient {
   /** Mean loss over the shard's positions. */
   loss: number;
-  /** The packed gradient of that mean loss (a copy the caller owns). */
+  /**
+   * The packed gradient of that mean loss. With shared buffers it is a view of the replica's
+   * gradient buffer, valid until the next request to the pool.
+   */
   gradient: Float32Array;
 }
 
@@ -167,7 +170,7 @@ export class ReplicaPool {
         member.port.post({ type: 'gradients', id, batch: shard.batch, inputs, targets }, [inputs.buffer, targets.buffer]);
         const message = await answer;
         if (!message || message.type !== 'gradients') return null;
-        const gradient = message.values ?? (member.shared ? new Float32Array(member.shared.gradients).slice() : null);
+        const gradient = message.values ?? (member.shared ? new Float32Array(member.shared.gradients) : null);
         if (!gradient || gradient.length !== this.parameterCount) {
           this.drop(member, 'it answered with a gradient of the wrong size');
           return null;

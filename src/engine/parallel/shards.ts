@@ -28,11 +28,13 @@ export interface WeightedPart {
   gradient: Float32Array;
 }
 
-/** The batch's mean loss and gradient from its shards' (in shard order). */
-export function combineShards(parts: readonly WeightedPart[]): { loss: number; gradient: Float32Array } {
+/** The batch's mean loss and gradient from its shards' (in shard order), the gradient into `out` when given. */
+export function combineShards(parts: readonly WeightedPart[], out?: Float32Array): { loss: number; gradient: Float32Array } {
   const total = parts.reduce((n, p) => n + p.batch, 0);
   const size = parts[0].gradient.length;
-  const gradient = new Float32Array(size);
+  const gradient = out ?? new Float32Array(size);
+  if (gradient.length !== size) throw new RangeError(`combined gradient of ${gradient.length} values for shards of ${size}`);
+  gradient.fill(0);
   let loss = 0;
   for (const part of parts) {
     if (part.gradient.length !== size) throw new RangeError(`shard gradients of ${part.gradient.length} and ${size} values`);
