@@ -199,7 +199,9 @@ async function main() {
   if (backends.includes('wasm') && workerCounts.length > 1) {
     await useNodeBackend('wasm');
     const figures = await benchWorkers('wasm', shape, stream, workerCounts, Number(args.steps ?? 20));
-    const [first, last] = [figures[0], figures[figures.length - 1]];
+    // Speed-ups of the most workers over the fewest, whatever order the counts were given in.
+    const first = figures.reduce((a, b) => (b.workers < a.workers ? b : a));
+    const last = figures.reduce((a, b) => (b.workers > a.workers ? b : a));
     result.workers = {
       backend: 'wasm',
       figures,
