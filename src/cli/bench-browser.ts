@@ -5,9 +5,12 @@
  * (COLLAPSE_LAB_DIST, else dist/) and drives its bench.html, then its index.html.
  * Progress goes to stderr, one line per measurement; the last stdout line is one JSON object.
  *
+ * Then it times generation 0 of the default preset on wasm with 1 and with k training workers
+ * (bench-browser-workers.ts; k = the machine's cores).
+ *
  * Options: --backends wasm,cpu (a subset; default all four), --steps N (timed training steps;
  * SwiftShader backends cap it, see src/bench/plan.ts), --skip-collapse, --collapse-minutes M
- * (time limit of the collapse run, default 8).
+ * (time limit of the collapse run, default 8), --workers 1,2 (the counts compared; "" skips).
  */
 import { availableParallelism, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -15,8 +18,9 @@ import { DIST_DIR, openBrowser } from '../../tests/support/browser';
 import { ALL_BACKENDS, DEFAULT_STEPS, parseBackendList } from '../bench/plan';
 import { missingBuildFiles, runBenchPage } from './bench-browser-page';
 import { timeCollapse, type CollapseResult } from './bench-browser-collapse';
+import { timeGenerationsByWorkers } from './bench-browser-workers';
 
-const USAGE = 'usage: npm run bench:browser -- [--backends webgpu,webgl,wasm,cpu] [--steps N] [--skip-collapse] [--collapse-minutes M]';
+const USAGE = 'usage: npm run bench:browser -- [--backends webgpu,webgl,wasm,cpu] [--steps N] [--skip-collapse] [--collapse-minutes M] [--workers 1,2]';
 
 function parseOptions() {
   const { values } = parseArgs({
@@ -25,6 +29,7 @@ function parseOptions() {
       steps: { type: 'string', default: String(DEFAULT_STEPS) },
       'skip-collapse': { type: 'boolean', default: false },
       'collapse-minutes': { type: 'string', default: '8' },
+      workers: { type: 'string', default: `1,${availableParallelism()}` },
       help: { type: 'boolean', default: false },
     },
   });
@@ -36,7 +41,9 @@ function parseOptions() {
   if (!Number.isInteger(steps) || steps < 1) throw new Error(`--steps must be a positive integer, got "${values.steps}"`);
   const minutes = Number(values['collapse-minutes']);
   if (!(minutes > 0)) throw new Error(`--collapse-minutes must be a positive number, got "${values['collapse-minutes']}"`);
-  return { backends: parseBackendList(values.backends), steps, skipCollapse: values['skip-collapse'], collapseMs: minutes * 60_000 };
+  const workers = values.workers === '' ? [] : [...new Set(values.workers.split(',').map(Number))];
+  if (workers.some((k) => !Number.isInteger(k) || k < 1 || k > 32)) throw new Error(`--workers takes worker counts from 1 to 32, comma-separated, got "${values.workers}"`);
+  return { backends: parseBackendList(values.backends), steps, skipCollapse: values['skip-collapse'], collapseMs: minutes * 60_000, workers };
 }
 
 const say = (line: string) => console.error(line);
@@ -63,11 +70,17 @@ async function main() {
       collapse = await timeCollapse(session, options.collapseMs, say);
       say(collapse.reached ? `collapse: reached in ${collapse.seconds} s (generation ${collapse.generation}, by ${collapse.by})` : `collapse: ${collapse.reason}`);
     }
+    const byWorkers = options.workers.length > 1 ? await timeGenerationsByWorkers(session, options.workers, options.collapseMs, say) : [];
+    const one = byWorkers.find((t) => t.workers === Math.min(...options.workers));
+    const most = byWorkers.find((t) => t.workers === Math.max(...options.workers));
     const result = {
       where: { chromium: version, cores: availableParallelism(), loadAverage1m: { start: loadAtStart, end: Number(loadavg()[0].toFixed(2)) }, build: DIST_DIR },
       model: bench.model,
       ...bench.results,
       collapse,
+      ...(one && most
+        ? { workers: { backend: 'wasm', generations: byWorkers, generationTimeRatio: Number((most.generationSeconds / one.generationSeconds).toFixed(2)) } }
+        : {}),
       wallSeconds: Math.round((Date.now() - started) / 1000),
     };
     console.log(JSON.stringify(result));
