@@ -1,47 +1,59 @@
 import * as tf from '@tensorflow/tfjs';
 import { GELU, GELU_GRAD, GELU_K1, GELU_K2 } from './fused-gelu';
 import { LAYER_NORM, LAYER_NORM_GRAD } from './fused-layer-norm';
-import { epsilonOf, registerFused } from './fused-registry';
+import { epsilonOf, LAYER_NORM_GRAD_GPU, LAYER_NORM_GRAD_RESIDUAL_GPU, registerFused } from './fused-registry';
+import { COLUMN_SUMS } from './wasm-fused';
 
 /**
  * The fused LayerNorm and GELU kernels (fused-layer-norm.ts, fused-gelu.ts: same names, inputs
- * and outputs) on WebGL, as GLSL programs on packed textures: WebGL's products and elementwise ops
- * leave their results packed (2 x 2 blocks of rows and columns in one texel), and a program that
- * read them unpacked would cost an unpacking launch per input. LayerNorm takes 4 programs forward
- * (row means, row rstd, xhat, y) and 3 backward (the two row means of the gradient, dx, dy * xhat),
- * GELU 2 and 1, instead of 9 + 9 and 6 + 7. Rows of an odd width are left to composed tf ops
- * (fusedOnWebGl).
+ * and outputs) and the column sums on WebGL, as GLSL programs on packed textures: WebGL's products
+ * and elementwise ops leave their results packed (2 x 2 blocks of rows and columns in one texel),
+ * and a program that read them unpacked would cost an unpacking launch per input. LayerNorm takes
+ * 3 programs forward (row rstd, xhat, y) and 2 backward (the row means of the gradient inside dx,
+ * dy * xhat), or 3 with its reductions (dx, the gain's and the bias's gradients: column sums),
+ * GELU 2 and 1, instead of 9 + 9 and 6 + 7; column sums 1 (a product with a row of ones takes
+ * about 6 here). Rows of an odd width are left to composed tf ops (fusedOnWebGl); webgl-step.ts
+ * has the training step's other kernels.
  *
  * In a program, getX(0, r, j) is the block of rows r, r + 1 and columns j, j + 1 of x [1, n, c]
  * (.x = (r, j), .y = (r, j + 1), .z = (r + 1, j), .w = (r + 1, j + 1)); a vector's getG(j) holds
  * g[j] and g[j + 1] in .x and .y; a per-row [1, n, 1] tensor's block holds row r in .x, r + 1 in .z.
  */
 
-interface PackedProgram {
+export interface PackedProgram {
   variableNames: string[];
   outputShape: number[];
   userCode: string;
   packedInputs: boolean;
   packedOutput: boolean;
+  customUniforms?: { name: string; type: 'float' | 'int' | 'vec4' }[];
 }
 
-interface WebGlBackendShape {
-  runWebGLProgram(program: PackedProgram, inputs: tf.TensorInfo[], outputDtype: tf.DataType): tf.TensorInfo;
+export interface WebGlBackendShape {
+  runWebGLProgram(program: PackedProgram, inputs: tf.TensorInfo[], outputDtype: tf.DataType, customUniformValues?: number[][]): tf.TensorInfo;
   disposeIntermediateTensorInfo(info: tf.TensorInfo): void;
 }
 
-/** `body` sets `result` (a vec4 block) from the output block at rows r, r + 1 and columns j, j + 1. */
-function packed(variableNames: string[], outputShape: number[], body: string): PackedProgram {
+/**
+ * `body` sets `result` (a vec4 block) from the output block at rows r, r + 1 and columns j, j + 1
+ * of a rank-2 or rank-3 output (b its leading index), or at `index`, index + 1 (.x, .y) of a rank-1 one;
+ * `functions` go before main.
+ */
+export function packed(variableNames: string[], outputShape: number[], body: string, functions = ''): PackedProgram {
+  const coords = [
+    'int index = getOutputCoords();',
+    'ivec2 coords = getOutputCoords(); int r = coords.x; int j = coords.y;',
+    'ivec3 coords = getOutputCoords(); int b = coords.x; int r = coords.y; int j = coords.z;',
+  ][outputShape.length - 1];
   return {
     variableNames,
     outputShape,
     packedInputs: true,
     packedOutput: true,
     userCode: `
+      ${functions}
       void main() {
-        ivec3 coords = getOutputCoords();
-        int r = coords.y;
-        int j = coords.z;
+        ${coords}
         vec4 result = vec4(0.);
         ${body}
         setOutput(result);
@@ -50,57 +62,64 @@ function packed(variableNames: string[], outputShape: number[], body: string): P
 }
 
 /** GLSL float literal. */
-const float = (v: number) => (Number.isInteger(v) ? `${v}.` : `${v}`);
+export const float = (v: number) => (Number.isInteger(v) ? `${v}.` : `${v}`);
 
 /** A loop over the column pairs of rows r, r + 1 (c even). */
 const overColumns = (c: number, body: string) => `for (int k = 0; k < ${c}; k += 2) { ${body} }`;
+
+/** Sums over the n rows of `term(k)` (a block of rows k, k + 1 at the output's columns j, j + 1), as a [1, 1, c] output. */
+export function columnSums(variableNames: string[], n: number, c: number, term: (k: string) => string): PackedProgram {
+  return packed(variableNames, [1, 1, c], `vec2 s = vec2(0.);
+    for (int k = 0; k < ${n}; k += 2) { vec4 v = ${term('k')}; s += v.xy; if (k + 1 < ${n}) { s += v.zw; } }
+    result = vec4(s, 0., 0.);`);
+}
+
+/** The mean of rows r and r + 1 of x, as vec2 m (c even). */
+const rowMeans = (c: number) => `vec2 m = vec2(0.);
+  ${overColumns(c, 'vec4 v = getX(0, r, k); m += vec2(v.x + v.y, v.z + v.w);')}
+  m /= ${float(c)};`;
 
 function layerNorm(backend: WebGlBackendShape, x: tf.TensorInfo, gain: tf.TensorInfo, bias: tf.TensorInfo, epsilon: number): tf.TensorInfo[] {
   const c = x.shape[2];
   const rows = [1, x.shape[1], 1];
   const run = (p: PackedProgram, inputs: tf.TensorInfo[]) => backend.runWebGLProgram(p, inputs, 'float32');
-  const mean = run(
-    packed(['x'], rows, `vec2 s = vec2(0.);
-      ${overColumns(c, 'vec4 v = getX(0, r, k); s += vec2(v.x + v.y, v.z + v.w);')}
-      s /= ${float(c)};
+  const rstd = run(
+    packed(['x'], rows, `${rowMeans(c)}
+      vec2 s = vec2(0.);
+      ${overColumns(c, 'vec4 d = getX(0, r, k) - m.xxyy; d *= d; s += vec2(d.x + d.y, d.z + d.w);')}
+      s = inversesqrt(s / ${float(c)} + ${float(epsilon)});
       result = vec4(s.x, 0., s.y, 0.);`),
     [x],
   );
-  const rstd = run(
-    packed(['x', 'mean'], rows, `vec4 m = getMean(0, r, 0);
-      vec2 s = vec2(0.);
-      ${overColumns(c, 'vec4 d = getX(0, r, k) - m.xxzz; d *= d; s += vec2(d.x + d.y, d.z + d.w);')}
-      s = inversesqrt(s / ${float(c)} + ${float(epsilon)});
-      result = vec4(s.x, 0., s.y, 0.);`),
-    [x, mean],
-  );
-  const xhat = run(packed(['x', 'mean', 'rstd'], x.shape, 'result = (getX(0, r, j) - getMean(0, r, 0).xxzz) * getRstd(0, r, 0).xxzz;'), [x, mean, rstd]);
+  const xhat = run(packed(['x', 'rstd'], x.shape, `${rowMeans(c)}
+ result = (getX(0, r, j) - m.xxyy) * getRstd(0, r, 0).xxzz;`), [x, rstd]);
   const y = run(packed(['xhat', 'gain', 'bias'], x.shape, 'result = getXhat(0, r, j) * getGain(j).xyxy + getBias(j).xyxy;'), [xhat, gain, bias]);
-  backend.disposeIntermediateTensorInfo(mean);
   return [y, xhat, rstd];
 }
 
-function layerNormGrad(backend: WebGlBackendShape, dy: tf.TensorInfo, xhat: tf.TensorInfo, rstd: tf.TensorInfo, gain: tf.TensorInfo): tf.TensorInfo[] {
-  const c = dy.shape[2];
-  const run = (p: PackedProgram, inputs: tf.TensorInfo[]) => backend.runWebGLProgram(p, inputs, 'float32');
-  // means [1, n, 2]: (mean(dxhat), mean(dxhat * xhat)) per row, dxhat = dy * gain: one block is
-  // both means of rows r and r + 1.
-  const means = run(
-    packed(['dy', 'xhat', 'gain'], [1, dy.shape[1], 2], `vec4 s = vec4(0.);
+/**
+ * dx (+ residual), each block computing its rows' means of dxhat and dxhat * xhat (dxhat = dy *
+ * gain) itself; then dy * xhat, or with `reductions` the gain's and the bias's gradients.
+ */
+function layerNormGrad(backend: WebGlBackendShape, inputs: tf.TensorInfo[], reductions: boolean): tf.TensorInfo[] {
+  const [dy, xhat] = inputs;
+  const [n, c] = [dy.shape[1], dy.shape[2]];
+  const residual = inputs.length === 5;
+  const names = ['dy', 'xhat', 'rstd', 'gain', ...(residual ? ['residual'] : [])];
+  const run = (p: PackedProgram, on: tf.TensorInfo[]) => backend.runWebGLProgram(p, on, 'float32');
+  const dx = run(
+    packed(names, dy.shape, `vec4 s = vec4(0.);
       ${overColumns(c, `vec4 d = getDy(0, r, k) * getGain(k).xyxy;
         vec4 dh = d * getXhat(0, r, k);
         s += vec4(d.x + d.y, dh.x + dh.y, d.z + d.w, dh.z + dh.w);`)}
-      result = s / ${float(c)};`),
-    [dy, xhat, gain],
+      vec4 m = s / ${float(c)};
+      result = getRstd(0, r, 0).xxzz * (getDy(0, r, j) * getGain(j).xyxy - m.xxzz - getXhat(0, r, j) * m.yyww)${residual ? ' + getResidual(0, r, j)' : ''};`),
+    inputs,
   );
-  const dx = run(
-    packed(['dy', 'xhat', 'rstd', 'gain', 'means'], dy.shape, `vec4 m = getMeans(0, r, 0);
-      result = getRstd(0, r, 0).xxzz * (getDy(0, r, j) * getGain(j).xyxy - m.xxzz - getXhat(0, r, j) * m.yyww);`),
-    [dy, xhat, rstd, gain, means],
-  );
-  const dyXhat = run(packed(['dy', 'xhat'], dy.shape, 'result = getDy(0, r, j) * getXhat(0, r, j);'), [dy, xhat]);
-  backend.disposeIntermediateTensorInfo(means);
-  return [dx, dyXhat];
+  if (!reductions) return [dx, run(packed(['dy', 'xhat'], dy.shape, 'result = getDy(0, r, j) * getXhat(0, r, j);'), [dy, xhat])];
+  const dGain = run(columnSums(['dy', 'xhat'], n, c, (k) => `getDy(0, ${k}, j) * getXhat(0, ${k}, j)`), [dy, xhat]);
+  const dBias = run(columnSums(['dy'], n, c, (k) => `getDy(0, ${k}, j)`), [dy]);
+  return [dx, dGain, dBias];
 }
 
 function gelu(backend: WebGlBackendShape, x: tf.TensorInfo): tf.TensorInfo[] {
@@ -126,8 +145,17 @@ export function fusedOnWebGl(width: number): boolean {
   return width % 2 === 0;
 }
 
-const on = (b: object) => b as WebGlBackendShape;
+/** Column sums of x [1, n, c], any c (the odd last column's pair is padding, and so is its output's). */
+function columnSumsOf(backend: WebGlBackendShape, x: tf.TensorInfo): tf.TensorInfo[] {
+  const [n, c] = [x.shape[x.shape.length - 2], x.shape[x.shape.length - 1]];
+  return [backend.runWebGLProgram(columnSums(['x'], n, c, (k) => `getX(0, ${k}, j)`), [x], 'float32')];
+}
+
+export const on = (b: object) => b as WebGlBackendShape;
 registerFused(LAYER_NORM, 'webgl', (b, [x, gain, bias], attrs) => layerNorm(on(b), x, gain, bias, epsilonOf(attrs)));
-registerFused(LAYER_NORM_GRAD, 'webgl', (b, [dy, xhat, rstd, gain]) => layerNormGrad(on(b), dy, xhat, rstd, gain));
+registerFused(LAYER_NORM_GRAD, 'webgl', (b, inputs) => layerNormGrad(on(b), inputs, false));
+registerFused(LAYER_NORM_GRAD_GPU, 'webgl', (b, inputs) => layerNormGrad(on(b), inputs, true));
+registerFused(LAYER_NORM_GRAD_RESIDUAL_GPU, 'webgl', (b, inputs) => layerNormGrad(on(b), inputs, true));
+registerFused(COLUMN_SUMS, 'webgl', (b, [x]) => columnSumsOf(on(b), x));
 registerFused(GELU, 'webgl', (b, [x]) => gelu(on(b), x));
 registerFused(GELU_GRAD, 'webgl', (b, [dy, x, sig]) => geluGrad(on(b), dy, x, sig));
