@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { adamWOnGpu } from './fused-kernels';
 
 export interface AdamWSettings {
   beta1: number;
@@ -182,6 +183,18 @@ export class AdamW {
     const stepScale = (lr * Math.sqrt(bias2)) / bias1;
     const denomEps = epsilon * Math.sqrt(bias2);
     tf.tidy(() => {
+      // On WebGL and WebGPU: one kernel for the update (2 dispatches, 5 programs), one for the write-back.
+      const decay = weightDecay > 0 ? 1 - lr * weightDecay : 1;
+      const shapes = this.layout.order.map((i) => this.variables[i].shape);
+      const fused = adamWOnGpu({ g, params: this.params, m: this.m, v: this.v }, this.layout.decayMask, { beta1, beta2, clipNorm, stepScale, denomEps, decay }, shapes);
+      if (fused) {
+        this.m.assign(fused.m);
+        this.v.assign(fused.v);
+        this.params.assign(fused.params);
+        this.layout.order.forEach((i, k) => this.variables[i].assign(fused.pieces[k]));
+        this.written = this.variables.map((v) => v.dataId);
+        return;
+      }
       const gSquared = tf.square(g);
       // With clipping, g is scaled by s = min(1, clip / |g|): folded into the moments' coefficients.
       let mScale: tf.Tensor | number = 1 - beta1;

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { attentionOnGpu, gpuAttentionBackward as gpuBackward, gpuAttentionForward as gpuForward } from './fused-kernels';
 import { attentionBackwardOnWasm, attentionForwardOnWasm, attentionOnWasm } from './wasm-attention';
 import { swapOnWasm } from './wasm-fused';
 
@@ -166,18 +167,20 @@ function fusedBackward(dy: tf.Tensor, [qkv, probs]: tf.Tensor[], { batch, t, hea
   return attentionBackwardOnWasm(dy, qkv, probs, { batch, t, heads, scale });
 }
 
-/** How attention runs: a formulation of tf ops (AttentionKernel), or the wasm kernels of our own. */
-export type AttentionForm = AttentionKernel | 'fused';
+/** How attention runs: a formulation of tf ops (AttentionKernel), or kernels of our own (wasm's, or the GPU backends'). */
+export type AttentionForm = AttentionKernel | 'fused' | 'gpu';
 
 const FORMS = {
   batched: { forward: batchedForward, backward: batchedBackward },
   grouped: { forward: groupedForward, backward: groupedBackward },
   fused: { forward: fusedForward, backward: fusedBackward },
+  gpu: { forward: gpuForward, backward: gpuBackward },
 };
 
-/** The grouped kernel (wasm) becomes the fused one where that runs. */
-function formOf(kernel: AttentionKernel, { t, heads }: AttentionDims, c: number): AttentionForm {
-  return kernel === 'grouped' && attentionOnWasm(t, c / heads) ? 'fused' : kernel;
+/** The grouped kernel (wasm) becomes the fused one where that runs; the batched one (WebGL, WebGPU) the GPU kernels. */
+function formOf(kernel: AttentionKernel, dims: AttentionDims, c: number): AttentionForm {
+  if (kernel === 'grouped') return attentionOnWasm(dims.t, c / dims.heads) ? 'fused' : kernel;
+  return attentionOnGpu(dims, c) ? 'gpu' : kernel;
 }
 
 /** Additive causal mask (0 on and below the diagonal, -1e9 above) in the shape `kernel` adds it. */

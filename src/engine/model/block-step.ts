@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { attentionBackward, attentionForward, type AttentionDims, type AttentionKernel, type AttentionSaved } from './attention';
-import { asOperand, mm, swap } from './kernels';
+import { asOperand, mm } from './kernels';
 import type { BlockParams } from './params';
 import {
   geluBackward,
@@ -8,7 +8,9 @@ import {
   layerNormForward,
   layerNormLinearBackward,
   linearGrads,
+  mmTransposed,
   type GeluSaved,
+  type Ones,
   type NormSaved,
 } from './step-layers';
 
@@ -61,21 +63,20 @@ export function blockBackward(
   block: BlockParams,
   s: BlockSaved,
   dims: AttentionDims,
-  ones: tf.Tensor,
+  ones: Ones,
 ): { dx: tf.Tensor3D; grads: tf.Tensor[] } {
-  // MLP: y = x1 + gelu(h2 Wfc + bfc) Wfp + bfp
+  // MLP: y = x1 + gelu(h2 Wfc + bfc) Wfp + bfp; dx1 = dy + the LayerNorm's part.
   const fcProj = linearGrads(s.gelu.y, dy, ones);
-  const dFc = geluBackward(mm(dy, swap(s.fcProjWeight)), s.gelu);
+  const dFc = geluBackward(mmTransposed(dy, s.fcProjWeight), s.gelu);
   const fc = linearGrads(s.h2, dFc, ones);
-  const [dNorm2, dLn2Gain, dLn2Bias] = layerNormLinearBackward(dFc, s.fcWeight, fc.dBias, block.ln2Gain, s.norm2, ones);
-  const dx1 = tf.add(dy, dNorm2);
+  const [dx1, dLn2Gain, dLn2Bias] = layerNormLinearBackward(dFc, s.fcWeight, fc.dBias, block.ln2Gain, s.norm2, ones, dy);
   // Attention: x1 = x + attention(h1 Wqkv + bqkv) Wproj + bproj
   const proj = linearGrads(s.merged, dx1, ones);
-  const dQkv = attentionBackward(mm(dx1, swap(s.projWeight)), s.attention, dims);
+  const dQkv = attentionBackward(mmTransposed(dx1, s.projWeight), s.attention, dims);
   const qkv = linearGrads(s.h1, dQkv, ones);
-  const [dNorm1, dLn1Gain, dLn1Bias] = layerNormLinearBackward(dQkv, s.qkvWeight, qkv.dBias, block.ln1Gain, s.norm1, ones);
+  const [dx, dLn1Gain, dLn1Bias] = layerNormLinearBackward(dQkv, s.qkvWeight, qkv.dBias, block.ln1Gain, s.norm1, ones, dx1);
   return {
-    dx: tf.add(dx1, dNorm1) as tf.Tensor3D,
+    dx,
     grads: [
       dLn1Gain, dLn1Bias, qkv.dWeight, qkv.dBias, proj.dWeight, proj.dBias,
       dLn2Gain, dLn2Bias, fc.dWeight, fc.dBias, fcProj.dWeight, fcProj.dBias,

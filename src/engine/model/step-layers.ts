@@ -1,10 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
 import { GELU, GELU_GRAD, GELU_K1 as K1, GELU_K2 as K2 } from './fused-gelu';
 import { LAYER_NORM, LAYER_NORM_GRAD } from './fused-layer-norm';
-import { hasFusedKernels } from './fused-kernels';
-import { runFused } from './fused-registry';
+import { gpuBackend, hasFusedKernels, hasGpuKernels } from './fused-kernels';
+import { LAYER_NORM_GRAD_GPU, LAYER_NORM_GRAD_RESIDUAL_GPU, runFused } from './fused-registry';
 import { mm, swap } from './kernels';
-import { columnSumsOnWasm } from './wasm-fused';
+import { COLUMN_SUMS, columnSumsOnWasm } from './wasm-fused';
 
 /**
  * Forward and backward passes of LayerNorm, GELU and the linear layers for the hand-written
@@ -34,14 +34,25 @@ export function layerNormForward(x: tf.Tensor, gain: tf.Tensor, bias: tf.Tensor)
   return { y: tf.add(tf.mul(xhat, gain), bias) as tf.Tensor3D, saved: { xhat, rstd } };
 }
 
+/** A row of ones [1, 1, n], made on first use (GPU backends never need it). */
+export type Ones = () => tf.Tensor;
+
 /**
  * Sums over the rows of x [1, n, c]: [1, 1, c], the layout AdamW packs without a reshape. On
- * wasm a kernel of its own (wasm-fused.ts) where c is a multiple of 4; elsewhere a product with
- * a row of ones [1, 1, n] (a sum over a leading axis transposes first on wasm, several times
- * slower).
+ * wasm a kernel of its own (wasm-fused.ts) where c is a multiple of 4, on WebGL and WebGPU one
+ * program (webgl-fused.ts, webgpu-fused.ts); elsewhere a product with a row of ones [1, 1, n] (a
+ * sum over a leading axis transposes first on wasm, several times slower).
  */
-export function columnSums(x: tf.Tensor, ones: tf.Tensor): tf.Tensor3D {
-  return columnSumsOnWasm(x) ?? mm(ones, x);
+export function columnSums(x: tf.Tensor, ones: Ones): tf.Tensor3D {
+  if (gpuBackend()) return runFused(COLUMN_SUMS, { x })[0] as tf.Tensor3D;
+  return columnSumsOnWasm(x) ?? mm(ones(), x);
+}
+
+const engine = tf.engine();
+/** a [1, m, k] x b^T (b [1, n, k]): one flagged product on WebGL and WebGPU, where flags cost nothing; elsewhere a transpose and a flag-free product. */
+export function mmTransposed(a: tf.Tensor, b: tf.Tensor): tf.Tensor3D {
+  if (!gpuBackend()) return mm(a, swap(b));
+  return engine.runKernel(tf.BatchMatMul, { a, b }, { transposeA: false, transposeB: true }) as tf.Tensor3D;
 }
 
 /**
@@ -49,7 +60,9 @@ export function columnSums(x: tf.Tensor, ones: tf.Tensor): tf.Tensor3D {
  * that layer's output gradient dz [1, n, out], its weight as operand w [1, c, out] and its bias
  * gradient dzBias [1, 1, out]: [dx [1, n, c], dGain, dBias] (the last two [1, 1, c]). The LayerNorm's
  * output gradient is dz w^T, so the sum of its rows (the bias gradient) is dzBias w^T: a
- * [1, out] product instead of a pass over [n, c].
+ * [1, out] product instead of a pass over [n, c]. With `residual` (the gradient reaching the
+ * LayerNorm's input around it, through a skip connection), dx includes it. On WebGL and WebGPU
+ * one kernel takes dx (with the residual) and both reductions (fused-registry.ts).
  */
 export function layerNormLinearBackward(
   dz: tf.Tensor,
@@ -57,19 +70,26 @@ export function layerNormLinearBackward(
   dzBias: tf.Tensor,
   gain: tf.Tensor,
   { xhat, rstd }: NormSaved,
-  ones: tf.Tensor,
+  ones: Ones,
+  residual?: tf.Tensor,
 ): [tf.Tensor3D, tf.Tensor3D, tf.Tensor3D] {
+  if (hasGpuKernels(lastDim(xhat))) {
+    const dy = mmTransposed(dz, weight);
+    const inputs = { dy, xhat, rstd, gain, ...(residual ? { residual } : {}) };
+    return runFused(residual ? LAYER_NORM_GRAD_RESIDUAL_GPU : LAYER_NORM_GRAD_GPU, inputs) as [tf.Tensor3D, tf.Tensor3D, tf.Tensor3D];
+  }
   const weightT = swap(weight);
   const dy = mm(dz, weightT);
+  const withResidual = (dx: tf.Tensor3D) => (residual ? (tf.add(residual, dx) as tf.Tensor3D) : dx);
   if (hasFusedKernels(lastDim(dy))) {
     const [dx, dyXhatFused] = runFused(LAYER_NORM_GRAD, { dy, xhat, rstd, gain }) as tf.Tensor3D[];
-    return [dx, columnSums(dyXhatFused, ones), mm(dzBias, weightT)];
+    return [withResidual(dx), columnSums(dyXhatFused, ones), mm(dzBias, weightT)];
   }
   const dyXhat = tf.mul(dy, xhat);
   const dxhat = tf.mul(dy, gain);
   // dx = rstd (dxhat - mean(dxhat) - xhat mean(dxhat xhat)), with dxhat xhat = (dy xhat) gain.
   const dx = tf.mul(tf.sub(tf.sub(dxhat, tf.mean(dxhat, -1, true)), tf.mul(xhat, tf.mean(tf.mul(dyXhat, gain), -1, true))), rstd) as tf.Tensor3D;
-  return [dx, columnSums(dyXhat, ones), mm(dzBias, weightT)];
+  return [withResidual(dx), columnSums(dyXhat, ones), mm(dzBias, weightT)];
 }
 
 export interface GeluSaved {
@@ -102,14 +122,16 @@ export function geluBackward(dy: tf.Tensor, { x, xSquared, sig, y }: GeluSaved):
 /**
  * Weight and bias gradients of y = x W + b from x [1, n, in] and dy [1, n, out], as [1, in, out]
  * and [1, 1, out] (the layouts AdamW packs without a reshape; the bias's is also
- * layerNormLinearBackward's operand), with flag-free products only (flagged ones skip XNNPACK on
- * wasm). The weight's product has n as its inner dimension, and the narrower of x and dy is its
+ * layerNormLinearBackward's operand). On WebGL and WebGPU the weight's is one product flagged
+ * to read x transposed. Elsewhere flag-free products only (flagged ones skip XNNPACK on
+ * wasm): the weight's product has n as its inner dimension, and the narrower of x and dy is its
  * right operand: XNNPACK packs a product's right operand before multiplying, and these are fresh
  * every step (dW = x^T dy with dy [2048, 256] on the right: 4.2 ms; (dy^T x)^T with x
  * [2048, 64] there, transposes included: 3.0 ms).
  */
-export function linearGrads(x: tf.Tensor, dy: tf.Tensor, ones: tf.Tensor): { dWeight: tf.Tensor3D; dBias: tf.Tensor3D } {
+export function linearGrads(x: tf.Tensor, dy: tf.Tensor, ones: Ones): { dWeight: tf.Tensor3D; dBias: tf.Tensor3D } {
   const dBias = columnSums(dy, ones);
+  if (gpuBackend()) return { dWeight: engine.runKernel(tf.BatchMatMul, { a: x, b: dy }, { transposeA: true, transposeB: false }) as tf.Tensor3D, dBias };
   if (lastDim(dy) <= lastDim(x)) return { dWeight: mm(swap(x), dy), dBias };
   return { dWeight: swap(mm(swap(dy), x)), dBias };
 }

@@ -3,8 +3,10 @@ import { attentionKernelFor } from './attention';
 import type { Windows } from './batches';
 import { blockBackward, blockForward, type BlockSaved } from './block-step';
 import type { Gpt } from './gpt';
+import { gpuBackend } from './fused-kernels';
+import { runFused, SOFTMAX_CROSS_ENTROPY } from './fused-registry';
 import { asOperand, mm } from './kernels';
-import { layerNormForward, layerNormLinearBackward, linearGrads } from './step-layers';
+import { layerNormForward, layerNormLinearBackward, linearGrads, type Ones } from './step-layers';
 
 export interface LossAndGradients {
   /** Mean cross-entropy over every position, nats per token (crossEntropy(model.logits(...))). */
@@ -30,6 +32,21 @@ function oneHot(rows: number, width: number, cols: (r: number) => number[], tran
 }
 
 /**
+ * The mean cross-entropy of logits [1, n, v] against one-hot targets and its gradient with
+ * respect to the logits: one kernel on WebGL and WebGPU (fused-registry.ts), else composed ops.
+ */
+export function crossEntropyAndGradient(logits: tf.Tensor, targetHot: tf.Tensor, n: number): { loss: tf.Scalar; dLogits: tf.Tensor } {
+  if (gpuBackend()) {
+    const [dLogits, loss] = runFused(SOFTMAX_CROSS_ENTROPY, { logits, targets: targetHot });
+    return { loss: tf.reshape(loss, []) as tf.Scalar, dLogits };
+  }
+  const probs = tf.softmax(logits);
+  const picked = tf.sum(tf.mul(probs, targetHot), -1);
+  const loss = tf.neg(tf.mean(tf.log(tf.maximum(picked, PROB_FLOOR)))) as tf.Scalar;
+  return { loss, dLogits: tf.mul(tf.sub(probs, targetHot), 1 / n) };
+}
+
+/**
  * The loss of a batch of full windows and its gradient with respect to every variable, computed
  * by a hand-written backward pass rather than a gradient tape: nothing is recorded or cloned, the
  * saved activations are the forward pass's own tensors, and every product is flag-free and laid
@@ -51,9 +68,11 @@ export function lossAndGradients(model: Gpt, windows: Windows): LossAndGradients
   const dims = { batch, t, heads };
   const embedRow = (r: number) => [inputs[r], v + (r % t)];
   return tf.tidy(() => {
-    const ones = tf.ones([1, 1, n]);
+    let onesMade: tf.Tensor | null = null;
+    const ones: Ones = () => (onesMade ??= tf.ones([1, 1, n]));
     const table = asOperand(tf.concat([p.tokenEmbedding, p.positionEmbedding], 0));
-    let x: tf.Tensor = mm(oneHot(n, v + t, embedRow, false), table);
+    const embedHot = oneHot(n, v + t, embedRow, false);
+    let x: tf.Tensor = mm(embedHot, table);
     const saved: BlockSaved[] = [];
     for (const block of p.blocks) {
       const out = blockForward(x, block, mask, dims, kernel);
@@ -62,12 +81,9 @@ export function lossAndGradients(model: Gpt, windows: Windows): LossAndGradients
     }
     const final = layerNormForward(x, p.lnfGain, p.lnfBias);
     const headWeight = asOperand(p.headWeight);
-    const probs = tf.softmax(mm(final.y, headWeight, p.headBias));
     const targetHot = oneHot(n, v, (r) => [targets[r]], false);
-    const picked = tf.sum(tf.mul(probs, targetHot), -1);
-    const loss = tf.neg(tf.mean(tf.log(tf.maximum(picked, PROB_FLOOR)))) as tf.Scalar;
+    const { loss, dLogits } = crossEntropyAndGradient(mm(final.y, headWeight, p.headBias), targetHot, n);
 
-    const dLogits = tf.mul(tf.sub(probs, targetHot), 1 / n);
     const head = linearGrads(final.y, dLogits, ones);
     const [dFinal, dLnfGain, dLnfBias] = layerNormLinearBackward(dLogits, headWeight, head.dBias, p.lnfGain, final.saved, ones);
     let dx: tf.Tensor = dFinal;
@@ -77,7 +93,10 @@ export function lossAndGradients(model: Gpt, windows: Windows): LossAndGradients
       blockGrads[l] = back.grads;
       dx = back.dx;
     }
-    const dTable = mm(oneHot(n, v + t, embedRow, true), dx);
+    // The one-hot's transpose: flagged on GPU backends, else uploaded transposed (flag-free products).
+    const dTable = gpuBackend()
+      ? (tf.engine().runKernel(tf.BatchMatMul, { a: embedHot, b: dx }, { transposeA: true, transposeB: false }) as tf.Tensor)
+      : mm(oneHot(n, v + t, embedRow, true), dx);
     const [dToken, dPosition] = tf.split(dTable, [v, t], 1);
     return { loss, grads: [dToken, dPosition, ...blockGrads.flat(), dLnfGain, dLnfBias, head.dWeight, head.dBias] };
   });
