@@ -9,6 +9,7 @@ import '../worker/wasm-paths';
 import { chooseBackend } from '../engine/backend';
 import { webGlSoftwareRenderer, webGpuSoftwareRenderer } from '../worker/software-renderer';
 import { benchStream } from './bench-text';
+import { checkBackend } from './check-run';
 import { installLaunchCounter } from './launch-counter';
 import { benchShape, BENCH_MODEL, measureBackendAndLeaks } from './measure-backend';
 import { parameterCount } from '../engine/model/config';
@@ -65,12 +66,16 @@ async function run(plans: BackendPlan[]): Promise<void> {
   emit({ type: 'done' });
 }
 
+async function check(backends: BackendName[]): Promise<void> {
+  for (const backend of backends) emit({ type: 'checks', backend, checks: await checkBackend(backend, say) });
+  emit({ type: 'done' });
+}
+
 scope.onmessage = (e) => {
-  if (e.data?.type !== 'run') {
-    emit({ type: 'error', message: 'the benchmark worker understands only {type: "run", plans}' });
-    return;
-  }
-  run(e.data.plans).catch((error: unknown) => emit({ type: 'error', message: messageOf(error) }));
+  const command = e.data;
+  const work = command?.type === 'run' ? run(command.plans) : command?.type === 'check' ? check(command.backends) : null;
+  if (!work) emit({ type: 'error', message: 'the benchmark worker understands only {type: "run", plans} and {type: "check", backends}' });
+  work?.catch((error: unknown) => emit({ type: 'error', message: messageOf(error) }));
 };
 
 self.addEventListener('unhandledrejection', (e: PromiseRejectionEvent) => {

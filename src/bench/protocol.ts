@@ -3,6 +3,7 @@
  * The page only relays them: the Node script (npm run bench:browser) reads them from the page.
  */
 import type { BackendName } from '../engine/backend';
+import type { KernelCheckResult } from './kernel-checks';
 
 export type { BackendName };
 
@@ -65,7 +66,10 @@ export interface BackendFigures {
 
 export type BackendResult = BackendFigures | { available: false; reason: string };
 
-export type BenchCommand = { type: 'run'; plans: BackendPlan[] };
+/** bench.html?check=kernels: the GPU kernels against the plain ops on cpu, per backend (check-run.ts). */
+export type KernelChecks = { available: true; checks: KernelCheckResult[] } | { available: false; reason: string };
+
+export type BenchCommand = { type: 'run'; plans: BackendPlan[] } | { type: 'check'; backends: BackendName[] };
 
 export interface BenchModel {
   name: string;
@@ -78,6 +82,7 @@ export type BenchEvent =
   | { type: 'model'; model: BenchModel }
   | { type: 'progress'; line: string }
   | { type: 'result'; backend: BackendName; result: BackendResult }
+  | { type: 'checks'; backend: BackendName; checks: KernelChecks }
   | { type: 'done' }
   | { type: 'error'; message: string };
 
@@ -85,6 +90,7 @@ export type BenchEvent =
 export interface BenchState {
   lines: string[];
   results: Partial<Record<BackendName, BackendResult>>;
+  checks: Partial<Record<BackendName, KernelChecks>>;
   model: BenchModel | null;
   done: boolean;
   error: string | null;
