@@ -32,6 +32,8 @@ export interface PackedProgram {
 export interface WebGlBackendShape {
   runWebGLProgram(program: PackedProgram, inputs: tf.TensorInfo[], outputDtype: tf.DataType, customUniformValues?: number[][]): tf.TensorInfo;
   disposeIntermediateTensorInfo(info: tf.TensorInfo): void;
+  texData: { get(dataId: tf.DataId): { isPacked?: boolean; texture?: unknown } };
+  packTensor(info: tf.TensorInfo): tf.TensorInfo;
 }
 
 /**

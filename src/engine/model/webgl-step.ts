@@ -140,7 +140,16 @@ function attentionGrad(backend: WebGlBackendShape, [dy, qkv, probs, merged]: tf.
 const CHUNK = 512;
 const ADAM_UNIFORMS: PackedProgram['customUniforms'] = [{ name: 'adam0', type: 'vec4' }, { name: 'adam1', type: 'vec4' }];
 
-function adamW(backend: WebGlBackendShape, [g, params, m, v]: tf.TensorInfo[], a: AdamWAttrs): tf.TensorInfo[] {
+/** x packed once where it lives on the GPU unpacked (a 1-D concat's output: the packed gradient), else null. */
+function packedOnce(backend: WebGlBackendShape, x: tf.TensorInfo): tf.TensorInfo | null {
+  const data = backend.texData.get(x.dataId);
+  return data.texture != null && !data.isPacked ? backend.packTensor(x) : null;
+}
+
+function adamW(backend: WebGlBackendShape, [gIn, params, m, v]: tf.TensorInfo[], a: AdamWAttrs): tf.TensorInfo[] {
+  // Read by three programs: packed once here rather than by each.
+  const gPacked = packedOnce(backend, gIn);
+  const g = gPacked ?? gIn;
   const size = g.shape[0];
   const parts = Math.ceil(size / CHUNK);
   const squares = (at: string, lane: string) => `if (${at} < ${size}) { vec4 q = getG(${at}); ${lane} += q.x * q.x; if (${at} + 1 < ${size}) { ${lane} += q.y * q.y; } }`;
@@ -159,6 +168,7 @@ function adamW(backend: WebGlBackendShape, [g, params, m, v]: tf.TensorInfo[], a
   backend.disposeIntermediateTensorInfo(total);
   const newParams = run(backend, { ...packed(['params', 'newM', 'newV'], [size], `vec2 decay = vec2(float(index) < adam1.z ? adam1.y : 1., float(index + 1) < adam1.z ? adam1.y : 1.);
     result = getParams(index) * vec4(decay, 1., 1.) - getNewM(index) / (sqrt(getNewV(index)) + adam1.x) * adam0.w;`), customUniforms: ADAM_UNIFORMS }, [params, newM, newV], uniforms);
+  if (gPacked) backend.disposeIntermediateTensorInfo(gPacked);
   return [newParams, newM, newV];
 }
 
