@@ -1,7 +1,8 @@
 """A PyTorch reference for `npm run bench`: the `tiny` character-level GPT (context 64, 2 blocks,
 4 heads, width 64, MLP 4x, vocabulary 60), batch 32 x 64, AdamW with clipping at global norm 1,
 timed per training step on this machine's CPU with 1 and with 2 threads. A development-only
-comparison (CI does not run it), with Debian's python3-torch:
+comparison (CI does not run it), with Debian's python3-torch and libopenblas0-pthread
+(without OpenBLAS, Debian's torch multiplies with the reference BLAS, several times slower):
 /usr/bin/python3 src/bench/pytorch_reference.py [--steps N]
 
 Prints one line per thread count on stderr and one JSON object on stdout:
