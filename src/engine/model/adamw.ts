@@ -108,6 +108,8 @@ export class AdamW {
   private readonly decayMask: tf.Tensor1D;
   /** The tensor data each variable held after our last write-back. */
   private written: unknown[] = [];
+  /** The weights of the last update as read on the CPU backends (see hostWeights). */
+  private hostValues: Float32Array | null = null;
   private t = 0;
 
   constructor(
@@ -160,6 +162,15 @@ export class AdamW {
   /** Length of the flat buffers: the model's parameter count. */
   get packedSize(): number {
     return this.layout.total;
+  }
+
+  /**
+   * The weights of the last update, flat in packingOrder, where they were read to the JS side
+   * anyway (wasm and cpu); null elsewhere, or if a variable was assigned from elsewhere since.
+   * The array is the optimizer's: read it, do not keep or change it.
+   */
+  hostWeights(): Float32Array | null {
+    return this.variables.every((v, i) => v.dataId === this.written[i]) ? this.hostValues : null;
   }
 
   /** The weights as one flat buffer in packingOrder (a copy the caller disposes). */
@@ -217,6 +228,22 @@ export class AdamW {
   }
 
   private writeBack(flat: tf.Tensor): void {
+    if (tf.getBackend() === 'wasm' || tf.getBackend() === 'cpu') {
+      // On the CPU backends the values are at hand: one read and a copy per variable cost less than
+      // split's slices (in a browser's wasm backend, about a quarter), and the values stay for
+      // hostWeights.
+      const values = flat.dataSync() as Float32Array;
+      let at = 0;
+      for (const i of this.layout.order) {
+        const variable = this.variables[i];
+        variable.assign(tf.tensor(values.slice(at, at + variable.size), variable.shape, 'float32'));
+        at += variable.size;
+      }
+      this.written = this.variables.map((v) => v.dataId);
+      this.hostValues = values;
+      return;
+    }
+    this.hostValues = null;
     const { groups } = this.layout;
     const chunks = groups.length === 1 ? [flat] : tf.split(flat, groups.map((g) => g.size));
     groups.forEach((group, k) => {

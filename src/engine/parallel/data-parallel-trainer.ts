@@ -47,6 +47,12 @@ export class DataParallelTrainer extends Trainer {
   /** Sends the current weights to every replica (before the first step, and after each update). */
   async syncReplicas(): Promise<void> {
     if (this.pool.size === 0) return;
+    const host = this.optimizer.hostWeights();
+    if (host) {
+      this.pool.setWeights(host);
+      this.replicasCurrent = true;
+      return;
+    }
     const flat = this.optimizer.flatWeights();
     try {
       this.pool.setWeights((await flat.data()) as Float32Array);
