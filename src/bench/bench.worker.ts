@@ -11,6 +11,7 @@ import { webGlSoftwareRenderer, webGpuSoftwareRenderer } from '../worker/softwar
 import { benchStream } from './bench-text';
 import { checkBackend } from './check-run';
 import { installLaunchCounter } from './launch-counter';
+import { measureWorkers } from './measure-workers';
 import { benchShape, BENCH_MODEL, measureBackendAndLeaks } from './measure-backend';
 import { parameterCount } from '../engine/model/config';
 import { DEFAULT_TRAINING } from '../engine/model/trainer';
@@ -48,7 +49,8 @@ async function runPlan(plan: BackendPlan, stream: Int32Array, vocabSize: number)
   const renderer = await softwareRendererOf(backend);
   if (renderer) say(`${backend}: runs on ${renderer}`);
   const result = await measureBackendAndLeaks(plan, stream, vocabSize, renderer, say);
-  emit({ type: 'result', backend, result });
+  const dataParallel = await measureWorkers(backend, benchShape(vocabSize), stream, plan.timedSteps, say);
+  emit({ type: 'result', backend, result: dataParallel ? { ...result, dataParallel } : result });
 }
 
 async function run(plans: BackendPlan[]): Promise<void> {

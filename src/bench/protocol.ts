@@ -62,6 +62,21 @@ export interface BackendFigures {
   fixedShapeSample: string;
   naive?: NaiveComparison;
   numTensorsDelta: number;
+  /** wasm and cpu with more than one core: training and sampling on every core (measure-workers.ts). */
+  dataParallel?: DataParallelFigures;
+}
+
+export interface DataParallelFigures {
+  workers: number;
+  /** SharedArrayBuffer (a cross-origin-isolated page) rather than transferred buffers. */
+  sharedBuffers: boolean;
+  trainMsPerStep: number;
+  singleTrainMsPerStep: number;
+  trainSpeedup: number;
+  /** KV-cache characters per second of one 16 x 256 call per worker at once, and of one call alone. */
+  kvCacheCharsPerSec: number;
+  singleKvCacheCharsPerSec: number;
+  sampleSpeedup: number;
 }
 
 export type BackendResult = BackendFigures | { available: false; reason: string };

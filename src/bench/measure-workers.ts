@@ -1,0 +1,43 @@
+/**
+ * The benchmark page's data-parallel figure: on wasm and cpu, the model trained and sampled by
+ * one worker per logical core (nested Web Workers, as the simulator starts them) and, in the
+ * same way right after, by one worker.
+ */
+import { parameterCount, type ModelShape } from '../engine/model/config';
+import { createGpt } from '../engine/model/gpt';
+import { startReplicas } from '../engine/parallel/replica-host';
+import { createRng } from '../engine/rng';
+import { browserReplicaHost } from '../worker/training-workers';
+import type { BackendName, DataParallelFigures } from './protocol';
+import { workerFigures } from './worker-figures';
+
+/** The figures with every core, or null where one worker is all there is (or a GPU backend). */
+export async function measureWorkers(backend: BackendName, shape: ModelShape, stream: Int32Array, timedSteps: number, say: (line: string) => void): Promise<DataParallelFigures | null> {
+  const host = browserReplicaHost();
+  if ((backend !== 'wasm' && backend !== 'cpu') || host.hardwareThreads < 2) return null;
+  const pool = await startReplicas(host, host.hardwareThreads, backend, shape, (d) => say(`${backend}: a training worker was dropped (${d.reason})`));
+  const model = createGpt(shape, createRng('bench-init'));
+  try {
+    const figures = await workerFigures(model, pool, stream, timedSteps);
+    const one = await workerFigures(model, null, stream, timedSteps);
+    const result = {
+      workers: figures.workers,
+      sharedBuffers: host.shared,
+      trainMsPerStep: figures.trainMsPerStep,
+      singleTrainMsPerStep: one.trainMsPerStep,
+      trainSpeedup: +(one.trainMsPerStep / figures.trainMsPerStep).toFixed(2),
+      kvCacheCharsPerSec: figures.sampleCharsPerSec,
+      singleKvCacheCharsPerSec: one.sampleCharsPerSec,
+      sampleSpeedup: +(figures.sampleCharsPerSec / one.sampleCharsPerSec).toFixed(2),
+    };
+    say(
+      `${backend} with ${result.workers} workers (${host.shared ? 'shared' : 'transferred'} buffers, ${parameterCount(shape).toLocaleString('en-US')} parameters): ` +
+        `${result.trainMsPerStep} ms/step against ${result.singleTrainMsPerStep} for one (${result.trainSpeedup}x), ` +
+        `kv-cache ${result.kvCacheCharsPerSec} chars/s against ${result.singleKvCacheCharsPerSec} (${result.sampleSpeedup}x)`,
+    );
+    return result;
+  } finally {
+    model.dispose();
+    pool?.dispose();
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * Data-parallel figures shared by `npm run bench` (worker threads) and the benchmark page (nested
+ * Web Workers): the median time of a training step, and the KV-cache characters per second of
+ * one sampling call per worker at once, for a model and its pool of replicas (null: one worker).
+ */
+import type { Gpt } from '../engine/model/gpt';
+import { sampleDocuments } from '../engine/model/sample';
+import { DEFAULT_TRAINING, Trainer } from '../engine/model/trainer';
+import { DataParallelTrainer } from '../engine/parallel/data-parallel-trainer';
+import type { ReplicaPool } from '../engine/parallel/replica-pool';
+import { createRng } from '../engine/rng';
+
+export const median = (xs: readonly number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+const SAMPLE = { count: 16, maxLength: 256, decoding: { temperature: 1, topK: 0, topP: 1 }, batchSize: 16, sampler: 'kv-cache' as const, stopAtEod: false };
+
+/** Milliseconds of each timed step (after `warmup` untimed ones), the loss read back every step. */
+export async function trainStepTimes(model: Gpt, pool: ReplicaPool | null, stream: Int32Array, warmup: number, timed: number): Promise<number[]> {
+  const settings = { ...DEFAULT_TRAINING, steps: warmup + timed, reportEvery: 1 };
+  const rng = createRng('bench-train');
+  const trainer = pool ? new DataParallelTrainer(model, settings, rng, pool) : new Trainer(model, settings, rng);
+  const stamps: number[] = [];
+  try {
+    await trainer.train(stream, () => {
+      stamps.push(performance.now());
+    });
+  } finally {
+    trainer.dispose();
+  }
+  return stamps.slice(warmup).map((t, i) => t - stamps[warmup + i - 1]);
+}
+
+/** Characters per second of one sampling call per worker at once (16 x 256 each): one here, the rest on the replicas. */
+export async function samplingRate(model: Gpt, pool: ReplicaPool | null, round: number): Promise<number> {
+  const t0 = performance.now();
+  const local = sampleDocuments(model, SAMPLE, createRng(`bench-sample-${round}-0`));
+  const remote = Array.from({ length: pool?.size ?? 0 }, (_, i) => pool!.sample({ ...SAMPLE, seed: createRng(`bench-sample-${round}-${i + 1}`).seed }));
+  const results = [await local, ...(await Promise.all(remote))];
+  const chars = results.reduce((n, r) => n + (r ? r.documents.reduce((m, d) => m + d.length + 1, 0) : 0), 0);
+  return chars / ((performance.now() - t0) / 1000);
+}
+
+export interface WorkerFigures {
+  workers: number;
+  trainMsPerStep: number;
+  trainTokensPerSec: number;
+  sampleCharsPerSec: number;
+}
+
+/** Training and sampling figures of one model with its pool (the JIT warmed by a first sampling round). */
+export async function workerFigures(model: Gpt, pool: ReplicaPool | null, stream: Int32Array, timedSteps: number): Promise<WorkerFigures> {
+  const steps = await trainStepTimes(model, pool, stream, 3, timedSteps);
+  await samplingRate(model, pool, -1);
+  const rates: number[] = [];
+  for (let round = 0; round < 3; round++) rates.push(await samplingRate(model, pool, round));
+  const ms = median(steps);
+  return {
+    workers: 1 + (pool?.size ?? 0),
+    trainMsPerStep: +ms.toFixed(2),
+    trainTokensPerSec: Math.round((DEFAULT_TRAINING.batchSize * model.shape.contextLength * 1000) / ms),
+    sampleCharsPerSec: Math.round(median(rates)),
+  };
+}
