@@ -29,7 +29,7 @@ describe('simulate CLI', () => {
     [['--set', 'paradigm=sideways', '--out', 'x.json'], /paradigm/],
     [['--generations', 'ten', '--out', 'x.json'], /generations/],
     [['--frobnicate'], /Unknown option '--frobnicate'/],
-    [['--backend', 'gpu', '--out', 'x.json'], /--backend must be wasm or cpu/],
+    [['--backend', 'gpu', '--out', 'x.json'], /--backend must be wasm, cpu or webgpu/],
     [[], /missing --out/],
     [['--config', '/no/such/file.json', '--out', 'x.json'], /cannot read config file/],
   ])('bad input %j: one line on stderr, non-zero exit, no stack trace', (args, message) => {
