@@ -4,7 +4,7 @@
  */
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { FromReplica, ReplicaPort } from '../engine/parallel/protocol';
+import { replicaPort, type FromReplica, type ReplicaPort } from '../engine/parallel/protocol';
 import type { ReplicaHost } from '../engine/parallel/replica-host';
 
 /**
@@ -21,24 +21,14 @@ export function startReplicaThread(): Worker {
 
 /** The coordinator's end of a training worker thread: its death (an error, an exit) is a failure. */
 export function portOfThread(worker: Worker): ReplicaPort {
-  let failed: ((reason: string) => void) | null = null;
-  let ended = false;
-  const fail = (reason: string) => {
-    if (ended) return;
-    ended = true;
-    failed?.(reason);
-  };
+  const { port, fail } = replicaPort({
+    post: (message, transfer) => worker.postMessage(message, transfer),
+    listen: (handler) => worker.on('message', (m: FromReplica) => handler(m)),
+    terminate: () => void worker.terminate(),
+  });
   worker.on('error', (e) => fail(`it crashed: ${e.message}`));
   worker.on('exit', (code) => fail(`it exited with code ${code}`));
-  return {
-    post: (message, transfer) => worker.postMessage(message, transfer),
-    onMessage: (handler) => worker.on('message', (m: FromReplica) => handler(m)),
-    onFailure: (handler) => (failed = handler),
-    terminate: () => {
-      ended = true;
-      void worker.terminate();
-    },
-  };
+  return port;
 }
 
 /** This machine's host for training workers (`os.availableParallelism()` threads). */

@@ -4,32 +4,22 @@
  * isolated and transferred where it is not, so a static host without COOP/COEP headers still
  * trains on every core.
  */
-import type { FromReplica, ReplicaPort } from '../engine/parallel/protocol';
+import { replicaPort, type FromReplica, type ReplicaPort } from '../engine/parallel/protocol';
 import type { ReplicaHost } from '../engine/parallel/replica-host';
 
 function spawnTrainingWorker(): ReplicaPort {
   const worker = new Worker(new URL('./training.worker.ts', import.meta.url), { type: 'module', name: 'training' });
-  let failed: ((reason: string) => void) | null = null;
-  let ended = false;
-  const fail = (reason: string) => {
-    if (ended) return;
-    ended = true;
-    failed?.(reason);
-  };
+  const { port, fail } = replicaPort({
+    post: (message, transfer) => worker.postMessage(message, transfer),
+    listen: (handler) => worker.addEventListener('message', (e: MessageEvent<FromReplica>) => handler(e.data)),
+    terminate: () => worker.terminate(),
+  });
   worker.addEventListener('error', (e: ErrorEvent) => {
     e.preventDefault();
     fail(`it crashed: ${e.message || 'the worker script failed'}`);
   });
   worker.addEventListener('messageerror', () => fail('a message to it could not be read'));
-  return {
-    post: (message, transfer) => worker.postMessage(message, transfer),
-    onMessage: (handler) => worker.addEventListener('message', (e: MessageEvent<FromReplica>) => handler(e.data)),
-    onFailure: (handler) => (failed = handler),
-    terminate: () => {
-      ended = true;
-      worker.terminate();
-    },
-  };
+  return port;
 }
 
 /** The host the simulation worker offers the engine: one thread per logical core. */

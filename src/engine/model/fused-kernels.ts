@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { ADAMW_UPDATE, ATTENTION, ATTENTION_GRAD, runFused, UNPACK } from './fused-registry';
+import { ADAMW_UPDATE, ATTENTION, ATTENTION_GRAD, runFused, UNPACK, type AdamWAttrs } from './fused-registry';
 import { hasLoopKernels } from './loop-kernels';
 import { fusedOnWasm } from './wasm-fused';
 import { fusedOnWebGl } from './webgl-fused';
@@ -35,14 +35,7 @@ export function hasGpuKernels(width: number): boolean {
 export const gpuBackend = (): boolean => ['webgl', 'webgpu'].includes(tf.getBackend());
 
 /** The per-step numbers of AdamW's update (fused-registry.ts's ADAMW_UPDATE), but where decay applies. */
-export interface AdamWStep {
-  beta1: number;
-  beta2: number;
-  clipNorm: number;
-  stepScale: number;
-  denomEps: number;
-  decay: number;
-}
+export type AdamWStep = Omit<AdamWAttrs, 'decayEnd'>;
 
 /** How many leading numbers of a decay mask are 1 when the rest are 0, else null (remembered per mask). */
 const decayPrefixes = new WeakMap<Float32Array, number | null>();

@@ -64,3 +64,35 @@ export interface CoordinatorPort {
   post(message: FromReplica, transfer: ArrayBuffer[]): void;
   onMessage(handler: (message: ToReplica) => void): void;
 }
+
+/** What a port needs of a worker, whichever kind it is. */
+export interface WorkerHandle {
+  post(message: ToReplica, transfer: ArrayBuffer[]): void;
+  listen(handler: (message: FromReplica) => void): void;
+  terminate(): void;
+}
+
+/**
+ * A ReplicaPort over a worker, and the `fail` its environment calls when the worker dies (an
+ * uncaught error, an exit): the pool hears of a death once, and not after it ended the worker.
+ */
+export function replicaPort(worker: WorkerHandle): { port: ReplicaPort; fail(reason: string): void } {
+  let failed: ((reason: string) => void) | null = null;
+  let ended = false;
+  return {
+    port: {
+      post: (message, transfer) => worker.post(message, transfer),
+      onMessage: (handler) => worker.listen(handler),
+      onFailure: (handler) => (failed = handler),
+      terminate: () => {
+        ended = true;
+        worker.terminate();
+      },
+    },
+    fail(reason) {
+      if (ended) return;
+      ended = true;
+      failed?.(reason);
+    },
+  };
+}
