@@ -230,7 +230,7 @@ export class AdamW {
   private writeBack(flat: tf.Tensor): void {
     if (tf.getBackend() === 'wasm' || tf.getBackend() === 'cpu') {
       // On the CPU backends the values are at hand: one read and a copy per variable cost less than
-      // split's slices (in a browser's wasm backend, about a quarter), and the values stay for
+      // split's slices (several times less in a browser's wasm backend), and the values stay for
       // hostWeights.
       const values = flat.dataSync() as Float32Array;
       let at = 0;
