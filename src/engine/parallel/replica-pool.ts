@@ -7,7 +7,7 @@
 import type { BackendName } from '../backend';
 import type { Windows } from '../model/batches';
 import type { ModelShape } from '../model/config';
-import type { SampledText } from '../loop/families/types';
+import type { SampledDocuments } from '../model/sample';
 import type { FromReplica, ReplicaPort, SampleRequest, SharedBuffers } from './protocol';
 
 export interface ShardGradient {
@@ -184,7 +184,7 @@ export class ReplicaPool {
    * Documents sampled by the least busy live replica with the weights it holds, or null when no
    * replica is left (or the one asked was dropped before answering).
    */
-  async sample(request: SampleRequest): Promise<SampledText | null> {
+  async sample(request: SampleRequest): Promise<SampledDocuments | null> {
     const live = this.live();
     if (live.length === 0) return null;
     const member = live.reduce((a, b) => (b.busy < a.busy ? b : a));
