@@ -14,7 +14,7 @@ export const WASM_MODULES = [
   { wat: 'wasm-attention.wat', constant: 'WASM_ATTENTION_BASE64', what: 'causal attention and its gradient' },
 ] as const;
 
-const MODEL_DIR = new URL('../engine/model/', import.meta.url);
+const MODEL_DIR = new URL('../engine/model/kernels/', import.meta.url);
 export const BINARY_MODULE_PATH = fileURLToPath(new URL('wasm-binaries.ts', MODEL_DIR));
 
 /** One module's binary. */

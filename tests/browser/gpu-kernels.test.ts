@@ -1,5 +1,5 @@
 /**
- * The training step's GPU kernels (src/engine/model/webgl-*.ts, webgpu-*.ts) in headless Chromium,
+ * The training step's GPU kernels (src/engine/model/kernels/webgl-*.ts, webgpu-*.ts) in headless Chromium,
  * where WebGL and WebGPU run on SwiftShader: bench.html?check=kernels runs each kernel through the
  * engine on the GPU backend and the plain tf ops it replaces on cpu, on the same inputs
  * (src/bench/kernel-checks.ts), then the page's capability check (4 training steps of a small

@@ -3,8 +3,8 @@ import { attentionKernelFor } from './attention';
 import type { Windows } from './batches';
 import { blockBackward, blockForward, type BlockSaved } from './block-step';
 import type { Gpt } from './gpt';
-import { gpuBackend } from './fused-kernels';
-import { runFused, SOFTMAX_CROSS_ENTROPY } from './fused-registry';
+import { gpuBackend } from './kernels/fused-kernels';
+import { runFused, SOFTMAX_CROSS_ENTROPY } from './kernels/fused-registry';
 import { asOperand, mm } from './kernels';
 import { layerNormForward, layerNormLinearBackward, linearGrads, type Ones } from './step-layers';
 

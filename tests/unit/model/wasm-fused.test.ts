@@ -3,11 +3,11 @@ import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { assembleWasmKernels, BINARY_MODULE_PATH, binaryModuleSource } from '../../../src/cli/assemble-wasm-kernels';
 import { useNodeBackend } from '../../../src/cli/tf-node';
-import { GELU, GELU_GRAD, GELU_K1, GELU_K2 } from '../../../src/engine/model/fused-gelu';
-import { hasFusedKernels } from '../../../src/engine/model/fused-kernels';
-import { LAYER_NORM, LAYER_NORM_GRAD } from '../../../src/engine/model/fused-layer-norm';
-import { runFused } from '../../../src/engine/model/fused-registry';
-import { columnSumsOnWasm, swapOnWasm } from '../../../src/engine/model/wasm-fused';
+import { GELU, GELU_GRAD, GELU_K1, GELU_K2 } from '../../../src/engine/model/kernels/fused-gelu';
+import { hasFusedKernels } from '../../../src/engine/model/kernels/fused-kernels';
+import { LAYER_NORM, LAYER_NORM_GRAD } from '../../../src/engine/model/kernels/fused-layer-norm';
+import { runFused } from '../../../src/engine/model/kernels/fused-registry';
+import { columnSumsOnWasm, swapOnWasm } from '../../../src/engine/model/kernels/wasm-fused';
 
 /** GELU (tanh form) in float64: y and sigmoid(z). */
 function geluReference(x: number): { y: number; sig: number } {
