@@ -41,9 +41,9 @@ export const PRESETS: readonly Preset[] = [
     id: 'gerstgrasser-accumulate',
     label: 'Gerstgrasser: accumulate',
     description:
-      'Generated text is added, never swapped for real text; each model trains on all of it for the same number of steps (so each character is seen less often as the corpus grows): the test loss stays bounded.',
+      'Generated text is added, never swapped for real text, and each model makes as many passes over the whole growing corpus as the first made over the real text (so generation n trains n + 1 times as long): the test loss stays bounded.',
     source: 'Gerstgrasser et al. 2024',
-    changes: { paradigm: 'accumulate', contamination: 1 },
+    changes: { paradigm: 'accumulate', contamination: 1, training: { budgetRule: 'fixed-epochs' } },
   },
   {
     id: 'fresh-data',

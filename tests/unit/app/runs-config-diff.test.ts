@@ -10,7 +10,7 @@ const withChanges = (patch: Partial<SimulationConfig>): SimulationConfig => ({ .
 
 describe('config difference labels', () => {
   it('names the classic pairs’ differences the way a teacher says them', () => {
-    expect(configDiffLabel(presetConfig('gerstgrasser-accumulate'), presetConfig('paper-replace'))).toBe('accumulate');
+    expect(configDiffLabel(presetConfig('gerstgrasser-accumulate'), presetConfig('paper-replace'))).toBe('accumulate, same passes');
     expect(configDiffLabel(presetConfig('shumailov-10pct-real'), presetConfig('paper-replace'))).toBe('real kept 10%');
     expect(configDiffLabel(presetConfig('low-temperature'), presetConfig('paper-replace'))).toBe('temperature 0.5');
   });

@@ -59,8 +59,8 @@ describe('overlay series', () => {
 
   it('names each line by the run and how its settings differ from the run on screen', () => {
     const run = keptRun('r', { label: 'Recorded: Gerstgrasser: accumulate', config: presetConfig('gerstgrasser-accumulate') });
-    expect(overlayName(run, presetConfig('paper-replace'), 'perplexity')).toBe('Recorded: Gerstgrasser: accumulate (accumulate)');
-    expect(overlayName(run, presetConfig('paper-replace'), 'tv')).toBe('Recorded: Gerstgrasser: accumulate (accumulate), 2-grams');
+    expect(overlayName(run, presetConfig('paper-replace'), 'perplexity')).toBe('Recorded: Gerstgrasser: accumulate (accumulate, same passes)');
+    expect(overlayName(run, presetConfig('paper-replace'), 'tv')).toBe('Recorded: Gerstgrasser: accumulate (accumulate, same passes), 2-grams');
     expect(overlayName(run, null, 'entropy')).toBe('Recorded: Gerstgrasser: accumulate, characters');
   });
 
