@@ -1,5 +1,6 @@
 /**
  * npm run record-runs -- [--generations N] [--only id,id] [--force] [--out-dir public/recorded]
+ * (--generations overrides every preset's own count: 40 for the default and its micro twin, else 10)
  * Produces the page's recorded runs: runs `simulate` once per preset (the compare pairs' variants
  * are presets too, all with the same seed) and writes each run.json plus index.json, the manifest
  * the page reads ("Watch a recorded run"). Runs one simulation at a time; the manifest is
@@ -15,21 +16,31 @@ import type { RunRecord } from '../engine/loop/report';
 
 /**
  * What gets recorded, in order: the compare pairs first (replace vs accumulate, 0% vs 10% real
- * kept, temperature 1 vs 0.5 all share paper-replace), then the remaining presets.
+ * kept, temperature 1 vs 0.5, tiny vs micro all share paper-replace), then the remaining presets.
+ * The default and its micro twin run as long as the paper did (40 generations), so the page shows
+ * where perplexity goes over a long run; the others run ten.
  */
 const RECORDED_PRESETS = [
   'paper-replace',
   'gerstgrasser-accumulate',
   'shumailov-10pct-real',
   'low-temperature',
+  'paper-replace-micro',
   'fresh-data',
   'top-k-tails',
   'paper-accumulate-subsample',
 ] as const;
 
+const LONG_RUNS: Partial<Record<(typeof RECORDED_PRESETS)[number], number>> = { 'paper-replace': 40, 'paper-replace-micro': 40 };
+
 /** Ten generations of `tiny` at the default budget: fluent text at generation 0, its decay after. */
 const DEFAULT_GENERATIONS = 10;
 const SEED = 1;
+/**
+ * Results are reproducible for a given number of training workers (float sums in a fixed order),
+ * so the recordings name it rather than take one per core of whatever machine records them.
+ */
+const WORKERS = 2;
 
 /** One line of index.json. src/app/runs/recorded-manifest.ts validates the same shape. */
 export interface RecordedRunEntry {
@@ -89,7 +100,7 @@ function finite(value: number | undefined): number | null {
 
 /** Runs simulate in a child process (its own TF.js backend and memory), inheriting stderr. */
 function simulate(preset: string, generations: number, out: string): void {
-  const args = ['--import', 'tsx', 'src/cli/simulate.ts', '--preset', preset, '--generations', String(generations), '--seed', String(SEED), '--quiet', '--out', out];
+  const args = ['--import', 'tsx', 'src/cli/simulate.ts', '--preset', preset, '--generations', String(generations), '--seed', String(SEED), '--workers', String(WORKERS), '--quiet', '--out', out];
   const result = spawnSync(process.execPath, args, { stdio: ['ignore', 'inherit', 'inherit'] });
   if (result.status !== 0) throw new Error(`simulate --preset ${preset} exited with ${result.status ?? result.signal}`);
 }
@@ -113,7 +124,7 @@ function record(preset: string, generations: number, outDir: string): RecordedRu
     finalPerplexity: finite(last?.perplexity),
     baselinePerplexity: finite(run.baseline.perplexity),
     seed: SEED,
-    command: `npm run simulate -- --preset ${preset} --generations ${generations} --seed ${SEED} --quiet --out ${shownOut}`,
+    command: `npm run simulate -- --preset ${preset} --generations ${generations} --seed ${SEED} --workers ${WORKERS} --quiet --out ${shownOut}`,
     date: new Date().toISOString(),
     bytes: statSync(out).size,
   };
@@ -125,8 +136,9 @@ function main(): number {
     process.stdout.write('Usage: npm run record-runs -- [--generations N] [--only preset,preset] [--force] [--out-dir DIR]\n');
     return 0;
   }
-  const generations = args.generations === undefined ? DEFAULT_GENERATIONS : Number(args.generations);
-  if (!Number.isInteger(generations) || generations < 1) throw new UsageError(`--generations must be a positive whole number, got "${args.generations}"`);
+  const asked = args.generations === undefined ? null : Number(args.generations);
+  if (asked !== null && (!Number.isInteger(asked) || asked < 1)) throw new UsageError(`--generations must be a positive whole number, got "${args.generations}"`);
+  const generationsOf = (preset: string) => asked ?? LONG_RUNS[preset as (typeof RECORDED_PRESETS)[number]] ?? DEFAULT_GENERATIONS;
   const wanted = args.only ? args.only.split(',').map((s) => s.trim()) : [...RECORDED_PRESETS];
   // Unknown names fail before any work.
   for (const id of wanted) {
@@ -147,7 +159,7 @@ function main(): number {
       process.stderr.write(`record-runs: ${preset} already recorded (${done.date}); --force records it again\n`);
       continue;
     }
-    const entry = record(preset, generations, outDir);
+    const entry = record(preset, generationsOf(preset), outDir);
     // Keep the manifest in the recording order, whatever order runs finish in.
     const others = manifest.runs.filter((r) => r.id !== preset);
     const order = (id: string) => RECORDED_PRESETS.indexOf(id as (typeof RECORDED_PRESETS)[number]);

@@ -43,6 +43,13 @@ export const COMPARE_PAIRS: readonly ComparePair[] = [
     recorded: ['paper-replace', 'low-temperature'],
   },
   {
+    id: 'model-size',
+    title: 'Tiny vs micro model',
+    a: { label: 'tiny model', apply: (c) => ({ ...c, model: { ...c.model, size: 'tiny' } }) },
+    b: { label: 'micro model', apply: (c) => ({ ...c, model: { ...c.model, size: 'micro' } }) },
+    recorded: ['paper-replace', 'paper-replace-micro'],
+  },
+  {
     id: 'filter',
     title: 'Unfiltered vs filtered',
     a: { label: 'unfiltered', apply: (c) => ({ ...c, filter: { keep: 1, dedupe: false } }) },

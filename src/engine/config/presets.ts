@@ -68,6 +68,14 @@ export const PRESETS: readonly Preset[] = [
     changes: { decoding: { temperature: 0.5, topK: 0, topP: 1 } },
   },
   {
+    id: 'paper-replace-micro',
+    label: 'Seed paper: replace, micro model',
+    description:
+      'The default loop with the smallest transformer (one layer, width 32: about a sixth of tiny\'s parameters), at the same budget: it writes fewer real words from generation 0, and its perplexity climbs from higher up.',
+    source: 'Wang et al. 2024, arXiv 2412.14872 (v1), at a smaller model size',
+    changes: { model: { size: 'micro' } },
+  },
+  {
     id: 'top-k-tails',
     label: 'Top-k cuts the tails',
     description: 'Replace with top-k 5 sampling: rare characters and words go extinct first.',

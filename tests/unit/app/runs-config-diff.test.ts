@@ -56,6 +56,7 @@ describe('compare pairs', () => {
       ['replace', 'accumulate'],
       ['real kept 0%', 'real kept 10%'],
       ['temperature 1', 'temperature 0.5'],
+      ['tiny model', 'micro model'],
       ['unfiltered', 'best 50% kept, no duplicates'],
     ]);
   });
