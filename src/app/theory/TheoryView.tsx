@@ -14,6 +14,7 @@ import { TheoryControls } from './TheoryControls';
 import { TheoryExplainer } from './TheoryExplainer';
 import { MAX_PINS, useTheoryStore } from './theory-store';
 import { useTheoryRunner } from './use-theory-runner';
+import { RecordedTransformerSweep } from './sweep/RecordedTransformerSweep';
 import { ContaminationSweepSection } from './sweep/SweepSection';
 import './theory.css';
 
@@ -29,6 +30,7 @@ export function TheoryView() {
       <TheoryProgress />
       <TheoryResults />
       <ContaminationSweepSection />
+      <RecordedTransformerSweep />
     </section>
   );
 }
