@@ -14,9 +14,13 @@ import type { ReplicaHost } from '../engine/parallel/replica-host';
  */
 const THREAD_SCRIPT = `import('tsx/esm/api').then(({ tsImport }) => tsImport(${JSON.stringify(new URL('./replica-thread.ts', import.meta.url).href)}, ${JSON.stringify(import.meta.url)}))`;
 
-/** A new training worker thread. */
+/**
+ * A new training worker thread. The bundled benchmark (bundle-bench.ts) names its own built
+ * entry in COLLAPSE_LAB_REPLICA_ENTRY, where there is neither tsx nor TypeScript source.
+ */
 export function startReplicaThread(): Worker {
-  return new Worker(THREAD_SCRIPT, { eval: true });
+  const bundled = process.env.COLLAPSE_LAB_REPLICA_ENTRY;
+  return bundled ? new Worker(new URL(bundled)) : new Worker(THREAD_SCRIPT, { eval: true });
 }
 
 /** The coordinator's end of a training worker thread: its death (an error, an exit) is a failure. */
