@@ -10,6 +10,7 @@
  *    pause and resume, a real backend, no errors, and no main-thread task over 200 ms.
  * 3. A pasted corpus holding <script> shows it as text, and a bad ?backend= gets a message.
  */
+import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -337,6 +338,11 @@ describe('the theory view', () => {
       await expect.poll(() => page.getByRole('tab', { name: /Theory/ }).getAttribute('aria-selected')).toBe('true');
       const status = page.getByTestId('theory-status');
       await expect.poll(() => status.getAttribute('data-status'), { timeout: 60_000 }).toBe('done');
+      // The transformer's recorded sweep sits under the live one: one row per share it recorded.
+      const recorded = JSON.parse(readFileSync('public/recorded/sweep-transformer-replace.json', 'utf8')) as { summaries: { contamination: number }[] };
+      const recordedRows = page.getByRole('table', { name: /Transformer under replace/ }).locator('tbody tr');
+      await expect.poll(() => recordedRows.count(), { timeout: 30_000 }).toBe(recorded.summaries.length);
+      await expect.poll(() => recordedRows.first().locator('th').textContent()).toBe('12.5%');
       const slider = page.getByRole('slider', { name: /Generated text written back each generation/ });
       const before = await slider.getAttribute('aria-valuetext');
       const firstSummary = await page.getByTestId('theory-summary').textContent();

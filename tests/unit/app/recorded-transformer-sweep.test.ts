@@ -25,6 +25,10 @@ function sweepFile() {
       corpus: null,
     },
     shard: null,
+    parts: [
+      { file: 'part-1.json', shard: { index: 1, count: 2 }, command: 'npm run simulate -- ... --shard 1/2 --out part-1.json' },
+      { file: 'part-2.json', shard: { index: 2, count: 2 }, command: 'npm run simulate -- ... --shard 2/2 --out part-2.json' },
+    ],
     complete: true,
     runs: [
       { point: 0, seed: 1, seconds: 100 },
@@ -49,6 +53,11 @@ describe('the recorded transformer sweep', () => {
     expect(sweep.rows[1]).toEqual({ lambda: 1, median: 3, band: [2, 4], law: 3, runs: 2, reached: 2 });
     // Never crossed within the run: no median and no band, but the law still predicts c / lambda.
     expect(sweep.rows[0]).toMatchObject({ median: null, band: null, law: 12, reached: 0 });
+    expect(sweep.commands).toEqual([
+      'npm run simulate -- ... --shard 1/2 --out part-1.json',
+      'npm run simulate -- ... --shard 2/2 --out part-2.json',
+      'npm run simulate -- --sweep contamination=1,0.25 ...',
+    ]);
     expect(sweep).toMatchObject({ ratio: 1.5, seeds: 2, generations: 12, model: 'micro', realChars: 20_000, steps: 400, cpuSeconds: 460, lawC: 3 });
   });
 

@@ -46,13 +46,17 @@ function RecordedSweepBody({ sweep, titleId }: { sweep: RecordedSweep; titleId: 
         The same question, asked of the <code>{sweep.model}</code> transformer under <em>replace</em>: for each share λ, {sweep.seeds}{' '}
         seeds ran {sweep.generations} generations ({sweep.realChars.toLocaleString('en')} real characters, {sweep.steps.toLocaleString('en')}{' '}
         training steps per generation), and the chart shows after how many generations held-out perplexity first reached{' '}
-        {sweep.ratio}x generation 0&rsquo;s. Recorded with the command below ({cost} of training, one thread per run).
+        {sweep.ratio}x generation 0&rsquo;s. Recorded with the commands below ({cost} of training, one thread per run).
       </p>
       <RecordedSweepChart rows={sweep.rows} ratio={sweep.ratio} titleId={titleId} />
       <RecordedSweepTable sweep={sweep} />
-      <p className="theory-sweep-command">
-        <code>{sweep.command}</code>
-      </p>
+      <ul className="theory-sweep-command">
+        {sweep.commands.map((command) => (
+          <li key={command}>
+            <code>{command}</code>
+          </li>
+        ))}
+      </ul>
     </>
   );
 }

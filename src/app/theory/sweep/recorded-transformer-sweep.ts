@@ -43,6 +43,7 @@ const recordedSweepSchema = z.object({
       )
       .min(1),
   }),
+  parts: z.array(z.object({ command: z.string() })).optional(),
   complete: z.literal(true, { message: 'the recording stopped before its last run' }),
   runs: z.array(z.object({ point: z.number().int().min(0), seconds: z.number().min(0) })).min(1),
   summaries: z
@@ -67,7 +68,8 @@ export interface RecordedSweepRow {
 
 export interface RecordedSweep {
   rows: RecordedSweepRow[];
-  command: string;
+  /** The commands that wrote it: each part's (a sweep spread over processes), then the merge. */
+  commands: string[];
   /** Threshold ratio: perplexity at least this many times generation 0's. */
   ratio: number;
   seeds: number;
@@ -118,7 +120,7 @@ export function parseRecordedSweep(text: string): Parsed<RecordedSweep> {
     ok: true,
     value: {
       rows,
-      command: sweep.command,
+      commands: [...(sweep.parts ?? []).map((p) => p.command), sweep.command],
       ratio: sweep.definition.thresholds.ratio,
       seeds: sweep.definition.seeds.length,
       generations: first.generations,
