@@ -5,7 +5,7 @@
  * (private modes, locked-down kiosks): then nothing is remembered and the timing simply runs again.
  */
 import { z } from 'zod';
-import type { BackendName, SamplerKind } from '../worker/protocol';
+import type { BackendName, SamplerKind } from '../worker/simulation-protocol';
 
 export const PREFERENCE_KEY = 'collapse-lab:backend-preference:v1';
 const FORMAT_VERSION = 1;

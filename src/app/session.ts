@@ -6,7 +6,7 @@
  */
 import { SimulationClient, type ClientEvent } from '../worker/client';
 import type { TimingEntry } from '../worker/backend-timing';
-import type { RunCheckpoint, StartRequest } from '../worker/protocol';
+import type { RunCheckpoint, StartRequest } from '../worker/simulation-protocol';
 import { preferenceFromTimings, rememberPreference } from './backend-preference';
 import { compactBacklog } from './store/fold-run';
 import { isRunActive, useAppStore } from './store/app-store';

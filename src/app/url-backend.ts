@@ -2,7 +2,7 @@
  * `?backend=webgpu|webgl|wasm|cpu` forces one backend (tests, or a user who knows their machine).
  * Read once at start-up; an unknown value is ignored with a message rather than breaking the page.
  */
-import { BACKEND_NAMES, isBackendName, type BackendName } from '../worker/protocol';
+import { BACKEND_NAMES, isBackendName, type BackendName } from '../worker/simulation-protocol';
 
 export interface BackendFromUrl {
   backend: BackendName | null;

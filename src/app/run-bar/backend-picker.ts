@@ -4,7 +4,7 @@
  * Pure, so tested in Node; BackendPicker.tsx only renders it.
  */
 import type { BackendPreference } from '../backend-preference';
-import type { BackendName, SamplerKind } from '../../worker/protocol';
+import type { BackendName, SamplerKind } from '../../worker/simulation-protocol';
 
 /** 'auto': the timed choice (remembered per browser); a name: only that backend is tried. */
 export type BackendSetting = 'auto' | BackendName;

@@ -12,7 +12,7 @@ import { IDLE_RUN, type LiveRun, type RunInput } from '../../../src/app/store/li
 import type { SimulationEvent } from '../../../src/engine/loop/events';
 import { RunRecorder } from '../../../src/engine/loop/recorder';
 import type { RunRecord } from '../../../src/engine/loop/report';
-import { PROTOCOL_VERSION } from '../../../src/worker/protocol';
+import { PROTOCOL_VERSION } from '../../../src/worker/simulation-protocol';
 import { collectEvents, microRunConfig } from '../../support/loop-fixtures';
 
 let events: SimulationEvent[];
