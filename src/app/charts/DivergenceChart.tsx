@@ -13,7 +13,7 @@ import { CHART_MARGIN } from './chart-theme';
 import { ChartFrame } from './ChartFrame';
 import { generationXAxis, seriesLines, topLegend, valueTooltip, valueYAxis } from './chart-elements';
 import { DivergenceToggle } from './DivergenceToggle';
-import { seriesStyle } from './palette';
+import { seriesStyle } from '../ui/palette';
 import { lineStyleProps } from './series';
 import { generationRange, overlayLines } from './overlay-lines';
 import { overlaySummary } from './overlay-series';

@@ -8,7 +8,7 @@ import { CHART_MARGIN, TICK, X_AXIS_HEIGHT, xAxisLabel } from './chart-theme';
 import { ChartFrame } from './ChartFrame';
 import { topLegend, untrainedModelLine, valueTooltip, valueYAxis } from './chart-elements';
 import { overlaySummary } from './overlay-series';
-import { seriesStyle } from './palette';
+import { seriesStyle } from '../ui/palette';
 import { useOverlays } from './use-overlays';
 import { lineStyleProps } from './series';
 

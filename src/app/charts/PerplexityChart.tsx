@@ -15,7 +15,7 @@ import { formatNumber, perplexitySummary } from './chart-summaries';
 import { CHART_MARGIN, TICK, Y_AXIS_WIDTH, yAxisLabel } from './chart-theme';
 import { ChartFrame } from './ChartFrame';
 import { generationXAxis, topLegend, untrainedModelLine, valueTooltip } from './chart-elements';
-import { OKABE_ITO, seriesStyle } from './palette';
+import { OKABE_ITO, seriesStyle } from '../ui/palette';
 import { lineStyleProps } from './series';
 import { generationRange, overlayLines } from './overlay-lines';
 import { overlaySummary } from './overlay-series';

@@ -31,7 +31,7 @@ import {
   yAxisLabel,
 } from './chart-theme';
 import { ChartFrame } from './ChartFrame';
-import { generationColourAt, HUMAN_COLOUR } from './palette';
+import { generationColourAt, HUMAN_COLOUR } from '../ui/palette';
 import { generationRange, overlayLines } from './overlay-lines';
 import { overlaySummary, type OverlaySeries } from './overlay-series';
 import { NO_OVERLAYS, useOverlays } from './use-overlays';

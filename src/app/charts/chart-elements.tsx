@@ -18,7 +18,7 @@ import {
   Y_AXIS_WIDTH,
   yAxisLabel,
 } from './chart-theme';
-import { seriesStyle } from './palette';
+import { seriesStyle } from '../ui/palette';
 import { lineStyleProps } from './series';
 
 /** Whole generations from first to last. */

@@ -4,7 +4,7 @@
  */
 import type { ReactNode } from 'react';
 import type { DotItemDotProps } from 'recharts';
-import type { MarkerShape } from './palette';
+import type { MarkerShape } from '../ui/palette';
 import { MARKER_SIZE } from './chart-theme';
 
 function shapePath(shape: MarkerShape, x: number, y: number, r: number): string {

@@ -9,7 +9,7 @@ import type { GenerationReport } from '../../engine/loop/report';
 import { configDiffLabel } from '../runs/config-diff';
 import type { KeptRun } from '../runs/kept-run';
 import { thinRows } from './chart-data';
-import { OKABE_ITO, SERIES_MARKERS, type SeriesStyle } from './palette';
+import { OKABE_ITO, SERIES_MARKERS, type SeriesStyle } from '../ui/palette';
 
 /** The one value per generation each chart overlays. */
 export type OverlayMetric = 'perplexity' | 'trainLoss' | 'js' | 'kl' | 'tv' | 'entropy' | 'distinct2' | 'lostWords' | 'realWords' | 'humanShare';

@@ -5,7 +5,7 @@
  */
 import { LINE_WIDTH, MAX_POINTS_WITH_MARKERS } from './chart-theme';
 import { markerDot } from './markers';
-import type { SeriesStyle } from './palette';
+import type { SeriesStyle } from '../ui/palette';
 
 export function lineStyleProps(style: SeriesStyle, pointCount: number) {
   const markers = pointCount <= MAX_POINTS_WITH_MARKERS;

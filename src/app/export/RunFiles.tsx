@@ -2,7 +2,7 @@ import './run-files.css';
 import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { shareUrl } from '../share/share-encoding';
 import { isRunActive, useAppStore } from '../store/app-store';
-import { copyText } from './copy-link';
+import { copyText } from '../ui/clipboard';
 import { isPlaybackOnScreen, usePlaybackStore } from '../runs/show-run';
 import { shownRunLabel, type ShownRunKind } from './live-run-from-record';
 import { exportMetricsCsv, exportRunJson, importRunFile } from './run-file-actions';

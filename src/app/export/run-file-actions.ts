@@ -4,11 +4,15 @@
  */
 import { keepImportedRun } from '../runs/keep-imported';
 import { isRunActive, useAppStore } from '../store/app-store';
-import { downloadText, runFileStem } from './download';
+import { downloadText } from '../ui/download';
 import { liveRunFromRecord } from './live-run-from-record';
-import { metricsCsvText } from './metrics-csv';
 import { parseRunFile, sizeProblem } from './parse-run-file';
-import { recordFromLiveRun, runJsonText } from './record-from-run';
+import { metricsCsvText, recordFromLiveRun, runJsonText } from './record-from-run';
+
+/** "collapse-lab-paper-replace-seed1": a file name that says which run it is. */
+function runFileStem(presetId: string | null, seed: number): string {
+  return `collapse-lab-${presetId ?? 'custom'}-seed${seed}`;
+}
 
 function currentRecord() {
   const { run, config, presetId } = useAppStore.getState();

@@ -8,7 +8,7 @@ import type { ReactNode } from 'react';
 import { CartesianGrid, ComposedChart, Legend, Tooltip, XAxis } from 'recharts';
 import type { TheoryRecord } from '../../engine/theory/record';
 import { CHART_HEIGHT, CHART_MARGIN, formatValue, generationAxisProps, tooltipLabel } from './chart-parts';
-import { useChartWidth } from './use-chart-width';
+import { useChartWidth } from '../ui/use-chart-width';
 
 export function TheoryFigure(props: {
   id: string;

@@ -24,7 +24,7 @@ import {
   realWordsSummary,
 } from '../../../src/app/charts/chart-summaries';
 import { generationTicks } from '../../../src/app/charts/chart-theme';
-import { generationColour, generationColourAt, seriesStyle } from '../../../src/app/charts/palette';
+import { generationColour, generationColourAt, seriesStyle } from '../../../src/app/ui/palette';
 import { byOrder, report } from '../../support/report-fixtures';
 
 

@@ -8,7 +8,7 @@ import { Area, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis
 import type { ContaminationSweep } from '../../../engine/theory/contamination-sweep';
 import { CHART_HEIGHT, CHART_MARGIN, formatValue, yAxisLabel } from '../chart-parts';
 import { useTheoryPalette } from '../colors';
-import { useChartWidth } from '../use-chart-width';
+import { useChartWidth } from '../../ui/use-chart-width';
 import { formatShare, powerTicks, sweepRows, timeDomain } from './sweep-rows';
 import type { SweepThreshold } from './sweep-store';
 

@@ -15,12 +15,7 @@ export function downloadBlob(fileName: string, blob: Blob): void {
   setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
-/** Saves text as a file (run.json, metrics CSV). */
+/** Saves text as a file. */
 export function downloadText(fileName: string, text: string, mimeType: string): void {
   downloadBlob(fileName, new Blob([text], { type: mimeType }));
-}
-
-/** "collapse-lab-paper-replace-seed1": a file name that says which run it is. */
-export function runFileStem(presetId: string | null, seed: number): string {
-  return `collapse-lab-${presetId ?? 'custom'}-seed${seed}`;
 }
