@@ -5,7 +5,7 @@
  * entry of the runs list.
  */
 import { parseCheckpoint } from '../../engine/loop/checkpoint';
-import { resumeFromCheckpoint } from '../session';
+import { resumeFromCheckpoint } from '../session/session';
 import { isRunActive, useAppStore } from '../store/app-store';
 import type { KeptRun } from './kept-run';
 import { continueInNextLiveRun } from './live-capture';

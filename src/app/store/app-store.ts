@@ -7,8 +7,7 @@ import { create } from 'zustand';
 import { DEFAULT_CONFIG } from '../../engine/config/defaults';
 import { DEFAULT_PRESET_ID } from '../../engine/config/presets';
 import type { SimulationConfig } from '../../engine/config/schema';
-import type { BackendPreference } from '../backend-preference';
-import type { BackendSetting } from '../run-bar/backend-picker';
+import type { BackendPreference, BackendSetting } from './backend-preference';
 import { foldRunAll } from './fold-run';
 import { IDLE_RUN, type LiveRun, type RunInput } from './live-run';
 

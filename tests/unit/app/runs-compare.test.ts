@@ -5,7 +5,7 @@ import type { SimulationConfig } from '../../../src/engine/config/schema';
 // it was asked and starts a run in the store, as the real one does before its worker reports.
 const calls: { op: string; config?: SimulationConfig }[] = [];
 let clock = 1;
-vi.mock('../../../src/app/session', async () => {
+vi.mock('../../../src/app/session/session', async () => {
   const { useAppStore } = await import('../../../src/app/store/app-store');
   return {
     changeSettings: (config: SimulationConfig) => {

@@ -1,11 +1,33 @@
 /**
- * The backend and sampler that the start-up timing chose, remembered per browser (localStorage)
- * so later visits skip the timing. Versioned: a record from another version of the format, or
+ * Which backend the page asks the worker for. `?backend=webgpu|webgl|wasm|cpu` forces one (tests,
+ * or a user who knows their machine), as does the picker; otherwise the backend and sampler that
+ * the start-up timing chose, remembered per browser (localStorage) so later visits skip the
+ * timing. The remembered record is versioned: a record from another version of the format, or
  * anything unreadable, counts as no record. Safe where localStorage is missing or refuses access
  * (private modes, locked-down kiosks): then nothing is remembered and the timing simply runs again.
  */
 import { z } from 'zod';
-import type { BackendName, SamplerKind } from '../worker/simulation-protocol';
+import { BACKEND_NAMES, isBackendName, type BackendName, type SamplerKind } from '../../worker/simulation-protocol';
+
+/** 'auto': the timed choice (remembered per browser); a name: only that backend is tried. */
+export type BackendSetting = 'auto' | BackendName;
+
+export interface BackendFromUrl {
+  backend: BackendName | null;
+  problem: string | null;
+}
+
+/** The address's ?backend=, read once at start-up; an unknown value is ignored with a message rather than breaking the page. */
+export function readBackendOverride(search: string): BackendFromUrl {
+  const raw = new URLSearchParams(search).get('backend');
+  if (raw === null || raw === '') return { backend: null, problem: null };
+  const value = raw.trim().toLowerCase();
+  if (isBackendName(value)) return { backend: value, problem: null };
+  return {
+    backend: null,
+    problem: `The address asks for backend "${raw}", which is not one of ${BACKEND_NAMES.join(', ')}; the best available backend is used instead.`,
+  };
+}
 
 export const PREFERENCE_KEY = 'collapse-lab:backend-preference:v1';
 const FORMAT_VERSION = 1;

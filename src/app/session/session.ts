@@ -4,15 +4,15 @@
  * second, so charts never re-render per event. While the tab is hidden nothing is folded: events
  * wait, compacted (compactBacklog), and are folded in one batch when the tab shows again.
  */
-import { SimulationClient, type ClientEvent } from '../worker/client';
-import type { TimingEntry } from '../worker/backend-timing';
-import type { RunCheckpoint, StartRequest } from '../worker/simulation-protocol';
-import { preferenceFromTimings, rememberPreference } from './backend-preference';
-import { compactBacklog } from './store/fold-run';
-import { isRunActive, useAppStore } from './store/app-store';
-import type { RunInput } from './store/live-run';
+import { SimulationClient, type ClientEvent } from '../../worker/client';
+import type { TimingEntry } from '../../worker/backend-timing';
+import type { RunCheckpoint, StartRequest } from '../../worker/simulation-protocol';
+import { preferenceFromTimings, rememberPreference } from '../store/backend-preference';
+import { compactBacklog } from '../store/fold-run';
+import { isRunActive, useAppStore } from '../store/app-store';
+import type { RunInput } from '../store/live-run';
 import { readFaultFromUrl } from './url-faults';
-import { configFit } from './controls/config-fit';
+import { configFit } from '../controls/config-fit';
 
 const FLUSH_MS = 250;
 /** Hidden-tab backlog size at which it is compacted (then again each time it doubles). */

@@ -12,8 +12,8 @@
  * The fault fires once, in the first run started after the page opened (not on resume or on a
  * fallback). Without the parameter nothing changes.
  */
-import type { FaultPlan } from '../worker/simulation-protocol';
-import { parseFaultPlan } from '../engine/loop/fault-injection';
+import type { FaultPlan } from '../../worker/simulation-protocol';
+import { parseFaultPlan } from '../../engine/loop/fault-injection';
 
 export interface FaultFromUrl {
   fault: FaultPlan | null;
