@@ -1,5 +1,5 @@
 import './run-bar.css';
-import { RunFiles } from '../export/RunFiles';
+import { RunFiles } from './RunFiles';
 import { pauseRun, resetRun, stepRun, stopRun } from '../session/session';
 import { isRunActive, useAppStore } from '../store/app-store';
 import { useClassroom } from '../classroom/classroom-store';

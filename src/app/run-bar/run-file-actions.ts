@@ -5,9 +5,9 @@
 import { keepImportedRun } from '../runs/keep-imported';
 import { isRunActive, useAppStore } from '../store/app-store';
 import { downloadText } from '../ui/download';
-import { liveRunFromRecord } from './live-run-from-record';
-import { parseRunFile, sizeProblem } from './parse-run-file';
-import { metricsCsvText, recordFromLiveRun, runJsonText } from './record-from-run';
+import { liveRunFromRecord } from '../export/live-run-from-record';
+import { parseRunFile, sizeProblem } from '../export/parse-run-file';
+import { metricsCsvText, recordFromLiveRun, runJsonText } from '../export/record-from-run';
 
 /** "collapse-lab-paper-replace-seed1": a file name that says which run it is. */
 function runFileStem(presetId: string | null, seed: number): string {

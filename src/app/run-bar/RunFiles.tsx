@@ -4,7 +4,7 @@ import { shareUrl } from '../share/share-encoding';
 import { isRunActive, useAppStore } from '../store/app-store';
 import { copyText } from '../ui/clipboard';
 import { isPlaybackOnScreen, usePlaybackStore } from '../runs/show-run';
-import { shownRunLabel, type ShownRunKind } from './live-run-from-record';
+import { shownRunLabel, type ShownRunKind } from '../export/live-run-from-record';
 import { exportMetricsCsv, exportRunJson, importRunFile } from './run-file-actions';
 
 const SHOWN_WORDS: Record<ShownRunKind, string> = {
