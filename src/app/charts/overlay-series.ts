@@ -7,9 +7,10 @@
 import type { SimulationConfig } from '../../engine/config/schema';
 import type { GenerationReport } from '../../engine/loop/report';
 import { configDiffLabel } from '../runs/config-diff';
-import type { KeptRun } from '../runs/kept-run';
+import type { KeptRun } from '../runs/kept/kept-run';
 import { thinRows } from './chart-data';
-import { OKABE_ITO, SERIES_MARKERS, type SeriesStyle } from '../ui/palette';
+import type { SeriesStyle } from '../ui/palette';
+import { overlayStyle } from '../runs/kept/overlay-style';
 
 /** The one value per generation each chart overlays. */
 export type OverlayMetric = 'perplexity' | 'trainLoss' | 'js' | 'kl' | 'tv' | 'entropy' | 'distinct2' | 'lostWords' | 'realWords' | 'humanShare';
@@ -71,28 +72,6 @@ export function overlayPoints(generations: readonly GenerationReport[], metric: 
     byMetric.set(metric, points);
   }
   return points;
-}
-
-/**
- * Overlay colours: the same Okabe-Ito hues, in the order the charts' own series use least (sky
- * blue is no chart's own line; vermillion and blue, the first series everywhere, come last).
- */
-export const OVERLAY_COLOURS = [
-  OKABE_ITO.skyBlue,
-  OKABE_ITO.reddishPurple,
-  OKABE_ITO.orange,
-  OKABE_ITO.bluishGreen,
-  OKABE_ITO.vermillion,
-  OKABE_ITO.blue,
-] as const;
-
-/** Overlays are dashed (the run on screen is the solid line) in the run's own palette slot. */
-const OVERLAY_DASHES = ['9 5', '2 4', '12 4 3 4', '6 3', '1 3', '14 6'] as const;
-
-export function overlayStyle(styleIndex: number): SeriesStyle {
-  const n = OVERLAY_COLOURS.length;
-  const i = ((styleIndex % n) + n) % n;
-  return { colour: OVERLAY_COLOURS[i], dash: OVERLAY_DASHES[i], marker: SERIES_MARKERS[i] };
 }
 
 export interface OverlaySeries {

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { shareUrl } from '../share/share-encoding';
 import { isRunActive, useAppStore } from '../store/app-store';
 import { copyText } from '../ui/clipboard';
-import { isPlaybackOnScreen, usePlaybackStore } from '../runs/show-run';
+import { isPlaybackOnScreen, usePlaybackStore } from '../runs/playback/show-run';
 import { shownRunLabel, type ShownRunKind } from '../export/live-run-from-record';
 import { exportMetricsCsv, exportRunJson, importRunFile } from './run-file-actions';
 

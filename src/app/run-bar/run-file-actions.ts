@@ -2,7 +2,7 @@
  * What the run-files buttons do, apart from React: export the run on screen, import a file as
  * the run on screen. Messages go to the page's message bar (say).
  */
-import { keepImportedRun } from '../runs/keep-imported';
+import { keepImportedRun } from '../runs/kept/keep-imported';
 import { isRunActive, useAppStore } from '../store/app-store';
 import { downloadText } from '../ui/download';
 import { liveRunFromRecord } from '../export/live-run-from-record';

@@ -5,12 +5,12 @@
  * events into whatever is on screen.
  */
 import { create } from 'zustand';
-import type { RunRecord } from '../../engine/loop/report';
-import { liveRunFromRecord, type ShownRunKind } from '../export/live-run-from-record';
-import { isRunActive, useAppStore } from '../store/app-store';
-import type { LiveRun } from '../store/live-run';
-import type { KeptRun } from './kept-run';
-import { useRunsStore } from './runs-store';
+import type { RunRecord } from '../../../engine/loop/report';
+import { liveRunFromRecord, type ShownRunKind } from '../../export/live-run-from-record';
+import { isRunActive, useAppStore } from '../../store/app-store';
+import type { LiveRun } from '../../store/live-run';
+import type { KeptRun } from '../kept/kept-run';
+import { useRunsStore } from '../kept/runs-store';
 
 /** Milliseconds between generations; null shows every generation at once. */
 export type Pace = number | null;

@@ -4,10 +4,10 @@
  * on B's charts. A stop, a failure or another run started by hand ends the compare with a note.
  */
 import { create } from 'zustand';
-import { changeSettings, startRun } from '../session/session';
-import { isRunActive, useAppStore } from '../store/app-store';
+import { changeSettings, startRun } from '../../session/session';
+import { isRunActive, useAppStore } from '../../store/app-store';
 import { pairConfigs, type ComparePair } from './compare-pairs';
-import { useRunsStore } from './runs-store';
+import { useRunsStore } from '../kept/runs-store';
 
 export interface CompareState {
   pair: ComparePair | null;

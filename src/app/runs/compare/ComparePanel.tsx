@@ -1,7 +1,7 @@
-import { isRunActive, useAppStore } from '../store/app-store';
+import { isRunActive, useAppStore } from '../../store/app-store';
 import { COMPARE_PAIRS, type ComparePair } from './compare-pairs';
 import { cancelCompare, startCompare, useCompareStore } from './compare-runner';
-import { showRecordedPair, useRecordedStore } from './recorded-store';
+import { showRecordedPair, useRecordedStore } from '../recorded/recorded-store';
 
 function RecordedPairButton({ pair, busy }: { pair: ComparePair; busy: boolean }) {
   const entries = useRecordedStore((s) => s.entries);

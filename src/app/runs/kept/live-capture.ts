@@ -4,9 +4,9 @@
  * arrive), and its status follows it to the end. Cheap per store change: only a new generations
  * array, status or config is work.
  */
-import { findPreset } from '../../engine/config/presets';
-import { useAppStore } from '../store/app-store';
-import type { LiveRun } from '../store/live-run';
+import { findPreset } from '../../../engine/config/presets';
+import { useAppStore } from '../../store/app-store';
+import type { LiveRun } from '../../store/live-run';
 import type { KeptRun, KeptRunStatus } from './kept-run';
 import { freeStyleIndex } from './runs-reducer';
 import { useRunsStore } from './runs-store';

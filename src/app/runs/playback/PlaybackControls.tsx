@@ -1,4 +1,4 @@
-import { useAppStore } from '../store/app-store';
+import { useAppStore } from '../../store/app-store';
 import { PaceSelect } from './PaceSelect';
 import { isPlaybackOnScreen, pausePlayback, resumePlayback, showAllNow, usePlaybackStore } from './show-run';
 

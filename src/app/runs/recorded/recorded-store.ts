@@ -3,12 +3,12 @@
  * keep it in the runs list (labelled recorded) and play it back or overlay it.
  */
 import { create } from 'zustand';
-import { useAppStore } from '../store/app-store';
-import type { KeptRun } from './kept-run';
+import { useAppStore } from '../../store/app-store';
+import type { KeptRun } from '../kept/kept-run';
 import { fetchRecordedManifest, fetchRecordedRun, type RecordedEntry } from './recorded-manifest';
-import { freeStyleIndex } from './runs-reducer';
-import { useRunsStore } from './runs-store';
-import { showKeptRun, type Pace } from './show-run';
+import { freeStyleIndex } from '../kept/runs-reducer';
+import { useRunsStore } from '../kept/runs-store';
+import { showKeptRun, type Pace } from '../playback/show-run';
 
 export interface RecordedState {
   entries: RecordedEntry[] | null;

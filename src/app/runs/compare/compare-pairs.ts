@@ -3,7 +3,7 @@
  * Everything else comes from the settings being edited, so a class can compare on a small budget.
  * Each pair names the recorded presets that show the same contrast (public/recorded/).
  */
-import type { SimulationConfig } from '../../engine/config/schema';
+import type { SimulationConfig } from '../../../engine/config/schema';
 
 export interface CompareSide {
   /** What this side is, in the legend and the runs list: "replace", "10% real kept". */

@@ -1,9 +1,9 @@
 import { useEffect } from 'react';
-import { isRunActive, useAppStore } from '../store/app-store';
+import { isRunActive, useAppStore } from '../../store/app-store';
 import { loadRecordedManifest, useRecordedStore, watchRecorded } from './recorded-store';
-import { PaceSelect } from './PaceSelect';
-import { usePlaybackStore } from './show-run';
-import { PlaybackControls } from './PlaybackControls';
+import { PaceSelect } from '../playback/PaceSelect';
+import { usePlaybackStore } from '../playback/show-run';
+import { PlaybackControls } from '../playback/PlaybackControls';
 
 /** "Watch a recorded run": runs recorded with the CLI, shipped with the page, played back instantly. */
 export function RecordedRuns() {

@@ -2,9 +2,10 @@
  * A run kept in the runs list: everything the charts and the samples view need to draw it again
  * (config, baseline, finished generations with their samples), plus how the list shows it. Plain
  * data, so it goes into IndexedDB as it is (structured clone keeps NaN, which JSON would not).
+ * The list's words for it are here too: pure, tested with the reducer.
  */
-import type { SimulationConfig } from '../../engine/config/schema';
-import type { GenerationReport } from '../../engine/loop/report';
+import type { SimulationConfig } from '../../../engine/config/schema';
+import type { GenerationReport } from '../../../engine/loop/report';
 
 /** Where a kept run came from: run here, imported from a file, or shipped with the page. */
 export type RunOrigin = 'live' | 'imported' | 'recorded';
@@ -42,4 +43,14 @@ export interface KeptRun {
 export function finalPerplexity(run: Pick<KeptRun, 'generations'>): number | null {
   const p = run.generations.at(-1)?.perplexity;
   return p !== undefined && Number.isFinite(p) ? p : null;
+}
+
+export const ORIGIN_WORDS: Record<KeptRun['origin'], string> = { live: 'run here', imported: 'imported', recorded: 'recorded' };
+
+/** "8 generations, final perplexity 12.3" / "no finished generation yet". */
+export function runFacts(run: KeptRun): string {
+  const n = run.generations.length;
+  if (n === 0) return 'no finished generation yet';
+  const p = finalPerplexity(run);
+  return `${n} generation${n === 1 ? '' : 's'}${p === null ? '' : `, final perplexity ${p.toFixed(p < 100 ? 2 : 1)}`}`;
 }

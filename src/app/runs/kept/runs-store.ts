@@ -4,7 +4,7 @@
  * background; storage failures become a message in the panel, never an exception.
  */
 import { create } from 'zustand';
-import { useAppStore } from '../store/app-store';
+import { useAppStore } from '../../store/app-store';
 import type { KeptRun } from './kept-run';
 import { EMPTY_RUNS, MAX_KEPT_RUNS, reduceRuns, type RunsAction, type RunsState } from './runs-reducer';
 import { clearStoredRuns, deleteStoredRun, loadStoredRuns, storeRun, type StorageResult } from './runs-storage';
