@@ -4,7 +4,7 @@
  * wrapper component would hide them from it.
  */
 import { Legend, Line, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
-import type { LinearAxis } from './chart-data';
+import type { LinearAxis } from './data/chart-data';
 import {
   generationLabel,
   generationTicks,
@@ -19,7 +19,7 @@ import {
   yAxisLabel,
 } from './chart-theme';
 import { seriesStyle } from '../ui/palette';
-import { lineStyleProps } from './series';
+import { lineStyleProps } from './line-style';
 
 /** Whole generations from first to last. */
 export function generationXAxis(first: number, last: number, maxTicks?: number) {

@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { perplexityRows } from '../../../src/app/charts/chart-data';
-import { perplexitySummary } from '../../../src/app/charts/chart-summaries';
+import { perplexityRows } from '../../../src/app/charts/data/chart-data';
+import { perplexitySummary } from '../../../src/app/charts/data/chart-summaries';
 import { importedLabel, liveRunFromRecord, shownRunLabel } from '../../../src/app/export/live-run-from-record';
 import { MAX_RUN_FILE_BYTES, parseRunFile, sizeProblem } from '../../../src/app/export/parse-run-file';
 import { metricsCsvText, recordFromLiveRun, runJsonText } from '../../../src/app/export/record-from-run';

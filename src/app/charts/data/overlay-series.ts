@@ -4,13 +4,13 @@
  * generations array, which only changes when a generation finishes), never on each redraw of the
  * live run. Tested in Node (tests/unit/app/runs-overlay.test.ts).
  */
-import type { SimulationConfig } from '../../engine/config/schema';
-import type { GenerationReport } from '../../engine/loop/report';
-import { configDiffLabel } from '../runs/config-diff';
-import type { KeptRun } from '../runs/kept/kept-run';
+import type { SimulationConfig } from '../../../engine/config/schema';
+import type { GenerationReport } from '../../../engine/loop/report';
+import { configDiffLabel } from '../../runs/config-diff';
+import type { KeptRun } from '../../runs/kept/kept-run';
 import { thinRows } from './chart-data';
-import type { SeriesStyle } from '../ui/palette';
-import { overlayStyle } from '../runs/kept/overlay-style';
+import type { SeriesStyle } from '../../ui/palette';
+import { overlayStyle } from '../../runs/kept/overlay-style';
 
 /** The one value per generation each chart overlays. */
 export type OverlayMetric = 'perplexity' | 'trainLoss' | 'js' | 'kl' | 'tv' | 'entropy' | 'distinct2' | 'lostWords' | 'realWords' | 'humanShare';

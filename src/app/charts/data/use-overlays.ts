@@ -4,9 +4,9 @@
  */
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { overlaidRuns } from '../runs/kept/runs-reducer';
-import { useRunsStore } from '../runs/kept/runs-store';
-import { useAppStore } from '../store/app-store';
+import { overlaidRuns } from '../../runs/kept/runs-reducer';
+import { useRunsStore } from '../../runs/kept/runs-store';
+import { useAppStore } from '../../store/app-store';
 import { buildOverlaySeries, overlayExtent, type OverlayMetric, type OverlaySeries } from './overlay-series';
 
 export interface ChartOverlays {

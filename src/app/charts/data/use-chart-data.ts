@@ -1,5 +1,5 @@
 import { startTransition, useEffect, useState } from 'react';
-import { useAppStore, type AppState } from '../store/app-store';
+import { useAppStore, type AppState } from '../../store/app-store';
 
 /** Delay between chart slots: enough for each chart's redraw to be a task of its own. */
 const SLOT_MS = 40;

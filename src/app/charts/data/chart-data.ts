@@ -3,9 +3,9 @@
  * every rule (shares, missing origins, n*, log-scale domains, thinning long runs) is unit-tested
  * in Node (tests/unit/app/charts-data.test.ts).
  */
-import type { GenerationReport } from '../../engine/loop/report';
-import type { DivergenceMeasure } from '../store/app-store';
-import type { LossPoint } from '../store/live-run';
+import type { GenerationReport } from '../../../engine/loop/report';
+import type { DivergenceMeasure } from '../../store/app-store';
+import type { LossPoint } from '../../store/live-run';
 
 /**
  * Most points a chart draws. Count-model runs can have thousands of generations; SVG with that

@@ -2,7 +2,7 @@
  * Number formats and the one-line text summaries that screen readers get instead of each chart
  * (the figure's aria-label): the latest values, in words. Pure, so tested in Node.
  */
-import type { DivergenceMeasure } from '../store/app-store';
+import type { DivergenceMeasure } from '../../store/app-store';
 import type {
   DivergenceRow,
   DiversityRow,
@@ -11,7 +11,7 @@ import type {
   RealWordRow,
   ProvenanceTable,
 } from './chart-data';
-import type { LossPoint } from '../store/live-run';
+import type { LossPoint } from '../../store/live-run';
 
 /** Three significant digits, no exponent for the magnitudes these charts show. */
 export function formatNumber(x: number): string {

@@ -1,11 +1,12 @@
 /**
- * Point markers of different shapes, so series differ by shape as well as by colour and dash
- * (readers with colour-vision deficiency, greyscale prints, washed-out projectors).
+ * One line series in the house style: colour, dash, width, and point markers of different shapes,
+ * so series differ by shape as well as by colour and dash (readers with colour-vision deficiency,
+ * greyscale prints, washed-out projectors).
  */
 import type { ReactNode } from 'react';
 import type { DotItemDotProps } from 'recharts';
-import type { MarkerShape } from '../ui/palette';
-import { MARKER_SIZE } from './chart-theme';
+import type { MarkerShape, SeriesStyle } from '../ui/palette';
+import { LINE_WIDTH, MARKER_SIZE, MAX_POINTS_WITH_MARKERS } from './chart-theme';
 
 function shapePath(shape: MarkerShape, x: number, y: number, r: number): string {
   switch (shape) {
@@ -25,7 +26,7 @@ function shapePath(shape: MarkerShape, x: number, y: number, r: number): string 
 }
 
 /** A recharts `dot` renderer drawing `shape` in `colour` at each point. */
-export function markerDot(shape: MarkerShape, colour: string) {
+function markerDot(shape: MarkerShape, colour: string) {
   const open = shape === 'cross' || shape === 'star';
   return function MarkerDot(props: DotItemDotProps): ReactNode {
     const { cx, cy, index } = props;
@@ -40,5 +41,26 @@ export function markerDot(shape: MarkerShape, colour: string) {
         strokeWidth={open ? 2.5 : 1}
       />
     );
+  };
+}
+
+/**
+ * Props for one line series (colour, dash, marker, width, no animation), spread onto a recharts
+ * <Line>: recharts reads its children's props, so a helper returning props is the dependable way
+ * to share a style.
+ */
+export function lineStyleProps(style: SeriesStyle, pointCount: number) {
+  const markers = pointCount <= MAX_POINTS_WITH_MARKERS;
+  return {
+    type: 'linear' as const,
+    stroke: style.colour,
+    strokeWidth: LINE_WIDTH,
+    strokeDasharray: style.dash || undefined,
+    dot: markers ? markerDot(style.marker, style.colour) : false,
+    activeDot: { r: 6, fill: style.colour, stroke: 'none' },
+    legendType: 'plainline' as const,
+    // A live run updates several times a second: animating every update would never settle.
+    isAnimationActive: false,
+    connectNulls: true,
   };
 }
