@@ -1,8 +1,8 @@
 /** The plain-words readouts under the controls: what this run shows, computed from its record. */
 import type { TheoryRecord } from '../../engine/theory/record';
-import { firstCrossing } from './chart-rows';
-import { formatPercent } from './log-slider';
-import type { TheorySettings } from './theory-settings';
+import { firstCrossing } from './shared/chart-rows';
+import { formatPercent } from './shared/log-slider';
+import type { TheorySettings } from './shared/theory-settings';
 
 /**
  * The drift the summary calls "collapse well under way": a quarter of the probability mass sits

@@ -3,8 +3,8 @@
  * the one source of truth of a run (docs/ARCHITECTURE.md): the worker receives exactly this object, the
  * same one `npm run simulate -- --set model=ngram ...` would take.
  */
-import { DEFAULT_CONFIG } from '../../engine/config/defaults';
-import type { Paradigm, SimulationConfig } from '../../engine/config/schema';
+import { DEFAULT_CONFIG } from '../../../engine/config/defaults';
+import type { Paradigm, SimulationConfig } from '../../../engine/config/schema';
 
 export interface TheorySettings {
   /** m / N0: generated text written back per generation, as a share of the real corpus. */

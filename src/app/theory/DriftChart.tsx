@@ -2,12 +2,12 @@
 import { memo } from 'react';
 import { Area, Line, YAxis } from 'recharts';
 import type { TheoryRecord } from '../../engine/theory/record';
-import { yAxisLabel } from './chart-parts';
-import { CHART_METRICS, metricFormula, type ChartMetric } from './chart-metrics';
-import { bandRows, medianCurve, mergePinned } from './chart-rows';
-import { useTheoryPalette } from './colors';
+import { yAxisLabel } from './shared/chart-parts';
+import { CHART_METRICS, metricFormula, type ChartMetric } from './shared/chart-metrics';
+import { bandRows, medianCurve, mergePinned } from './shared/chart-rows';
+import { useTheoryPalette } from './shared/colors';
 import { TheoryFigure } from './TheoryFigure';
-import type { PinnedRun } from './theory-store';
+import type { PinnedRun } from './shared/theory-store';
 
 interface Props {
   record: TheoryRecord;
@@ -17,7 +17,7 @@ interface Props {
 }
 
 /** Memoised: it redraws only when its record, metric or axis changes, never on a slider step. */
-export const DivergenceChart = memo(function DivergenceChart({ record, metric, logX, pins }: Props) {
+export const DriftChart = memo(function DriftChart({ record, metric, logX, pins }: Props) {
   const palette = useTheoryPalette();
   const info = CHART_METRICS[metric];
   const formula = metricFormula(record, metric);

@@ -3,8 +3,8 @@
  * The last finished record stays on screen while the next run computes, so moving the slider
  * never blanks the charts.
  */
-import type { TheoryRecord } from '../../engine/theory/record';
-import type { TheoryEvent } from '../../worker/theory-protocol';
+import type { TheoryRecord } from '../../../engine/theory/record';
+import type { TheoryEvent } from '../../../worker/theory-protocol';
 import type { TheorySettings } from './theory-settings';
 
 export interface TheoryRunState {
