@@ -9,7 +9,7 @@ import { DriftChart } from './DriftChart';
 import { FixationChart } from './FixationChart';
 import { RealWeightChart } from './RealWeightChart';
 import { progressText } from './shared/run-state';
-import { summaryLines } from './summary';
+import { summaryLines } from './readouts';
 import { TheoryControls } from './TheoryControls';
 import { TheoryExplainer } from './TheoryExplainer';
 import { MAX_PINS, useTheoryStore } from './shared/theory-store';

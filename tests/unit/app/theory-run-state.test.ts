@@ -5,7 +5,7 @@ import {
   progressText,
   runStarted,
 } from '../../../src/app/theory/shared/run-state';
-import { EVAL_FLOOR, paradigmNote, summaryLines } from '../../../src/app/theory/summary';
+import { EVAL_FLOOR, paradigmNote, summaryLines } from '../../../src/app/theory/readouts';
 import { NGRAM_EVAL_FLOOR } from '../../../src/engine/loop/families/ngram';
 import { runLabel } from '../../../src/app/theory/shared/theory-store';
 import { THEORY_PROTOCOL_VERSION } from '../../../src/worker/theory-protocol';
