@@ -1,7 +1,7 @@
 /**
  * The page's one store (zustand): the settings being edited (one SimulationConfig, the object
  * the CLI takes), the run on screen (folded from worker events), and interface state. Actions
- * that talk to the worker live in session.ts; this file only holds and changes state.
+ * that talk to the worker live in session/session.ts; this file only holds and changes state.
  */
 import { create } from 'zustand';
 import { DEFAULT_CONFIG } from '../../engine/config/defaults';

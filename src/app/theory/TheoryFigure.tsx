@@ -1,6 +1,6 @@
 /**
  * The frame every theory chart shares: a figure with its heading and caption, a box whose width
- * the chart measures (see use-chart-width.ts), and the chart with its grid, generation axis,
+ * the chart measures (see ui/use-chart-width.ts), and the chart with its grid, generation axis,
  * tooltip and legend. Each chart brings its own y axis and series, passed as elements so they
  * stay direct children of the recharts chart, which reads them from there.
  */
