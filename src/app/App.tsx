@@ -5,15 +5,15 @@ import { SettingsDrawer } from './controls/SettingsDrawer';
 import { AboutPanel } from './explain/AboutPanel';
 import { useExplain } from './explain/explain-store';
 import { HeaderActions } from './explain/HeaderActions';
-import { TourOffer } from './explain/TourOffer';
-import { Walkthrough } from './explain/Walkthrough';
-import { GenerationAnnouncer } from './GenerationAnnouncer';
+import { TourOffer, Walkthrough } from './explain/Walkthrough';
 import { MessageBar } from './MessageBar';
 import { HelpOverlay } from './run-bar/HelpOverlay';
 import { RunBar } from './run-bar/RunBar';
+import { generationAnnouncement } from './run-bar/run-status';
 import { RunsPanel } from './runs/RunsPanel';
-import { useKeyboardShortcuts } from './run-bar/useKeyboardShortcuts';
+import { useKeyboardShortcuts } from './run-bar/use-keyboard-shortcuts';
 import { SamplesPanel } from './samples/SamplesPanel';
+import { useAppStore } from './store/app-store';
 import { TheoryView } from './theory/TheoryView';
 import { useAppView, ViewTabs } from './ViewTabs';
 
@@ -21,6 +21,20 @@ import { useAppView, ViewTabs } from './ViewTabs';
 function SimulatorShortcuts() {
   useKeyboardShortcuts();
   return null;
+}
+
+/**
+ * A polite live region that speaks once per finished generation (never per training step):
+ * "Generation 3 done: perplexity 12.8, 1.9x generation 0."
+ */
+function GenerationAnnouncer() {
+  const reports = useAppStore((s) => s.run.generations);
+  const nStar = useAppStore((s) => s.run.nStar);
+  return (
+    <p className="visually-hidden" role="status" aria-live="polite" data-testid="generation-announcement">
+      {generationAnnouncement(reports, nStar)}
+    </p>
+  );
 }
 
 function About() {

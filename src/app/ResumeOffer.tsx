@@ -1,4 +1,4 @@
-import { resumeFromCheckpoint } from './session';
+import { resumeFromCheckpoint } from './session/session';
 import { useAppStore } from './store/app-store';
 import type { LiveRun } from './store/live-run';
 

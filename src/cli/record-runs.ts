@@ -42,7 +42,7 @@ const SEED = 1;
  */
 const WORKERS = 2;
 
-/** One line of index.json. src/app/runs/recorded-manifest.ts validates the same shape. */
+/** One line of index.json. src/app/runs/recorded/recorded-manifest.ts validates the same shape. */
 export interface RecordedRunEntry {
   id: string;
   /** run.json file name, relative to index.json. */

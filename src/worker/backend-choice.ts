@@ -7,7 +7,7 @@
  */
 import { BROWSER_BACKENDS, chooseBackend, describeChoice, type BackendChoice, type BackendRejection } from '../engine/backend';
 import { fallbackCandidates } from './backend-fallback';
-import type { BackendName } from './protocol';
+import type { BackendName } from './simulation-protocol';
 import { webGlSoftwareRenderer, webGpuSoftwareRenderer } from './software-renderer';
 
 /** Why this browser gives no WebGPU, or null if it does offer an adapter. */

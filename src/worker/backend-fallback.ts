@@ -5,7 +5,7 @@
  * just lost its device would likely lose it again). Real GPUs come before software-rendered
  * ones, and cpu, which always works, comes last. Pure: tested in Node.
  */
-import { BACKEND_NAMES, type BackendName } from './protocol';
+import { BACKEND_NAMES, type BackendName } from './simulation-protocol';
 
 const rank = (b: BackendName) => BACKEND_NAMES.indexOf(b);
 

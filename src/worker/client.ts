@@ -11,7 +11,7 @@ import {
   type StartRequest,
   type WorkerCommand,
   type WorkerEvent,
-} from './protocol';
+} from './simulation-protocol';
 
 /** The worker died: the page keeps what it has and may resume from the last checkpoint. */
 export interface WorkerCrash {

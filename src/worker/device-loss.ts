@@ -6,7 +6,7 @@
  * and turns a loss into a backend fault the run falls back from.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { BackendName } from './protocol';
+import type { BackendName } from './simulation-protocol';
 
 interface WebGlBackendLike {
   gpgpu?: { gl?: { canvas?: EventTarget | null; getExtension(name: 'WEBGL_lose_context'): { loseContext(): void } | null } };

@@ -33,7 +33,7 @@ import {
   type WorkerCommand,
   type WorkerEvent,
   type WorkerEventBody,
-} from './protocol';
+} from './simulation-protocol';
 
 // The worker global scope, typed without pulling the WebWorker lib into the DOM-typed project.
 const scope = self as unknown as {

@@ -9,7 +9,7 @@ import type { BackendChoice } from '../engine/backend';
 import type { SamplerKind } from '../engine/model/sample';
 import { candidateOrder, chooseBrowserBackend } from './backend-choice';
 import { chooseTimedBackend, timingOptionsFor, type TimingEntry } from './backend-timing';
-import type { BackendName, StartRequest } from './protocol';
+import type { BackendName, StartRequest } from './simulation-protocol';
 
 /**
  * The sampler a backend gets by rule, when nothing was timed: on WebGL and WebGPU every new tensor

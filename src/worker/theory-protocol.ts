@@ -1,6 +1,6 @@
 /**
  * Messages between the Theory view and its own small worker, which runs theory mode's unigram
- * chain (pure TypeScript, no TensorFlow.js). Separate from protocol.ts on purpose: the theory
+ * chain (pure TypeScript, no TensorFlow.js). Separate from simulation-protocol.ts on purpose: the theory
  * worker is tiny and starts in milliseconds, and neither side should need the other's shapes.
  *
  * Every command and event carries the run id the page chose, so an event of a run the page has

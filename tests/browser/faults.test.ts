@@ -1,5 +1,5 @@
 /**
- * Faults injected through the page address (`?fault=kind:generation`, see src/app/url-faults.ts)
+ * Faults injected through the page address (`?fault=kind:generation`, see src/app/session/url-faults.ts)
  * on wasm with the small corpus and a tiny budget: a backend that fails mid-run, a loss that
  * becomes NaN, and a worker that dies. Each time the page says what happened, keeps every
  * finished generation, and the run goes on (by itself, after Resume, or after "Resume from").

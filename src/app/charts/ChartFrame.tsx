@@ -12,7 +12,7 @@
  */
 import { createContext, memo, useContext, useId, useRef, useState, type ReactNode } from 'react';
 import { useAppStore } from '../store/app-store';
-import { downloadBlob } from '../export/download';
+import { downloadBlob } from '../ui/download';
 import { chartFileName, standaloneSvg, svgToPng } from './chart-export';
 import { CHART_HEIGHT } from './chart-theme';
 import { useIdleTurn } from './use-idle-turn';

@@ -6,20 +6,20 @@ import { useMemo } from 'react';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer } from 'recharts';
 import type { DivergenceMeasure } from '../store/app-store';
 import { useAppStore } from '../store/app-store';
-import { useChartData } from './use-chart-data';
-import { divergenceRows, linearAxis } from './chart-data';
-import { divergenceSummary, formatNumber } from './chart-summaries';
+import { useChartData } from './data/use-chart-data';
+import { divergenceRows, linearAxis } from './data/chart-data';
+import { divergenceSummary, formatNumber } from './data/chart-summaries';
 import { CHART_MARGIN } from './chart-theme';
 import { ChartFrame } from './ChartFrame';
 import { generationXAxis, seriesLines, topLegend, valueTooltip, valueYAxis } from './chart-elements';
 import { DivergenceToggle } from './DivergenceToggle';
-import { seriesStyle } from './palette';
-import { lineStyleProps } from './series';
+import { seriesStyle } from '../ui/palette';
+import { lineStyleProps } from './line-style';
 import { generationRange, overlayLines } from './overlay-lines';
-import { overlaySummary } from './overlay-series';
-import { useOverlays } from './use-overlays';
+import { overlaySummary } from './data/overlay-series';
+import { useOverlays } from './data/use-overlays';
 
-/** This chart's turn when several redraw at once (see use-chart-data.ts). */
+/** This chart's turn when several redraw at once (see data/use-chart-data.ts). */
 const CHART_SLOT = 2;
 
 const AXIS_TITLES: Record<DivergenceMeasure, string> = {

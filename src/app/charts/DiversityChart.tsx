@@ -4,17 +4,17 @@
  */
 import { useMemo } from 'react';
 import { CartesianGrid, LineChart, ResponsiveContainer } from 'recharts';
-import { useChartData } from './use-chart-data';
-import { diversityRows, linearAxis, realWordRows, type DiversityRow, type RealWordRow } from './chart-data';
-import { diversitySummary, formatNumber, formatPercent, realWordsSummary } from './chart-summaries';
+import { useChartData } from './data/use-chart-data';
+import { diversityRows, linearAxis, realWordRows, type DiversityRow, type RealWordRow } from './data/chart-data';
+import { diversitySummary, formatNumber, formatPercent, realWordsSummary } from './data/chart-summaries';
 import { CHART_MARGIN } from './chart-theme';
 import { ChartFrame } from './ChartFrame';
 import { generationXAxis, referenceLevel, seriesLines, topLegend, valueTooltip, valueYAxis } from './chart-elements';
 import { generationRange, overlayLines } from './overlay-lines';
-import { overlaySummary } from './overlay-series';
-import { useOverlays, type ChartOverlays } from './use-overlays';
+import { overlaySummary } from './data/overlay-series';
+import { useOverlays, type ChartOverlays } from './data/use-overlays';
 
-/** This chart's turn when several redraw at once (see use-chart-data.ts). */
+/** This chart's turn when several redraw at once (see data/use-chart-data.ts). */
 const CHART_SLOT = 4;
 
 type SeriesKey = Exclude<keyof DiversityRow | keyof RealWordRow, 'generation'>;

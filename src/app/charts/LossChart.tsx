@@ -1,18 +1,18 @@
 /** Chart 1: training loss within the generation under way. */
 import { useMemo } from 'react';
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, XAxis } from 'recharts';
-import { useChartData } from './use-chart-data';
-import { linearAxis, lossRows } from './chart-data';
-import { formatNumber, lossSummary } from './chart-summaries';
+import { useChartData } from './data/use-chart-data';
+import { linearAxis, lossRows } from './data/chart-data';
+import { formatNumber, lossSummary } from './data/chart-summaries';
 import { CHART_MARGIN, TICK, X_AXIS_HEIGHT, xAxisLabel } from './chart-theme';
 import { ChartFrame } from './ChartFrame';
 import { topLegend, untrainedModelLine, valueTooltip, valueYAxis } from './chart-elements';
-import { overlaySummary } from './overlay-series';
-import { seriesStyle } from './palette';
-import { useOverlays } from './use-overlays';
-import { lineStyleProps } from './series';
+import { overlaySummary } from './data/overlay-series';
+import { seriesStyle } from '../ui/palette';
+import { useOverlays } from './data/use-overlays';
+import { lineStyleProps } from './line-style';
 
-/** This chart's turn when several redraw at once (see use-chart-data.ts). */
+/** This chart's turn when several redraw at once (see data/use-chart-data.ts). */
 const CHART_SLOT = 1;
 /** The curve grows with every training step (about 12 a second on wasm): redrawn twice a second. */
 const CURVE_REFRESH_MS = 500;

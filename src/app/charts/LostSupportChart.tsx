@@ -1,17 +1,17 @@
 /** Chart 5: the share of real characters, bigrams and words no longer seen in generated text. */
 import { useMemo } from 'react';
 import { CartesianGrid, LineChart, ResponsiveContainer } from 'recharts';
-import { useChartData } from './use-chart-data';
-import { linearAxis, lostSupportRows } from './chart-data';
-import { formatPercent, lostSupportSummary } from './chart-summaries';
+import { useChartData } from './data/use-chart-data';
+import { linearAxis, lostSupportRows } from './data/chart-data';
+import { formatPercent, lostSupportSummary } from './data/chart-summaries';
 import { CHART_MARGIN } from './chart-theme';
 import { ChartFrame } from './ChartFrame';
 import { generationXAxis, seriesLines, topLegend, valueTooltip, valueYAxis } from './chart-elements';
 import { generationRange, overlayLines } from './overlay-lines';
-import { overlaySummary } from './overlay-series';
-import { useOverlays } from './use-overlays';
+import { overlaySummary } from './data/overlay-series';
+import { useOverlays } from './data/use-overlays';
 
-/** This chart's turn when several redraw at once (see use-chart-data.ts). */
+/** This chart's turn when several redraw at once (see data/use-chart-data.ts). */
 const CHART_SLOT = 3;
 
 const SERIES = [

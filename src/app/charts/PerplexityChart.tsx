@@ -9,19 +9,19 @@ import {
   ResponsiveContainer,
   YAxis,
 } from 'recharts';
-import { useChartData } from './use-chart-data';
-import { logDomain, logTicks, nStarPoint, perplexityRows } from './chart-data';
-import { formatNumber, perplexitySummary } from './chart-summaries';
+import { useChartData } from './data/use-chart-data';
+import { logDomain, logTicks, nStarPoint, perplexityRows } from './data/chart-data';
+import { formatNumber, perplexitySummary } from './data/chart-summaries';
 import { CHART_MARGIN, TICK, Y_AXIS_WIDTH, yAxisLabel } from './chart-theme';
 import { ChartFrame } from './ChartFrame';
 import { generationXAxis, topLegend, untrainedModelLine, valueTooltip } from './chart-elements';
-import { OKABE_ITO, seriesStyle } from './palette';
-import { lineStyleProps } from './series';
+import { OKABE_ITO, seriesStyle } from '../ui/palette';
+import { lineStyleProps } from './line-style';
 import { generationRange, overlayLines } from './overlay-lines';
-import { overlaySummary } from './overlay-series';
-import { useOverlays } from './use-overlays';
+import { overlaySummary } from './data/overlay-series';
+import { useOverlays } from './data/use-overlays';
 
-/** This chart's turn when several redraw at once (see use-chart-data.ts). */
+/** This chart's turn when several redraw at once (see data/use-chart-data.ts). */
 const CHART_SLOT = 0;
 
 // One series: solid blue with round markers (vermillion is n*'s colour on this chart).

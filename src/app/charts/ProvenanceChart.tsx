@@ -14,9 +14,9 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { useChartData } from './use-chart-data';
-import { provenanceTable, type ProvenanceColumn } from './chart-data';
-import { formatPercent, provenanceSummary } from './chart-summaries';
+import { useChartData } from './data/use-chart-data';
+import { provenanceTable, type ProvenanceColumn } from './data/chart-data';
+import { formatPercent, provenanceSummary } from './data/chart-summaries';
 import {
   CHART_MARGIN,
   generationLabel,
@@ -31,12 +31,12 @@ import {
   yAxisLabel,
 } from './chart-theme';
 import { ChartFrame } from './ChartFrame';
-import { generationColourAt, HUMAN_COLOUR } from './palette';
+import { generationColourAt, HUMAN_COLOUR } from '../ui/palette';
 import { generationRange, overlayLines } from './overlay-lines';
-import { overlaySummary, type OverlaySeries } from './overlay-series';
-import { NO_OVERLAYS, useOverlays } from './use-overlays';
+import { overlaySummary, type OverlaySeries } from './data/overlay-series';
+import { NO_OVERLAYS, useOverlays } from './data/use-overlays';
 
-/** This chart's turn when several redraw at once (see use-chart-data.ts). */
+/** This chart's turn when several redraw at once (see data/use-chart-data.ts). */
 const CHART_SLOT = 5;
 
 interface ColouredColumn extends ProvenanceColumn {

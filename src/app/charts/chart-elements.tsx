@@ -4,7 +4,7 @@
  * wrapper component would hide them from it.
  */
 import { Legend, Line, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
-import type { LinearAxis } from './chart-data';
+import type { LinearAxis } from './data/chart-data';
 import {
   generationLabel,
   generationTicks,
@@ -18,8 +18,8 @@ import {
   Y_AXIS_WIDTH,
   yAxisLabel,
 } from './chart-theme';
-import { seriesStyle } from './palette';
-import { lineStyleProps } from './series';
+import { seriesStyle } from '../ui/palette';
+import { lineStyleProps } from './line-style';
 
 /** Whole generations from first to last. */
 export function generationXAxis(first: number, last: number, maxTicks?: number) {

@@ -3,8 +3,8 @@
  * carries its own data, so the run on screen's rows are never merged with other runs' rows.
  */
 import { Line } from 'recharts';
-import type { OverlaySeries } from './overlay-series';
-import { lineStyleProps } from './series';
+import type { OverlaySeries } from './data/overlay-series';
+import { lineStyleProps } from './line-style';
 
 export function overlayLines(series: readonly OverlaySeries[]) {
   return series.map((s) => (

@@ -4,8 +4,8 @@
  * page at once (so the teacher sees what the class will see) and the link below carries them.
  */
 import { useState } from 'react';
-import { copyText } from '../export/copy-link';
-import { Dialog } from '../explain/Dialog';
+import { copyText } from '../ui/clipboard';
+import { Dialog } from '../ui/Dialog';
 import { useAppStore } from '../store/app-store';
 import { CHARTS, CONTROL_GROUPS, isChartId } from './classroom-controls';
 import { classroomUrl } from './classroom-link';

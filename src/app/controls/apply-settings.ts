@@ -9,7 +9,7 @@ import type { SimulationConfig } from '../../engine/config/schema';
 import type { ControlId } from '../classroom/classroom-controls';
 import { fixedControls, useClassroom } from '../classroom/classroom-store';
 import { keepFixedValues } from '../classroom/locks';
-import { changeSettings } from '../session';
+import { changeSettings } from '../session/session';
 import { matchingPresetId } from '../share/preset-match';
 import { useAppStore } from '../store/app-store';
 import { validateConfig } from './settings-fields';

@@ -4,8 +4,9 @@
  * reproduces and from which paper (read from the presets themselves, so it cannot drift).
  */
 import { PRESETS } from '../../engine/config/presets';
-import { Dialog } from './Dialog';
+import { Dialog } from '../ui/Dialog';
 import { LoopDiagram } from './LoopDiagram';
+import './explain.css';
 
 const CHART_MEANINGS: readonly [string, string][] = [
   ['Held-out perplexity', 'How surprised each model is by real text it never saw. Lower is better; climbing toward the dashed “untrained model” line means the models are forgetting real language.'],

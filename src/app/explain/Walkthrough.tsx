@@ -1,7 +1,8 @@
 /**
  * The guided walkthrough: a card at the foot of the screen that names one region at a time,
  * outlines it and scrolls it into view. Keyboard: the card takes focus; Back, Next and Close are
- * buttons; Escape ends it; arrow keys step. Not modal: the page stays usable behind it.
+ * buttons; Escape ends it; arrow keys step. Not modal: the page stays usable behind it. A
+ * first-time visitor is offered it once (remembered in localStorage).
  */
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useExplain } from './explain-store';
@@ -86,5 +87,24 @@ function TourCard({ step }: { step: number }) {
         </button>
       </div>
     </div>
+  );
+}
+
+/** The one-time offer of the walkthrough to a first-time visitor. */
+export function TourOffer() {
+  const shown = useExplain((s) => s.offerShown);
+  const start = useExplain((s) => s.startTour);
+  const dismiss = useExplain((s) => s.dismissOffer);
+  if (!shown) return null;
+  return (
+    <section className="ex-offer" aria-label="Walkthrough offer">
+      <p>New here? A five-step walkthrough shows where everything is.</p>
+      <button type="button" className="ex-button ex-primary" onClick={start}>
+        Take the walkthrough
+      </button>
+      <button type="button" className="ex-button" onClick={dismiss}>
+        No thanks
+      </button>
+    </section>
   );
 }

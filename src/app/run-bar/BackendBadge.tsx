@@ -1,4 +1,4 @@
-import type { BackendName } from '../../worker/protocol';
+import type { BackendName } from '../../worker/simulation-protocol';
 import { useAppStore } from '../store/app-store';
 
 const BACKEND_LABELS: Readonly<Record<BackendName, string>> = {

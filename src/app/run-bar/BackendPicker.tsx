@@ -1,6 +1,6 @@
 import { useId } from 'react';
-import type { BackendPreference } from '../backend-preference';
-import { canMeasureAgain, describePreference, parseBackendSetting, pickerOptions, type BackendSetting } from './backend-picker';
+import type { BackendPreference, BackendSetting } from '../store/backend-preference';
+import { canMeasureAgain, describePreference, parseBackendSetting, pickerOptions } from './backend-picker';
 
 export interface BackendPickerProps {
   value: BackendSetting;

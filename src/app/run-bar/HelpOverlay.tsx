@@ -1,5 +1,5 @@
 import './run-bar.css';
-import { Dialog } from '../explain/Dialog';
+import { Dialog } from '../ui/Dialog';
 import { useAppStore } from '../store/app-store';
 import { SHORTCUTS } from './shortcuts';
 

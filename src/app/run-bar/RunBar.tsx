@@ -1,9 +1,9 @@
 import './run-bar.css';
-import { RunFiles } from '../export/RunFiles';
-import { pauseRun, resetRun, stepRun, stopRun } from '../session';
+import { RunFiles } from './RunFiles';
+import { pauseRun, resetRun, stepRun, stopRun } from '../session/session';
 import { isRunActive, useAppStore } from '../store/app-store';
 import { useClassroom } from '../classroom/classroom-store';
-import { forgetPreference } from '../backend-preference';
+import { forgetPreference } from '../store/backend-preference';
 import { BackendBadge } from './BackendBadge';
 import { BackendPicker } from './BackendPicker';
 import { play, toggleHelp } from './run-actions';

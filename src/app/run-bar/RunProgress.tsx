@@ -1,7 +1,21 @@
+import { useEffect, useState } from 'react';
 import { etaSeconds } from '../store/fold-run';
 import { isRunActive, useAppStore } from '../store/app-store';
 import { announcement, progressValue, statusLine, totalGenerations } from './run-status';
-import { useNow } from './useNow';
+
+/**
+ * performance.now(), refreshed every intervalMs while `ticking`: the ETA counts down between the
+ * store's updates without reading the clock during render.
+ */
+function useNow(ticking: boolean, intervalMs = 1000): number {
+  const [now, setNow] = useState(() => performance.now());
+  useEffect(() => {
+    if (!ticking) return;
+    const timer = setInterval(() => setNow(performance.now()), intervalMs);
+    return () => clearInterval(timer);
+  }, [ticking, intervalMs]);
+  return now;
+}
 
 /** The progress bar (in generations), the status line, and a quieter live region for screen readers. */
 export function RunProgress() {

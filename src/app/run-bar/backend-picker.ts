@@ -3,11 +3,8 @@
  * timing, then each backend by name) and the sentence that explains the automatic choice.
  * Pure, so tested in Node; BackendPicker.tsx only renders it.
  */
-import type { BackendPreference } from '../backend-preference';
-import type { BackendName, SamplerKind } from '../../worker/protocol';
-
-/** 'auto': the timed choice (remembered per browser); a name: only that backend is tried. */
-export type BackendSetting = 'auto' | BackendName;
+import type { BackendPreference, BackendSetting } from '../store/backend-preference';
+import type { BackendName, SamplerKind } from '../../worker/simulation-protocol';
 
 export const PICKER_BACKENDS: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
 

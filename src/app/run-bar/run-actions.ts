@@ -1,5 +1,5 @@
 /** The run bar's commands, shared by its buttons and the keyboard shortcuts. */
-import { pauseRun, resetRun, resumeRun, startRun, stepRun } from '../session';
+import { pauseRun, resetRun, resumeRun, startRun, stepRun } from '../session/session';
 import { useClassroom } from '../classroom/classroom-store';
 import { useAppStore } from '../store/app-store';
 import { playPauseFor, type ShortcutAction } from './shortcuts';

@@ -1,11 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { overlayStyle } from '../charts/overlay-series';
-import { ORIGIN_WORDS, runFacts } from './format-run';
-import type { KeptRun } from './kept-run';
-import { MAX_LABEL_LENGTH } from './runs-reducer';
-import { useRunsStore } from './runs-store';
+import { overlayStyle } from './kept/overlay-style';
+import { ORIGIN_WORDS, runFacts, type KeptRun } from './kept/kept-run';
+import { MAX_LABEL_LENGTH } from './kept/runs-reducer';
+import { useRunsStore } from './kept/runs-store';
 import { canResume, resumeKeptRun } from './resume-kept-run';
-import { showKeptRun } from './show-run';
+import { showKeptRun } from './playback/show-run';
 
 interface Props {
   run: KeptRun;

@@ -1,12 +1,12 @@
 import './runs.css';
 import { useEffect, useState } from 'react';
 import { isRunActive, useAppStore } from '../store/app-store';
-import { ComparePanel } from './ComparePanel';
-import { captureLiveRuns } from './live-capture';
-import { RecordedRuns } from './RecordedRuns';
+import { ComparePanel } from './compare/ComparePanel';
+import { captureLiveRuns } from './kept/live-capture';
+import { RecordedRuns } from './recorded/RecordedRuns';
 import { RunRow } from './RunRow';
-import { MAX_KEPT_RUNS } from './runs-reducer';
-import { forgetAllRuns, loadSavedRuns, useRunsStore } from './runs-store';
+import { MAX_KEPT_RUNS } from './kept/runs-reducer';
+import { forgetAllRuns, loadSavedRuns, useRunsStore } from './kept/runs-store';
 
 let started = false;
 

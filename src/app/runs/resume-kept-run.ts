@@ -5,11 +5,11 @@
  * entry of the runs list.
  */
 import { parseCheckpoint } from '../../engine/loop/checkpoint';
-import { resumeFromCheckpoint } from '../session';
+import { resumeFromCheckpoint } from '../session/session';
 import { isRunActive, useAppStore } from '../store/app-store';
-import type { KeptRun } from './kept-run';
-import { continueInNextLiveRun } from './live-capture';
-import { showKeptRun } from './show-run';
+import type { KeptRun } from './kept/kept-run';
+import { continueInNextLiveRun } from './kept/live-capture';
+import { showKeptRun } from './playback/show-run';
 
 /** True when the list should offer Resume for `run`. */
 export const canResume = (run: KeptRun): boolean => run.status === 'interrupted' && run.origin === 'live' && run.checkpoint !== undefined;

@@ -1,14 +1,13 @@
 /**
  * The page's one store (zustand): the settings being edited (one SimulationConfig, the object
  * the CLI takes), the run on screen (folded from worker events), and interface state. Actions
- * that talk to the worker live in session.ts; this file only holds and changes state.
+ * that talk to the worker live in session/session.ts; this file only holds and changes state.
  */
 import { create } from 'zustand';
 import { DEFAULT_CONFIG } from '../../engine/config/defaults';
 import { DEFAULT_PRESET_ID } from '../../engine/config/presets';
 import type { SimulationConfig } from '../../engine/config/schema';
-import type { BackendPreference } from '../backend-preference';
-import type { BackendSetting } from '../run-bar/backend-picker';
+import type { BackendPreference, BackendSetting } from './backend-preference';
 import { foldRunAll } from './fold-run';
 import { IDLE_RUN, type LiveRun, type RunInput } from './live-run';
 

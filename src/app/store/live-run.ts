@@ -5,7 +5,7 @@
 import type { RunCheckpoint } from '../../engine/loop/checkpoint';
 import type { GenerationReport, PromptSample } from '../../engine/loop/report';
 import type { Phase } from '../../engine/loop/events';
-import type { BackendName, BackendRejection, SamplerKind, SimulationConfig, WorkerEvent } from '../../worker/protocol';
+import type { BackendName, BackendRejection, SamplerKind, SimulationConfig, WorkerEvent } from '../../worker/simulation-protocol';
 
 export type RunStatus = 'idle' | 'starting' | 'running' | 'paused' | 'complete' | 'cancelled' | 'stopped' | 'failed';
 

@@ -2,9 +2,9 @@
 import { memo } from 'react';
 import { Line, ReferenceLine, YAxis } from 'recharts';
 import type { TheoryRecord } from '../../engine/theory/record';
-import { shareAxisProps } from './chart-parts';
-import { fixationRows } from './chart-rows';
-import { useTheoryPalette } from './colors';
+import { shareAxisProps } from './shared/chart-parts';
+import { fixationRows } from './shared/chart-rows';
+import { useTheoryPalette } from './shared/colors';
 import { TheoryFigure } from './TheoryFigure';
 
 /** Memoised: it redraws only when its record, metric or axis changes, never on a slider step. */

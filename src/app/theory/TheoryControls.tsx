@@ -1,15 +1,15 @@
 /** The Theory view's controls: every one a labelled native input, so keyboards and screen readers work as they do anywhere. */
 import { useId } from 'react';
 import { PARADIGMS, type Paradigm } from '../../engine/config/schema';
-import { contributionAt, formatPercent, positionOf, SLIDER_MAX } from './log-slider';
+import { contributionAt, formatPercent, positionOf, SLIDER_MAX } from './shared/log-slider';
 import {
   ALPHA_CHOICES,
   GENERATION_CHOICES,
   PARADIGM_LABELS,
   REAL_CHARS_CHOICES,
   RUN_CHOICES,
-} from './theory-settings';
-import { useTheoryStore } from './theory-store';
+} from './shared/theory-settings';
+import { useTheoryStore } from './shared/theory-store';
 
 const isParadigm = (v: string): v is Paradigm => (PARADIGMS as readonly string[]).includes(v);
 

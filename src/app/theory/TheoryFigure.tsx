@@ -1,14 +1,14 @@
 /**
  * The frame every theory chart shares: a figure with its heading and caption, a box whose width
- * the chart measures (see use-chart-width.ts), and the chart with its grid, generation axis,
+ * the chart measures (see ui/use-chart-width.ts), and the chart with its grid, generation axis,
  * tooltip and legend. Each chart brings its own y axis and series, passed as elements so they
  * stay direct children of the recharts chart, which reads them from there.
  */
 import type { ReactNode } from 'react';
 import { CartesianGrid, ComposedChart, Legend, Tooltip, XAxis } from 'recharts';
 import type { TheoryRecord } from '../../engine/theory/record';
-import { CHART_HEIGHT, CHART_MARGIN, formatValue, generationAxisProps, tooltipLabel } from './chart-parts';
-import { useChartWidth } from './use-chart-width';
+import { CHART_HEIGHT, CHART_MARGIN, formatValue, generationAxisProps, tooltipLabel } from './shared/chart-parts';
+import { useChartWidth } from '../ui/use-chart-width';
 
 export function TheoryFigure(props: {
   id: string;

@@ -4,15 +4,15 @@
  * collapse arrive later, not never.
  */
 import { useDeferredValue } from 'react';
-import { CHART_METRIC_ORDER, CHART_METRICS, type ChartMetric } from './chart-metrics';
-import { DivergenceChart } from './DivergenceChart';
+import { CHART_METRIC_ORDER, CHART_METRICS, type ChartMetric } from './shared/chart-metrics';
+import { DriftChart } from './DriftChart';
 import { FixationChart } from './FixationChart';
 import { RealWeightChart } from './RealWeightChart';
-import { progressText } from './run-state';
-import { summaryLines } from './summary';
+import { progressText } from './shared/run-state';
+import { summaryLines } from './readouts';
 import { TheoryControls } from './TheoryControls';
 import { TheoryExplainer } from './TheoryExplainer';
-import { MAX_PINS, useTheoryStore } from './theory-store';
+import { MAX_PINS, useTheoryStore } from './shared/theory-store';
 import { useTheoryRunner } from './use-theory-runner';
 import { RecordedTransformerSweep } from './sweep/RecordedTransformerSweep';
 import { ContaminationSweepSection } from './sweep/SweepSection';
@@ -116,7 +116,7 @@ function TheoryResults() {
       )}
       <div className="theory-charts">
         <RealWeightChart record={record} logX={logX} />
-        <DivergenceChart record={record} metric={metric} logX={logX} pins={pins} />
+        <DriftChart record={record} metric={metric} logX={logX} pins={pins} />
         <FixationChart record={record} logX={logX} />
       </div>
       <details className="theory-notes">

@@ -5,8 +5,8 @@
  */
 import { useEffect, useRef } from 'react';
 import { TheoryClient } from '../../worker/theory-client';
-import { theoryConfig } from './theory-settings';
-import { useTheoryStore } from './theory-store';
+import { theoryConfig } from './shared/theory-settings';
+import { useTheoryStore } from './shared/theory-store';
 
 /** Long enough to skip the positions a drag passes through, short enough to feel live. */
 export const RUN_DEBOUNCE_MS = 300;

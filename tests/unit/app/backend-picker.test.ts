@@ -1,7 +1,7 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { preferenceFromTimings, type BackendPreference } from '../../../src/app/backend-preference';
+import { preferenceFromTimings, type BackendPreference } from '../../../src/app/store/backend-preference';
 import { BackendPicker } from '../../../src/app/run-bar/BackendPicker';
 import {
   automaticLabel,

@@ -6,7 +6,7 @@ import {
   readPreference,
   rememberPreference,
   type BackendTimingRecord,
-} from '../../../src/app/backend-preference';
+} from '../../../src/app/store/backend-preference';
 
 /** An in-memory Storage, optionally refusing every call as a locked-down browser does. */
 function fakeStorage(refuse = false) {

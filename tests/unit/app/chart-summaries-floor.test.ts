@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { perplexityRows } from '../../../src/app/charts/chart-data';
-import { perplexitySummary } from '../../../src/app/charts/chart-summaries';
+import { perplexityRows } from '../../../src/app/charts/data/chart-data';
+import { perplexitySummary } from '../../../src/app/charts/data/chart-summaries';
 import { report } from '../../support/report-fixtures';
 
 describe("the count model's evaluation floor", () => {

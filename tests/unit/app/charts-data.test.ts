@@ -14,7 +14,7 @@ import {
   provenanceTable,
   realWordRows,
   thinRows,
-} from '../../../src/app/charts/chart-data';
+} from '../../../src/app/charts/data/chart-data';
 import {
   divergenceSummary,
   formatNumber,
@@ -22,9 +22,9 @@ import {
   perplexitySummary,
   provenanceSummary,
   realWordsSummary,
-} from '../../../src/app/charts/chart-summaries';
+} from '../../../src/app/charts/data/chart-summaries';
 import { generationTicks } from '../../../src/app/charts/chart-theme';
-import { generationColour, generationColourAt, seriesStyle } from '../../../src/app/charts/palette';
+import { generationColour, generationColourAt, seriesStyle } from '../../../src/app/ui/palette';
 import { byOrder, report } from '../../support/report-fixtures';
 
 

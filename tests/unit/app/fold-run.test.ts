@@ -5,7 +5,7 @@ import type { GenerationReport } from '../../../src/engine/loop/report';
 import type { RunCheckpoint } from '../../../src/engine/loop/checkpoint';
 import { compactBacklog, etaSeconds, foldRunAll } from '../../../src/app/store/fold-run';
 import { IDLE_RUN, type RunInput } from '../../../src/app/store/live-run';
-import { PROTOCOL_VERSION } from '../../../src/worker/protocol';
+import { PROTOCOL_VERSION } from '../../../src/worker/simulation-protocol';
 
 const loop = (event: SimulationEvent): RunInput => ({ type: 'loop', version: PROTOCOL_VERSION, event });
 const report = (generation: number, durationMs = 1000): GenerationReport =>

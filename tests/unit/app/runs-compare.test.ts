@@ -5,7 +5,7 @@ import type { SimulationConfig } from '../../../src/engine/config/schema';
 // it was asked and starts a run in the store, as the real one does before its worker reports.
 const calls: { op: string; config?: SimulationConfig }[] = [];
 let clock = 1;
-vi.mock('../../../src/app/session', async () => {
+vi.mock('../../../src/app/session/session', async () => {
   const { useAppStore } = await import('../../../src/app/store/app-store');
   return {
     changeSettings: (config: SimulationConfig) => {
@@ -22,10 +22,10 @@ vi.mock('../../../src/app/session', async () => {
 
 const { useAppStore } = await import('../../../src/app/store/app-store');
 const { IDLE_RUN } = await import('../../../src/app/store/live-run');
-const { COMPARE_PAIRS } = await import('../../../src/app/runs/compare-pairs');
-const { startCompare, useCompareStore } = await import('../../../src/app/runs/compare-runner');
-const { captureLiveRuns } = await import('../../../src/app/runs/live-capture');
-const { useRunsStore } = await import('../../../src/app/runs/runs-store');
+const { COMPARE_PAIRS } = await import('../../../src/app/runs/compare/compare-pairs');
+const { startCompare, useCompareStore } = await import('../../../src/app/runs/compare/compare-runner');
+const { captureLiveRuns } = await import('../../../src/app/runs/kept/live-capture');
+const { useRunsStore } = await import('../../../src/app/runs/kept/runs-store');
 const { report } = await import('../../support/report-fixtures');
 
 /** The run on screen finishes (as the worker's events would leave it). */
@@ -87,7 +87,7 @@ describe('one-click compare', () => {
 
 describe('saved runs without storage', () => {
   it('a browser without IndexedDB gets a message, and the list keeps working', async () => {
-    const { loadSavedRuns } = await import('../../../src/app/runs/runs-store');
+    const { loadSavedRuns } = await import('../../../src/app/runs/kept/runs-store');
     await loadSavedRuns();
     expect(useRunsStore.getState().storageProblem).toMatch(/^Saved runs are unavailable \(reading: this browser offers no IndexedDB\)/);
     useRunsStore.getState().dispatch({ type: 'clear' });

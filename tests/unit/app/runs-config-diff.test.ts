@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COMPARE_PAIRS, pairConfigs } from '../../../src/app/runs/compare-pairs';
+import { COMPARE_PAIRS, pairConfigs } from '../../../src/app/runs/compare/compare-pairs';
 import { configDiffLabel, configDifferences } from '../../../src/app/runs/config-diff';
 import { DEFAULT_CONFIG } from '../../../src/engine/config/defaults';
 import { presetConfig } from '../../../src/engine/config/presets';

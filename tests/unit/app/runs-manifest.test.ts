@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fetchRecordedManifest, fetchRecordedRun, parseRecordedManifest, type RecordedEntry } from '../../../src/app/runs/recorded-manifest';
-import { recordPrefix } from '../../../src/app/runs/show-run';
+import { fetchRecordedManifest, fetchRecordedRun, parseRecordedManifest, type RecordedEntry } from '../../../src/app/runs/recorded/recorded-manifest';
+import { recordPrefix } from '../../../src/app/runs/playback/show-run';
 import { DEFAULT_CONFIG } from '../../../src/engine/config/defaults';
 import { keptRun, report } from '../../support/report-fixtures';
 

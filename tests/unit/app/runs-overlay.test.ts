@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildOverlaySeries, OVERLAY_COLOURS, overlayExtent, overlayName, overlayPoints, overlayStyle, overlaySummary } from '../../../src/app/charts/overlay-series';
+import { buildOverlaySeries, overlayExtent, overlayName, overlayPoints, overlaySummary } from '../../../src/app/charts/data/overlay-series';
+import { OVERLAY_COLOURS, overlayStyle } from '../../../src/app/runs/kept/overlay-style';
 import { generationRange } from '../../../src/app/charts/overlay-lines';
-import { SERIES_COLOURS } from '../../../src/app/charts/palette';
+import { SERIES_COLOURS } from '../../../src/app/ui/palette';
 import { presetConfig } from '../../../src/engine/config/presets';
 import { keptRun, report } from '../../support/report-fixtures';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { runFacts } from '../../../src/app/runs/format-run';
-import { finalPerplexity } from '../../../src/app/runs/kept-run';
-import { EMPTY_RUNS, freeStyleIndex, overlaidRuns, reduceRuns, type RunsAction, type RunsState } from '../../../src/app/runs/runs-reducer';
+import { runFacts } from '../../../src/app/runs/kept/kept-run';
+import { finalPerplexity } from '../../../src/app/runs/kept/kept-run';
+import { EMPTY_RUNS, freeStyleIndex, overlaidRuns, reduceRuns, type RunsAction, type RunsState } from '../../../src/app/runs/kept/runs-reducer';
 import { keptRun, report } from '../../support/report-fixtures';
 
 /** Applies actions in order; returns the state and every run dropped on the way. */

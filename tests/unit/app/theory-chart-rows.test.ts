@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { metricFormula } from '../../../src/app/theory/chart-metrics';
+import { metricFormula } from '../../../src/app/theory/shared/chart-metrics';
 import {
   bandRows,
   firstCrossing,
@@ -9,13 +9,13 @@ import {
   medianCurve,
   mergePinned,
   realWeightRows,
-} from '../../../src/app/theory/chart-rows';
+} from '../../../src/app/theory/shared/chart-rows';
 import type { TheoryRecord } from '../../../src/engine/theory/record';
 import {
   DEFAULT_THEORY_SETTINGS,
   theoryConfig,
   type TheorySettings,
-} from '../../../src/app/theory/theory-settings';
+} from '../../../src/app/theory/shared/theory-settings';
 import { runUnigramRecord } from '../../../src/worker/theory.worker';
 
 /** The Theory view's settings, small enough for a unit test. */

@@ -7,7 +7,7 @@ import {
   positionOf,
   SLIDER_MAX,
   STEPS_PER_DECADE,
-} from '../../../src/app/theory/log-slider';
+} from '../../../src/app/theory/shared/log-slider';
 
 describe('the log-scale contribution slider', () => {
   it('spans 0.1% to 100%, three decades at equal distances', () => {

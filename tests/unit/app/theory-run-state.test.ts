@@ -4,17 +4,17 @@ import {
   INITIAL_RUN_STATE,
   progressText,
   runStarted,
-} from '../../../src/app/theory/run-state';
-import { EVAL_FLOOR, paradigmNote, summaryLines } from '../../../src/app/theory/summary';
+} from '../../../src/app/theory/shared/run-state';
+import { EVAL_FLOOR, paradigmNote, summaryLines } from '../../../src/app/theory/readouts';
 import { NGRAM_EVAL_FLOOR } from '../../../src/engine/loop/families/ngram';
-import { runLabel } from '../../../src/app/theory/theory-store';
+import { runLabel } from '../../../src/app/theory/shared/theory-store';
 import { THEORY_PROTOCOL_VERSION } from '../../../src/worker/theory-protocol';
 import type { TheoryRecord } from '../../../src/engine/theory/record';
 import {
   DEFAULT_THEORY_SETTINGS,
   theoryConfig,
   type TheorySettings,
-} from '../../../src/app/theory/theory-settings';
+} from '../../../src/app/theory/shared/theory-settings';
 import { runUnigramRecord } from '../../../src/worker/theory.worker';
 
 /** The Theory view's settings, small enough for a unit test. */

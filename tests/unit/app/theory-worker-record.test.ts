@@ -6,7 +6,7 @@ import {
   DEFAULT_THEORY_SETTINGS,
   theoryConfig,
   type TheorySettings,
-} from '../../../src/app/theory/theory-settings';
+} from '../../../src/app/theory/shared/theory-settings';
 
 const smallSettings = (patch: Partial<TheorySettings> = {}): TheorySettings => ({
   ...DEFAULT_THEORY_SETTINGS,

@@ -7,9 +7,9 @@
  */
 import { memo, useEffect, useId, useState } from 'react';
 import { Area, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from 'recharts';
-import { CHART_HEIGHT, CHART_MARGIN, formatValue, yAxisLabel } from '../chart-parts';
-import { useTheoryPalette } from '../colors';
-import { useChartWidth } from '../use-chart-width';
+import { CHART_HEIGHT, CHART_MARGIN, formatValue, yAxisLabel } from '../shared/chart-parts';
+import { useTheoryPalette } from '../shared/colors';
+import { useChartWidth } from '../../ui/use-chart-width';
 import { fetchRecordedSweep, type Parsed, type RecordedSweep, type RecordedSweepRow } from './recorded-transformer-sweep';
 import { formatShare } from './sweep-rows';
 

@@ -6,9 +6,9 @@
 import { memo } from 'react';
 import { Area, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ContaminationSweep } from '../../../engine/theory/contamination-sweep';
-import { CHART_HEIGHT, CHART_MARGIN, formatValue, yAxisLabel } from '../chart-parts';
-import { useTheoryPalette } from '../colors';
-import { useChartWidth } from '../use-chart-width';
+import { CHART_HEIGHT, CHART_MARGIN, formatValue, yAxisLabel } from '../shared/chart-parts';
+import { useTheoryPalette } from '../shared/colors';
+import { useChartWidth } from '../../ui/use-chart-width';
 import { formatShare, powerTicks, sweepRows, timeDomain } from './sweep-rows';
 import type { SweepThreshold } from './sweep-store';
 

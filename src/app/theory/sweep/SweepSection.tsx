@@ -4,8 +4,8 @@
  * Theory view's corpus. Every control is a labelled native input; Run and Cancel are buttons.
  */
 import { useDeferredValue, useId } from 'react';
-import { formatPercent } from '../log-slider';
-import { useTheoryStore } from '../theory-store';
+import { formatPercent } from '../shared/log-slider';
+import { useTheoryStore } from '../shared/theory-store';
 import { formatShare, sweepSummary } from './sweep-rows';
 import { BIAS_CHOICES, parseLambdas, REAL_SHARE_CHOICES, SWEEP_RUN_CHOICES, TV_LEVEL_CHOICES } from './sweep-settings';
 import { SweepChart } from './SweepChart';

@@ -7,7 +7,7 @@
 import { prepareCorpus } from '../../../engine/corpus/prepare';
 import { realUnigramCounts } from '../../../engine/theory/chain-setting';
 import { runContaminationSweep, type ContaminationSweep, type SweepOptions } from '../../../engine/theory/contamination-sweep';
-import { DEFAULT_THEORY_SETTINGS, theoryConfig } from '../theory-settings';
+import { DEFAULT_THEORY_SETTINGS, theoryConfig } from '../shared/theory-settings';
 
 /** A run still short of a threshold by then counts as beyond the horizon. */
 export const MAX_SWEEP_GENERATIONS = 20_000;
