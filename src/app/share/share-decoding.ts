@@ -3,8 +3,9 @@
  * becomes a notice, and the rest are the defaults (a bad link still opens the page). Limits on
  * the number and length of assignments keep a hostile or corrupted address cheap to read.
  */
-import { applyAssignments, KEY_ALIASES } from '../../engine/config/overrides';
+import { applyAssignments } from '../../engine/config/overrides';
 import { CONFIG_VERSION, type SimulationConfig } from '../../engine/config/schema';
+import { KEY_ALIASES } from '../../engine/config/settings';
 import { parseConfigLenient } from '../../engine/config/validate';
 import { CONFIG_PATHS } from './config-paths';
 
