@@ -49,6 +49,8 @@ export interface PageControl {
   label?: string;
   /** A share of D0 also said in characters. */
   inCharacters?: boolean;
+  /** What a screen reader hears for a share (default: "40% of the real data"). */
+  valueText?: (share: number) => string;
 }
 
 export interface SettingEntry {
@@ -129,7 +131,22 @@ const TABLE = [
     diff: { rank: 6, words: (r) => `sample ${pct(r.trainingSample)}` },
     page: { kind: 'share', hint: 'Each model trains on a random sample of this size (M), as a share of D0.', step: 0.05, inCharacters: true },
   },
-  { path: 'filter.keep', label: 'Quality filter', group: 'data', aliases: ['keep'], live: true, classroom: 'filter', diff: { rank: 7, words: filterWords } },
+  {
+    path: 'filter.keep',
+    label: 'Quality filter',
+    group: 'data',
+    aliases: ['keep'],
+    live: true,
+    classroom: 'filter',
+    diff: { rank: 7, words: filterWords },
+    page: {
+      kind: 'share',
+      label: 'Quality filter: best text kept',
+      hint: "The paper's remedy: a judge that has only read real text scores the generated documents, and only this best-scored share enters the corpus (100% = no filter). The amount written stays the same.",
+      step: 0.05,
+      valueText: (share) => (share >= 1 ? 'no filter' : `best ${Math.round(share * 100)}% of the generated text`),
+    },
+  },
   { path: 'filter.dedupe', label: 'Drop duplicate documents', group: 'data', aliases: ['dedupe'], live: true, classroom: 'filter', diff: { rank: 7, words: filterWords } },
   // Decoding
   {
@@ -240,7 +257,15 @@ const TABLE = [
     classroom: 'generations',
     page: { kind: 'number', hint: 'How many models train, each on text its predecessors helped write.', step: 1 },
   },
-  { path: 'seed', label: 'Seed', group: 'run', live: false, classroom: 'seed', diff: { rank: 15, words: (r) => `seed ${r.seed}` } },
+  {
+    path: 'seed',
+    label: 'Seed',
+    group: 'run',
+    live: false,
+    classroom: 'seed',
+    diff: { rank: 15, words: (r) => `seed ${r.seed}` },
+    page: { kind: 'number', hint: 'Same seed, same settings: the same run, every time.', step: 1 },
+  },
   {
     path: 'evaluation.sampleChars',
     label: 'Characters measured per generation',
@@ -254,7 +279,18 @@ const TABLE = [
       step: 500,
     },
   },
-  { path: 'compute.workers', label: 'Training workers', group: 'run', aliases: ['workers'], live: false },
+  {
+    path: 'compute.workers',
+    label: 'Training workers',
+    group: 'run',
+    aliases: ['workers'],
+    live: false,
+    page: {
+      kind: 'number',
+      hint: 'Threads that train the transformer on WebAssembly or cpu, each on its share of every batch; 0 = one per core of this computer. On WebGPU and WebGL one worker trains. Results agree to rounding whatever the count.',
+      step: 1,
+    },
+  },
   { path: 'sampling.sampler', label: 'Sampler', group: 'run', aliases: ['sampler'], live: false },
   { path: 'runs', label: 'Seeds side by side', group: 'run', live: false },
 ] as const satisfies readonly SettingEntry[];
