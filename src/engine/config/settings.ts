@@ -179,7 +179,15 @@ const TABLE = [
     diff: { rank: 10, words: (r) => (r.decoding.topP === 1 ? 'no top-p' : `top-p ${r.decoding.topP}`) },
     page: { kind: 'number', hint: 'Sample from the likeliest characters making up this probability; 1 = off.', step: 0.05 },
   },
-  { path: 'sampling.maxLength', label: 'Longest generated document', group: 'decoding', aliases: ['maxLength'], live: true, diff: { rank: 21, words: (r) => `samples ≤ ${num(r.sampling.maxLength)} chars` } },
+  {
+    path: 'sampling.maxLength',
+    label: 'Longest generated document',
+    group: 'decoding',
+    aliases: ['maxLength'],
+    live: true,
+    diff: { rank: 21, words: (r) => `samples ≤ ${num(r.sampling.maxLength)} chars` },
+    page: { kind: 'number', hint: 'Characters a model may write in one document; a longer one is cut there and counted as capped.', step: 50 },
+  },
   // Model
   {
     path: 'model.family',

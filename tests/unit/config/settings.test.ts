@@ -33,6 +33,12 @@ describe('the settings registry', () => {
     expect(new Set(runs).size).toBe(runs.length);
   });
 
+  it('gives the panel a number field or slider only for numeric settings', () => {
+    const drawn = SETTINGS.filter((s) => s.page);
+    for (const s of drawn) expect(typeof readSetting(DEFAULT_CONFIG, s.path), s.path).toBe('number');
+    expect(drawn.map((s) => s.path)).toEqual(expect.arrayContaining(['sampling.maxLength', 'evaluation.sampleChars']));
+  });
+
   it('reads bounds from the schema', () => {
     expect(settingBounds('decoding.topP')).toEqual({ min: 0, max: 1, integer: false, exclusiveMin: true });
     expect(settingBounds('evaluation.sampleChars')).toEqual({ min: 500, max: 200_000, integer: true, exclusiveMin: false });
