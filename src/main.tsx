@@ -9,7 +9,7 @@ import { readBackendOverride } from './app/url-backend';
 import { readPreference } from './app/backend-preference';
 import { matchingPresetId } from './app/share/preset-match';
 import { startUrlSync } from './app/share/url-sync';
-import { readUrlSettings } from './app/url-settings';
+import { readUrlSettings } from './app/share/share-decoding';
 import './app/app.css';
 
 // Before the first render, so the first run already uses what the address asks for.

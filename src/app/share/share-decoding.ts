@@ -83,3 +83,22 @@ export function sharedConfigMessage(problems: readonly string[]): string | null 
   const more = problems.length > 4 ? `; and ${problems.length - 4} more` : '';
   return `This link's settings were not all usable, so those keep their defaults: ${shown}${more}.`;
 }
+
+export interface SettingsFromUrl {
+  /** null when the address sets nothing. */
+  config: SimulationConfig | null;
+  problems: string[];
+}
+
+/**
+ * The settings in the page address, read once at start-up: `?v=1&set=key=value` (repeatable; the
+ * CLI's `--set` keys and short names, e.g. `set=realChars=2000`). It also reaches settings the
+ * panel has no control for, such as the corpus size; the browser tests use it for a small corpus.
+ * A bad, truncated or newer link never blanks the page: what can be read is kept, the rest are
+ * defaults, and one message says why.
+ */
+export function readUrlSettings(search: string): SettingsFromUrl {
+  const { config, problems } = readSharedConfig(search);
+  const message = sharedConfigMessage(problems);
+  return { config, problems: message ? [message] : [] };
+}
