@@ -55,7 +55,7 @@ export interface PageControl {
 
 export interface SettingEntry {
   path: SettingPath;
-  /** The setting's short name for people: the classroom panel, messages. */
+  /** Its name for people: the classroom panel's, and its control's unless `page.label` says more. */
   label: string;
   group: SettingGroupId;
   /** Short names accepted by `--set` and by `set=` in an address, besides the dotted path. */
@@ -70,7 +70,7 @@ export interface SettingEntry {
   onlyFor?: { paradigms?: readonly Paradigm[]; family?: ModelFamily };
   /** How it reads in a run diff; absent: a difference in it is not named. */
   diff?: DiffFormat;
-  /** The panel draws a control for it from this entry (settings with controls of their own leave it out). */
+  /** The panel's number field or slider for it, drawn from this entry (a group may draw its own instead). */
   page?: PageControl;
 }
 
