@@ -23,6 +23,8 @@ const APP_FOLDER_ORDER = [
   'charts/data',
   'charts',
   'samples',
+  'controls/fields',
+  'controls/groups',
   'controls',
   'run-bar',
   'explain',
@@ -31,12 +33,6 @@ const APP_FOLDER_ORDER = [
   'theory',
   '.',
 ];
-
-/**
- * Imports back up that are known and owned elsewhere: [importing folder, imported module]. The
- * session checks a config with the settings panel's configFit until that check moves below it.
- */
-const APP_FOLDER_EXCEPTIONS = [['session', 'controls/config-fit']];
 
 const appRoot = path.resolve(import.meta.dirname, 'src/app');
 const appPath = (absolute) => path.relative(appRoot, absolute).split(path.sep).join('/');
@@ -64,7 +60,6 @@ const appFolderOrder = {
       for (const folder of unplaced) context.report({ node, messageId: 'unplaced', data: { folder } });
       if (unplaced.length > 0) return;
       if (APP_FOLDER_ORDER.indexOf(to) <= APP_FOLDER_ORDER.indexOf(from)) return;
-      if (APP_FOLDER_EXCEPTIONS.some(([f, t]) => f === from && t === target)) return;
       context.report({ node, messageId: 'upward', data: { from, to } });
     };
     return { ImportDeclaration: check, ExportNamedDeclaration: check, ExportAllDeclaration: check, ImportExpression: check };
@@ -72,7 +67,7 @@ const appFolderOrder = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'coverage', 'test-results'] },
+  { ignores: ['dist', 'dist-bench', 'node_modules', 'coverage', 'test-results'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -8,7 +8,7 @@ import { startClassroomUrlSync } from './app/classroom/classroom-url-sync';
 import { readBackendOverride, readPreference } from './app/store/backend-preference';
 import { matchingPresetId } from './app/share/preset-match';
 import { startUrlSync } from './app/share/url-sync';
-import { readUrlSettings } from './app/url-settings';
+import { readUrlSettings } from './app/share/share-decoding';
 import './app/app.css';
 
 // Before the first render, so the first run already uses what the address asks for.

@@ -8,10 +8,11 @@
 import { createReadStream, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { checkContradictions, describeIssues, userCorpusFacts } from '../engine/config/contradictions';
-import { applyAssignments, KEY_ALIASES } from '../engine/config/overrides';
+import { applyAssignments } from '../engine/config/overrides';
 import { PRESETS, presetPartial } from '../engine/config/presets';
 import { mergeConfig, parseConfig } from '../engine/config/validate';
 import type { SimulationConfig } from '../engine/config/schema';
+import { SHORT_NAMES } from '../engine/config/settings';
 import { fetchCorpusText } from '../engine/text/fetch-text';
 import { loadUserTextStream } from '../engine/text/text-stream';
 import type { TextLoadResult } from '../engine/text/user-text';
@@ -39,7 +40,7 @@ Usage: npm run simulate -- [options] --out run.json
   --preset NAME        start from a preset (default paper-replace): ${PRESETS.map((p) => p.id).join(', ')}
   --config FILE        a JSON file with (part of) a SimulationConfig
   --set key=value      change one setting; repeatable. Dotted paths (training.steps=200) or
-                       short names: ${wrapList([...Object.keys(KEY_ALIASES), 'paradigm', 'contamination', 'realKept', 'freshShare', 'trainingSample', 'runs'])}
+                       short names: ${wrapList(SHORT_NAMES)}
   --corpus FILE|URL    train on your own text: a file (UTF-8 or UTF-16 .txt) or an http(s)
                        address; reading stops after the first 5,000,000 characters, the
                        most a run uses

@@ -6,6 +6,8 @@
  * 1. A shared link opens with its settings in the panel; a part it cannot read gets a notice.
  * 2. Importing a run.json the engine wrote shows it (chart summary, "imported from" label), and
  *    exporting it gives back the same generations.
+ * 3. A setting the panel shows from its registry entry alone reaches the address and the run: the
+ *    count model on the smallest corpus, one generation (it counts, it does not train).
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -16,7 +18,7 @@ import type { RunRecord } from '../../src/engine/loop/report';
 import { watchPage } from '../support/browser';
 import { sharedBrowser } from '../support/shared-browser';
 import { collectEvents, microRunConfig } from '../support/loop-fixtures';
-import { chartSummary, waitFor } from '../support/page-run';
+import { chartSummary, openPage, playButton, setNumber, SMALL_CORPUS, statusText, waitFor } from '../support/page-run';
 
 describe('share links and run files', () => {
   const browser = sharedBrowser({ webgpu: false });
@@ -77,4 +79,26 @@ describe('share links and run files', () => {
     expect(problems.consoleErrors).toEqual([]);
     await page.close();
   }, 30_000);
+
+  it('shows the settings the registry gives a control, and a change reaches the address and the run', async () => {
+    const page = await browser().context.newPage();
+    const problems = watchPage(page);
+    await openPage(page, browser().baseUrl, { settings: [...SMALL_CORPUS, 'model=ngram', 'generations=1'] });
+    const longest = page.getByLabel('Longest generated document', { exact: true });
+    expect(await longest.inputValue()).toBe('600');
+    expect(await page.getByLabel('Characters measured per generation', { exact: true }).inputValue()).toBe('5000');
+    await setNumber(page, 'Longest generated document', 120);
+    await setNumber(page, 'Characters measured per generation', 800);
+    await waitFor(page, 'the address', 5_000, async () => (page.url().includes('set=sampling.maxLength=120') ? true : null));
+    expect(page.url()).toContain('set=evaluation.sampleChars=800');
+
+    await playButton(page).click();
+    await waitFor(page, 'the run to finish', 60_000, async () => ((await statusText(page)).startsWith('Done') ? true : null));
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export run.json' }).click();
+    const exported = JSON.parse(await readFile(await (await download).path(), 'utf8')) as RunRecord;
+    expect(exported.config.sampling.maxLength).toBe(120);
+    expect(problems.pageErrors).toEqual([]);
+    await page.close();
+  }, 90_000);
 });

@@ -1,72 +1,43 @@
 /**
  * The settings a teacher can hide or lock in a classroom link, grouped as the settings panel
  * groups them, each with the config paths it edits (a lock keeps those values whatever a preset
- * or a control asks), and the charts one of which can be shown large. Pure: tested in Node.
+ * or a control asks), and the charts one of which can be shown large. The controls are read from
+ * the settings registry (engine/config/settings.ts, `classroom`), plus the preset picker, which
+ * edits no setting of its own. Pure: tested in Node.
  */
+import { SETTING_GROUPS, SETTINGS, type ClassroomName, type SettingGroupId } from '../../engine/config/settings';
 
-export const CONTROL_GROUPS = [
-  { id: 'preset', label: 'Preset', controls: [{ id: 'preset', label: 'Preset', paths: [] }] },
-  {
-    id: 'corpus',
-    label: 'Real text (D0)',
-    controls: [{ id: 'corpus', label: 'Real text', paths: ['corpus.source'] }],
-  },
-  {
-    id: 'paradigm',
-    label: 'Paradigm',
-    controls: [{ id: 'paradigm', label: 'Paradigm', paths: ['paradigm'] }],
-  },
-  {
-    id: 'data',
-    label: 'Data per generation',
-    controls: [
-      { id: 'contamination', label: 'Generated text written back', paths: ['contamination'] },
-      { id: 'realKept', label: 'Real data kept', paths: ['realKept'] },
-      { id: 'freshShare', label: 'Fresh real data', paths: ['freshShare'] },
-      { id: 'trainingSample', label: 'Training sample size', paths: ['trainingSample'] },
-      { id: 'filter', label: 'Quality filter', paths: ['filter.keep', 'filter.dedupe'] },
-    ],
-  },
-  {
-    id: 'decoding',
-    label: 'Decoding',
-    controls: [
-      { id: 'temperature', label: 'Temperature', paths: ['decoding.temperature'] },
-      { id: 'topK', label: 'Top-k', paths: ['decoding.topK'] },
-      { id: 'topP', label: 'Top-p', paths: ['decoding.topP'] },
-    ],
-  },
-  {
-    id: 'model',
-    label: 'Model',
-    controls: [
-      { id: 'modelSize', label: 'Model size', paths: ['model.size'] },
-      { id: 'steps', label: 'Training steps', paths: ['training.steps', 'training.budgetRule'] },
-      { id: 'continueTraining', label: 'Where each model starts', paths: ['model.continueTraining'] },
-    ],
-  },
-  {
-    id: 'run',
-    label: 'Run',
-    controls: [
-      { id: 'generations', label: 'Generations', paths: ['generations'] },
-      { id: 'seed', label: 'Seed', paths: ['seed'] },
-    ],
-  },
-] as const;
+export type ControlGroupId = SettingGroupId;
+export type ControlId = 'preset' | ClassroomName;
 
-type Group = (typeof CONTROL_GROUPS)[number];
-export type ControlGroupId = Group['id'];
-export type ControlId = Group['controls'][number]['id'];
-
-export const CONTROLS: readonly {
+export interface ClassroomControl {
   id: ControlId;
   label: string;
+  /** The config paths it fixes. */
   paths: readonly string[];
   group: ControlGroupId;
-}[] = CONTROL_GROUPS.flatMap((g) =>
-  g.controls.map((c) => ({ id: c.id, label: c.label, paths: c.paths, group: g.id })),
-);
+}
+
+const PRESET_CONTROL: ClassroomControl = { id: 'preset', label: 'Preset', paths: [], group: 'preset' };
+
+function controlsOf(group: ControlGroupId): ClassroomControl[] {
+  if (group === 'preset') return [PRESET_CONTROL];
+  const controls: ClassroomControl[] = [];
+  for (const s of SETTINGS) {
+    if (s.group !== group || s.classroom === undefined) continue;
+    const id = s.classroom as ClassroomName;
+    const control = controls.find((c) => c.id === id);
+    // The control is named after its first setting.
+    if (control) control.paths = [...control.paths, s.path];
+    else controls.push({ id, label: s.label, paths: [s.path], group });
+  }
+  return controls;
+}
+
+export const CONTROL_GROUPS: readonly { id: ControlGroupId; label: string; controls: readonly ClassroomControl[] }[] =
+  SETTING_GROUPS.map((g) => ({ id: g.id, label: g.label, controls: controlsOf(g.id) }));
+
+export const CONTROLS: readonly ClassroomControl[] = CONTROL_GROUPS.flatMap((g) => g.controls);
 
 export const CONTROL_IDS: readonly ControlId[] = CONTROLS.map((c) => c.id);
 

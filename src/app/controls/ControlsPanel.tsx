@@ -1,11 +1,11 @@
 import './controls.css';
-import { CorpusGroup } from './CorpusGroup';
-import { DataMixGroup } from './DataMixGroup';
-import { DecodingGroup } from './DecodingGroup';
-import { ModelGroup } from './ModelGroup';
-import { ParadigmPicker } from './ParadigmPicker';
-import { PresetPicker } from './PresetPicker';
-import { RunLengthGroup } from './RunLengthGroup';
+import { CorpusGroup } from './groups/CorpusGroup';
+import { DataMixGroup } from './groups/DataMixGroup';
+import { DecodingGroup } from './groups/DecodingGroup';
+import { ModelGroup } from './groups/ModelGroup';
+import { ParadigmPicker } from './groups/ParadigmPicker';
+import { PresetPicker } from './groups/PresetPicker';
+import { RunLengthGroup } from './groups/RunLengthGroup';
 import { RunningNote } from './RunningNote';
 import { SettingsIssues } from './SettingsIssues';
 

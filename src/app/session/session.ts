@@ -12,7 +12,7 @@ import { compactBacklog } from '../store/fold-run';
 import { isRunActive, useAppStore } from '../store/app-store';
 import type { RunInput } from '../store/live-run';
 import { readFaultFromUrl } from './url-faults';
-import { configFit } from '../controls/config-fit';
+import { configFit } from '../../engine/config/config-fit';
 
 const FLUSH_MS = 250;
 /** Hidden-tab backlog size at which it is compacted (then again each time it doubles). */

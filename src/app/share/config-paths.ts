@@ -1,9 +1,9 @@
 /**
- * The settable leaves of a SimulationConfig as dotted paths ("training.steps"), read off the
- * defaults. A link may only name these: anything else (a typo, a key from a future version, a
- * hostile "__proto__.x") is refused by name before it reaches the merge.
+ * The settable leaves of a SimulationConfig as dotted paths ("training.steps"): the settings
+ * registry's, and `version`. A link may only name these: anything else (a typo, a key from a
+ * future version, a hostile "__proto__.x") is refused by name before it reaches the merge.
  */
-import { DEFAULT_CONFIG } from '../../engine/config/defaults';
+import { SETTINGS } from '../../engine/config/settings';
 
 type Json = Record<string, unknown>;
 const isObject = (x: unknown): x is Json => typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -14,4 +14,4 @@ export function leaves(obj: unknown, prefix = ''): [string, unknown][] {
   return Object.entries(obj).flatMap(([key, value]) => leaves(value, prefix ? `${prefix}.${key}` : key));
 }
 
-export const CONFIG_PATHS: ReadonlySet<string> = new Set(leaves(DEFAULT_CONFIG).map(([path]) => path));
+export const CONFIG_PATHS: ReadonlySet<string> = new Set(['version', ...SETTINGS.map((s) => s.path)]);

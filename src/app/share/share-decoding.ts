@@ -3,8 +3,9 @@
  * becomes a notice, and the rest are the defaults (a bad link still opens the page). Limits on
  * the number and length of assignments keep a hostile or corrupted address cheap to read.
  */
-import { applyAssignments, KEY_ALIASES } from '../../engine/config/overrides';
+import { applyAssignments } from '../../engine/config/overrides';
 import { CONFIG_VERSION, type SimulationConfig } from '../../engine/config/schema';
+import { KEY_ALIASES } from '../../engine/config/settings';
 import { parseConfigLenient } from '../../engine/config/validate';
 import { CONFIG_PATHS } from './config-paths';
 
@@ -81,4 +82,23 @@ export function sharedConfigMessage(problems: readonly string[]): string | null 
   const shown = problems.slice(0, 4).join('; ');
   const more = problems.length > 4 ? `; and ${problems.length - 4} more` : '';
   return `This link's settings were not all usable, so those keep their defaults: ${shown}${more}.`;
+}
+
+export interface SettingsFromUrl {
+  /** null when the address sets nothing. */
+  config: SimulationConfig | null;
+  problems: string[];
+}
+
+/**
+ * The settings in the page address, read once at start-up: `?v=1&set=key=value` (repeatable; the
+ * CLI's `--set` keys and short names, e.g. `set=realChars=2000`). It also reaches settings the
+ * panel has no control for, such as the corpus size; the browser tests use it for a small corpus.
+ * A bad, truncated or newer link never blanks the page: what can be read is kept, the rest are
+ * defaults, and one message says why.
+ */
+export function readUrlSettings(search: string): SettingsFromUrl {
+  const { config, problems } = readSharedConfig(search);
+  const message = sharedConfigMessage(problems);
+  return { config, problems: message ? [message] : [] };
 }

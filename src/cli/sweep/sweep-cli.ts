@@ -8,7 +8,7 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Papa from 'papaparse';
 import { checkContradictions, describeIssues, userCorpusFacts } from '../../engine/config/contradictions';
-import { KEY_ALIASES } from '../../engine/config/overrides';
+import { KEY_ALIASES } from '../../engine/config/settings';
 import type { SimulationConfig } from '../../engine/config/schema';
 import { runRows, summaryRows } from './csv';
 import { expandGrid, parseAxes, parseSeeds, parseShard, runList, shardRuns, SweepInputError } from './grid';

@@ -109,4 +109,5 @@ export const simulationConfigSchema = z.object({
 
 export type SimulationConfig = z.infer<typeof simulationConfigSchema>;
 export type Paradigm = SimulationConfig['paradigm'];
+export type ModelFamily = SimulationConfig['model']['family'];
 export type CorpusSource = SimulationConfig['corpus']['source'];

@@ -1,12 +1,12 @@
+import { CHANGE_UNITS } from '../config/live-settings';
 import type { SimulationConfig } from '../config/schema';
+import { readSetting, writeSetting } from '../config/setting-paths';
 
 /**
- * Settings a running simulation can take from its next generation on. The others (seed,
- * corpus, model family and size, n-gram order, sampler, runs) shape what already exists and
- * only change with a new run.
+ * Settings a running simulation can take from its next generation on: the registry's live ones
+ * (config/settings.ts). The others (seed, corpus, model family and size, n-gram order, sampler,
+ * runs) shape what already exists and only change with a new run.
  */
-const LIVE_KEYS = ['generations', 'paradigm', 'contamination', 'realKept', 'freshShare', 'trainingSample', 'training', 'decoding', 'filter'] as const;
-
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 export interface ConfigChange {
@@ -18,27 +18,16 @@ export interface ConfigChange {
 
 /** The running config with the live settings of `next` applied. */
 export function mergeLiveSettings(current: SimulationConfig, next: SimulationConfig): ConfigChange {
-  const config: SimulationConfig = { ...current };
+  let config: SimulationConfig = { ...current };
   const changed: string[] = [];
-  for (const key of LIVE_KEYS) {
-    if (!same(current[key], next[key])) {
-      (config as Record<string, unknown>)[key] = next[key];
-      changed.push(key);
-    }
-  }
-  if (!same(current.sampling.maxLength, next.sampling.maxLength)) {
-    config.sampling = { ...current.sampling, maxLength: next.sampling.maxLength };
-    changed.push('sampling.maxLength');
-  }
-  for (const key of ['continueTraining', 'ngramAlpha'] as const) {
-    if (current.model[key] !== next.model[key]) {
-      config.model = { ...config.model, [key]: next.model[key] };
-      changed.push(`model.${key}`);
-    }
-  }
   const refused: string[] = [];
-  for (const key of ['seed', 'corpus', 'runs', 'evaluation', 'compute'] as const) if (!same(current[key], next[key])) refused.push(key);
-  for (const key of ['family', 'size', 'ngramOrder'] as const) if (current.model[key] !== next.model[key]) refused.push(`model.${key}`);
-  if (current.sampling.sampler !== next.sampling.sampler) refused.push('sampling.sampler');
+  for (const unit of CHANGE_UNITS) {
+    if (unit.paths.every((p) => same(readSetting(current, p), readSetting(next, p)))) continue;
+    if (!unit.live) refused.push(unit.name);
+    else {
+      for (const p of unit.paths) config = writeSetting(config, p, readSetting(next, p));
+      changed.push(unit.name);
+    }
+  }
   return { config, changed, refused };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../../src/engine/config/defaults';
 import type { SimulationConfig } from '../../../src/engine/config/schema';
 import { mergeConfig } from '../../../src/engine/config/validate';
-import { configFit } from '../../../src/app/controls/config-fit';
+import { configFit } from '../../../src/engine/config/config-fit';
 import type { UserCorpus } from '../../../src/app/store/app-store';
 
 const config = (patch: unknown): SimulationConfig => mergeConfig(DEFAULT_CONFIG, patch) as SimulationConfig;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../../src/engine/config/defaults';
 import { simulationConfigSchema } from '../../../src/engine/config/schema';
-import { applicability } from '../../../src/app/controls/applicability';
-import { describeUserCorpus, nameForUrl, toUserCorpus } from '../../../src/app/controls/corpus-load';
-import { checkNumber, fieldBounds, getField, validateConfig, withField, type NumericField } from '../../../src/app/controls/settings-fields';
+import { applicability } from '../../../src/app/controls/fields/applicability';
+import { describeUserCorpus, nameForUrl, toUserCorpus } from '../../../src/app/controls/groups/corpus-load';
+import { checkNumber, fieldBounds, getField, validateConfig, withField, type NumericField } from '../../../src/app/controls/fields/settings-fields';
 
 const FIELDS: NumericField[] = [
   'seed',

@@ -4,10 +4,9 @@ import { PRESETS, presetConfig } from '../../../src/engine/config/presets';
 import { simulationConfigSchema, type SimulationConfig } from '../../../src/engine/config/schema';
 import { mergeConfig } from '../../../src/engine/config/validate';
 import { matchingPresetId } from '../../../src/app/share/preset-match';
-import { readSharedConfig, sharedConfigMessage } from '../../../src/app/share/share-decoding';
+import { readSharedConfig, readUrlSettings, sharedConfigMessage } from '../../../src/app/share/share-decoding';
 import { configAssignments, shareSearch, shareUrl } from '../../../src/app/share/share-encoding';
 import { startUrlSync, writeConfigToAddress } from '../../../src/app/share/url-sync';
-import { readUrlSettings } from '../../../src/app/url-settings';
 
 const withChanges = (changes: unknown) => mergeConfig(DEFAULT_CONFIG, changes) as SimulationConfig;
 

@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { PRESETS, presetConfig } from '../../engine/config/presets';
-import { controlLabel } from '../classroom/classroom-controls';
-import { LOCK_REASON, LockMark, useControlView } from '../classroom/ControlLock';
-import { useAppStore } from '../store/app-store';
-import { applySettingsWithLocks } from './apply-settings';
-import { Choice } from './Choice';
-import { FieldMessage, type FieldNote } from './FieldMessage';
+import { PRESETS, presetConfig } from '../../../engine/config/presets';
+import { controlLabel } from '../../classroom/classroom-controls';
+import { LOCK_REASON, LockMark, useControlView } from '../../classroom/ControlLock';
+import { useAppStore } from '../../store/app-store';
+import { applySettingsWithLocks } from '../fields/apply-settings';
+import { Choice } from '../fields/Choice';
+import { FieldMessage, type FieldNote } from '../../ui/FieldMessage';
 
 /**
  * The loop's presets, each with its one-line description and the result it reproduces. A preset

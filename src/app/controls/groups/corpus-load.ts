@@ -3,10 +3,10 @@
  * it reads. Pure: tested in Node. Files and downloads have no size limit: the reader stops once it
  * has the most text a run can use (5,000,000 characters), so a huge one costs no more than that.
  */
-import type { TextLoadResult } from '../../engine/text/user-text';
-import type { FileTextResult } from '../../worker/text-loader-client';
-import type { UserCorpus } from '../store/app-store';
-import { formatChars } from './format';
+import type { TextLoadResult } from '../../../engine/text/user-text';
+import type { FileTextResult } from '../../../worker/text-loader-client';
+import type { UserCorpus } from '../../store/app-store';
+import { formatChars } from '../fields/format';
 
 export const URL_TIMEOUT_MS = 20_000;
 

@@ -1,25 +1,18 @@
-import { useId, useState, type ChangeEvent, type KeyboardEvent } from 'react';
-import type { ControlId } from '../classroom/classroom-controls';
-import { LOCK_REASON, LockMark, useControlView } from '../classroom/ControlLock';
-import { useAppStore } from '../store/app-store';
+import { useId, type ChangeEvent, type KeyboardEvent } from 'react';
+import { LOCK_REASON, LockMark, useControlView } from '../../classroom/ControlLock';
+import { useAppStore } from '../../store/app-store';
+import { FieldMessage } from '../../ui/FieldMessage';
+import { useDraft } from '../../ui/use-draft';
+import { notApplicable } from './applicability';
 import { applySettings } from './apply-settings';
-import { FieldMessage, type FieldNote } from './FieldMessage';
 import { NewRunTag } from './NewRunTag';
+import { pageField } from './page-control';
 import { checkNumber, fieldBounds, getField, withField, type NumericField } from './settings-fields';
-import { useDeferredCommit } from './useDeferredCommit';
 
 interface Props {
   field: NumericField;
-  label: string;
-  /** One short line shown under the control (and as its tooltip). */
-  hint: string;
-  step: number;
-  /** Set when the setting does nothing for the current paradigm: the control is disabled and says why. */
-  disabledReason?: string | null;
-  /** Seed, corpus, model size: cannot change inside a running worker. */
-  needsNewRun?: boolean;
-  /** The classroom control it is: a link may hide or lock it. */
-  control?: ControlId;
+  /** The registry's hint, when the page knows more (this computer's core count). */
+  hint?: string;
 }
 
 const decimalsOf = (step: number): number => (String(step).split('.')[1] ?? '').length;
@@ -27,30 +20,21 @@ const decimalsOf = (step: number): number => (String(step).split('.')[1] ?? '').
 /**
  * A numeric setting typed as text (so what the user typed stays on screen even when it is not a
  * number), checked against the schema's bounds, committed after a pause, on Enter or on leaving.
- * Out-of-range values are clamped with the reason shown; non-numbers are kept and explained.
+ * Out-of-range values are clamped with the reason shown; non-numbers are kept and explained. Its
+ * label, hint and step come from the settings registry.
  */
-export function NumberField({
-  field,
-  label,
-  hint,
-  step,
-  disabledReason: reasonOff = null,
-  needsNewRun = false,
-  control,
-}: Props) {
+export function NumberField({ field, hint: hintHere }: Props) {
   const id = useId();
+  const { label, hint: registryHint, step, needsNewRun, control } = pageField(field);
+  const hint = hintHere ?? registryHint;
   const view = useControlView(control);
+  const reasonOff = useAppStore((s) => notApplicable(field, s.config));
   const disabledReason = view.locked ? LOCK_REASON : reasonOff;
   const value = useAppStore((s) => getField(s.config, field));
-  const [draft, setDraft] = useState<string | null>(null);
-  const [note, setNote] = useState<FieldNote | null>(null);
   const bounds = fieldBounds(field);
-
-  const commit = (next: number): void => {
-    const error = applySettings(withField(useAppStore.getState().config, field, next));
-    if (error) setNote({ text: error, tone: 'error' });
-  };
-  const deferred = useDeferredCommit(commit);
+  const { draft, setDraft, note, setNote, commit, ...deferred } = useDraft<string, number>((next) =>
+    applySettings(withField(useAppStore.getState().config, field, next)),
+  );
 
   const onChange = (e: ChangeEvent<HTMLInputElement>): void => {
     const text = e.target.value;

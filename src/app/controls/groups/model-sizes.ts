@@ -1,5 +1,5 @@
-import type { SimulationConfig } from '../../engine/config/schema';
-import { modelShape, parameterCount } from '../../engine/model/config';
+import type { SimulationConfig } from '../../../engine/config/schema';
+import { modelShape, parameterCount } from '../../../engine/model/config';
 
 type ModelSize = SimulationConfig['model']['size'];
 

@@ -5,13 +5,13 @@
  * worker and says when it applies). Returns the reason when the config is refused, so the
  * control can show it inline.
  */
-import type { SimulationConfig } from '../../engine/config/schema';
-import type { ControlId } from '../classroom/classroom-controls';
-import { fixedControls, useClassroom } from '../classroom/classroom-store';
-import { keepFixedValues } from '../classroom/locks';
-import { changeSettings } from '../session/session';
-import { matchingPresetId } from '../share/preset-match';
-import { useAppStore } from '../store/app-store';
+import type { SimulationConfig } from '../../../engine/config/schema';
+import type { ControlId } from '../../classroom/classroom-controls';
+import { fixedControls, useClassroom } from '../../classroom/classroom-store';
+import { keepFixedValues } from '../../classroom/locks';
+import { changeSettings } from '../../session/session';
+import { matchingPresetId } from '../../share/preset-match';
+import { useAppStore } from '../../store/app-store';
 import { validateConfig } from './settings-fields';
 
 export interface SettingsOutcome {

@@ -1,4 +1,4 @@
-import { isRunActive, useAppStore } from '../store/app-store';
+import { isRunActive, useAppStore } from '../../store/app-store';
 
 /** Marks, during a run, a setting the running worker cannot take (seed, corpus, model size). */
 export function NewRunTag() {

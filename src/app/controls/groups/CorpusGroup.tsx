@@ -1,12 +1,12 @@
 import { useState } from 'react';
-import type { CorpusSource } from '../../engine/config/schema';
-import { CORPORA } from '../../engine/text/corpora';
-import { LOCK_REASON, LockMark, useControlView } from '../classroom/ControlLock';
-import { useAppStore } from '../store/app-store';
-import { applySettings } from './apply-settings';
-import { Choice } from './Choice';
-import { FieldMessage, type FieldNote } from './FieldMessage';
-import { NewRunTag } from './NewRunTag';
+import type { CorpusSource } from '../../../engine/config/schema';
+import { CORPORA } from '../../../engine/text/corpora';
+import { LOCK_REASON, LockMark, useControlView } from '../../classroom/ControlLock';
+import { useAppStore } from '../../store/app-store';
+import { applySettings } from '../fields/apply-settings';
+import { Choice } from '../fields/Choice';
+import { FieldMessage, type FieldNote } from '../../ui/FieldMessage';
+import { NewRunTag } from '../fields/NewRunTag';
 import { UserTextLoader } from './UserTextLoader';
 
 /** The real text D0: a built-in corpus or the teacher's own. */

@@ -1,12 +1,12 @@
-import { useId, useState } from 'react';
-import { LOCK_REASON, LockMark, useControlView } from '../classroom/ControlLock';
-import { useAppStore } from '../store/app-store';
+import { useId } from 'react';
+import { LOCK_REASON, LockMark, useControlView } from '../../classroom/ControlLock';
+import { useAppStore } from '../../store/app-store';
+import { FieldMessage } from '../../ui/FieldMessage';
+import { useDraft } from '../../ui/use-draft';
 import { applySettings } from './apply-settings';
-import { FieldMessage, type FieldNote } from './FieldMessage';
 import { formatChars, formatPercent } from './format';
 import { CONTAMINATION_SCALE } from './contamination-scale';
 import { positionToValue, valueToPosition } from './log-scale';
-import { useDeferredCommit } from './useDeferredCommit';
 
 const TICKS = [0.001, 0.01, 0.1, 1];
 
@@ -16,17 +16,10 @@ export function ContaminationSlider() {
   const view = useControlView('contamination');
   const value = useAppStore((s) => s.config.contamination);
   const realChars = useAppStore((s) => s.config.corpus.realChars);
-  const [draft, setDraft] = useState<number | null>(null);
-  const [note, setNote] = useState<FieldNote | null>(null);
-  const deferred = useDeferredCommit((next: number) => {
-    const config = useAppStore.getState().config;
-    const error = applySettings({ ...config, contamination: next });
-    setNote(error ? { text: error, tone: 'error' } : null);
-  });
-  const settle = (): void => {
-    deferred.flush();
-    setDraft(null);
-  };
+  // The draft is the slider's position; what is committed is the value at that position.
+  const { draft, setDraft, note, schedule, settle } = useDraft<number, number>((next) =>
+    applySettings({ ...useAppStore.getState().config, contamination: next }),
+  );
 
   const position = draft ?? valueToPosition(value, CONTAMINATION_SCALE);
   const shown = draft !== null ? positionToValue(draft, CONTAMINATION_SCALE) : value;
@@ -58,7 +51,7 @@ export function ContaminationSlider() {
         onChange={(e) => {
           const next = Number(e.target.value);
           setDraft(next);
-          deferred.schedule(positionToValue(next, CONTAMINATION_SCALE));
+          schedule(positionToValue(next, CONTAMINATION_SCALE));
         }}
         onPointerUp={settle}
         onKeyUp={settle}

@@ -1,4 +1,4 @@
-import type { Paradigm } from '../../engine/config/schema';
+import type { Paradigm } from '../../../engine/config/schema';
 
 /** One line per paradigm, in the words a class can follow (docs/SCIENCE.md has the formulas). */
 export const PARADIGM_INFO: Readonly<Record<Paradigm, { label: string; explanation: string }>> = {

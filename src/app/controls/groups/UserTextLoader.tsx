@@ -1,13 +1,13 @@
 import { useEffect, useId, useRef, useState, type DragEvent } from 'react';
-import { loadUserText } from '../../engine/text/user-text';
+import { loadUserText } from '../../../engine/text/user-text';
 import {
   fetchTextInWorker,
   readTextFile,
   type FileRead,
   type FileTextResult,
-} from '../../worker/text-loader-client';
-import { useAppStore } from '../store/app-store';
-import { applySettings } from './apply-settings';
+} from '../../../worker/text-loader-client';
+import { useAppStore } from '../../store/app-store';
+import { applySettings } from '../fields/apply-settings';
 import { describeReading, describeUserCorpus, nameForUrl, toUserCorpus, URL_TIMEOUT_MS } from './corpus-load';
 
 type LoadState =

@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { PARADIGMS, type Paradigm } from '../../engine/config/schema';
-import { LOCK_REASON, LockMark, useControlView } from '../classroom/ControlLock';
-import { useAppStore } from '../store/app-store';
-import { applySettings } from './apply-settings';
-import { Choice } from './Choice';
-import { FieldMessage, type FieldNote } from './FieldMessage';
-import { PARADIGM_INFO } from './paradigm-info';
+import { PARADIGMS, type Paradigm } from '../../../engine/config/schema';
+import { LOCK_REASON, LockMark, useControlView } from '../../classroom/ControlLock';
+import { useAppStore } from '../../store/app-store';
+import { applySettings } from '../fields/apply-settings';
+import { Choice } from '../fields/Choice';
+import { FieldMessage, type FieldNote } from '../../ui/FieldMessage';
+import { PARADIGM_INFO } from '../fields/paradigm-info';
 
 /** How generated text enters the corpus: the four paradigms of docs/SCIENCE.md. */
 export function ParadigmPicker() {
