@@ -1,11 +1,11 @@
 /**
- * The run on screen as run.json (the CLI's format, src/engine/loop/report.ts). LiveRun holds all
+ * The run on screen as run.json (the CLI's format, src/engine/record). LiveRun holds all
  * of it but two things: the vocabulary (the page keeps only its size) is written as [] as
  * RunRecorder starts it, and an unfinished run (stopped, paused or still running) is recorded as
  * 'cancelled', run.json's word for "ended before all generations", with a notice saying which.
  */
 import type { SimulationConfig } from '../../engine/config/schema';
-import type { RunRecord } from '../../engine/loop/report';
+import type { RunRecord } from '../../engine/record';
 import type { LiveRun } from '../store/live-run';
 import { shownRunLabel } from './live-run-from-record';
 
@@ -41,6 +41,3 @@ export function recordFromLiveRun(run: LiveRun, fallbackConfig: SimulationConfig
   if (run.error !== null) record.error = run.error;
   return record;
 }
-
-/** The text of run.json, formatted as the CLI writes it. */
-export const runJsonText = (record: RunRecord): string => JSON.stringify(record, null, 1);

@@ -7,8 +7,8 @@ import { isRunActive, useAppStore } from '../store/app-store';
 import { downloadText, runFileStem } from './download';
 import { liveRunFromRecord } from './live-run-from-record';
 import { metricsCsvText } from './metrics-csv';
-import { parseRunFile, sizeProblem } from './parse-run-file';
-import { recordFromLiveRun, runJsonText } from './record-from-run';
+import { parseRunFile, runJsonText, sizeProblem } from '../../engine/record';
+import { recordFromLiveRun } from './record-from-run';
 
 function currentRecord() {
   const { run, config, presetId } = useAppStore.getState();

@@ -4,7 +4,7 @@
  * data, so it goes into IndexedDB as it is (structured clone keeps NaN, which JSON would not).
  */
 import type { SimulationConfig } from '../../engine/config/schema';
-import type { GenerationReport } from '../../engine/loop/report';
+import type { GenerationReport } from '../../engine/record';
 
 /** Where a kept run came from: run here, imported from a file, or shipped with the page. */
 export type RunOrigin = 'live' | 'imported' | 'recorded';

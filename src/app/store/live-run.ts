@@ -3,7 +3,7 @@
  * tested in Node and replayable). The UI reads it; nothing else writes it.
  */
 import type { RunCheckpoint } from '../../engine/loop/checkpoint';
-import type { GenerationReport, PromptSample } from '../../engine/loop/report';
+import type { GenerationReport, PromptSample } from '../../engine/record';
 import type { Phase } from '../../engine/loop/events';
 import type { BackendName, BackendRejection, SamplerKind, SimulationConfig, WorkerEvent } from '../../worker/protocol';
 

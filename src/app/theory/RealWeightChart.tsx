@@ -1,7 +1,7 @@
 /** Chart (a): the corpus' share of real text, simulated against its closed form. */
 import { memo } from 'react';
 import { Area, Line, YAxis } from 'recharts';
-import type { TheoryRecord } from '../../engine/theory/record';
+import type { TheoryRecord } from '../../engine/record';
 import { shareAxisProps } from './chart-parts';
 import { realWeightRows } from './chart-rows';
 import { useTheoryPalette } from './colors';

@@ -1,5 +1,5 @@
 /** The plain-words readouts under the controls: what this run shows, computed from its record. */
-import type { TheoryRecord } from '../../engine/theory/record';
+import type { TheoryRecord } from '../../engine/record';
 import { firstCrossing } from './chart-rows';
 import { formatPercent } from './log-slider';
 import type { TheorySettings } from './theory-settings';

@@ -1,7 +1,7 @@
 import type { SimulationConfig } from '../config/schema';
 import type { Origin } from '../corpus/corpus';
 import type { RunCheckpoint } from './checkpoint';
-import type { GenerationReport, PromptSample } from './report';
+import type { GenerationReport, PromptSample } from '../record';
 
 /** The phases of a generation, in order. */
 export const PHASES = ['sampling-corpus', 'training', 'evaluating', 'generating', 'writing-back'] as const;

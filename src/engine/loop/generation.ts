@@ -12,7 +12,7 @@ import type { LoopControl } from './control';
 import type { Phase, SimulationEvent } from './events';
 import type { LanguageModel, ModelFamily } from './families/types';
 import { sampleStream, takeBudget } from './generated-text';
-import type { GenerationReport, PromptSample } from './report';
+import type { GenerationReport, PromptSample } from '../record';
 
 /** Documents of a generation kept in its report (and shown in the page). */
 export const REPORTED_SAMPLES = 16;

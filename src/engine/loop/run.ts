@@ -7,7 +7,7 @@ import { EventQueue } from './event-queue';
 import type { SimulationEvent } from './events';
 import { isBackendFault, isTrainingDivergence } from './faults';
 import { runGeneration, type RunState } from './generation';
-import type { GenerationReport } from './report';
+import type { GenerationReport } from '../record';
 import { setUpRun, type RunOptions } from './setup';
 
 export { promptsFrom, type RunOptions } from './setup';
