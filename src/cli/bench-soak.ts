@@ -19,7 +19,7 @@ import * as tf from '@tensorflow/tfjs';
 import { parseArgs } from 'node:util';
 import { parseConfig } from '../engine/config/validate';
 import type { SimulationConfig } from '../engine/config/schema';
-import { LoopControl } from '../engine/loop/control';
+import { LoopControl } from '../engine/loop/control/loop-control';
 import { runSimulation } from '../engine/loop/run';
 import { runTheory } from '../engine/theory';
 import { useNodeBackend } from './tf-node';

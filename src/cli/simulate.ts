@@ -213,7 +213,7 @@ async function main(): Promise<number> {
     { ProgressBar },
     { default: Papa },
   ] = await Promise.all([
-    import('../engine/loop/control'),
+    import('../engine/loop/control/loop-control'),
     import('../engine/record'),
     import('../engine/loop/recorder'),
     import('../engine/loop/run'),

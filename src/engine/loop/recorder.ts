@@ -1,5 +1,5 @@
 import type { SimulationConfig } from '../config/schema';
-import type { SimulationEvent } from './events';
+import type { SimulationEvent } from './types';
 import type { RunRecord } from '../record';
 
 /**

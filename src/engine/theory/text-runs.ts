@@ -7,7 +7,7 @@
  */
 import type { SimulationConfig } from '../config/schema';
 import { generatedCharsPerGeneration } from '../corpus/paradigms';
-import { LoopControl } from '../loop/control';
+import { LoopControl } from '../loop/control/loop-control';
 import { reportToRow, type Band, type FormulaCurve, type RunRecord, type TextTheory } from '../record';
 import { RunRecorder } from '../loop/recorder';
 import { runSimulation } from '../loop/run';

@@ -8,7 +8,7 @@ import { recordFromLiveRun } from '../../../src/app/export/record-from-run';
 import { generationTexts } from '../../../src/app/samples/sample-view';
 import { foldRunAll } from '../../../src/app/store/fold-run';
 import { IDLE_RUN, type LiveRun, type RunInput } from '../../../src/app/store/live-run';
-import type { SimulationEvent } from '../../../src/engine/loop/events';
+import type { SimulationEvent } from '../../../src/engine/loop/types';
 import { RunRecorder } from '../../../src/engine/loop/recorder';
 import { MAX_RUN_FILE_BYTES, parseRunFile, runJsonText, sizeProblem, type RunRecord } from '../../../src/engine/record';
 import { PROTOCOL_VERSION } from '../../../src/worker/protocol';

@@ -1,4 +1,4 @@
-import type { SimulationConfig } from '../config/schema';
+import type { SimulationConfig } from '../../config/schema';
 
 /**
  * Settings a running simulation can take from its next generation on. The others (seed,
