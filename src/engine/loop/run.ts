@@ -7,11 +7,10 @@
 import type { SimulationConfig } from '../config/schema';
 import { findNStar, perplexityFromNll } from '../metrics/perplexity';
 import { resumeNotices, takeCheckpoint } from './control/checkpoint';
-import { pausingOnDivergence } from './control/divergence';
+import { applyRequestedSettings, pausingOnDivergence } from './control/between-generations';
 import { EventQueue } from './control/event-queue';
 import { isBackendFault } from './control/faults';
 import { LoopControl } from './control/loop-control';
-import { applyRequestedSettings } from './control/requested-settings';
 import { runGeneration } from './generation';
 import { setUpRun } from './setup';
 import type { RunCheckpoint, RunOptions, RunState, SimulationEvent } from './types';

@@ -1,7 +1,29 @@
+/**
+ * What happens between generations, around the algorithm: the settings asked for meanwhile are
+ * taken, and a generation whose training diverged pauses the run and is tried again.
+ */
 import type { GenerationReport } from '../../record';
 import type { RunState } from '../types';
+import { mergeLiveSettings } from './config-change';
 import { isTrainingDivergence } from './faults';
-import { applyRequestedSettings } from './requested-settings';
+
+/**
+ * Takes the settings requested since the last generation (LoopControl.requestConfig) into the
+ * run, from `generation` on; says what changed and what only changes with a new run.
+ */
+export function applyRequestedSettings(state: RunState, generation: number): void {
+  const next = state.control.takeRequestedConfig();
+  if (!next) return;
+  const change = mergeLiveSettings(state.config, next);
+  if (change.refused.length > 0) {
+    state.emit({ type: 'notice', message: `${change.refused.join(', ')} only change when the run starts again` });
+  }
+  if (change.changed.length === 0) return;
+  state.config = change.config;
+  state.paradigm.config = change.config;
+  state.family.updateConfig(change.config);
+  state.emit({ type: 'configChanged', config: change.config, fromGeneration: generation, changed: change.changed });
+}
 
 /** The trainer's TrainingDivergedError (recognised by name: importing it would load TensorFlow.js). */
 function divergence(e: unknown): { step: number; loss: number } | null {
