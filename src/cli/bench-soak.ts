@@ -3,7 +3,7 @@
  *
  * 1. Transformer: the `tiny` model, 50 generations in a row on wasm with a small budget
  *    (training.steps 20, realChars 3,000, heldOutChars 1,000, sampling.maxLength 200). After
- *    every generation (the loop held at its next checkpoint, so no generation is half built)
+ *    every generation (the loop held at its next pause point, so no generation is half built)
  *    tf.memory().numTensors and the JS heap (after global.gc()) are recorded. Goals: the tensor
  *    count equals its value after generation 0 every time, and the heap grows by at most 10%
  *    from generation 5 to the last.
@@ -19,7 +19,7 @@ import * as tf from '@tensorflow/tfjs';
 import { parseArgs } from 'node:util';
 import { parseConfig } from '../engine/config/validate';
 import type { SimulationConfig } from '../engine/config/schema';
-import { LoopControl } from '../engine/loop/control';
+import { LoopControl } from '../engine/loop/control/loop-control';
 import { runSimulation } from '../engine/loop/run';
 import { runTheory } from '../engine/theory';
 import { useNodeBackend } from './tf-node';
@@ -66,8 +66,8 @@ async function soakTransformer() {
   const config = configOf({
     seed: 1,
     // One more than measured: after the last measured generation the loop is held at the next
-    // one's first checkpoint (nothing of it built yet) and the run is cancelled there; the
-    // loop's very last generation is followed by the family's disposal, not by a checkpoint.
+    // one's first pause point (nothing of it built yet) and the run is cancelled there; the
+    // loop's very last generation is followed by the family's disposal, not by a pause point.
     generations: GENERATIONS + 1,
     corpus: { source: 'tiny-tales', realChars: 3_000, heldOutChars: 1_000 },
     model: { family: 'transformer', size: 'tiny' },
@@ -79,7 +79,7 @@ async function soakTransformer() {
       `heldOutChars ${config.corpus.heldOutChars}, maxLength ${config.sampling.maxLength}, backend ${tf.getBackend()}`,
   );
   const tensorsBefore = tf.memory().numTensors;
-  // step(): the loop pauses at the first checkpoint after each generation (before it builds
+  // step(): the loop pauses at the first pause point after each generation (before it builds
   // anything of the next), so the figures are taken between generations, not during one.
   const control = new LoopControl();
   control.step();

@@ -1,4 +1,4 @@
-import type { SimulationEvent } from '../engine/loop/events';
+import type { SimulationEvent } from '../engine/loop/types';
 
 const PHASE_LABEL: Record<string, string> = {
   'sampling-corpus': 'sampling corpus',

@@ -12,7 +12,7 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { findPreset } from '../engine/config/presets';
-import type { RunRecord } from '../engine/loop/report';
+import { parseRunFile } from '../engine/record';
 
 /**
  * What gets recorded, in order: the compare pairs first (replace vs accumulate, 0% vs 10% real
@@ -112,7 +112,9 @@ function record(preset: string, generations: number, outDir: string): RecordedRu
   const started = Date.now();
   process.stderr.write(`record-runs: ${preset}, ${generations} generations -> ${shownOut}\n`);
   simulate(preset, generations, out);
-  const run = JSON.parse(readFileSync(out, 'utf8')) as RunRecord;
+  const read = parseRunFile(file, readFileSync(out, 'utf8'));
+  if (!read.ok) throw new Error(read.message);
+  const run = read.record;
   const last = run.generations.at(-1);
   process.stderr.write(`record-runs: ${preset} done in ${Math.round((Date.now() - started) / 1000)} s (${run.generations.length} generations)\n`);
   return {

@@ -208,14 +208,14 @@ async function main(): Promise<number> {
 
   const [
     { LoopControl },
-    { runToRows },
+    { runJsonText, runToRows },
     { RunRecorder },
     { runSimulation },
     { ProgressBar },
     { default: Papa },
   ] = await Promise.all([
-    import('../engine/loop/control'),
-    import('../engine/loop/metrics-table'),
+    import('../engine/loop/control/loop-control'),
+    import('../engine/record'),
     import('../engine/loop/recorder'),
     import('../engine/loop/run'),
     import('./progress'),
@@ -231,7 +231,7 @@ async function main(): Promise<number> {
     progress?.observe(event);
   }
   const record = recorder.record;
-  writeFileSync(args.out, JSON.stringify(record, null, 1));
+  writeFileSync(args.out, runJsonText(record));
   if (args.csv) writeFileSync(args.csv, Papa.unparse(runToRows(record)) + '\n');
   const summary = `${record.generations.length} generations, baseline perplexity ${record.baseline.perplexity.toFixed(2)}, n* ${record.nStar ?? 'not reached'}`;
   if (record.status === 'failed') {

@@ -11,8 +11,7 @@
 import { writeFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import type { SimulationConfig } from '../engine/config/schema';
-import type { RunRecord } from '../engine/loop/report';
-import type { Band, TheoryRecord } from '../engine/theory/record';
+import { runJsonText, type Band, type RunRecord, type TheoryRecord } from '../engine/record';
 import { runTheory, theoryMethod } from '../engine/theory/run-theory';
 
 /** Whether simulate should take the theory path for this config. */
@@ -125,7 +124,7 @@ export async function simulateTheory(config: SimulationConfig, options: TheoryCl
     process.off('SIGINT', onSigint);
   }
   const record: RunRecord = firstTextRun ? { ...(firstTextRun as RunRecord), status: theory.status, theory } : unigramRecord(config, theory, chosen.note);
-  writeFileSync(options.out, JSON.stringify(record, null, 1));
+  writeFileSync(options.out, runJsonText(record));
   if (options.csv) writeFileSync(options.csv, Papa.unparse(theoryToRows(theory)) + '\n');
   const fixation = theory.unigram ? `, half absorbed by generation ${theory.unigram.fixation.halfAbsorbedGeneration ?? 'none'}` : '';
   const summary = `${theory.runs} runs x ${theory.generations} generations in ${theory.seconds.toFixed(1)}s (${theory.method}${fixation})`;

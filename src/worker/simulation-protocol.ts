@@ -9,9 +9,8 @@
  */
 import type { BackendName, BackendRejection } from '../engine/backend';
 import type { SimulationConfig } from '../engine/config/schema';
-import type { RunCheckpoint } from '../engine/loop/checkpoint';
-import type { SimulationEvent } from '../engine/loop/events';
-import type { FaultPlan } from '../engine/loop/fault-injection';
+import type { RunCheckpoint, SimulationEvent } from '../engine/loop/types';
+import type { FaultPlan } from '../engine/loop/control/fault-injection';
 import type { SamplerKind } from '../engine/model/sample';
 import type { TimingEntry } from './backend-timing';
 

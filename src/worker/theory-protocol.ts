@@ -9,7 +9,7 @@
  * Type-only engine imports: they vanish at build time.
  */
 import type { SimulationConfig } from '../engine/config/schema';
-import type { TheoryRecord } from '../engine/theory/record';
+import type { TheoryRecord } from '../engine/record';
 
 export type { SimulationConfig, TheoryRecord };
 

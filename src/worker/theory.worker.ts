@@ -6,7 +6,7 @@
  * never asks for it: the chunk stays small.
  */
 import { simulationConfigSchema, type SimulationConfig } from '../engine/config/schema';
-import type { TheoryRecord } from '../engine/theory/record';
+import type { TheoryRecord } from '../engine/record';
 import { runTheory } from '../engine/theory/run-theory';
 import {
   isTheoryMessage,

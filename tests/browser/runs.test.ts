@@ -10,7 +10,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { RunRecord } from '../../src/engine/loop/report';
+import type { RunRecord } from '../../src/engine/record';
 import { watchPage } from '../support/browser';
 import { sharedBrowser } from '../support/shared-browser';
 import { chartSummary, openPage, playButton, SMALL_CORPUS, statusText, waitFor } from '../support/page-run';

@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RunRecorder } from '../../src/engine/loop/recorder';
-import type { RunRecord } from '../../src/engine/loop/report';
+import type { RunRecord } from '../../src/engine/record';
 import { watchPage } from '../support/browser';
 import { sharedBrowser } from '../support/shared-browser';
 import { collectEvents, microRunConfig } from '../support/loop-fixtures';

@@ -1,8 +1,8 @@
 import { DEFAULT_CONFIG } from '../../src/engine/config/defaults';
 import type { SimulationConfig } from '../../src/engine/config/schema';
 import { mergeConfig } from '../../src/engine/config/validate';
-import type { SimulationEvent } from '../../src/engine/loop/events';
-import { runSimulation, type RunOptions } from '../../src/engine/loop/run';
+import { runSimulation } from '../../src/engine/loop/run';
+import type { RunOptions, SimulationEvent } from '../../src/engine/loop/types';
 
 /** A run small enough for CI: the micro transformer on a few thousand characters. */
 export function microRunConfig(changes: Record<string, unknown> = {}): SimulationConfig {

@@ -1,7 +1,7 @@
 /** Hand-made reports and runs for the charts' and the runs list's unit tests: every value plain, so results can be computed by hand. */
 import type { KeptRun } from '../../src/app/runs/kept/kept-run';
 import { DEFAULT_CONFIG } from '../../src/engine/config/defaults';
-import type { GenerationReport } from '../../src/engine/loop/report';
+import type { GenerationReport } from '../../src/engine/record';
 
 export const byOrder = (a: number, b: number, c: number) => ({ 1: a, 2: b, 3: c });
 

@@ -4,7 +4,7 @@
  * ...") rides as the first notice, since LiveRun has no field for it; shownRunLabel() reads it
  * back, and a new run (start-requested resets the LiveRun) drops it.
  */
-import type { RunRecord } from '../../engine/loop/report';
+import type { RunRecord } from '../../engine/record';
 import { IDLE_RUN, type LiveRun } from '../store/live-run';
 
 /** Where a run on screen that is not running here came from. */

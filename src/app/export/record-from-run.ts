@@ -1,13 +1,12 @@
 /**
- * The run on screen as run.json (the CLI's format, src/engine/loop/report.ts) and metrics.csv. LiveRun holds all
+ * The run on screen as run.json (the CLI's format, src/engine/record) and metrics.csv. LiveRun holds all
  * of it but two things: the vocabulary (the page keeps only its size) is written as [] as
  * RunRecorder starts it, and an unfinished run (stopped, paused or still running) is recorded as
  * 'cancelled', run.json's word for "ended before all generations", with a notice saying which.
  */
 import Papa from 'papaparse';
 import type { SimulationConfig } from '../../engine/config/schema';
-import { runToRows } from '../../engine/loop/metrics-table';
-import type { RunRecord } from '../../engine/loop/report';
+import { runToRows, type RunRecord } from '../../engine/record';
 import type { LiveRun } from '../store/live-run';
 import { shownRunLabel } from './live-run-from-record';
 
@@ -43,9 +42,6 @@ export function recordFromLiveRun(run: LiveRun, fallbackConfig: SimulationConfig
   if (run.error !== null) record.error = run.error;
   return record;
 }
-
-/** The text of run.json, formatted as the CLI writes it. */
-export const runJsonText = (record: RunRecord): string => JSON.stringify(record, null, 1);
 
 /** metrics.csv exactly as the CLI writes it (src/cli/simulate.ts): one row per generation. */
 export const metricsCsvText = (record: RunRecord): string => `${Papa.unparse(runToRows(record))}\n`;

@@ -6,8 +6,8 @@ import { keepImportedRun } from '../runs/kept/keep-imported';
 import { isRunActive, useAppStore } from '../store/app-store';
 import { downloadText } from '../ui/download';
 import { liveRunFromRecord } from '../export/live-run-from-record';
-import { parseRunFile, sizeProblem } from '../export/parse-run-file';
-import { metricsCsvText, recordFromLiveRun, runJsonText } from '../export/record-from-run';
+import { parseRunFile, runJsonText, sizeProblem } from '../../engine/record';
+import { metricsCsvText, recordFromLiveRun } from '../export/record-from-run';
 
 /** "collapse-lab-paper-replace-seed1": a file name that says which run it is. */
 function runFileStem(presetId: string | null, seed: number): string {

@@ -2,7 +2,7 @@
  * The run bar's words and numbers, from a LiveRun: phase wording, the status line, the ETA and the
  * progress value. Pure, so the exact sentences are tested in Node.
  */
-import type { Phase } from '../../engine/loop/events';
+import type { Phase } from '../../engine/loop/types';
 import type { LiveRun } from '../store/live-run';
 
 export const PHASE_WORDS: Readonly<Record<Phase, string>> = {

@@ -4,7 +4,7 @@
  * generations back on screen and continues it in a fresh worker from that checkpoint, in the same
  * entry of the runs list.
  */
-import { parseCheckpoint } from '../../engine/loop/checkpoint';
+import { parseCheckpoint } from '../../engine/loop/control/checkpoint';
 import { resumeFromCheckpoint } from '../session/session';
 import { isRunActive, useAppStore } from '../store/app-store';
 import type { KeptRun } from './kept/kept-run';

@@ -4,7 +4,7 @@
  * of a text to mark as never written in the real text.
  */
 import { wordSpans } from '../../engine/metrics/ngrams';
-import type { PromptSample } from '../../engine/loop/report';
+import type { PromptSample } from '../../engine/record';
 import type { LiveRun } from '../store/live-run';
 
 export interface GenerationText {

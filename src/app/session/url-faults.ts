@@ -13,7 +13,7 @@
  * fallback). Without the parameter nothing changes.
  */
 import type { FaultPlan } from '../../worker/simulation-protocol';
-import { parseFaultPlan } from '../../engine/loop/fault-injection';
+import { parseFaultPlan } from '../../engine/loop/control/fault-injection';
 
 export interface FaultFromUrl {
   fault: FaultPlan | null;

@@ -1,4 +1,4 @@
-import type { SimulationEvent } from '../../engine/loop/events';
+import type { SimulationEvent } from '../../engine/loop/types';
 import { IDLE_RUN, type LiveRun, type RunInput } from './live-run';
 
 /** Steps kept in the live loss curve; older points are thinned so charts stay cheap. */

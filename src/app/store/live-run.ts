@@ -2,9 +2,8 @@
  * The state of the run on screen, folded from the worker's events by a pure function (so it is
  * tested in Node and replayable). The UI reads it; nothing else writes it.
  */
-import type { RunCheckpoint } from '../../engine/loop/checkpoint';
-import type { GenerationReport, PromptSample } from '../../engine/loop/report';
-import type { Phase } from '../../engine/loop/events';
+import type { GenerationReport, PromptSample } from '../../engine/record';
+import type { Phase, RunCheckpoint } from '../../engine/loop/types';
 import type { BackendName, BackendRejection, SamplerKind, SimulationConfig, WorkerEvent } from '../../worker/simulation-protocol';
 
 export type RunStatus = 'idle' | 'starting' | 'running' | 'paused' | 'complete' | 'cancelled' | 'stopped' | 'failed';

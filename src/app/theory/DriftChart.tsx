@@ -1,7 +1,7 @@
 /** Chart (b): how far the models drift from the real law, as a median with the 10-90% band over runs, the formula and pinned runs beside it. */
 import { memo } from 'react';
 import { Area, Line, YAxis } from 'recharts';
-import type { TheoryRecord } from '../../engine/theory/record';
+import type { TheoryRecord } from '../../engine/record';
 import { yAxisLabel } from './shared/chart-parts';
 import { CHART_METRICS, metricFormula, type ChartMetric } from './shared/chart-metrics';
 import { bandRows, medianCurve, mergePinned } from './shared/chart-rows';

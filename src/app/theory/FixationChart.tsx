@@ -1,7 +1,7 @@
 /** Chart (c): the fixation summary, the share of runs absorbed into one symbol by each generation, with the real characters lost. */
 import { memo } from 'react';
 import { Line, ReferenceLine, YAxis } from 'recharts';
-import type { TheoryRecord } from '../../engine/theory/record';
+import type { TheoryRecord } from '../../engine/record';
 import { shareAxisProps } from './shared/chart-parts';
 import { fixationRows } from './shared/chart-rows';
 import { useTheoryPalette } from './shared/colors';

@@ -1,7 +1,7 @@
 /** Chart (a): the corpus' share of real text, simulated against its closed form. */
 import { memo } from 'react';
 import { Area, Line, YAxis } from 'recharts';
-import type { TheoryRecord } from '../../engine/theory/record';
+import type { TheoryRecord } from '../../engine/record';
 import { shareAxisProps } from './shared/chart-parts';
 import { realWeightRows } from './shared/chart-rows';
 import { useTheoryPalette } from './shared/colors';

@@ -1,5 +1,5 @@
 /** The plain-words readouts under the controls: what this run shows, computed from its record. */
-import type { TheoryRecord } from '../../engine/theory/record';
+import type { TheoryRecord } from '../../engine/record';
 import { firstCrossing } from './shared/chart-rows';
 import { formatPercent } from './shared/log-slider';
 import type { TheorySettings } from './shared/theory-settings';

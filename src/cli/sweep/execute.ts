@@ -5,7 +5,7 @@
  * (transformer) runs. Ctrl-C stops the current run and the sweep; what finished is kept.
  */
 import type { SimulationConfig } from '../../engine/config/schema';
-import { LoopControl } from '../../engine/loop/control';
+import { LoopControl } from '../../engine/loop/control/loop-control';
 import { RunRecorder } from '../../engine/loop/recorder';
 import { runSimulation } from '../../engine/loop/run';
 import { ProgressBar } from '../progress';

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import type { SimulationConfig } from '../../engine/config/schema';
-import type { RunRecord } from '../../engine/loop/report';
+import type { RunRecord } from '../../engine/record';
 import type { LawFit } from './law';
 import type { AxisValue, Shard, SweepAxis } from './grid';
 import type { OutcomeSummary } from './stats';

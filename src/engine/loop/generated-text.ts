@@ -44,7 +44,7 @@ export interface StreamOptions {
   decoding: DecodingSettings;
   vocabulary: Vocabulary;
   /** Awaited before every call: pausing and cancelling happen here. */
-  checkpoint(): Promise<void>;
+  pausePoint(): Promise<void>;
   onProgress(done: number, total: number): void;
   /** Called after every call with the documents so far (the page previews the first ones). */
   onDocuments?(documents: readonly GeneratedDocument[]): void;
@@ -70,7 +70,7 @@ export async function sampleStream(model: LanguageModel, options: StreamOptions,
     // themselves (at the mean length of the calls so far), so few calls are drawn for nothing.
     const perCall = issued > inFlight.length ? chars / (issued - inFlight.length) : 0;
     while (inFlight.length < width && (inFlight.length === 0 || perCall === 0 || chars + inFlight.length * perCall < options.chars)) {
-      await options.checkpoint();
+      await options.pausePoint();
       // Named by the documents drawn before it, so the stream is the same whatever its goal.
       const call = model.sample({ count: SAMPLE_CALL, maxLength: options.maxLength, decoding: options.decoding }, rng.split(`call-${issued * SAMPLE_CALL}`));
       call.catch(() => {}); // awaited below in order; a later call's failure must not go unhandled meanwhile

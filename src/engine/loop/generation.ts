@@ -1,125 +1,152 @@
-import type { SimulationConfig } from '../config/schema';
-import { Corpus, makeDocuments, totalChars, type CorpusDocument } from '../corpus/corpus';
-import { drawTrainingSet, generatedCharsPerGeneration, writeBack, type ParadigmContext } from '../corpus/paradigms';
-import type { PreparedCorpus } from '../corpus/prepare';
-import { candidateChars, createRealTextJudge, filterGenerated, filters, type Judge } from '../corpus/quality-filter';
-import type { ExtinctionTracker } from '../metrics/extinction';
-import { computeGenerationMetrics, type MetricsReference } from '../metrics/generation-metrics';
+/**
+ * One generation of the loop, as the paper runs it: draw a training set from the corpus, train a
+ * fresh model on it, evaluate the model on held-out real text, sample its text, write that text
+ * back into the corpus, and measure the text. runGeneration is the algorithm; the steps follow it
+ * in the same order. What lies around it (pausing, settings changed mid-run, checkpoints, faults)
+ * is in ./control, the run of many generations in run.ts.
+ */
+import { makeDocuments, totalChars, type CorpusDocument } from '../corpus/corpus';
+import { drawTrainingSet, generatedCharsPerGeneration, writeBack } from '../corpus/paradigms';
+import { candidateChars, createRealTextJudge, filterGenerated, filters } from '../corpus/quality-filter';
+import { computeGenerationMetrics } from '../metrics/generation-metrics';
 import { perplexityFromNll } from '../metrics/perplexity';
 import { nonWordsOf } from '../metrics/real-words';
+import type { GenerationReport, PromptSample } from '../record';
 import type { Rng } from '../rng';
-import type { LoopControl } from './control';
-import type { Phase, SimulationEvent } from './events';
-import type { LanguageModel, ModelFamily } from './families/types';
-import { sampleStream, takeBudget } from './generated-text';
-import type { GenerationReport, PromptSample } from './report';
+import type { LanguageModel } from './families/types';
+import { sampleStream, takeBudget, type GeneratedStream, type TextBudget } from './generated-text';
+import type { Phase, RunState } from './types';
 
 /** Documents of a generation kept in its report (and shown in the page). */
 export const REPORTED_SAMPLES = 16;
 
-/** Everything a run keeps from one generation to the next. */
-export interface RunState {
-  config: SimulationConfig;
-  prepared: PreparedCorpus;
-  corpus: Corpus;
-  paradigm: ParadigmContext;
-  family: ModelFamily;
-  heldOutIds: Int32Array[];
-  /** The held-out evaluation sample and the real vocabulary; its size is every generation's sample size. */
-  reference: MetricsReference;
-  extinction: ExtinctionTracker;
-  /** Beginnings of held-out documents: every generation continues the same ones. */
-  prompts: { text: string; ids: Int32Array }[];
-  /** Entropy rate of the source, when the corpus has an exact law (markov). */
-  sourceEntropyRate: number | null;
-  rng: Rng;
-  control: LoopControl;
-  emit: (event: SimulationEvent) => void;
-  /** The quality filter's judge (a count model of D0), made the first time the filter is on. */
-  judge?: Judge;
-  /**
-   * What the model family said while it was set up (how many workers train), held until the run
-   * has started (the page clears its notices when a run starts); once released, it says them at once.
-   */
-  setupNotices: { held: string[]; release(): void };
-}
-
-/** Rounds of extra candidates the quality filter may draw when duplicates leave it short. */
-const EXTRA_CANDIDATE_ROUNDS = 3;
-
-/** The stream's first documents, whole, until they hold at least `chars` characters. */
-function wholeDocumentsCovering(documents: readonly { text: string; chars: number }[], chars: number): string[] {
-  const out: string[] = [];
-  let covered = 0;
-  for (const d of documents) {
-    if (covered >= chars) break;
-    out.push(d.text);
-    covered += d.chars;
-  }
-  return out;
-}
-
-/** Characters of each prompt continuation: enough to read, cheap to sample. */
-const CONTINUATION_CHARS = 160;
-
-/** The same prompts continued by every generation's model, so degradation reads side by side. */
-async function continuePrompts(state: RunState, model: LanguageModel, rng: Rng): Promise<PromptSample[]> {
-  const out: PromptSample[] = [];
-  for (const [i, prompt] of state.prompts.entries()) {
-    const { documents } = await model.sample(
-      { count: 1, maxLength: Math.min(CONTINUATION_CHARS, state.config.sampling.maxLength), decoding: state.config.decoding, prompt: prompt.ids },
-      rng.split(`prompt-${i}`),
-    );
-    out.push({ prompt: prompt.text, continuation: state.prepared.vocabulary.decode(documents[0]) });
-  }
-  return out;
-}
-
 /**
  * One generation: draw the training set from the corpus, train a model (fresh unless the
- * config continues), measure it on held-out real text, generate its text, write the text back.
+ * config continues), evaluate it on held-out real text, sample its text, write the text back,
+ * measure the text. Each step begins at a pause point and says its phase.
  */
 export async function runGeneration(state: RunState, generation: number): Promise<GenerationReport> {
-  const { config, prepared, corpus, family, control, emit } = state;
   const started = performance.now();
   const rng = state.rng.split(`generation-${generation}`);
-  const phase = async (p: Phase) => {
-    await control.checkpoint(() => emit({ type: 'paused', generation }));
-    emit({ type: 'phase', generation, phase: p });
+  const begin = async (phase: Phase) => {
+    await state.control.pausePoint(() => state.emit({ type: 'paused', generation }));
+    state.emit({ type: 'phase', generation, phase });
   };
 
-  await phase('sampling-corpus');
-  const realShare = corpus.humanShare();
-  const provenance = corpus.provenance();
-  const corpusChars = corpus.chars;
-  const trainingSet = drawTrainingSet(corpus, state.paradigm, rng.split('training-set'));
+  await begin('sampling-corpus');
+  const corpusBefore = { realShare: state.corpus.humanShare(), provenance: state.corpus.provenance(), chars: state.corpus.chars };
+  const trainingSet = drawTrainingSet(state.corpus, state.paradigm, rng.split('training-set'));
+
+  await begin('training');
+  const { model, trainLoss } = await train(state, generation, trainingSet);
+
+  await begin('evaluating');
+  const heldOut = await evaluate(state, model);
+
+  await begin('generating');
+  const text = await sample(state, generation, model, rng);
+
+  await begin('writing-back');
+  const written = writeBackText(state, generation, text.written.texts, rng);
+
+  const measured = measure(state, generation, text);
+
   const trainingChars = totalChars(trainingSet);
   const trainingHuman = trainingSet.reduce((n, d) => n + (d.origin === 'human' ? d.chars : 0), 0);
-  const trainingIds = trainingSet.map((d) => prepared.vocabulary.encode(d.text));
+  return {
+    ...measured.metrics,
+    generation,
+    ...heldOut,
+    realShare: corpusBefore.realShare,
+    trainingRealShare: trainingChars > 0 ? trainingHuman / trainingChars : 0,
+    corpusChars: corpusBefore.chars,
+    trainingChars,
+    writtenChars: totalChars(written),
+    generatedBudgetChars: text.budget,
+    writtenDocuments: written.length,
+    writtenCut: text.written.cut,
+    filter: text.filter,
+    provenance: corpusBefore.provenance,
+    extinct: {
+      chars: state.extinction.extinctCount('chars').extinct,
+      bigrams: state.extinction.extinctCount('bigrams').extinct,
+      words: state.extinction.extinctCount('words').extinct,
+    },
+    extinctChars: state.extinction.extinct('chars'),
+    trainLoss,
+    samples: text.samples,
+    promptSamples: text.promptSamples,
+    sampleNonWords: measured.sampleNonWords,
+    durationMs: performance.now() - started,
+  };
+}
 
-  await phase('training');
+// ---- train -------------------------------------------------------------------------------------
+
+/** A model of the training set, and its last reported training loss. */
+async function train(state: RunState, generation: number, trainingSet: readonly CorpusDocument[]): Promise<{ model: LanguageModel; trainLoss: number }> {
+  const { control, emit } = state;
+  const trainingIds = trainingSet.map((d) => state.prepared.vocabulary.encode(d.text));
   let trainLoss = NaN;
-  const model = await family.train(
+  const model = await state.family.train(
     generation,
     trainingIds,
     async (p) => {
       trainLoss = p.loss;
       emit({ type: 'trainStep', generation, ...p });
-      await control.checkpoint(() => emit({ type: 'paused', generation }));
+      await control.pausePoint(() => emit({ type: 'paused', generation }));
     },
     control.signal,
   );
+  return { model, trainLoss };
+}
 
-  await phase('evaluating');
+// ---- evaluate ----------------------------------------------------------------------------------
+
+/** The model's perplexity on held-out real text, and its exact KL from the source where one exists. */
+async function evaluate(state: RunState, model: LanguageModel) {
   const nll = await model.nll(state.heldOutIds);
   const ppl = perplexityFromNll(nll.totalNll, nll.tokens);
   const familyKl = model.exactKl?.() ?? null;
   const exactKl = familyKl ?? (state.sourceEntropyRate !== null ? ppl.nllPerChar - state.sourceEntropyRate : null);
+  return {
+    perplexity: ppl.perplexity,
+    nllPerChar: ppl.nllPerChar,
+    heldOutTokens: nll.tokens,
+    flooredTokens: nll.flooredTokens ?? null,
+    bitsPerChar: ppl.bitsPerChar,
+    exactKl,
+  };
+}
 
-  await phase('generating');
-  // One stream of documents: its first m characters are written back, its first evaluation
-  // characters (as many as the held-out reference holds) are measured (generated-text.ts).
-  // With the quality filter on, about m / keep characters are drawn as candidates to choose from.
+// ---- sample ------------------------------------------------------------------------------------
+
+/** Rounds of extra candidates the quality filter may draw when duplicates leave it short. */
+const EXTRA_CANDIDATE_ROUNDS = 3;
+
+/** Characters of each prompt continuation: enough to read, cheap to sample. */
+const CONTINUATION_CHARS = 160;
+
+/** A generation's text: what is written back, what is measured, and what the page shows. */
+interface GenerationText {
+  /** m, the characters the paradigm writes back. */
+  budget: number;
+  /** The text written back: the stream's first m characters, or the filter's choice. */
+  written: Pick<TextBudget, 'texts' | 'cut'>;
+  filter: GenerationReport['filter'];
+  /** The stream's first `evaluation.sampleChars` characters, the sample every metric reads. */
+  evaluation: TextBudget;
+  samples: string[];
+  promptSamples: PromptSample[];
+}
+
+/**
+ * One stream of documents: its first m characters are written back, its first evaluation
+ * characters (as many as the held-out reference holds) are measured (generated-text.ts). With the
+ * quality filter on, about m / keep characters are drawn as candidates to choose from.
+ */
+async function sample(state: RunState, generation: number, model: LanguageModel, rng: Rng): Promise<GenerationText> {
+  const { config, prepared, control, emit } = state;
   const m = generatedCharsPerGeneration(config, state.paradigm.realChars);
   const filtering = filters(config.filter);
   const candidateGoal = filtering ? candidateChars(m, config.filter) : m;
@@ -130,7 +157,7 @@ export async function runGeneration(state: RunState, generation: number): Promis
     maxLength: config.sampling.maxLength,
     decoding: config.decoding,
     vocabulary: prepared.vocabulary,
-    checkpoint: () => control.checkpoint(),
+    pausePoint: () => control.pausePoint(),
     onProgress: (done: number, total: number) => emit({ type: 'phase', generation, phase: 'generating', done, total }),
   });
   // The first documents go to the page at once, as a preview: a class reads generation n's
@@ -145,85 +172,109 @@ export async function runGeneration(state: RunState, generation: number): Promis
   if (stream.exhausted) {
     emit({ type: 'notice', message: `Generation ${generation}'s model wrote only empty documents: ${stream.chars} of the ${goal} characters asked for were generated.` });
   }
-  let written = takeBudget(stream.documents, m);
-  let filterReport: GenerationReport['filter'] = null;
+  let written: GenerationText['written'] = takeBudget(stream.documents, m);
+  let filter: GenerationReport['filter'] = null;
   if (filtering) {
-    state.judge ??= createRealTextJudge(
-      prepared.real.map((d) => d.text),
-      prepared.vocabulary,
-    );
-    const inCorpus = config.filter.dedupe ? new Set(corpus.documents.map((d) => d.text)) : undefined;
-    const candidates = wholeDocumentsCovering(stream.documents, candidateGoal);
-    let chosen = filterGenerated(candidates, m, config.filter, state.judge, inCorpus);
-    // Duplicates can leave too little distinct text: draw more candidates (a few rounds at most).
-    for (let round = 1; round <= EXTRA_CANDIDATE_ROUNDS && chosen.chars < m && !stream.exhausted; round++) {
-      const more = await sampleStream(model, streamOptions(candidateGoal), rng.split(`generate-more-${round}`));
-      candidates.push(...more.documents.map((d) => d.text));
-      chosen = filterGenerated(candidates, m, config.filter, state.judge, inCorpus);
-      if (more.exhausted) break;
-    }
-    if (chosen.chars < m) {
-      emit({ type: 'notice', message: `Generation ${generation}: the filter found ${chosen.chars} of the ${m} characters of distinct text it was to write.` });
-    }
-    written = { texts: chosen.kept, whole: [], chars: chosen.chars, cut: chosen.cut };
-    filterReport = {
-      candidates: chosen.candidates,
-      duplicates: chosen.duplicates,
-      rejected: chosen.rejected,
-      judgeNllAll: chosen.judgeNllAll,
-      judgeNllKept: chosen.judgeNllKept,
-    };
+    const more = (round: number) => sampleStream(model, streamOptions(candidateGoal), rng.split(`generate-more-${round}`));
+    ({ written, filter } = await chooseWithFilter(state, generation, stream, candidateGoal, m, more));
   }
   const evaluation = takeBudget(stream.documents, evaluationChars);
   const samples = stream.documents.slice(0, REPORTED_SAMPLES).map((d) => d.text);
   const promptSamples = await continuePrompts(state, model, rng.split('prompts'));
   emit({ type: 'samples', generation, samples, promptSamples });
+  return { budget: m, written, filter, evaluation, samples, promptSamples };
+}
+
+/** The quality filter's choice of m characters among the stream's candidates (more drawn if duplicates leave it short). */
+async function chooseWithFilter(
+  state: RunState,
+  generation: number,
+  stream: GeneratedStream,
+  candidateGoal: number,
+  m: number,
+  drawMore: (round: number) => Promise<GeneratedStream>,
+): Promise<{ written: GenerationText['written']; filter: GenerationReport['filter'] }> {
+  const { config, prepared, corpus } = state;
+  state.judge ??= createRealTextJudge(
+    prepared.real.map((d) => d.text),
+    prepared.vocabulary,
+  );
+  const inCorpus = config.filter.dedupe ? new Set(corpus.documents.map((d) => d.text)) : undefined;
+  const candidates = wholeDocumentsCovering(stream.documents, candidateGoal);
+  let chosen = filterGenerated(candidates, m, config.filter, state.judge, inCorpus);
+  // Duplicates can leave too little distinct text: draw more candidates (a few rounds at most).
+  for (let round = 1; round <= EXTRA_CANDIDATE_ROUNDS && chosen.chars < m && !stream.exhausted; round++) {
+    const more = await drawMore(round);
+    candidates.push(...more.documents.map((d) => d.text));
+    chosen = filterGenerated(candidates, m, config.filter, state.judge, inCorpus);
+    if (more.exhausted) break;
+  }
+  if (chosen.chars < m) {
+    state.emit({ type: 'notice', message: `Generation ${generation}: the filter found ${chosen.chars} of the ${m} characters of distinct text it was to write.` });
+  }
+  return {
+    written: { texts: chosen.kept, cut: chosen.cut },
+    filter: {
+      candidates: chosen.candidates,
+      duplicates: chosen.duplicates,
+      rejected: chosen.rejected,
+      judgeNllAll: chosen.judgeNllAll,
+      judgeNllKept: chosen.judgeNllKept,
+    },
+  };
+}
+
+/** The stream's first documents, whole, until they hold at least `chars` characters. */
+function wholeDocumentsCovering(documents: readonly { text: string; chars: number }[], chars: number): string[] {
+  const out: string[] = [];
+  let covered = 0;
+  for (const d of documents) {
+    if (covered >= chars) break;
+    out.push(d.text);
+    covered += d.chars;
+  }
+  return out;
+}
+
+/** The same prompts continued by every generation's model, so degradation reads side by side. */
+async function continuePrompts(state: RunState, model: LanguageModel, rng: Rng): Promise<PromptSample[]> {
+  const out: PromptSample[] = [];
+  for (const [i, prompt] of state.prompts.entries()) {
+    const { documents } = await model.sample(
+      { count: 1, maxLength: Math.min(CONTINUATION_CHARS, state.config.sampling.maxLength), decoding: state.config.decoding, prompt: prompt.ids },
+      rng.split(`prompt-${i}`),
+    );
+    out.push({ prompt: prompt.text, continuation: state.prepared.vocabulary.decode(documents[0]) });
+  }
+  return out;
+}
+
+// ---- write back --------------------------------------------------------------------------------
+
+/** The generated text written into the corpus as the paradigm says; the documents written. */
+function writeBackText(state: RunState, generation: number, texts: readonly string[], rng: Rng): CorpusDocument[] {
+  const { corpus, emit } = state;
+  const generated = makeDocuments(texts, generation);
+  const result = writeBack(corpus, generated, state.paradigm, rng.split('write-back'));
+  if (result.notice) emit({ type: 'notice', message: result.notice });
+  emit({ type: 'corpusChanged', generation, provenance: corpus.provenance(), chars: corpus.chars, humanShare: corpus.humanShare() });
+  return generated;
+}
+
+// ---- measure -----------------------------------------------------------------------------------
+
+/** The metrics of the generation's evaluation sample against the held-out reference, and the words it made up. */
+function measure(state: RunState, generation: number, text: GenerationText) {
+  const { evaluation } = text;
   const metrics = computeGenerationMetrics({
     samples: evaluation.texts,
     heldOut: state.reference,
-    lengthCap: config.sampling.maxLength,
+    lengthCap: state.config.sampling.maxLength,
     // Stories are measured whole: the cut that fits the sample is the loop's, not the model's.
     sampleLengths: evaluation.whole.map((d) => d.chars),
     hitCap: evaluation.whole.map((d) => d.hitCap),
     extinction: { tracker: state.extinction, generation },
   });
-  const sampleNonWords = nonWordsOf([...samples, ...promptSamples.map((p) => p.continuation)], state.reference.realWords);
-
-  await phase('writing-back');
-  const generated: CorpusDocument[] = makeDocuments(written.texts, generation);
-  const result = writeBack(corpus, generated, state.paradigm, rng.split('write-back'));
-  if (result.notice) emit({ type: 'notice', message: result.notice });
-  emit({ type: 'corpusChanged', generation, provenance: corpus.provenance(), chars: corpus.chars, humanShare: corpus.humanShare() });
-
-  return {
-    ...metrics,
-    generation,
-    perplexity: ppl.perplexity,
-    nllPerChar: ppl.nllPerChar,
-    heldOutTokens: nll.tokens,
-    flooredTokens: nll.flooredTokens ?? null,
-    bitsPerChar: ppl.bitsPerChar,
-    exactKl,
-    realShare,
-    trainingRealShare: trainingChars > 0 ? trainingHuman / trainingChars : 0,
-    corpusChars,
-    trainingChars,
-    writtenChars: totalChars(generated),
-    generatedBudgetChars: m,
-    writtenDocuments: generated.length,
-    writtenCut: written.cut,
-    filter: filterReport,
-    provenance,
-    extinct: {
-      chars: state.extinction.extinctCount('chars').extinct,
-      bigrams: state.extinction.extinctCount('bigrams').extinct,
-      words: state.extinction.extinctCount('words').extinct,
-    },
-    extinctChars: state.extinction.extinct('chars'),
-    trainLoss,
-    samples,
-    promptSamples,
-    sampleNonWords,
-    durationMs: performance.now() - started,
-  };
+  const sampleNonWords = nonWordsOf([...text.samples, ...text.promptSamples.map((p) => p.continuation)], state.reference.realWords);
+  return { metrics, sampleNonWords };
 }

@@ -1,6 +1,6 @@
 import type { SimulationConfig } from '../config/schema';
-import type { SimulationEvent } from './events';
-import type { RunRecord } from './report';
+import type { SimulationEvent } from './types';
+import type { RunRecord } from '../record';
 
 /**
  * Folds the loop's events into a run.json record. The CLI and the page use the same fold, so

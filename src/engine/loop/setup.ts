@@ -1,37 +1,21 @@
+/**
+ * Setting a run up: its real text, corpus, model family, metric references and random streams,
+ * made from the config or restored from a checkpoint.
+ */
 import type { SimulationConfig } from '../config/schema';
 import { Corpus, totalChars } from '../corpus/corpus';
 import { prepareCorpus, type PreparedCorpus } from '../corpus/prepare';
 import { ExtinctionTracker } from '../metrics/extinction';
 import { prepareEvaluationReference } from '../metrics/generation-metrics';
 import type { SamplerKind } from '../model/sample';
+import type { ParallelTraining } from '../parallel/replica-host';
 import { createRng } from '../rng';
-import { corpusFromCheckpoint, preparedFromCheckpoint, type RunCheckpoint } from './checkpoint';
-import type { LoopControl } from './control';
-import type { SimulationEvent } from './events';
+import { corpusFromCheckpoint, preparedFromCheckpoint } from './control/checkpoint';
+import { guardBackendFaults } from './control/faults';
+import type { LoopControl } from './control/loop-control';
 import { NgramFamily } from './families/ngram';
 import type { ModelFamily } from './families/types';
-import type { ParallelTraining, ReplicaHost } from '../parallel/replica-host';
-import { guardBackendFaults } from './faults';
-import type { RunState } from './generation';
-
-export interface RunOptions {
-  /** The user's own documents, when config.corpus.source is 'user'. */
-  userDocuments?: readonly string[];
-  control?: LoopControl;
-  /** The sampler the backend prefers ('auto' in the config resolves to it). */
-  preferredSampler?: SamplerKind;
-  /** Makes the model family instead of the config's own (tests inject faults through it). */
-  createFamily?: (config: SimulationConfig, prepared: PreparedCorpus, parallel?: ParallelTraining) => Promise<ModelFamily>;
-  /**
-   * Continue a run from its checkpoint instead of starting it: the baseline is not measured
-   * again and the loop goes on at checkpoint.nextGeneration. The run's settings are the
-   * checkpoint's; live settings of the config passed beside it apply from that generation.
-   */
-  resumeFrom?: RunCheckpoint;
-  /** Where training workers come from (data parallelism on wasm and cpu); absent: this thread alone. */
-  replicaHost?: ReplicaHost;
-}
-
+import type { RunOptions, RunState, SimulationEvent } from './types';
 
 /** Prompts every generation continues. */
 const PROMPT_COUNT = 3;

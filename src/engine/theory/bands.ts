@@ -1,6 +1,6 @@
 /** Median / 10th / 90th percentile bands over runs, the shape every theory chart reads. */
 import { quantileOfSorted } from '../counts/many-runs';
-import type { Band } from './record';
+import type { Band } from '../record';
 
 /** JSON has no NaN or Infinity: such a value becomes null. */
 export const finiteOrNull = (x: number): number | null => (Number.isFinite(x) ? x : null);

@@ -6,7 +6,7 @@ import type { SimulationConfig } from '../config/schema';
 import type { UnigramChainConfig } from '../counts/unigram-chain';
 import type { PreparedCorpus } from '../corpus/prepare';
 import { EOD } from '../text/vocabulary';
-import type { ChainTokens } from './record';
+import type { ChainTokens } from '../record';
 
 export interface ChainSetting {
   chain: UnigramChainConfig;

@@ -19,7 +19,7 @@ import type { Paradigm } from '../config/schema';
 import { biasedDriftAccumulateSubsample, biasedDriftGrowing, biasedDriftReplace, modelDrift } from '../counts/drift-forms';
 import { decodeProbabilities } from '../decoding';
 import { isPlainDecoding } from './neutral-chain';
-import type { ChainTokens, TheoryFormulas } from './record';
+import type { ChainTokens, TheoryFormulas } from '../record';
 
 function totalVariation(p: ArrayLike<number>, q: ArrayLike<number>): number {
   let sum = 0;

@@ -18,7 +18,7 @@ import {
 } from '../counts/closed-forms';
 import { biasedDriftFormulas } from './drift';
 import { neutralChain } from './neutral-chain';
-import type { ChainTokens, FormulaCurve, TheoryFormulas } from './record';
+import type { ChainTokens, FormulaCurve, TheoryFormulas } from '../record';
 
 const DIFFUSION = 'diffusion approximation of the discrete chain (good for effective sizes >~ 20 and frequencies not of order 1/N); not exact';
 

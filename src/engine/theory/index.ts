@@ -1,5 +1,4 @@
 /** Theory mode's many-run path: bands over R seeds of the count model, with the closed forms beside them. */
-export * from './record';
 export * from './run-theory';
 export { recordedGenerations } from './recorded-generations';
 export { chainSettingFor, realUnigramCounts } from './chain-setting';

@@ -2,7 +2,7 @@
  * When the unigram chain is a neutral, absorbing Wright-Fisher-like chain, and how fast it
  * drifts: the condition for the collision, fixation and extinction-time closed forms.
  */
-import type { ChainTokens } from './record';
+import type { ChainTokens } from '../record';
 import type { Paradigm } from '../config/schema';
 import { replaceCollisionKeep } from '../counts/closed-forms';
 import type { DecodingSettings } from '../decoding';

@@ -5,10 +5,9 @@
  */
 import type { SimulationConfig } from '../config/schema';
 import { prepareCorpus } from '../corpus/prepare';
-import type { RunRecord } from '../loop/report';
+import type { RunRecord, TheoryFormulas, TheoryRecord } from '../record';
 import { chainSettingFor } from './chain-setting';
 import { unigramFormulas } from './formulas';
-import type { TheoryFormulas, TheoryRecord } from './record';
 import { describeRecording, recordedGenerations } from './recorded-generations';
 import { runTextLoops, seedOfRun, textRealShareCurve } from './text-runs';
 import { runUnigramChains } from './unigram-runs';

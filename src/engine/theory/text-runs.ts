@@ -7,13 +7,11 @@
  */
 import type { SimulationConfig } from '../config/schema';
 import { generatedCharsPerGeneration } from '../corpus/paradigms';
-import { LoopControl } from '../loop/control';
-import { reportToRow } from '../loop/metrics-table';
+import { LoopControl } from '../loop/control/loop-control';
+import { reportToRow, type Band, type FormulaCurve, type RunRecord, type TextTheory } from '../record';
 import { RunRecorder } from '../loop/recorder';
-import type { RunRecord } from '../loop/report';
 import { runSimulation } from '../loop/run';
 import { bandOf } from './bands';
-import type { Band, FormulaCurve, TextTheory } from './record';
 
 export interface TextRunsOptions {
   userDocuments?: readonly string[];

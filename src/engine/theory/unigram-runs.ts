@@ -10,7 +10,7 @@ import { UnigramChain, type UnigramChainConfig } from '../counts/unigram-chain';
 import { measureUnigram, UNIGRAM_METRICS, UnigramReference, type UnigramMetric } from '../counts/unigram-metrics';
 import { createRng } from '../rng';
 import { bandOf } from './bands';
-import type { UnigramTheory } from './record';
+import type { UnigramTheory } from '../record';
 
 export interface UnigramRunsOptions {
   runs: number;

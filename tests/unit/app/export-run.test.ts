@@ -3,14 +3,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { perplexityRows } from '../../../src/app/charts/data/chart-data';
 import { perplexitySummary } from '../../../src/app/charts/data/chart-summaries';
 import { importedLabel, liveRunFromRecord, shownRunLabel } from '../../../src/app/export/live-run-from-record';
-import { MAX_RUN_FILE_BYTES, parseRunFile, sizeProblem } from '../../../src/app/export/parse-run-file';
-import { metricsCsvText, recordFromLiveRun, runJsonText } from '../../../src/app/export/record-from-run';
+import { metricsCsvText, recordFromLiveRun } from '../../../src/app/export/record-from-run';
 import { generationTexts } from '../../../src/app/samples/sample-view';
 import { foldRunAll } from '../../../src/app/store/fold-run';
 import { IDLE_RUN, type LiveRun, type RunInput } from '../../../src/app/store/live-run';
-import type { SimulationEvent } from '../../../src/engine/loop/events';
+import type { SimulationEvent } from '../../../src/engine/loop/types';
 import { RunRecorder } from '../../../src/engine/loop/recorder';
-import type { RunRecord } from '../../../src/engine/loop/report';
+import { MAX_RUN_FILE_BYTES, parseRunFile, runJsonText, sizeProblem, type RunRecord } from '../../../src/engine/record';
 import { PROTOCOL_VERSION } from '../../../src/worker/simulation-protocol';
 import { collectEvents, microRunConfig } from '../../support/loop-fixtures';
 

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../../src/engine/config/defaults';
-import type { SimulationEvent } from '../../../src/engine/loop/events';
-import type { GenerationReport } from '../../../src/engine/loop/report';
-import type { RunCheckpoint } from '../../../src/engine/loop/checkpoint';
+import type { RunCheckpoint, SimulationEvent } from '../../../src/engine/loop/types';
+import type { GenerationReport } from '../../../src/engine/record';
 import { compactBacklog, etaSeconds, foldRunAll } from '../../../src/app/store/fold-run';
 import { IDLE_RUN, type RunInput } from '../../../src/app/store/live-run';
 import { PROTOCOL_VERSION } from '../../../src/worker/simulation-protocol';

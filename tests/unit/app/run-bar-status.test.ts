@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../../src/engine/config/defaults';
-import type { GenerationReport } from '../../../src/engine/loop/report';
+import type { GenerationReport } from '../../../src/engine/record';
 import { IDLE_RUN, type LiveRun } from '../../../src/app/store/live-run';
 import { announcement, formatEta, generationAnnouncement, phaseDetail, progressValue, statusLine } from '../../../src/app/run-bar/run-status';
 

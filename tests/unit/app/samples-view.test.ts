@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { GenerationReport } from '../../../src/engine/loop/report';
+import type { GenerationReport } from '../../../src/engine/record';
 import {
   generationTexts,
   generationsToList,

@@ -10,7 +10,7 @@ import {
   mergePinned,
   realWeightRows,
 } from '../../../src/app/theory/shared/chart-rows';
-import type { TheoryRecord } from '../../../src/engine/theory/record';
+import type { TheoryRecord } from '../../../src/engine/record';
 import {
   DEFAULT_THEORY_SETTINGS,
   theoryConfig,

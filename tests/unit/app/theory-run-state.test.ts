@@ -9,7 +9,7 @@ import { EVAL_FLOOR, paradigmNote, summaryLines } from '../../../src/app/theory/
 import { NGRAM_EVAL_FLOOR } from '../../../src/engine/loop/families/ngram';
 import { runLabel } from '../../../src/app/theory/shared/theory-store';
 import { THEORY_PROTOCOL_VERSION } from '../../../src/worker/theory-protocol';
-import type { TheoryRecord } from '../../../src/engine/theory/record';
+import type { TheoryRecord } from '../../../src/engine/record';
 import {
   DEFAULT_THEORY_SETTINGS,
   theoryConfig,

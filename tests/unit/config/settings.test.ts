@@ -3,7 +3,7 @@ import { DEFAULT_CONFIG } from '../../../src/engine/config/defaults';
 import { CHANGE_UNITS } from '../../../src/engine/config/live-settings';
 import { KEY_ALIASES, SETTING_GROUPS, SETTINGS, SHORT_NAMES } from '../../../src/engine/config/settings';
 import { readSetting, settingBounds, writeSetting } from '../../../src/engine/config/setting-paths';
-import { mergeLiveSettings } from '../../../src/engine/loop/config-change';
+import { mergeLiveSettings } from '../../../src/engine/loop/control/config-change';
 
 const leaves = (obj: object, prefix = ''): string[] =>
   Object.entries(obj).flatMap(([key, value]) =>

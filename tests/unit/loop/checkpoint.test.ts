@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useNodeBackend } from '../../../src/cli/tf-node';
-import { checkpointFromJson, checkpointToJson, type RunCheckpoint } from '../../../src/engine/loop/checkpoint';
-import { LoopControl } from '../../../src/engine/loop/control';
-import type { SimulationEvent } from '../../../src/engine/loop/events';
+import { checkpointFromJson, checkpointToJson } from '../../../src/engine/loop/control/checkpoint';
+import { LoopControl } from '../../../src/engine/loop/control/loop-control';
+import type { RunCheckpoint, SimulationEvent } from '../../../src/engine/loop/types';
 import { runSimulation } from '../../../src/engine/loop/run';
 import { collectEvents, microRunConfig, reportsOf } from '../../support/loop-fixtures';
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { PreparedCorpus } from '../../../src/engine/corpus/prepare';
-import { LoopControl } from '../../../src/engine/loop/control';
-import type { SimulationEvent } from '../../../src/engine/loop/events';
-import { parseFaultPlan, withInjectedFault, type FaultHost, type FaultPlan } from '../../../src/engine/loop/fault-injection';
-import { BackendFaultError } from '../../../src/engine/loop/faults';
+import { LoopControl } from '../../../src/engine/loop/control/loop-control';
+import type { SimulationEvent } from '../../../src/engine/loop/types';
+import { parseFaultPlan, withInjectedFault, type FaultHost, type FaultPlan } from '../../../src/engine/loop/control/fault-injection';
+import { BackendFaultError } from '../../../src/engine/loop/control/faults';
 import { NgramFamily } from '../../../src/engine/loop/families/ngram';
 import type { ModelFamily } from '../../../src/engine/loop/families/types';
 import { runSimulation } from '../../../src/engine/loop/run';

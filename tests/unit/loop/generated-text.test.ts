@@ -7,7 +7,7 @@ import type { SimulationConfig } from '../../../src/engine/config/schema';
 import type { PreparedCorpus } from '../../../src/engine/corpus/prepare';
 import type { LanguageModel, ModelFamily } from '../../../src/engine/loop/families/types';
 import { takeBudget } from '../../../src/engine/loop/generated-text';
-import type { GenerationReport } from '../../../src/engine/loop/report';
+import type { GenerationReport } from '../../../src/engine/record';
 import { collectEvents, microRunConfig, reportsOf } from '../../support/loop-fixtures';
 
 /** Words the fake writes: tiny-tales words, and two that no real text holds. */

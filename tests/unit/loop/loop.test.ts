@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useNodeBackend } from '../../../src/cli/tf-node';
-import { LoopControl } from '../../../src/engine/loop/control';
-import { PHASES, type SimulationEvent } from '../../../src/engine/loop/events';
+import { LoopControl } from '../../../src/engine/loop/control/loop-control';
+import { PHASES, type SimulationEvent } from '../../../src/engine/loop/types';
 import type { PreparedCorpus } from '../../../src/engine/corpus/prepare';
 import { NgramFamily } from '../../../src/engine/loop/families/ngram';
 import type { ModelFamily } from '../../../src/engine/loop/families/types';

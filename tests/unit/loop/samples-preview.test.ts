@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SimulationEvent } from '../../../src/engine/loop/events';
+import type { SimulationEvent } from '../../../src/engine/loop/types';
 import { collectEvents, microRunConfig } from '../../support/loop-fixtures';
 
 describe("a generation's samples", () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Paradigm } from '../../../src/engine/config/schema';
 import { biasedDriftFormulas, biasMap } from '../../../src/engine/theory/drift';
 import { realWeightCurve } from '../../../src/engine/theory/formulas';
-import type { ChainTokens } from '../../../src/engine/theory/record';
+import type { ChainTokens } from '../../../src/engine/record';
 import { recordedGenerations } from '../../../src/engine/theory/recorded-generations';
 
 const PLAIN = { temperature: 1, topK: 0, topP: 1 };

@@ -1,7 +1,7 @@
 import { mergeConfig, parseConfig } from '../../../src/engine/config/validate';
 import { DEFAULT_CONFIG } from '../../../src/engine/config/defaults';
 import type { SimulationConfig } from '../../../src/engine/config/schema';
-import type { Band } from '../../../src/engine/theory/record';
+import type { Band } from '../../../src/engine/record';
 
 /** A small count-model config on tiny-tales (3,000 real characters), patched. */
 export function theoryConfig(patch: Record<string, unknown> = {}): SimulationConfig {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { collisionOf } from '../../../src/engine/counts/closed-forms';
 import { runTheory, TEXT_LOOP_BUDGET, theoryMethod } from '../../../src/engine/theory/run-theory';
-import type { TheoryRecord, UnigramTheory } from '../../../src/engine/theory/record';
+import type { TheoryRecord, UnigramTheory } from '../../../src/engine/record';
 import { expectOrdered, num, theoryConfig } from './fixtures';
 
 const unigramOf = (record: TheoryRecord): UnigramTheory => {

@@ -3,7 +3,7 @@
  * every rule (shares, missing origins, n*, log-scale domains, thinning long runs) is unit-tested
  * in Node (tests/unit/app/charts-data.test.ts).
  */
-import type { GenerationReport } from '../../../engine/loop/report';
+import type { GenerationReport } from '../../../engine/record';
 import type { DivergenceMeasure } from '../../store/app-store';
 import type { LossPoint } from '../../store/live-run';
 

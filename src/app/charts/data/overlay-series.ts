@@ -5,7 +5,7 @@
  * live run. Tested in Node (tests/unit/app/runs-overlay.test.ts).
  */
 import type { SimulationConfig } from '../../../engine/config/schema';
-import type { GenerationReport } from '../../../engine/loop/report';
+import type { GenerationReport } from '../../../engine/record';
 import { configDiffLabel } from '../../runs/config-diff';
 import type { KeptRun } from '../../runs/kept/kept-run';
 import { thinRows } from './chart-data';

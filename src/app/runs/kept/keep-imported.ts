@@ -1,5 +1,5 @@
 /** An imported run.json enters the runs list (labelled imported) as the run on screen. */
-import type { ImportedRunRecord } from '../../export/run-record-schema';
+import type { ImportedRunRecord } from '../../../engine/record';
 import type { KeptRun } from './kept-run';
 import { newRunId } from './live-capture';
 import { freeStyleIndex } from './runs-reducer';

@@ -5,7 +5,7 @@
  * The list's words for it are here too: pure, tested with the reducer.
  */
 import type { SimulationConfig } from '../../../engine/config/schema';
-import type { GenerationReport } from '../../../engine/loop/report';
+import type { GenerationReport } from '../../../engine/record';
 
 /** Where a kept run came from: run here, imported from a file, or shipped with the page. */
 export type RunOrigin = 'live' | 'imported' | 'recorded';

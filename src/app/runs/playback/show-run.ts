@@ -5,7 +5,7 @@
  * events into whatever is on screen.
  */
 import { create } from 'zustand';
-import type { RunRecord } from '../../../engine/loop/report';
+import type { RunRecord } from '../../../engine/record';
 import { liveRunFromRecord, type ShownRunKind } from '../../export/live-run-from-record';
 import { isRunActive, useAppStore } from '../../store/app-store';
 import type { LiveRun } from '../../store/live-run';

@@ -4,8 +4,7 @@
  * may be served from a sub-path. Failures come back as sentences, never as exceptions.
  */
 import { z } from 'zod';
-import { parseRunFile } from '../../export/parse-run-file';
-import type { ImportedRunRecord } from '../../export/run-record-schema';
+import { parseRunFile, type ImportedRunRecord } from '../../../engine/record';
 
 /** Where the recordings live, relative to the page. */
 export const RECORDED_BASE = 'recorded/';

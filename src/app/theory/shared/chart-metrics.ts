@@ -1,6 +1,6 @@
 /** The metrics the divergence chart can show, with the axis label and the formula beside each. */
 import type { UnigramMetric } from '../../../engine/counts/unigram-metrics';
-import type { TheoryRecord } from '../../../engine/theory/record';
+import type { TheoryRecord } from '../../../engine/record';
 
 export type ChartMetric = Extract<UnigramMetric, 'tv' | 'js' | 'entropy' | 'collision' | 'lostRealMass'>;
 

@@ -1,5 +1,5 @@
 /** What the three theory charts share: the generation axis (log or linear) and number formats. */
-import type { TheoryRecord } from '../../../engine/theory/record';
+import type { TheoryRecord } from '../../../engine/record';
 import { generationDomain, logTicks } from './chart-rows';
 
 export const CHART_HEIGHT = 260;

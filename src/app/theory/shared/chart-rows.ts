@@ -4,7 +4,7 @@
  * On a log-scale x axis generation 0 (the real data itself) has no place (log 0), so it is left
  * out there; on a linear axis every recorded generation is kept.
  */
-import type { Band, TheoryRecord, UnigramTheory } from '../../../engine/theory/record';
+import type { Band, TheoryRecord, UnigramTheory } from '../../../engine/record';
 import type { ChartMetric } from './chart-metrics';
 import { metricFormula } from './chart-metrics';
 

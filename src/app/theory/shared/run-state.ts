@@ -3,7 +3,7 @@
  * The last finished record stays on screen while the next run computes, so moving the slider
  * never blanks the charts.
  */
-import type { TheoryRecord } from '../../../engine/theory/record';
+import type { TheoryRecord } from '../../../engine/record';
 import type { TheoryEvent } from '../../../worker/theory-protocol';
 import type { TheorySettings } from './theory-settings';
 

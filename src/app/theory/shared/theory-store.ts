@@ -3,7 +3,7 @@
  * controls, the run state folded from worker events, and pinned curves kept for comparison.
  */
 import { create } from 'zustand';
-import type { TheoryRecord } from '../../../engine/theory/record';
+import type { TheoryRecord } from '../../../engine/record';
 import type { TheoryEvent } from '../../../worker/theory-protocol';
 import type { ChartMetric } from './chart-metrics';
 import { formatPercent } from './log-slider';

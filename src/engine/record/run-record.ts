@@ -1,7 +1,7 @@
 import type { SimulationConfig } from '../config/schema';
 import type { Origin } from '../corpus/corpus';
 import type { GenerationMetrics } from '../metrics/generation-metrics';
-import type { TheoryRecord } from '../theory/record';
+import type { TheoryRecord } from './theory-record';
 
 export interface PromptSample {
   prompt: string;

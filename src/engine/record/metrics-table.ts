@@ -1,4 +1,4 @@
-import type { GenerationReport, RunRecord } from './report';
+import type { GenerationReport, RunRecord } from './run-record';
 
 /** One flat row of numbers per generation: the columns of metrics.csv. */
 export type MetricsRow = Record<string, number | string | null>;

@@ -1,10 +1,11 @@
-import type { SimulationConfig } from '../config/schema';
+import type { SimulationConfig } from '../../config/schema';
 
 const YIELD_EVERY_MS = 30;
 
 /**
- * Pause, resume, single step and cancel for a running simulation. The loop calls
- * `checkpoint()` between training steps and between phases; nothing is interrupted halfway.
+ * Pause, resume, single step and cancel for a running simulation, and the settings asked for
+ * meanwhile. The loop calls `pausePoint()` between training steps, sampling calls and phases:
+ * that is where it pauses, stops or fails; nothing is interrupted halfway.
  */
 export class LoopControl {
   private paused = false;
@@ -59,7 +60,7 @@ export class LoopControl {
 
   /**
    * Something under the run failed (a lost GPU device, seen by the worker): the loop throws
-   * `reason` at its next checkpoint, between steps, as if the step itself had thrown it.
+   * `reason` at its next pause point, between steps, as if the step itself had thrown it.
    */
   fail(reason: Error): void {
     this.failure ??= reason;
@@ -80,7 +81,7 @@ export class LoopControl {
    * worker never gets to its message queue while it trains and a Pause would arrive only after
    * training.
    */
-  async checkpoint(onPause?: () => void): Promise<void> {
+  async pausePoint(onPause?: () => void): Promise<void> {
     if (performance.now() - this.lastYield > YIELD_EVERY_MS) {
       await new Promise<void>((resolve) => setTimeout(resolve, 0));
       this.lastYield = performance.now();

@@ -5,7 +5,7 @@
  * fallback of the same generation then succeeds. Without a plan nothing is wrapped.
  */
 import { BackendFaultError, TRAINING_DIVERGED } from './faults';
-import type { ModelFamily, TrainingProgress } from './families/types';
+import type { ModelFamily, TrainingProgress } from '../families/types';
 
 export const FAULT_KINDS = ['backend', 'lost', 'nan', 'crash'] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];

@@ -6,8 +6,8 @@
  * which is what the run had in memory: export then import gives the same generations.
  */
 import { z } from 'zod';
-import { storedConfigSchema } from '../../engine/config/validate';
-import type { GenerationReport, RunRecord } from '../../engine/loop/report';
+import { storedConfigSchema } from '../config/validate';
+import type { GenerationReport, RunRecord } from './run-record';
 
 /** The run.json version this page reads and writes (RunRecord['version']). */
 export const RUN_RECORD_VERSION = 1;

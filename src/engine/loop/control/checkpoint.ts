@@ -1,44 +1,16 @@
 /**
- * Checkpoints: everything a run needs to continue in a fresh worker (after a backend fault, a
- * crashed worker or a reload), taken after each finished generation. Plain data only, so it
- * survives postMessage, IndexedDB and JSON. Model weights are not in it: a run that continues
- * training from the previous model starts the next generation from a fresh one (and says so).
+ * Checkpoints (RunCheckpoint, in ../types): what a run leaves after its baseline and after each
+ * finished generation to continue from in a fresh worker. Taking one, restoring a run's real
+ * text and corpus from one, what a resumed run says first, and storing one as JSON.
  */
 import { z } from 'zod';
-import type { SimulationConfig } from '../config/schema';
-import { storedConfigSchema } from '../config/validate';
-import { charCount, type Origin } from '../corpus/corpus';
-import { makeDocuments } from '../corpus/corpus';
-import type { PreparedCorpus } from '../corpus/prepare';
-import type { ExtinctionState } from '../metrics/extinction';
-import { createMarkovSource } from '../text/markov-source';
-import { vocabularyFromSymbols } from '../text/vocabulary';
-import type { RunState } from './generation';
-
-export const CHECKPOINT_VERSION = 1;
-
-export interface RunCheckpoint {
-  version: typeof CHECKPOINT_VERSION;
-  /** The generation a resumed run trains first; 0 means only the baseline was done. */
-  nextGeneration: number;
-  /** The settings in force (mid-run changes included). */
-  config: SimulationConfig;
-  /** The run's real text as it was dealt: held-out, D0, and the vocabulary's symbols by id. */
-  heldOut: string[];
-  real: string[];
-  vocabulary: string[];
-  /** The corpus, in order (the order decides which documents later draws pick). */
-  corpus: { text: string; origin: Origin; source?: number }[];
-  /** Fresh real documents not yet used (fresh-data). */
-  reserve: string[];
-  corpusCap: number | null;
-  capReached: boolean;
-  extinction: ExtinctionState;
-  baseline: { perplexity: number; nllPerChar: number };
-  /** Held-out perplexity of each finished generation, for n*. */
-  perplexities: number[];
-  nStar: number | null;
-}
+import { storedConfigSchema } from '../../config/validate';
+import { charCount } from '../../corpus/corpus';
+import { makeDocuments } from '../../corpus/corpus';
+import type { PreparedCorpus } from '../../corpus/prepare';
+import { createMarkovSource } from '../../text/markov-source';
+import { vocabularyFromSymbols } from '../../text/vocabulary';
+import { CHECKPOINT_VERSION, type RunCheckpoint, type RunState } from '../types';
 
 /** The run's state after `nextGeneration - 1` finished (copied: the run goes on changing it). */
 export function takeCheckpoint(
@@ -76,6 +48,17 @@ export function preparedFromCheckpoint(checkpoint: RunCheckpoint): PreparedCorpu
     source: config.corpus.source === 'markov' ? createMarkovSource(config.seed) : undefined,
     notices: [],
   };
+}
+
+/** What a resumed run says first: where it goes on, and what it could not keep. */
+export function resumeNotices(state: RunState, checkpoint: RunCheckpoint): string[] {
+  const g = checkpoint.nextGeneration;
+  const kept = g === 1 ? 'generation 0 is kept' : `generations 0-${g - 1} are kept`;
+  const notices = [g === 0 ? 'The run starts again at generation 0 (its baseline is kept).' : `The run goes on from generation ${g}; ${kept}.`];
+  if (g > 0 && state.config.model.continueTraining && state.family.name === 'transformer') {
+    notices.push(`Model weights are not kept between workers: generation ${g} trains from a fresh model instead of continuing generation ${g - 1}'s.`);
+  }
+  return notices;
 }
 
 export const corpusFromCheckpoint = (checkpoint: RunCheckpoint) =>

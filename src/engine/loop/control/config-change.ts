@@ -1,6 +1,6 @@
-import { CHANGE_UNITS } from '../config/live-settings';
-import type { SimulationConfig } from '../config/schema';
-import { readSetting, writeSetting } from '../config/setting-paths';
+import { CHANGE_UNITS } from '../../config/live-settings';
+import type { SimulationConfig } from '../../config/schema';
+import { readSetting, writeSetting } from '../../config/setting-paths';
 
 /**
  * Settings a running simulation can take from its next generation on: the registry's live ones

@@ -7,7 +7,7 @@
  * Recognised by name, not by class: errors cross module (and worker) boundaries, and importing
  * the trainer's error class would load TensorFlow.js into count-model runs.
  */
-import type { LanguageModel, ModelFamily } from './families/types';
+import type { LanguageModel, ModelFamily } from '../families/types';
 
 export const BACKEND_FAULT = 'BackendFaultError';
 export const TRAINING_DIVERGED = 'TrainingDivergedError';

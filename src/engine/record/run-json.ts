@@ -1,9 +1,14 @@
 /**
- * Reads an imported run.json, refusing with a sentence a student can act on: too big, not JSON,
+ * run.json as text. Written the one way the CLI and the page's export both use; read back
+ * (an import, a recorded run) refusing with a sentence a student can act on: too big, not JSON,
  * not a run, made by a newer version, or missing what the charts need (with where).
  */
 import type { z } from 'zod';
-import { RUN_RECORD_VERSION, runRecordSchema, type ImportedRunRecord } from './run-record-schema';
+import type { RunRecord } from './run-record';
+import { RUN_RECORD_VERSION, runRecordSchema, type ImportedRunRecord } from './schema';
+
+/** The text of run.json (one space of indent: readable, and a tenth smaller than two). */
+export const runJsonText = (record: RunRecord): string => JSON.stringify(record, null, 1);
 
 /** A run of thousands of generations with samples is a few MB; 50 MB is not a run.json. */
 export const MAX_RUN_FILE_BYTES = 50 * 1024 * 1024;
