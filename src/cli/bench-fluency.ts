@@ -16,7 +16,7 @@
  */
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
-import { MODEL_SIZES, type ModelShape, type ModelSizeName } from '../engine/model/config';
+import { MODEL_SIZES, type ModelShape, type ModelSizeName } from '../engine/model/shape';
 import { tokenizeWords } from '../engine/metrics/ngrams';
 import { learningRateAt } from '../engine/model/schedule';
 
@@ -156,7 +156,7 @@ async function benchSetting(s: FluencySetting, o: Options) {
       import('../engine/config/defaults'),
       import('../engine/corpus/prepare'),
       import('../engine/model/batches'),
-      import('../engine/model/config'),
+      import('../engine/model/shape'),
       import('../engine/model/evaluate'),
       import('../engine/model/gpt'),
       import('../engine/model/sample'),

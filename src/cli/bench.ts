@@ -21,7 +21,7 @@ import * as tf from '@tensorflow/tfjs';
 import { parseArgs } from 'node:util';
 import { createRng } from '../engine/rng';
 import { documentsToStream } from '../engine/model/batches';
-import { modelShape, parameterCount, type ModelShape } from '../engine/model/config';
+import { modelShape, parameterCount, type ModelShape } from '../engine/model/shape';
 import { createGpt, type Gpt } from '../engine/model/gpt';
 import { sampleDocuments, type SamplerKind } from '../engine/model/sample';
 import { DEFAULT_TRAINING, Trainer } from '../engine/model/trainer';

@@ -12,7 +12,7 @@ import * as tf from '@tensorflow/tfjs';
 import { chooseBackend, type BackendName, type BackendRejection } from '../engine/backend';
 import type { SimulationConfig } from '../engine/config/schema';
 import { documentsToStream } from '../engine/model/batches';
-import { modelShape, type ModelShape } from '../engine/model/config';
+import { modelShape, type ModelShape } from '../engine/model/shape';
 import { createGpt, type Gpt } from '../engine/model/gpt';
 import { sampleDocuments, type SamplerKind } from '../engine/model/sample';
 import { DEFAULT_TRAINING, Trainer } from '../engine/model/trainer';

@@ -1,7 +1,7 @@
 import { createRng } from '../../src/engine/rng';
 import { documentsToStream } from '../../src/engine/model/batches';
 import { DEFAULT_ADAMW } from '../../src/engine/model/adamw';
-import type { ModelShape } from '../../src/engine/model/config';
+import type { ModelShape } from '../../src/engine/model/shape';
 import type { TrainingSettings } from '../../src/engine/model/trainer';
 import { buildVocabulary } from '../../src/engine/text/vocabulary';
 

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Rng } from '../rng';
-import type { ModelShape } from './config';
+import type { ModelShape } from './shape';
 import { attentionKernelFor, attentionMask, causalAttention } from './attention';
 import { gelu, layerNorm, linear } from './layers';
 import { matMul } from './matmul';

@@ -4,9 +4,9 @@
  * and the CLI each provide one (src/worker/, src/cli/); the engine decides how many to start.
  */
 import type { BackendName } from '../backend';
-import type { ModelShape } from '../model/config';
-import { parameterCount } from '../model/config';
-import type { ReplicaPort } from './protocol';
+import type { ModelShape } from '../model/shape';
+import { parameterCount } from '../model/shape';
+import type { ReplicaPort } from './replica-messages';
 import { ReplicaPool, type DroppedReplica } from './replica-pool';
 
 export interface ReplicaHost {

@@ -6,9 +6,9 @@
  */
 import type { BackendName } from '../backend';
 import type { Windows } from '../model/batches';
-import type { ModelShape } from '../model/config';
+import type { ModelShape } from '../model/shape';
 import type { SampledDocuments } from '../model/sample';
-import type { FromReplica, ReplicaPort, SampleRequest, SharedBuffers } from './protocol';
+import type { FromReplica, ReplicaPort, SampleRequest, SharedBuffers } from './replica-messages';
 
 export interface ShardGradient {
   /** Mean loss over the shard's positions. */

@@ -12,7 +12,7 @@ import { createGpt, type Gpt } from '../model/gpt';
 import { sampleDocuments } from '../model/sample';
 import { lossAndGradients } from '../model/train-step';
 import { createRng } from '../rng';
-import type { CoordinatorPort, SharedBuffers, ToReplica } from './protocol';
+import type { CoordinatorPort, SharedBuffers, ToReplica } from './replica-messages';
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 

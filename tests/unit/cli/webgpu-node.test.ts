@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chooseNodeBackend } from '../../../src/cli/tf-node';
 import { findSwiftShaderIcd, installNodeWebGpu, releaseNodeWebGpu, type NodeWebGpu } from '../../../src/cli/webgpu-node';
 import { documentsToStream } from '../../../src/engine/model/batches';
-import { modelShape } from '../../../src/engine/model/config';
+import { modelShape } from '../../../src/engine/model/shape';
 import { createGpt } from '../../../src/engine/model/gpt';
 import { sampleDocuments } from '../../../src/engine/model/sample';
 import { DEFAULT_TRAINING, Trainer } from '../../../src/engine/model/trainer';

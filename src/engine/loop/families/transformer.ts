@@ -3,7 +3,7 @@ import type { BackendName } from '../../backend';
 import type { SimulationConfig } from '../../config/schema';
 import { startReplicas, workerCount, type ParallelTraining } from '../../parallel/replica-host';
 import { documentsToStream } from '../../model/batches';
-import { modelShape, type ModelShape } from '../../model/config';
+import { modelShape, type ModelShape } from '../../model/shape';
 import { DEFAULT_ADAMW } from '../../model/adamw';
 import { streamNll } from '../../model/evaluate';
 import { createGpt, type Gpt } from '../../model/gpt';

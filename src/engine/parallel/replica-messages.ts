@@ -10,7 +10,7 @@
  */
 import type { BackendName } from '../backend';
 import type { DecodingSettings } from '../decoding';
-import type { ModelShape } from '../model/config';
+import type { ModelShape } from '../model/shape';
 import type { SamplerKind } from '../model/sample';
 
 export interface SharedBuffers {
