@@ -7,12 +7,12 @@
  * the formulas themselves (tests/unit/model/gpu-kernel-checks.test.ts).
  */
 import * as tf from '@tensorflow/tfjs';
-import { AdamW, DEFAULT_ADAMW } from '../engine/model/adamw';
-import { attentionBackward, attentionForward, attentionMask } from '../engine/model/attention';
-import { documentsToStream, sampleWindows } from '../engine/model/batches';
+import { AdamW, DEFAULT_ADAMW } from '../engine/model/train/adamw';
+import { attentionBackward, attentionForward, attentionMask } from '../engine/model/kernels/attention';
+import { documentsToStream, sampleWindows } from '../engine/model/train/batches';
 import { createGpt } from '../engine/model/gpt';
-import { crossEntropyAndGradient, lossAndGradients } from '../engine/model/train-step';
-import { columnSums, geluForward, layerNormForward, layerNormLinearBackward } from '../engine/model/step-layers';
+import { crossEntropyAndGradient, lossAndGradients } from '../engine/model/train/step';
+import { columnSums, geluForward, layerNormForward, layerNormLinearBackward } from '../engine/model/kernels/layers';
 import { createRng } from '../engine/rng';
 
 export interface KernelCheckResult {

@@ -6,7 +6,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { modelShape, type ModelShape } from '../engine/model/shape';
 import { createGpt, type Gpt } from '../engine/model/gpt';
-import { DEFAULT_TRAINING, Trainer } from '../engine/model/trainer';
+import { DEFAULT_TRAINING, Trainer } from '../engine/model/train/trainer';
 import { createRng } from '../engine/rng';
 import { median, timeSampling, timeTrainingSteps } from '../worker/backend-timing';
 import { timeNaiveSampling } from './naive-sampler';

@@ -12,7 +12,7 @@ import type { SimulationConfig } from '../engine/config/schema';
 import type { RunCheckpoint } from '../engine/loop/checkpoint';
 import type { SimulationEvent } from '../engine/loop/events';
 import type { FaultPlan } from '../engine/loop/fault-injection';
-import type { SamplerKind } from '../engine/model/sample';
+import type { SamplerKind } from '../engine/model/infer/sample';
 import type { TimingEntry } from './backend-timing';
 
 export type { BackendName, BackendRejection, FaultPlan, RunCheckpoint, SamplerKind, SimulationConfig, SimulationEvent };

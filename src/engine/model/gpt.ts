@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Rng } from '../rng';
 import type { ModelShape } from './shape';
-import { attentionKernelFor, attentionMask, causalAttention } from './attention';
+import { attentionKernelFor, attentionMask, causalAttention } from './kernels/attention';
 import { gelu, layerNorm, linear } from './layers';
 import { matMul } from './matmul';
 import { initParams, listVariables, type BlockParams, type GptParams } from './params';

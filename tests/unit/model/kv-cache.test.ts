@@ -2,8 +2,8 @@ import * as tf from '@tensorflow/tfjs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { useNodeBackend } from '../../../src/cli/tf-node';
 import { createGpt, type Gpt } from '../../../src/engine/model/gpt';
-import { extendIds, KvCache } from '../../../src/engine/model/kv-cache';
-import { Trainer } from '../../../src/engine/model/trainer';
+import { extendIds, KvCache } from '../../../src/engine/model/infer/kv-cache';
+import { Trainer } from '../../../src/engine/model/train/trainer';
 import { microShape, seeded, textFixture, trainingSettings } from '../../support/model-fixtures';
 
 afterAll(() => useNodeBackend('wasm'));

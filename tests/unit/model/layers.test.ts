@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useNodeBackend } from '../../../src/cli/tf-node';
-import { attentionMask, causalAttention, type AttentionKernel } from '../../../src/engine/model/attention';
+import { attentionMask, causalAttention, type AttentionKernel } from '../../../src/engine/model/kernels/attention';
 import { gelu, layerNorm, linear, reference } from '../../../src/engine/model/layers';
 import { seeded } from '../../support/model-fixtures';
 

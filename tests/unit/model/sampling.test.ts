@@ -2,9 +2,9 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useNodeBackend } from '../../../src/cli/tf-node';
 import { createGpt, type Gpt } from '../../../src/engine/model/gpt';
-import { extend, KvCache } from '../../../src/engine/model/kv-cache';
-import { sampleDocuments } from '../../../src/engine/model/sample';
-import { Trainer } from '../../../src/engine/model/trainer';
+import { extend, KvCache } from '../../../src/engine/model/infer/kv-cache';
+import { sampleDocuments } from '../../../src/engine/model/infer/sample';
+import { Trainer } from '../../../src/engine/model/train/trainer';
 import { EOD } from '../../../src/engine/text/vocabulary';
 import { microShape, seeded, textFixture, trainingSettings } from '../../support/model-fixtures';
 

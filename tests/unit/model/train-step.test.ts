@@ -1,10 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { useNodeBackend } from '../../../src/cli/tf-node';
-import { sampleWindows } from '../../../src/engine/model/batches';
+import { sampleWindows } from '../../../src/engine/model/train/batches';
 import { createGpt } from '../../../src/engine/model/gpt';
 import { crossEntropy } from '../../../src/engine/model/loss';
-import { lossAndGradients } from '../../../src/engine/model/train-step';
+import { lossAndGradients } from '../../../src/engine/model/train/step';
 import { microShape, seeded, textFixture } from '../../support/model-fixtures';
 
 afterAll(() => useNodeBackend('wasm'));

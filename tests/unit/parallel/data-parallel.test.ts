@@ -9,7 +9,7 @@ import { nodeReplicaHost, portOfThread, startReplicaThread } from '../../../src/
 import { useNodeBackend } from '../../../src/cli/tf-node';
 import { modelShape, parameterCount } from '../../../src/engine/model/shape';
 import { createGpt, type Gpt } from '../../../src/engine/model/gpt';
-import { DEFAULT_TRAINING, Trainer } from '../../../src/engine/model/trainer';
+import { DEFAULT_TRAINING, Trainer } from '../../../src/engine/model/train/trainer';
 import { DataParallelTrainer } from '../../../src/engine/parallel/data-parallel-trainer';
 import type { ReplicaPort } from '../../../src/engine/parallel/replica-messages';
 import { startReplicas } from '../../../src/engine/parallel/replica-host';

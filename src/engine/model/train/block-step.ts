@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
-import { attentionBackward, attentionForward, type AttentionDims, type AttentionKernel, type AttentionSaved } from './attention';
-import { asOperand, mm } from './kernels';
-import type { BlockParams } from './params';
+import { attentionBackward, attentionForward, type AttentionDims, type AttentionKernel, type AttentionSaved } from '../kernels/attention';
+import { asOperand, mm } from '../kernels/ops';
+import type { BlockParams } from '../params';
 import {
   geluBackward,
   geluForward,
@@ -12,7 +12,7 @@ import {
   type GeluSaved,
   type Ones,
   type NormSaved,
-} from './step-layers';
+} from '../kernels/layers';
 
 /** What one block's forward pass keeps for its backward pass. */
 export interface BlockSaved {

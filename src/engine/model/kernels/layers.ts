@@ -1,10 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
-import { GELU, GELU_GRAD, GELU_K1 as K1, GELU_K2 as K2 } from './kernels/fused-gelu';
-import { LAYER_NORM, LAYER_NORM_GRAD } from './kernels/fused-layer-norm';
-import { gpuBackend, hasFusedKernels, hasGpuKernels } from './kernels/fused-kernels';
-import { LAYER_NORM_GRAD_GPU, LAYER_NORM_GRAD_RESIDUAL_GPU, runFused } from './kernels/fused-registry';
-import { mm, swap } from './kernels';
-import { COLUMN_SUMS, columnSumsOnWasm } from './kernels/wasm-fused';
+import { GELU, GELU_GRAD, GELU_K1 as K1, GELU_K2 as K2 } from './fused-gelu';
+import { LAYER_NORM, LAYER_NORM_GRAD } from './fused-layer-norm';
+import { gpuBackend, hasFusedKernels, hasGpuKernels } from './fused-kernels';
+import { LAYER_NORM_GRAD_GPU, LAYER_NORM_GRAD_RESIDUAL_GPU, runFused } from './fused-registry';
+import { mm, swap } from './ops';
+import { COLUMN_SUMS, columnSumsOnWasm } from './wasm-fused';
 
 /**
  * Forward and backward passes of LayerNorm, GELU and the linear layers for the hand-written

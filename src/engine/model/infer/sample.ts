@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
-import { decodeLogits, type DecodingSettings } from '../decoding';
-import type { Rng } from '../rng';
-import { EOD } from '../text/vocabulary';
-import type { Gpt } from './gpt';
+import { decodeLogits, type DecodingSettings } from '../../decoding';
+import type { Rng } from '../../rng';
+import { EOD } from '../../text/vocabulary';
+import type { Gpt } from '../gpt';
 import { extendIds, KvCache } from './kv-cache';
 
 /**

@@ -1,12 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
-import { attentionKernelFor } from './attention';
+import { attentionKernelFor } from '../kernels/attention';
 import type { Windows } from './batches';
 import { blockBackward, blockForward, type BlockSaved } from './block-step';
-import type { Gpt } from './gpt';
-import { gpuBackend } from './kernels/fused-kernels';
-import { runFused, SOFTMAX_CROSS_ENTROPY } from './kernels/fused-registry';
-import { asOperand, mm } from './kernels';
-import { layerNormForward, layerNormLinearBackward, linearGrads, type Ones } from './step-layers';
+import type { Gpt } from '../gpt';
+import { gpuBackend } from '../kernels/fused-kernels';
+import { runFused, SOFTMAX_CROSS_ENTROPY } from '../kernels/fused-registry';
+import { asOperand, mm } from '../kernels/ops';
+import { layerNormForward, layerNormLinearBackward, linearGrads, type Ones } from '../kernels/layers';
 
 export interface LossAndGradients {
   /** Mean cross-entropy over every position, nats per token (crossEntropy(model.logits(...))). */

@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
-import { attentionKernelFor, groupedProduct, type AttentionKernel } from './attention';
-import type { Gpt } from './gpt';
+import { attentionKernelFor, groupedProduct, type AttentionKernel } from '../kernels/attention';
+import type { Gpt } from '../gpt';
 import { decodeWeights, type DecodeWeights } from './decode-weights';
-import { direct, mm } from './kernels';
+import { direct, mm } from '../kernels/ops';
 
 /**
  * Incremental decoding state. Per layer, the keys and the values of every position seen so far,

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
-import { attentionOnGpu, gpuAttentionBackward as gpuBackward, gpuAttentionForward as gpuForward } from './kernels/fused-kernels';
-import { attentionBackwardOnWasm, attentionForwardOnWasm, attentionOnWasm } from './kernels/wasm-attention';
-import { swapOnWasm } from './kernels/wasm-fused';
+import { attentionOnGpu, gpuAttentionBackward as gpuBackward, gpuAttentionForward as gpuForward } from './fused-kernels';
+import { attentionBackwardOnWasm, attentionForwardOnWasm, attentionOnWasm } from './wasm-attention';
+import { swapOnWasm } from './wasm-fused';
 
 /**
  * Causal multi-head self-attention over a whole window, from the fused projection qkv

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import type { Gpt } from './gpt';
+import type { Gpt } from '../gpt';
 
 export interface NllResult {
   /** Sum of -ln p(token) over every predicted token, in nats. */

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import type { Gpt } from './gpt';
+import type { Gpt } from '../gpt';
 
 /**
  * A model's weights rearranged for incremental decoding (kv-cache.ts), made once per cache so
