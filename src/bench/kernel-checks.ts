@@ -8,11 +8,10 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { AdamW, DEFAULT_ADAMW } from '../engine/model/train/adamw';
-import { attentionBackward, attentionForward, attentionMask } from '../engine/model/kernels/attention';
 import { documentsToStream, sampleWindows } from '../engine/model/train/batches';
 import { createGpt } from '../engine/model/gpt';
-import { crossEntropyAndGradient, lossAndGradients } from '../engine/model/train/step';
-import { columnSums, geluForward, layerNormForward, layerNormLinearBackward } from '../engine/model/kernels/layers';
+import { lossAndGradients } from '../engine/model/train/step';
+import { attentionBackward, attentionForward, attentionMask, columnSums, crossEntropyAndGradient, geluForward, layerNormForward, layerNormLinearBackward } from '../engine/model/kernels';
 import { createRng } from '../engine/rng';
 
 export interface KernelCheckResult {

@@ -9,6 +9,7 @@ import { nodeReplicaHost, portOfThread, startReplicaThread } from '../../../src/
 import { useNodeBackend } from '../../../src/cli/tf-node';
 import { modelShape, parameterCount } from '../../../src/engine/model/shape';
 import { createGpt, type Gpt } from '../../../src/engine/model/gpt';
+import { windowLogits } from '../../../src/engine/model/infer/logits';
 import { DEFAULT_TRAINING, Trainer } from '../../../src/engine/model/train/trainer';
 import { DataParallelTrainer } from '../../../src/engine/parallel/data-parallel-trainer';
 import type { ReplicaPort } from '../../../src/engine/parallel/replica-messages';
@@ -42,7 +43,7 @@ async function train(pool: ReplicaPool | null): Promise<Trained> {
     await trainer.train(stream, (p) => {
       losses.push(p.loss);
     });
-    const logits = tf.tidy(() => model.logits(tf.tensor2d(probeIds, [2, 32], 'int32')));
+    const logits = tf.tidy(() => windowLogits(model, tf.tensor2d(probeIds, [2, 32], 'int32')));
     const weights = new Float32Array(parameterCount(shape));
     let at = 0;
     for (const v of model.variables) {

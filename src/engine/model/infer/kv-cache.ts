@@ -1,8 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
-import { attentionKernelFor, groupedProduct, type AttentionKernel } from '../kernels/attention';
 import type { Gpt } from '../gpt';
 import { decodeWeights, type DecodeWeights } from './decode-weights';
-import { direct, mm } from '../kernels/ops';
+import { attentionKernelFor, direct, groupedProduct, mm, type AttentionKernel } from '../kernels';
 
 /**
  * Incremental decoding state. Per layer, the keys and the values of every position seen so far,

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { GELU, GELU_GRAD, GELU_K1 as K1, GELU_K2 as K2 } from './fused-gelu';
 import { LAYER_NORM, LAYER_NORM_GRAD } from './fused-layer-norm';
 import { gpuBackend, hasFusedKernels, hasGpuKernels } from './fused-kernels';
-import { LAYER_NORM_GRAD_GPU, LAYER_NORM_GRAD_RESIDUAL_GPU, runFused } from './fused-registry';
+import { LAYER_NORM_GRAD_GPU, LAYER_NORM_GRAD_RESIDUAL_GPU, runFused, SOFTMAX_CROSS_ENTROPY } from './fused-registry';
 import { mm, swap } from './ops';
 import { COLUMN_SUMS, columnSumsOnWasm } from './wasm-fused';
 
@@ -28,6 +28,11 @@ export function layerNormForward(x: tf.Tensor, gain: tf.Tensor, bias: tf.Tensor)
     const [y, xhat, rstd] = runFused(LAYER_NORM, { x, gain, bias }, { epsilon: LN_EPS }) as tf.Tensor3D[];
     return { y, saved: { xhat, rstd } };
   }
+  return composedLayerNorm(x, gain, bias);
+}
+
+/** LayerNorm as composed tf ops, on rows of any rank (evaluation's forward pass, infer/logits.ts, runs only these). */
+export function composedLayerNorm(x: tf.Tensor, gain: tf.Tensor, bias: tf.Tensor): { y: tf.Tensor3D; saved: NormSaved } {
   const centred = tf.sub(x, tf.mean(x, -1, true));
   const rstd = tf.rsqrt(tf.add(tf.mean(tf.square(centred), -1, true), LN_EPS)) as tf.Tensor3D;
   const xhat = tf.mul(centred, rstd) as tf.Tensor3D;
@@ -106,6 +111,11 @@ export function geluForward(x: tf.Tensor): { y: tf.Tensor; saved: GeluSaved } {
     const [y, sig] = runFused(GELU, { x });
     return { y, saved: { x, xSquared: null, sig, y } };
   }
+  return composedGelu(x);
+}
+
+/** GELU as composed tf ops (evaluation's forward pass, infer/logits.ts, runs only these). */
+export function composedGelu(x: tf.Tensor): { y: tf.Tensor; saved: GeluSaved } {
   const xSquared = tf.square(x);
   const sig = tf.sigmoid(tf.mul(x, tf.add(tf.mul(xSquared, K1), K2)));
   const y = tf.mul(x, sig);
@@ -134,4 +144,22 @@ export function linearGrads(x: tf.Tensor, dy: tf.Tensor, ones: Ones): { dWeight:
   if (gpuBackend()) return { dWeight: engine.runKernel(tf.BatchMatMul, { a: x, b: dy }, { transposeA: true, transposeB: false }) as tf.Tensor3D, dBias };
   if (lastDim(dy) <= lastDim(x)) return { dWeight: mm(swap(x), dy), dBias };
   return { dWeight: swap(mm(swap(dy), x)), dBias };
+}
+
+/** Smallest probability the loss reads, so a target the model rules out costs ~69 nats, not infinity. */
+const PROB_FLOOR = 1e-30;
+
+/**
+ * The mean cross-entropy of logits [1, n, v] against one-hot targets and its gradient with
+ * respect to the logits: one kernel on WebGL and WebGPU (fused-registry.ts), else composed ops.
+ */
+export function crossEntropyAndGradient(logits: tf.Tensor, targetHot: tf.Tensor, n: number): { loss: tf.Scalar; dLogits: tf.Tensor } {
+  if (gpuBackend()) {
+    const [dLogits, loss] = runFused(SOFTMAX_CROSS_ENTROPY, { logits, targets: targetHot });
+    return { loss: tf.reshape(loss, []) as tf.Scalar, dLogits };
+  }
+  const probs = tf.softmax(logits);
+  const picked = tf.sum(tf.mul(probs, targetHot), -1);
+  const loss = tf.neg(tf.mean(tf.log(tf.maximum(picked, PROB_FLOOR)))) as tf.Scalar;
+  return { loss, dLogits: tf.mul(tf.sub(probs, targetHot), 1 / n) };
 }

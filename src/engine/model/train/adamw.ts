@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { adamWOnGpu } from '../kernels/fused-kernels';
+import { adamWOnGpu } from '../kernels';
 
 export interface AdamWSettings {
   beta1: number;

@@ -1,12 +1,39 @@
 import * as tf from '@tensorflow/tfjs';
-import { attentionKernelFor } from '../kernels/attention';
-import type { Windows } from './batches';
-import { blockBackward, blockForward, type BlockSaved } from './block-step';
 import type { Gpt } from '../gpt';
-import { gpuBackend } from '../kernels/fused-kernels';
-import { runFused, SOFTMAX_CROSS_ENTROPY } from '../kernels/fused-registry';
-import { asOperand, mm } from '../kernels/ops';
-import { layerNormForward, layerNormLinearBackward, linearGrads, type Ones } from '../kernels/layers';
+import type { BlockParams } from '../params';
+import {
+  asOperand,
+  attentionBackward,
+  attentionForward,
+  attentionKernelFor,
+  crossEntropyAndGradient,
+  geluBackward,
+  geluForward,
+  gpuBackend,
+  layerNormForward,
+  layerNormLinearBackward,
+  linearGrads,
+  mm,
+  mmTransposed,
+  modelAttentionMask,
+  type AttentionDims,
+  type AttentionKernel,
+  type AttentionSaved,
+  type GeluSaved,
+  type NormSaved,
+  type Ones,
+} from '../kernels';
+import type { Windows } from './batches';
+
+/**
+ * The training step: the loss of a batch and its gradient with respect to every weight, by a
+ * forward pass that keeps what the backward pass needs and a backward pass written by hand.
+ * It computes gptLoss (gpt.ts) and what tf.variableGrads would give of it
+ * (tests/unit/model/spec.test.ts), faster: nothing is recorded on a tape or cloned, the saved
+ * activations are the forward pass's own tensors, and every product is laid out for the backend
+ * (kernels/: fused LayerNorm and GELU, attention in the backend's form, flag-free products on
+ * wasm, where flagged ones skip XNNPACK).
+ */
 
 export interface LossAndGradients {
   /** Mean cross-entropy over every position, nats per token (crossEntropy(model.logits(...))). */
@@ -18,8 +45,75 @@ export interface LossAndGradients {
   grads: tf.Tensor[];
 }
 
-/** Smallest probability the loss reads, so a target the model rules out costs ~69 nats, not infinity. */
-const PROB_FLOOR = 1e-30;
+/** What one block's forward pass keeps for its backward pass. */
+interface BlockSaved {
+  norm1: NormSaved;
+  h1: tf.Tensor3D;
+  qkvWeight: tf.Tensor3D;
+  attention: AttentionSaved;
+  merged: tf.Tensor3D;
+  projWeight: tf.Tensor3D;
+  norm2: NormSaved;
+  h2: tf.Tensor3D;
+  fcWeight: tf.Tensor3D;
+  gelu: GeluSaved;
+  fcProjWeight: tf.Tensor3D;
+}
+
+/** One pre-LayerNorm block (attention, then MLP) on the residual stream x [1, batch*t, width]. */
+function blockForward(
+  x: tf.Tensor,
+  block: BlockParams,
+  mask: tf.Tensor,
+  dims: AttentionDims,
+  kernel: AttentionKernel,
+): { y: tf.Tensor3D; saved: BlockSaved } {
+  const norm1 = layerNormForward(x, block.ln1Gain, block.ln1Bias);
+  const qkvWeight = asOperand(block.qkvWeight);
+  const { merged, saved: attention } = attentionForward(mm(norm1.y, qkvWeight, block.qkvBias), mask, dims, kernel);
+  const projWeight = asOperand(block.projWeight);
+  const x1 = tf.add(x, mm(merged, projWeight, block.projBias));
+  const norm2 = layerNormForward(x1, block.ln2Gain, block.ln2Bias);
+  const fcWeight = asOperand(block.fcWeight);
+  const gelu = geluForward(mm(norm2.y, fcWeight, block.fcBias));
+  const fcProjWeight = asOperand(block.fcProjWeight);
+  const y = tf.add(x1, mm(gelu.y, fcProjWeight, block.fcProjBias)) as tf.Tensor3D;
+  return {
+    y,
+    saved: { norm1: norm1.saved, h1: norm1.y, qkvWeight, attention, merged, projWeight, norm2: norm2.saved, h2: norm2.y, fcWeight, gelu: gelu.saved, fcProjWeight },
+  };
+}
+
+/**
+ * Backward pass of blockForward from dy (gradient of its output): the gradient of its input and
+ * those of the block's variables, in listVariables order ([1, in, out] and [1, 1, size]: AdamW's
+ * packing layout).
+ */
+function blockBackward(
+  dy: tf.Tensor,
+  block: BlockParams,
+  s: BlockSaved,
+  dims: AttentionDims,
+  ones: Ones,
+): { dx: tf.Tensor3D; grads: tf.Tensor[] } {
+  // MLP: y = x1 + gelu(h2 Wfc + bfc) Wfp + bfp; dx1 = dy + the LayerNorm's part.
+  const fcProj = linearGrads(s.gelu.y, dy, ones);
+  const dFc = geluBackward(mmTransposed(dy, s.fcProjWeight), s.gelu);
+  const fc = linearGrads(s.h2, dFc, ones);
+  const [dx1, dLn2Gain, dLn2Bias] = layerNormLinearBackward(dFc, s.fcWeight, fc.dBias, block.ln2Gain, s.norm2, ones, dy);
+  // Attention: x1 = x + attention(h1 Wqkv + bqkv) Wproj + bproj
+  const proj = linearGrads(s.merged, dx1, ones);
+  const dQkv = attentionBackward(mmTransposed(dx1, s.projWeight), s.attention, dims);
+  const qkv = linearGrads(s.h1, dQkv, ones);
+  const [dx, dLn1Gain, dLn1Bias] = layerNormLinearBackward(dQkv, s.qkvWeight, qkv.dBias, block.ln1Gain, s.norm1, ones, dx1);
+  return {
+    dx,
+    grads: [
+      dLn1Gain, dLn1Bias, qkv.dWeight, qkv.dBias, proj.dWeight, proj.dBias,
+      dLn2Gain, dLn2Bias, fc.dWeight, fc.dBias, fcProj.dWeight, fcProj.dBias,
+    ],
+  };
+}
 
 /**
  * A one-hot matrix [1, rows, width] built on the JS side (an upload, not a kernel): row r has ones
@@ -32,26 +126,7 @@ function oneHot(rows: number, width: number, cols: (r: number) => number[], tran
 }
 
 /**
- * The mean cross-entropy of logits [1, n, v] against one-hot targets and its gradient with
- * respect to the logits: one kernel on WebGL and WebGPU (fused-registry.ts), else composed ops.
- */
-export function crossEntropyAndGradient(logits: tf.Tensor, targetHot: tf.Tensor, n: number): { loss: tf.Scalar; dLogits: tf.Tensor } {
-  if (gpuBackend()) {
-    const [dLogits, loss] = runFused(SOFTMAX_CROSS_ENTROPY, { logits, targets: targetHot });
-    return { loss: tf.reshape(loss, []) as tf.Scalar, dLogits };
-  }
-  const probs = tf.softmax(logits);
-  const picked = tf.sum(tf.mul(probs, targetHot), -1);
-  const loss = tf.neg(tf.mean(tf.log(tf.maximum(picked, PROB_FLOOR)))) as tf.Scalar;
-  return { loss, dLogits: tf.mul(tf.sub(probs, targetHot), 1 / n) };
-}
-
-/**
- * The loss of a batch of full windows and its gradient with respect to every variable, computed
- * by a hand-written backward pass rather than a gradient tape: nothing is recorded or cloned, the
- * saved activations are the forward pass's own tensors, and every product is flag-free and laid
- * out for the backend (attention.ts, step-layers.ts). Same function and gradient as
- * tf.variableGrads(() => crossEntropy(model.logits(inputs), targets)) (the tests compare them).
+ * The loss of a batch of full windows (gptLoss) and its gradient with respect to every variable.
  *
  * The token and position embeddings are one product: a row's one-hot over (token, position)
  * times the two tables stacked, and the gradient of both is that one-hot's transpose times the
@@ -63,7 +138,7 @@ export function lossAndGradients(model: Gpt, windows: Windows): LossAndGradients
   const n = batch * t;
   if (inputs.length !== n || targets.length !== n) throw new RangeError(`expected ${batch} full windows of ${t} tokens`);
   const p = model.params;
-  const mask = model.attentionMask(t);
+  const mask = modelAttentionMask(model, t);
   const kernel = attentionKernelFor(tf.getBackend());
   const dims = { batch, t, heads };
   const embedRow = (r: number) => [inputs[r], v + (r % t)];
