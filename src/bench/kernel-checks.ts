@@ -1,5 +1,5 @@
 /**
- * The GPU kernels of the training step (src/engine/model/kernels/fused-registry.ts, webgl-*.ts,
+ * The GPU kernels of the training step (src/engine/model/kernels/catalog.ts, webgl-*.ts,
  * webgpu-*.ts) against the plain tf ops they replace: each check runs the engine's function on
  * the backend under test, where it takes the kernel (tf.profile must list it), and the plain
  * formula on the cpu backend, on the same seeded inputs, and compares every output. bench.html

@@ -69,7 +69,7 @@ export function gelu(x: tf.Tensor): tf.Tensor {
 }
 
 /** The additive causal mask [t, t]: 0 where a query may see a key (itself and before), -1e9 after it. */
-export function causalMask(t: number): tf.Tensor2D {
+function causalMask(t: number): tf.Tensor2D {
   const values = new Float32Array(t * t);
   for (let i = 0; i < t; i++) for (let j = i + 1; j < t; j++) values[i * t + j] = -1e9;
   return tf.tensor2d(values, [t, t]);
@@ -91,18 +91,18 @@ export function attention(qkv: tf.Tensor, batch: number, t: number, heads: numbe
 }
 
 /** Self-attention of x [batch*t, c]: q, k and v from one product, attention, then the output projection. */
-export function causalSelfAttention(x: tf.Tensor, block: BlockParams, batch: number, t: number, heads: number): tf.Tensor {
+function causalSelfAttention(x: tf.Tensor, block: BlockParams, batch: number, t: number, heads: number): tf.Tensor {
   const merged = attention(linear(x, block.qkvWeight, block.qkvBias), batch, t, heads);
   return linear(merged, block.projWeight, block.projBias);
 }
 
 /** The MLP of a block: width -> mlpRatio * width -> width, GELU between. */
-export function mlp(x: tf.Tensor, block: BlockParams): tf.Tensor {
+function mlp(x: tf.Tensor, block: BlockParams): tf.Tensor {
   return linear(gelu(linear(x, block.fcWeight, block.fcBias)), block.fcProjWeight, block.fcProjBias);
 }
 
 /** One block on the residual stream x [batch*t, c]: attention, then the MLP, each reading a LayerNorm of the stream and adding to it. */
-export function block(x: tf.Tensor, params: BlockParams, batch: number, t: number, heads: number): tf.Tensor {
+function block(x: tf.Tensor, params: BlockParams, batch: number, t: number, heads: number): tf.Tensor {
   const afterAttention = tf.add(x, causalSelfAttention(layerNorm(x, params.ln1Gain, params.ln1Bias), params, batch, t, heads));
   return tf.add(afterAttention, mlp(layerNorm(afterAttention, params.ln2Gain, params.ln2Bias), params));
 }

@@ -1,12 +1,14 @@
 import * as tf from '@tensorflow/tfjs';
-import { attentionOnGpu, gpuAttentionBackward as gpuBackward, gpuAttentionForward as gpuForward } from './fused-kernels';
+import { attentionOnGpu, gpuAttentionBackward as gpuBackward, gpuAttentionForward as gpuForward } from './availability';
 import { attentionBackwardOnWasm, attentionForwardOnWasm, attentionOnWasm } from './wasm-attention';
 import { swapOnWasm } from './wasm-fused';
 
 /**
- * Causal multi-head self-attention over a whole window, from the fused projection qkv
- * [batch*t, 3*width] (rows batch-major, columns [q | k | v], each head's d columns together) to
- * the merged heads [batch*t, width], with a hand-written gradient.
+ * gpt.ts's attention, as the fast paths run it: from the fused projection qkv [batch*t, 3*width]
+ * (rows batch-major, columns [q | k | v], each head's d columns together) to the merged heads
+ * [batch*t, width] (attentionForward), and its gradient written by hand (attentionBackward), in
+ * the form the backend runs fastest: the wasm backend's kernels of our own (wasm-attention.ts),
+ * the GPU backends' (availability.ts), or one of two formulations of tf ops.
  *
  * Why two formulations: on the wasm backend a batched matMul (batch > 1) skips XNNPACK and runs a
  * naive loop at about 1 GFLOP/s, 8-10x slower than a 2D product. A depthwise convolution, which

@@ -33,4 +33,4 @@ export {
   type AttentionSaved,
 } from './attention';
 export { asOperand, direct, mm, swap } from './ops';
-export { adamWOnGpu, gpuBackend, hasFusedKernels } from './fused-kernels';
+export { adamWOnGpu, gpuBackend, hasFusedKernels } from './availability';

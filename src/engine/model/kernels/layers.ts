@@ -1,16 +1,14 @@
 import * as tf from '@tensorflow/tfjs';
-import { GELU, GELU_GRAD, GELU_K1 as K1, GELU_K2 as K2 } from './fused-gelu';
-import { LAYER_NORM, LAYER_NORM_GRAD } from './fused-layer-norm';
-import { gpuBackend, hasFusedKernels, hasGpuKernels } from './fused-kernels';
-import { LAYER_NORM_GRAD_GPU, LAYER_NORM_GRAD_RESIDUAL_GPU, runFused, SOFTMAX_CROSS_ENTROPY } from './fused-registry';
+import { COLUMN_SUMS, GELU, GELU_GRAD, GELU_K1 as K1, GELU_K2 as K2, LAYER_NORM, LAYER_NORM_GRAD, LAYER_NORM_GRAD_GPU, LAYER_NORM_GRAD_RESIDUAL_GPU, runFused, SOFTMAX_CROSS_ENTROPY } from './catalog';
+import { gpuBackend, hasFusedKernels, hasGpuKernels } from './availability';
 import { mm, swap } from './ops';
-import { COLUMN_SUMS, columnSumsOnWasm } from './wasm-fused';
+import { columnSumsOnWasm } from './wasm-fused';
 
 /**
  * Forward and backward passes of LayerNorm, GELU and the linear layers for the hand-written
- * training step (train-step.ts), on rows [1, n, c]. Each forward returns what its backward needs;
+ * training step (train/step.ts), on rows [1, n, c]. Each forward returns what its backward needs;
  * nothing goes through a gradient tape, so no saved tensor is cloned and no op records itself.
- * The formulas are those of layers.ts (whose tf.customGrad versions the model's logits use).
+ * The functions are gpt.ts's layerNorm, gelu and linear (tests/unit/model/kernels.test.ts).
  */
 
 const LN_EPS = 1e-5;
@@ -22,7 +20,7 @@ export interface NormSaved {
   rstd: tf.Tensor3D;
 }
 
-/** LayerNorm rows x [1, n, c] with gain and bias [c] (a fused kernel where fused-kernels.ts has one). */
+/** LayerNorm rows x [1, n, c] with gain and bias [c] (a fused kernel where availability.ts has one). */
 export function layerNormForward(x: tf.Tensor, gain: tf.Tensor, bias: tf.Tensor): { y: tf.Tensor3D; saved: NormSaved } {
   if (hasFusedKernels(lastDim(x))) {
     const [y, xhat, rstd] = runFused(LAYER_NORM, { x, gain, bias }, { epsilon: LN_EPS }) as tf.Tensor3D[];
@@ -67,7 +65,7 @@ export function mmTransposed(a: tf.Tensor, b: tf.Tensor): tf.Tensor3D {
  * output gradient is dz w^T, so the sum of its rows (the bias gradient) is dzBias w^T: a
  * [1, out] product instead of a pass over [n, c]. With `residual` (the gradient reaching the
  * LayerNorm's input around it, through a skip connection), dx includes it. On WebGL and WebGPU
- * one kernel takes dx (with the residual) and both reductions (fused-registry.ts).
+ * one kernel takes dx (with the residual) and both reductions (catalog.ts).
  */
 export function layerNormLinearBackward(
   dz: tf.Tensor,
@@ -105,7 +103,7 @@ export interface GeluSaved {
   y: tf.Tensor;
 }
 
-/** GELU (tanh form) as x sigmoid(x (K1 x^2 + K2)), as layers.ts's gelu (a fused kernel where fused-kernels.ts has one). */
+/** GELU (tanh form) as x sigmoid(x (K1 x^2 + K2)), gpt.ts's gelu (a fused kernel where availability.ts has one). */
 export function geluForward(x: tf.Tensor): { y: tf.Tensor; saved: GeluSaved } {
   if (hasFusedKernels(lastDim(x))) {
     const [y, sig] = runFused(GELU, { x });
@@ -151,7 +149,7 @@ const PROB_FLOOR = 1e-30;
 
 /**
  * The mean cross-entropy of logits [1, n, v] against one-hot targets and its gradient with
- * respect to the logits: one kernel on WebGL and WebGPU (fused-registry.ts), else composed ops.
+ * respect to the logits: one kernel on WebGL and WebGPU (catalog.ts), else composed ops.
  */
 export function crossEntropyAndGradient(logits: tf.Tensor, targetHot: tf.Tensor, n: number): { loss: tf.Scalar; dLogits: tf.Tensor } {
   if (gpuBackend()) {

@@ -36,7 +36,7 @@ import type { Windows } from './batches';
  */
 
 export interface LossAndGradients {
-  /** Mean cross-entropy over every position, nats per token (crossEntropy(model.logits(...))). */
+  /** Mean cross-entropy over every position, nats per token (gptLoss). */
   loss: tf.Scalar;
   /**
    * Gradients of the loss, one per model.variables entry in that order, of the variable's size:
