@@ -128,7 +128,7 @@ export function gptLogits(model: Gpt, tokens: tf.Tensor2D): tf.Tensor2D {
 }
 
 /** Mean cross-entropy in nats per token of logits [n, vocab] against the true next tokens [n] (int32). */
-export function crossEntropy(logits: tf.Tensor2D, targets: tf.Tensor1D): tf.Scalar {
+function crossEntropy(logits: tf.Tensor2D, targets: tf.Tensor1D): tf.Scalar {
   return tf.tidy(() => tf.neg(tf.mean(tf.sum(tf.mul(tf.logSoftmax(logits), tf.oneHot(targets, logits.shape[1])), 1))) as tf.Scalar);
 }
 

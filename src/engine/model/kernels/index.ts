@@ -34,3 +34,4 @@ export {
 } from './attention';
 export { asOperand, direct, mm, swap } from './ops';
 export { adamWOnGpu, gpuBackend, hasFusedKernels } from './availability';
+export { GELU_K1, GELU_K2 } from './catalog';
