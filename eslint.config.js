@@ -83,8 +83,8 @@ export default tseslint.config(
           patterns: [
             { group: ['@tensorflow/*'], message: 'TensorFlow.js runs in the worker only.' },
             {
-              // engine/model/config is plain arithmetic on shapes: the page may use it.
-              group: ['**/engine/model/*', '!**/engine/model/config', '**/engine/backend', '**/engine/loop/run', '**/engine/loop/families/*', '**/engine/loop/generation', '**/worker/simulation.worker'],
+              // engine/model/shape is plain arithmetic on shapes: the page may use it.
+              group: ['**/engine/model/**', '!**/engine/model/shape', '**/engine/backend', '**/engine/loop/run', '**/engine/loop/families/*', '**/engine/loop/generation', '**/worker/simulation.worker'],
               message: 'This engine module loads TensorFlow.js; the page may import its types only.',
               allowTypeImports: true,
             },

@@ -1,6 +1,6 @@
 /** Pseudo-text over ~60 symbols, as npm run bench uses: the benchmark measures arithmetic, not language. */
 import { createRng } from '../engine/rng';
-import { documentsToStream } from '../engine/model/batches';
+import { documentsToStream } from '../engine/model/train/batches';
 import { buildVocabulary } from '../engine/text/vocabulary';
 
 export function benchStream(chars = 50_000): { stream: Int32Array; vocabSize: number } {

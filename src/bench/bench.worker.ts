@@ -13,8 +13,8 @@ import { checkBackend } from './check-run';
 import { installLaunchCounter } from './launch-counter';
 import { measureWorkers } from './measure-workers';
 import { benchShape, BENCH_MODEL, measureBackendAndLeaks } from './measure-backend';
-import { parameterCount } from '../engine/model/config';
-import { DEFAULT_TRAINING } from '../engine/model/trainer';
+import { parameterCount } from '../engine/model/shape';
+import { DEFAULT_TRAINING } from '../engine/model/train/trainer';
 import type { BackendName, BackendPlan, BenchCommand, BenchEvent } from './protocol';
 
 installLaunchCounter();

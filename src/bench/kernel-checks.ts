@@ -1,5 +1,5 @@
 /**
- * The GPU kernels of the training step (src/engine/model/kernels/fused-registry.ts, webgl-*.ts,
+ * The GPU kernels of the training step (src/engine/model/kernels/catalog.ts, webgl-*.ts,
  * webgpu-*.ts) against the plain tf ops they replace: each check runs the engine's function on
  * the backend under test, where it takes the kernel (tf.profile must list it), and the plain
  * formula on the cpu backend, on the same seeded inputs, and compares every output. bench.html
@@ -7,12 +7,13 @@
  * the formulas themselves (tests/unit/model/gpu-kernel-checks.test.ts).
  */
 import * as tf from '@tensorflow/tfjs';
-import { AdamW, DEFAULT_ADAMW } from '../engine/model/adamw';
-import { attentionBackward, attentionForward, attentionMask } from '../engine/model/attention';
-import { documentsToStream, sampleWindows } from '../engine/model/batches';
-import { createGpt } from '../engine/model/gpt';
-import { crossEntropyAndGradient, lossAndGradients } from '../engine/model/train-step';
-import { columnSums, geluForward, layerNormForward, layerNormLinearBackward } from '../engine/model/step-layers';
+import { AdamW, DEFAULT_ADAMW } from '../engine/model/train/adamw';
+import { documentsToStream, sampleWindows, type Windows } from '../engine/model/train/batches';
+import { createGpt, gptLogits, gptLoss, type Gpt } from '../engine/model/gpt';
+import { extendIds, KvCache } from '../engine/model/infer/kv-cache';
+import { windowLogits } from '../engine/model/infer/logits';
+import { lossAndGradients } from '../engine/model/train/step';
+import { attentionBackward, attentionForward, attentionMask, columnSums, crossEntropyAndGradient, geluForward, layerNormForward, layerNormLinearBackward } from '../engine/model/kernels';
 import { createRng } from '../engine/rng';
 
 export interface KernelCheckResult {
@@ -159,7 +160,10 @@ const CHECKS: KernelCheck[] = [
     },
   },
   { name: 'AdamW update and write-back (3 steps)', kernel: 'CollapseLabAdamW', engine: adamWSteps, plain: adamWSteps },
-  { name: 'training step (loss and every gradient)', kernel: 'CollapseLabAttentionGrad', engine: trainingStep, plain: trainingStep },
+  // The fast paths against the specification (gpt.ts) on cpu, as tests/unit/model/spec.test.ts holds them on cpu and wasm.
+  { name: 'training step (loss and every gradient) against tf.variableGrads of gptLoss', kernel: 'CollapseLabAttentionGrad', engine: trainingStep, plain: specGradients },
+  { name: "evaluation's window logits against gptLogits", kernel: 'CollapseLabAttention', engine: () => onMicroModel((m, w) => [windowLogits(m, w.tokens)]), plain: specLogits },
+  { name: "the KV cache's logits, token by token, against gptLogits", kernel: '_FusedMatMul', engine: cacheLogits, plain: specLogits },
 ];
 
 /** Three AdamW updates of variables of mixed shapes (odd sizes, 9 vectors), from the same seeded values and gradients: the variables after. */
@@ -174,13 +178,48 @@ function adamWSteps(): tf.Tensor[] {
   return after;
 }
 
-/** The hand-written training step of a micro model (2 layers, windows of 8) on a seeded batch. */
-function trainingStep(): tf.Tensor[] {
+/** f of a micro model (2 layers, windows of 8) and a seeded batch of 3 windows; the model is disposed after. */
+function onMicroModel(f: (model: Gpt, batch: { windows: Windows; tokens: tf.Tensor2D; targets: tf.Tensor1D }) => tf.Tensor[]): tf.Tensor[] {
   const model = createGpt({ vocabSize: 11, contextLength: 8, layers: 2, heads: 2, width: 8, mlpRatio: 2 }, createRng('kernel-check:model'));
   const stream = documentsToStream([Int32Array.from({ length: 60 }, (_, i) => 1 + ((i * 7) % 10))]);
-  const { loss, grads } = lossAndGradients(model, sampleWindows(stream, 3, 8, createRng('kernel-check:windows')));
-  model.dispose();
-  return [loss, ...grads];
+  const windows = sampleWindows(stream, 3, 8, createRng('kernel-check:windows'));
+  try {
+    return f(model, { windows, tokens: tf.tensor2d(windows.inputs, [3, 8], 'int32'), targets: tf.tensor1d(windows.targets, 'int32') });
+  } finally {
+    model.dispose();
+  }
+}
+
+/** The hand-written training step: the loss and every gradient. */
+function trainingStep(): tf.Tensor[] {
+  return onMicroModel((model, { windows }) => {
+    const { loss, grads } = lossAndGradients(model, windows);
+    return [loss, ...grads];
+  });
+}
+
+/** What the step must give: gptLoss and its automatic gradients, in the model's variable order. */
+function specGradients(): tf.Tensor[] {
+  return onMicroModel((model, { tokens, targets }) => {
+    const { value, grads } = tf.variableGrads(() => gptLoss(model, tokens, targets), model.variables);
+    return [value, ...model.variables.map((v) => grads[v.name])];
+  });
+}
+
+/** gptLogits of every position of the batch: [3 * 8, vocab]. */
+function specLogits(): tf.Tensor[] {
+  return onMicroModel((model, { tokens }) => [gptLogits(model, tokens)]);
+}
+
+/** The KV cache fed the batch one token at a time, its logits laid out as gptLogits's. */
+function cacheLogits(): tf.Tensor[] {
+  return onMicroModel((model, { windows }) => {
+    const cache = new KvCache(3);
+    const rows: tf.Tensor[] = [];
+    for (let i = 0; i < 8; i++) rows.push(extendIds(model, cache, [0, 1, 2].map((b) => windows.inputs[b * 8 + i]), 1));
+    cache.dispose();
+    return [tf.reshape(tf.stack(rows, 1), [3 * 8, -1])];
+  });
 }
 
 async function valuesOf(outputs: () => tf.Tensor[]): Promise<Float32Array[]> {

@@ -6,9 +6,9 @@
  * context exists, and only add one to a counter.
  */
 import * as tf from '@tensorflow/tfjs';
-import { extendIds, KvCache } from '../engine/model/kv-cache';
+import { extendIds, KvCache } from '../engine/model/infer/kv-cache';
 import type { Gpt } from '../engine/model/gpt';
-import type { Trainer } from '../engine/model/trainer';
+import type { Trainer } from '../engine/model/train/trainer';
 
 let launches = 0;
 let installed = false;

@@ -4,9 +4,9 @@
  * both engine samplers' speed, and on GPU backends the fixed-shape sampler against the naive one.
  */
 import * as tf from '@tensorflow/tfjs';
-import { modelShape, type ModelShape } from '../engine/model/config';
+import { modelShape, type ModelShape } from '../engine/model/shape';
 import { createGpt, type Gpt } from '../engine/model/gpt';
-import { DEFAULT_TRAINING, Trainer } from '../engine/model/trainer';
+import { DEFAULT_TRAINING, Trainer } from '../engine/model/train/trainer';
 import { createRng } from '../engine/rng';
 import { median, timeSampling, timeTrainingSteps } from '../worker/backend-timing';
 import { timeNaiveSampling } from './naive-sampler';

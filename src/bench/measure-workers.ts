@@ -3,7 +3,7 @@
  * one worker per logical core (nested Web Workers, as the simulator starts them) and, in the
  * same way right after, by one worker.
  */
-import { parameterCount, type ModelShape } from '../engine/model/config';
+import { parameterCount, type ModelShape } from '../engine/model/shape';
 import { createGpt } from '../engine/model/gpt';
 import { startReplicas } from '../engine/parallel/replica-host';
 import { createRng } from '../engine/rng';

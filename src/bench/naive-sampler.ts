@@ -6,6 +6,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { decodeLogits, PLAIN_DECODING } from '../engine/decoding';
 import type { Gpt } from '../engine/model/gpt';
+import { windowLogits } from '../engine/model/infer/logits';
 import type { Rng } from '../engine/rng';
 import { EOD } from '../engine/text/vocabulary';
 
@@ -21,7 +22,7 @@ export async function timeNaiveSampling(model: Gpt, count: number, length: numbe
     const ids = new Int32Array(count * prefix);
     histories.forEach((h, b) => ids.set(h, b * prefix));
     const last = tf.tidy(() => {
-      const logits = model.logits(tf.tensor2d(ids, [count, prefix], 'int32'));
+      const logits = windowLogits(model, tf.tensor2d(ids, [count, prefix], 'int32'));
       return tf.reshape(tf.slice(tf.reshape(logits, [count, prefix, v]), [0, prefix - 1, 0], [count, 1, v]), [count, v]);
     });
     const values = (await last.data()) as Float32Array;

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import type { Trainer } from '../engine/model/trainer';
+import type { Trainer } from '../engine/model/train/trainer';
 
 /** Kernels one training step launches (tf.profile): count, count without reshapes (which launch nothing on cpu, wasm and WebGPU), the most launched. */
 export async function kernelsOfOneStep(trainer: Trainer, stream: Int32Array, topCount = 6): Promise<{ count: number; withoutReshapes: number; top: string[] }> {

@@ -4,8 +4,8 @@
  * one sampling call per worker at once, for a model and its pool of replicas (null: one worker).
  */
 import type { Gpt } from '../engine/model/gpt';
-import { sampleDocuments } from '../engine/model/sample';
-import { DEFAULT_TRAINING, Trainer } from '../engine/model/trainer';
+import { sampleDocuments } from '../engine/model/infer/sample';
+import { DEFAULT_TRAINING, Trainer } from '../engine/model/train/trainer';
 import { DataParallelTrainer } from '../engine/parallel/data-parallel-trainer';
 import type { ReplicaPool } from '../engine/parallel/replica-pool';
 import { createRng } from '../engine/rng';

@@ -16,9 +16,9 @@
  */
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
-import { MODEL_SIZES, type ModelShape, type ModelSizeName } from '../engine/model/config';
+import { MODEL_SIZES, type ModelShape, type ModelSizeName } from '../engine/model/shape';
 import { tokenizeWords } from '../engine/metrics/ngrams';
-import { learningRateAt } from '../engine/model/schedule';
+import { learningRateAt } from '../engine/model/train/schedule';
 
 export interface FluencySetting {
   size: ModelSizeName;
@@ -155,13 +155,13 @@ async function benchSetting(s: FluencySetting, o: Options) {
     await Promise.all([
       import('../engine/config/defaults'),
       import('../engine/corpus/prepare'),
-      import('../engine/model/batches'),
-      import('../engine/model/config'),
-      import('../engine/model/evaluate'),
+      import('../engine/model/train/batches'),
+      import('../engine/model/shape'),
+      import('../engine/model/infer/evaluate'),
       import('../engine/model/gpt'),
-      import('../engine/model/sample'),
-      import('../engine/model/trainer'),
-      import('../engine/model/adamw'),
+      import('../engine/model/infer/sample'),
+      import('../engine/model/train/trainer'),
+      import('../engine/model/train/adamw'),
       import('../engine/rng'),
       import('../engine/metrics/perplexity'),
     ]);

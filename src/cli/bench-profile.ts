@@ -6,11 +6,11 @@
 import * as tf from '@tensorflow/tfjs';
 import { parseArgs } from 'node:util';
 import { createRng } from '../engine/rng';
-import { documentsToStream } from '../engine/model/batches';
-import { modelShape } from '../engine/model/config';
+import { documentsToStream } from '../engine/model/train/batches';
+import { modelShape } from '../engine/model/shape';
 import { createGpt } from '../engine/model/gpt';
-import { extend, KvCache } from '../engine/model/kv-cache';
-import { DEFAULT_TRAINING, Trainer } from '../engine/model/trainer';
+import { extend, KvCache } from '../engine/model/infer/kv-cache';
+import { DEFAULT_TRAINING, Trainer } from '../engine/model/train/trainer';
 import { buildVocabulary } from '../engine/text/vocabulary';
 import { useNodeBackend } from './tf-node';
 

@@ -4,7 +4,7 @@
  * (the figures themselves: src/bench/worker-figures.ts, shared with the benchmark page).
  */
 import { nodeReplicaHost } from './node-replicas';
-import type { ModelShape } from '../engine/model/config';
+import type { ModelShape } from '../engine/model/shape';
 import { createGpt } from '../engine/model/gpt';
 import { startReplicas } from '../engine/parallel/replica-host';
 import { createRng } from '../engine/rng';

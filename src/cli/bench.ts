@@ -20,11 +20,11 @@
 import * as tf from '@tensorflow/tfjs';
 import { parseArgs } from 'node:util';
 import { createRng } from '../engine/rng';
-import { documentsToStream } from '../engine/model/batches';
-import { modelShape, parameterCount, type ModelShape } from '../engine/model/config';
+import { documentsToStream } from '../engine/model/train/batches';
+import { modelShape, parameterCount, type ModelShape } from '../engine/model/shape';
 import { createGpt, type Gpt } from '../engine/model/gpt';
-import { sampleDocuments, type SamplerKind } from '../engine/model/sample';
-import { DEFAULT_TRAINING, Trainer } from '../engine/model/trainer';
+import { sampleDocuments, type SamplerKind } from '../engine/model/infer/sample';
+import { DEFAULT_TRAINING, Trainer } from '../engine/model/train/trainer';
 import { buildVocabulary } from '../engine/text/vocabulary';
 import { kernelsOfOneStep } from '../bench/step-kernels';
 import { countLaunches, installLaunchCounter, launchesOfOneToken } from '../bench/launch-counter';

@@ -4,7 +4,7 @@
  */
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { replicaPort, type FromReplica, type ReplicaPort } from '../engine/parallel/protocol';
+import { replicaPort, type FromReplica, type ReplicaPort } from '../engine/parallel/replica-messages';
 import type { ReplicaHost } from '../engine/parallel/replica-host';
 
 /**

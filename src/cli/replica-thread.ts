@@ -5,7 +5,7 @@
 import { parentPort } from 'node:worker_threads';
 import { runModelSmokeTest } from '../engine/model/smoke';
 import { serveReplica } from '../engine/parallel/replica-server';
-import type { FromReplica, ToReplica } from '../engine/parallel/protocol';
+import type { FromReplica, ToReplica } from '../engine/parallel/replica-messages';
 import { useNodeBackend } from './tf-node';
 
 const port = parentPort;

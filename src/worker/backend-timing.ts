@@ -11,11 +11,11 @@
 import * as tf from '@tensorflow/tfjs';
 import { chooseBackend, type BackendName, type BackendRejection } from '../engine/backend';
 import type { SimulationConfig } from '../engine/config/schema';
-import { documentsToStream } from '../engine/model/batches';
-import { modelShape, type ModelShape } from '../engine/model/config';
+import { documentsToStream } from '../engine/model/train/batches';
+import { modelShape, type ModelShape } from '../engine/model/shape';
 import { createGpt, type Gpt } from '../engine/model/gpt';
-import { sampleDocuments, type SamplerKind } from '../engine/model/sample';
-import { DEFAULT_TRAINING, Trainer } from '../engine/model/trainer';
+import { sampleDocuments, type SamplerKind } from '../engine/model/infer/sample';
+import { DEFAULT_TRAINING, Trainer } from '../engine/model/train/trainer';
 import { createRng, type Rng } from '../engine/rng';
 
 export interface TimingEntry {

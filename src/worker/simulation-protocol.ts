@@ -11,7 +11,7 @@ import type { BackendName, BackendRejection } from '../engine/backend';
 import type { SimulationConfig } from '../engine/config/schema';
 import type { RunCheckpoint, SimulationEvent } from '../engine/loop/types';
 import type { FaultPlan } from '../engine/loop/control/fault-injection';
-import type { SamplerKind } from '../engine/model/sample';
+import type { SamplerKind } from '../engine/model/infer/sample';
 import type { TimingEntry } from './backend-timing';
 
 export type { BackendName, BackendRejection, FaultPlan, RunCheckpoint, SamplerKind, SimulationConfig, SimulationEvent };

@@ -15,7 +15,7 @@ import { BackendFaultError } from '../engine/loop/control/faults';
 import { runSimulation } from '../engine/loop/run';
 import { createConfiguredFamily, resolveSampler } from '../engine/loop/setup';
 import type { RunOptions } from '../engine/loop/types';
-import type { SamplerKind } from '../engine/model/sample';
+import type { SamplerKind } from '../engine/model/infer/sample';
 import { chooseFallbackBackend } from './backend-choice';
 import { browserReplicaHost } from './training-workers';
 import { fallbackNotice, noFallbackMessage } from './backend-fallback';

@@ -6,7 +6,7 @@
  * here, and a WebGPU fallback adapter takes ~20 s a step.
  */
 import type { BackendChoice } from '../engine/backend';
-import type { SamplerKind } from '../engine/model/sample';
+import type { SamplerKind } from '../engine/model/infer/sample';
 import { candidateOrder, chooseBrowserBackend } from './backend-choice';
 import { chooseTimedBackend, timingOptionsFor, type TimingEntry } from './backend-timing';
 import type { BackendName, StartRequest } from './simulation-protocol';

@@ -4,7 +4,7 @@
  * isolated and transferred where it is not, so a static host without COOP/COEP headers still
  * trains on every core.
  */
-import { replicaPort, type FromReplica, type ReplicaPort } from '../engine/parallel/protocol';
+import { replicaPort, type FromReplica, type ReplicaPort } from '../engine/parallel/replica-messages';
 import type { ReplicaHost } from '../engine/parallel/replica-host';
 
 function spawnTrainingWorker(): ReplicaPort {

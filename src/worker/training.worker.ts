@@ -6,7 +6,7 @@
 import '@tensorflow/tfjs';
 import './wasm-paths';
 import { chooseBackend } from '../engine/backend';
-import type { CoordinatorPort, FromReplica, ToReplica } from '../engine/parallel/protocol';
+import type { CoordinatorPort, FromReplica, ToReplica } from '../engine/parallel/replica-messages';
 import { serveReplica } from '../engine/parallel/replica-server';
 
 // The worker global scope, typed without pulling the WebWorker lib into the DOM-typed project.

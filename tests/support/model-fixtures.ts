@@ -1,8 +1,8 @@
 import { createRng } from '../../src/engine/rng';
-import { documentsToStream } from '../../src/engine/model/batches';
-import { DEFAULT_ADAMW } from '../../src/engine/model/adamw';
-import type { ModelShape } from '../../src/engine/model/config';
-import type { TrainingSettings } from '../../src/engine/model/trainer';
+import { documentsToStream } from '../../src/engine/model/train/batches';
+import { DEFAULT_ADAMW } from '../../src/engine/model/train/adamw';
+import type { ModelShape } from '../../src/engine/model/shape';
+import type { TrainingSettings } from '../../src/engine/model/train/trainer';
 import { buildVocabulary } from '../../src/engine/text/vocabulary';
 
 /** Two hundred characters of varied English: nothing a model could get by repetition alone. */

@@ -6,7 +6,7 @@
  * use instead, in the returned config or, for the corpus split, by the loop), or noted (it works,
  * but not as the numbers suggest). The CLI prints these; the settings panel lists them.
  */
-import { MODEL_SIZES } from '../model/config';
+import { MODEL_SIZES } from '../model/shape';
 import { DEFAULT_MAX_SYMBOLS, EOD_LABEL, UNK_LABEL } from '../text/vocabulary';
 import { simulationConfigSchema, type SimulationConfig } from './schema';
 

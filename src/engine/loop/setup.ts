@@ -7,7 +7,7 @@ import { Corpus, totalChars } from '../corpus/corpus';
 import { prepareCorpus, type PreparedCorpus } from '../corpus/prepare';
 import { ExtinctionTracker } from '../metrics/extinction';
 import { prepareEvaluationReference } from '../metrics/generation-metrics';
-import type { SamplerKind } from '../model/sample';
+import type { SamplerKind } from '../model/infer/sample';
 import type { ParallelTraining } from '../parallel/replica-host';
 import { createRng } from '../rng';
 import { corpusFromCheckpoint, preparedFromCheckpoint } from './control/checkpoint';

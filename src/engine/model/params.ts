@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Rng } from '../rng';
-import { validateShape, type ModelShape } from './config';
+import { validateShape, type ModelShape } from './shape';
 
 export interface BlockParams {
   ln1Gain: tf.Variable;

@@ -1,10 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
 import { createRng } from '../rng';
-import { documentsToStream } from './batches';
-import { DEFAULT_ADAMW } from './adamw';
+import { documentsToStream } from './train/batches';
+import { DEFAULT_ADAMW } from './train/adamw';
 import { createGpt } from './gpt';
-import { sampleDocuments, type SamplerKind } from './sample';
-import { Trainer } from './trainer';
+import { sampleDocuments, type SamplerKind } from './infer/sample';
+import { Trainer } from './train/trainer';
 
 export interface SmokeResult {
   /** Batch losses of the training steps on the backend under test. */

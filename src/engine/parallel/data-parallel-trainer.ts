@@ -6,11 +6,11 @@
  * same weights. docs/ARCHITECTURE.md ("Using every core") describes the design.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { Windows } from '../model/batches';
-import { packToArray } from '../model/flat-buffers';
+import type { Windows } from '../model/train/batches';
+import { packToArray } from '../model/train/flat-buffers';
 import type { Gpt } from '../model/gpt';
-import { lossAndGradients } from '../model/train-step';
-import { Trainer, type TrainingSettings } from '../model/trainer';
+import { lossAndGradients } from '../model/train/step';
+import { Trainer, type TrainingSettings } from '../model/train/trainer';
 import type { Rng } from '../rng';
 import type { ReplicaPool } from './replica-pool';
 import { combineShards, splitWindows, type WeightedPart } from './shards';

@@ -4,9 +4,9 @@
  * and the CLI each provide one (src/worker/, src/cli/); the engine decides how many to start.
  */
 import type { BackendName } from '../backend';
-import type { ModelShape } from '../model/config';
-import { parameterCount } from '../model/config';
-import type { ReplicaPort } from './protocol';
+import type { ModelShape } from '../model/shape';
+import { parameterCount } from '../model/shape';
+import type { ReplicaPort } from './replica-messages';
 import { ReplicaPool, type DroppedReplica } from './replica-pool';
 
 export interface ReplicaHost {
@@ -28,7 +28,7 @@ export interface ParallelTraining {
  * Backends whose kernels run on this thread's CPU, where more threads mean more arithmetic. On
  * WebGL and WebGPU every worker would queue on the same GPU: one worker trains there.
  */
-export const PARALLEL_BACKENDS: readonly BackendName[] = ['wasm', 'cpu'];
+const PARALLEL_BACKENDS: readonly BackendName[] = ['wasm', 'cpu'];
 
 /** More threads than this gain nothing on the default model: a batch of 32 dealt 8 ways is 4 windows each. */
 const MOST_AUTOMATIC_WORKERS = 8;

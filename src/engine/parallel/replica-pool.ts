@@ -5,10 +5,10 @@
  * run goes on with the replicas that are left (and, with none left, on the coordinator alone).
  */
 import type { BackendName } from '../backend';
-import type { Windows } from '../model/batches';
-import type { ModelShape } from '../model/config';
-import type { SampledDocuments } from '../model/sample';
-import type { FromReplica, ReplicaPort, SampleRequest, SharedBuffers } from './protocol';
+import type { Windows } from '../model/train/batches';
+import type { ModelShape } from '../model/shape';
+import type { SampledDocuments } from '../model/infer/sample';
+import type { FromReplica, ReplicaPort, SampleRequest, SharedBuffers } from './replica-messages';
 
 export interface ShardGradient {
   /** Mean loss over the shard's positions. */

@@ -6,13 +6,13 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { BackendName } from '../backend';
-import { packingOrderOf } from '../model/adamw';
-import { assignFromArray, packToArray } from '../model/flat-buffers';
+import { packingOrderOf } from '../model/train/adamw';
+import { assignFromArray, packToArray } from '../model/train/flat-buffers';
 import { createGpt, type Gpt } from '../model/gpt';
-import { sampleDocuments } from '../model/sample';
-import { lossAndGradients } from '../model/train-step';
+import { sampleDocuments } from '../model/infer/sample';
+import { lossAndGradients } from '../model/train/step';
 import { createRng } from '../rng';
-import type { CoordinatorPort, SharedBuffers, ToReplica } from './protocol';
+import type { CoordinatorPort, SharedBuffers, ToReplica } from './replica-messages';
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 

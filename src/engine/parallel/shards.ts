@@ -4,7 +4,7 @@
  * its own mean, the batch's gradient is sum_i (b_i / B) g_i. The sum runs in shard order, so a
  * run is reproducible for a given number of workers.
  */
-import type { Windows } from '../model/batches';
+import type { Windows } from '../model/train/batches';
 
 /** The windows dealt into `parts` contiguous shards whose sizes differ by at most one (none empty). */
 export function splitWindows(windows: Windows, parts: number, t: number): Windows[] {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applySetting, BASE_SETTING, expandGrid, peakForFloor, realWordShare, shapeOf, stepsToThreshold } from '../../../src/cli/bench-fluency';
-import { learningRateAt } from '../../../src/engine/model/schedule';
+import { learningRateAt } from '../../../src/engine/model/train/schedule';
 
 const points = (values: number[]) => values.map((value, i) => ({ step: (i + 1) * 100, seconds: (i + 1) * 7, value }));
 

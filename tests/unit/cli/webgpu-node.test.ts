@@ -8,11 +8,11 @@ import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chooseNodeBackend } from '../../../src/cli/tf-node';
 import { findSwiftShaderIcd, installNodeWebGpu, releaseNodeWebGpu, type NodeWebGpu } from '../../../src/cli/webgpu-node';
-import { documentsToStream } from '../../../src/engine/model/batches';
-import { modelShape } from '../../../src/engine/model/config';
+import { documentsToStream } from '../../../src/engine/model/train/batches';
+import { modelShape } from '../../../src/engine/model/shape';
 import { createGpt } from '../../../src/engine/model/gpt';
-import { sampleDocuments } from '../../../src/engine/model/sample';
-import { DEFAULT_TRAINING, Trainer } from '../../../src/engine/model/trainer';
+import { sampleDocuments } from '../../../src/engine/model/infer/sample';
+import { DEFAULT_TRAINING, Trainer } from '../../../src/engine/model/train/trainer';
 import { createRng } from '../../../src/engine/rng';
 
 /** The backend check's tolerance (src/engine/model/smoke.ts): float32 on a GPU is far closer. */

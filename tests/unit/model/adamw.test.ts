@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useNodeBackend } from '../../../src/cli/tf-node';
-import { AdamW, DEFAULT_ADAMW } from '../../../src/engine/model/adamw';
+import { AdamW, DEFAULT_ADAMW } from '../../../src/engine/model/train/adamw';
 import { seeded } from '../../support/model-fixtures';
 
 beforeAll(() => useNodeBackend('cpu'));

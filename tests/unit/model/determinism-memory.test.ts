@@ -1,10 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useNodeBackend } from '../../../src/cli/tf-node';
-import { streamNll } from '../../../src/engine/model/evaluate';
+import { streamNll } from '../../../src/engine/model/infer/evaluate';
 import { createGpt } from '../../../src/engine/model/gpt';
-import { sampleDocuments } from '../../../src/engine/model/sample';
-import { Trainer } from '../../../src/engine/model/trainer';
+import { sampleDocuments } from '../../../src/engine/model/infer/sample';
+import { Trainer } from '../../../src/engine/model/train/trainer';
 import { microShape, seeded, textFixture, trainingSettings } from '../../support/model-fixtures';
 
 beforeAll(() => useNodeBackend('wasm'));

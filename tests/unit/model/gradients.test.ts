@@ -1,8 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useNodeBackend } from '../../../src/cli/tf-node';
-import { createGpt } from '../../../src/engine/model/gpt';
-import { crossEntropy } from '../../../src/engine/model/loss';
+import { createGpt, gptLoss } from '../../../src/engine/model/gpt';
 import { microShape, seeded, textFixture } from '../../support/model-fixtures';
 
 beforeAll(() => useNodeBackend('cpu'));
@@ -16,7 +15,7 @@ describe('gradients', () => {
     const t = 8;
     const inputs = tf.tensor2d(stream.slice(0, 2 * t), [2, t], 'int32');
     const targets = tf.tensor1d(stream.slice(1, 2 * t + 1), 'int32');
-    const lossOf = () => crossEntropy(model.logits(inputs), targets);
+    const lossOf = () => gptLoss(model, inputs, targets);
     const { grads } = tf.variableGrads(lossOf, model.variables);
 
     const rng = seeded('fd');

@@ -1,9 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { useNodeBackend } from '../../../src/cli/tf-node';
-import { createGpt, type Gpt } from '../../../src/engine/model/gpt';
-import { extendIds, KvCache } from '../../../src/engine/model/kv-cache';
-import { Trainer } from '../../../src/engine/model/trainer';
+import { createGpt, gptLogits, type Gpt } from '../../../src/engine/model/gpt';
+import { extendIds, KvCache } from '../../../src/engine/model/infer/kv-cache';
+import { Trainer } from '../../../src/engine/model/train/trainer';
 import { microShape, seeded, textFixture, trainingSettings } from '../../support/model-fixtures';
 
 afterAll(() => useNodeBackend('wasm'));
@@ -19,10 +19,10 @@ async function trainedModel(seed: number): Promise<Gpt> {
   return model;
 }
 
-/** Full-recompute logits [batch, len, vocab] of sequences ids [batch][len]. */
+/** The specification's logits (gptLogits) [batch, len, vocab] of sequences ids [batch][len]. */
 function fullLogits(model: Gpt, ids: number[][]): Float32Array {
   const [batch, len] = [ids.length, ids[0].length];
-  return tf.tidy(() => model.logits(tf.tensor2d(ids.flat(), [batch, len], 'int32')).dataSync() as Float32Array);
+  return tf.tidy(() => gptLogits(model, tf.tensor2d(ids.flat(), [batch, len], 'int32')).dataSync() as Float32Array);
 }
 
 describe.each(['wasm', 'cpu'] as const)('KV cache on %s', (backend) => {

@@ -2,9 +2,10 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useNodeBackend } from '../../../src/cli/tf-node';
 import { createGpt, type Gpt } from '../../../src/engine/model/gpt';
-import { extend, KvCache } from '../../../src/engine/model/kv-cache';
-import { sampleDocuments } from '../../../src/engine/model/sample';
-import { Trainer } from '../../../src/engine/model/trainer';
+import { extend, KvCache } from '../../../src/engine/model/infer/kv-cache';
+import { windowLogits } from '../../../src/engine/model/infer/logits';
+import { sampleDocuments } from '../../../src/engine/model/infer/sample';
+import { Trainer } from '../../../src/engine/model/train/trainer';
 import { EOD } from '../../../src/engine/text/vocabulary';
 import { microShape, seeded, textFixture, trainingSettings } from '../../support/model-fixtures';
 
@@ -12,7 +13,7 @@ beforeAll(() => useNodeBackend('wasm'));
 
 /** Full-recompute logits of every position of one sequence: [len, vocab]. */
 function fullLogits(model: Gpt, ids: number[]): Float32Array {
-  return tf.tidy(() => model.logits(tf.tensor2d(ids, [1, ids.length], 'int32')).dataSync() as Float32Array);
+  return tf.tidy(() => windowLogits(model, tf.tensor2d(ids, [1, ids.length], 'int32')).dataSync() as Float32Array);
 }
 
 async function trainedModel(seed: number): Promise<Gpt> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_TRAINING_STEPS, trainingStepsFor } from '../../../src/engine/model/schedule';
+import { MAX_TRAINING_STEPS, trainingStepsFor } from '../../../src/engine/model/train/schedule';
 
 describe('the training budget rule', () => {
   it('fixed steps: every generation trains as long, whatever its training set', () => {

@@ -1,9 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useNodeBackend } from '../../../src/cli/tf-node';
-import { streamNll, perplexityOf } from '../../../src/engine/model/evaluate';
+import { streamNll, perplexityOf } from '../../../src/engine/model/infer/evaluate';
 import { createGpt } from '../../../src/engine/model/gpt';
-import { Trainer, TrainingDivergedError } from '../../../src/engine/model/trainer';
+import { Trainer, TrainingDivergedError } from '../../../src/engine/model/train/trainer';
 import { microShape, seeded, textFixture, trainingSettings } from '../../support/model-fixtures';
 
 beforeAll(() => useNodeBackend('wasm'));

@@ -3,10 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { assembleWasmKernels, BINARY_MODULE_PATH, binaryModuleSource } from '../../../src/cli/assemble-wasm-kernels';
 import { useNodeBackend } from '../../../src/cli/tf-node';
-import { GELU, GELU_GRAD, GELU_K1, GELU_K2 } from '../../../src/engine/model/kernels/fused-gelu';
-import { hasFusedKernels } from '../../../src/engine/model/kernels/fused-kernels';
-import { LAYER_NORM, LAYER_NORM_GRAD } from '../../../src/engine/model/kernels/fused-layer-norm';
-import { runFused } from '../../../src/engine/model/kernels/fused-registry';
+import { hasFusedKernels } from '../../../src/engine/model/kernels/availability';
+import { GELU, GELU_GRAD, GELU_K1, GELU_K2, LAYER_NORM, LAYER_NORM_GRAD, runFused } from '../../../src/engine/model/kernels/catalog';
 import { columnSumsOnWasm, swapOnWasm } from '../../../src/engine/model/kernels/wasm-fused';
 
 /** GELU (tanh form) in float64: y and sigmoid(z). */

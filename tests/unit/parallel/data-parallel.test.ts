@@ -7,11 +7,12 @@ import * as tf from '@tensorflow/tfjs';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { nodeReplicaHost, portOfThread, startReplicaThread } from '../../../src/cli/node-replicas';
 import { useNodeBackend } from '../../../src/cli/tf-node';
-import { modelShape, parameterCount } from '../../../src/engine/model/config';
+import { modelShape, parameterCount } from '../../../src/engine/model/shape';
 import { createGpt, type Gpt } from '../../../src/engine/model/gpt';
-import { DEFAULT_TRAINING, Trainer } from '../../../src/engine/model/trainer';
+import { windowLogits } from '../../../src/engine/model/infer/logits';
+import { DEFAULT_TRAINING, Trainer } from '../../../src/engine/model/train/trainer';
 import { DataParallelTrainer } from '../../../src/engine/parallel/data-parallel-trainer';
-import type { ReplicaPort } from '../../../src/engine/parallel/protocol';
+import type { ReplicaPort } from '../../../src/engine/parallel/replica-messages';
 import { startReplicas } from '../../../src/engine/parallel/replica-host';
 import { ReplicaPool, type DroppedReplica } from '../../../src/engine/parallel/replica-pool';
 import { createRng } from '../../../src/engine/rng';
@@ -42,7 +43,7 @@ async function train(pool: ReplicaPool | null): Promise<Trained> {
     await trainer.train(stream, (p) => {
       losses.push(p.loss);
     });
-    const logits = tf.tidy(() => model.logits(tf.tensor2d(probeIds, [2, 32], 'int32')));
+    const logits = tf.tidy(() => windowLogits(model, tf.tensor2d(probeIds, [2, 32], 'int32')));
     const weights = new Float32Array(parameterCount(shape));
     let at = 0;
     for (const v of model.variables) {

@@ -1,5 +1,5 @@
 import type { SimulationConfig } from '../../../engine/config/schema';
-import { modelShape, parameterCount } from '../../../engine/model/config';
+import { modelShape, parameterCount } from '../../../engine/model/shape';
 
 type ModelSize = SimulationConfig['model']['size'];
 

@@ -1,5 +1,5 @@
 import type * as tf from '@tensorflow/tfjs';
-import { registerFused, runFused, type FusedKernelSpec } from './fused-registry';
+import { ATTENTION, ATTENTION_GRAD_WASM, registerFused, runFused } from './catalog';
 import { kernelsOnWasm, runOnWasm, widthOf } from './wasm-module';
 
 /**
@@ -11,11 +11,6 @@ import { kernelsOnWasm, runOnWasm, widthOf } from './wasm-module';
  * step: depthwise convolutions as batched products, with the transposes, split, concat and
  * softmax around them.
  */
-
-/** qkv [n, 3c] (attributes batch, t, heads, scale) -> merged heads [1, n, c], probabilities [batch * heads, t, t]. */
-export const ATTENTION: FusedKernelSpec = { name: 'CollapseLabAttention', inputs: ['qkv'] };
-/** dMerged [n, c], qkv, probabilities (same attributes) -> d(qkv) [1, n, 3c]. */
-export const ATTENTION_GRAD: FusedKernelSpec = { name: 'CollapseLabAttentionGrad', inputs: ['dy', 'qkv', 'probs'] };
 
 export interface AttentionShape {
   batch: number;
@@ -36,7 +31,7 @@ export function attentionForwardOnWasm(qkv: tf.Tensor, shape: AttentionShape): {
 }
 
 export function attentionBackwardOnWasm(dy: tf.Tensor, qkv: tf.Tensor, probs: tf.Tensor, shape: AttentionShape): tf.Tensor3D {
-  return runFused(ATTENTION_GRAD, { dy, qkv, probs }, { ...shape })[0] as tf.Tensor3D;
+  return runFused(ATTENTION_GRAD_WASM, { dy, qkv, probs }, { ...shape })[0] as tf.Tensor3D;
 }
 
 const shapeOf = (attrs: tf.NamedAttrMap) => attrs as unknown as AttentionShape;
@@ -52,7 +47,7 @@ registerFused(ATTENTION, 'wasm', (backend, [qkv], attrs) =>
   }),
 );
 
-registerFused(ATTENTION_GRAD, 'wasm', (backend, [dy, qkv, probs], attrs) =>
+registerFused(ATTENTION_GRAD_WASM, 'wasm', (backend, [dy, qkv, probs], attrs) =>
   runOnWasm(backend, ({ kernels, at, outputs, scratch }) => {
     const { batch, t, heads, scale } = shapeOf(attrs);
     const c = widthOf(dy);

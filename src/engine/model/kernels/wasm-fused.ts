@@ -1,11 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
-import { GELU, GELU_GRAD, GELU_K1, GELU_K2 } from './fused-gelu';
-import { LAYER_NORM, LAYER_NORM_GRAD } from './fused-layer-norm';
-import { epsilonOf, registerFused, runFused, type FusedKernelSpec } from './fused-registry';
+import { COLUMN_SUMS, epsilonOf, GELU, GELU_GRAD, GELU_K1, GELU_K2, LAYER_NORM, LAYER_NORM_GRAD, registerFused, runFused, SWAP } from './catalog';
 import { kernelsOnWasm, runOnWasm, sizeOf as size, widthOf } from './wasm-module';
 
 /**
- * The fused LayerNorm and GELU kernels (fused-layer-norm.ts, fused-gelu.ts: same names, inputs
+ * The fused LayerNorm and GELU kernels (catalog.ts: same names, inputs
  * and outputs) on TensorFlow.js's wasm backend, as WebAssembly SIMD loops (wasm-fused.wat,
  * wasm-module.ts) on its tensors in place: one call each instead of 9 + 9 (LayerNorm) and 6 + 7
  * (GELU) composed kernels. Also a transpose of the last two axes in 4 x 4 blocks (SWAP), 5-20x
@@ -14,11 +12,6 @@ import { kernelsOnWasm, runOnWasm, sizeOf as size, widthOf } from './wasm-module
  * without our kernels (wasm-module.ts), leave callers composing tf ops (fusedOnWasm, swapOnWasm,
  * columnSumsOnWasm).
  */
-
-/** x viewed as [batch, rows, cols] -> [batch, cols, rows], given the output's shape (attributes rows, cols, shape). */
-export const SWAP: FusedKernelSpec = { name: 'CollapseLabSwap', inputs: ['x'] };
-/** x [..., c] -> the sums of its rows, [1, 1, c]. */
-export const COLUMN_SUMS: FusedKernelSpec = { name: 'CollapseLabColumnSums', inputs: ['x'] };
 
 /** Whether rows of `width` numbers run the fused kernels on the current (wasm) backend. */
 export function fusedOnWasm(width: number): boolean {

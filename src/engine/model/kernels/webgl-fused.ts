@@ -1,11 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
-import { GELU, GELU_GRAD, GELU_K1, GELU_K2 } from './fused-gelu';
-import { LAYER_NORM, LAYER_NORM_GRAD } from './fused-layer-norm';
-import { epsilonOf, LAYER_NORM_GRAD_GPU, LAYER_NORM_GRAD_RESIDUAL_GPU, registerFused } from './fused-registry';
-import { COLUMN_SUMS } from './wasm-fused';
+import { COLUMN_SUMS, epsilonOf, GELU, GELU_GRAD, GELU_K1, GELU_K2, LAYER_NORM, LAYER_NORM_GRAD, LAYER_NORM_GRAD_GPU, LAYER_NORM_GRAD_RESIDUAL_GPU, registerFused } from './catalog';
 
 /**
- * The fused LayerNorm and GELU kernels (fused-layer-norm.ts, fused-gelu.ts: same names, inputs
+ * The fused LayerNorm and GELU kernels (catalog.ts: same names, inputs
  * and outputs) and the column sums on WebGL, as GLSL programs on packed textures: WebGL's products
  * and elementwise ops leave their results packed (2 x 2 blocks of rows and columns in one texel),
  * and a program that read them unpacked would cost an unpacking launch per input. LayerNorm takes

@@ -1,9 +1,9 @@
 import type * as tf from '@tensorflow/tfjs';
-import { ADAMW_UPDATE, ATTENTION, ATTENTION_GRAD, attrsOf, registerFused, SOFTMAX_CROSS_ENTROPY, UNPACK, type AdamWAttrs } from './fused-registry';
+import { ADAMW_UPDATE, type AdamWAttrs, ATTENTION, ATTENTION_GRAD, attrsOf, registerFused, SOFTMAX_CROSS_ENTROPY, UNPACK } from './catalog';
 import { float, on, packed, type PackedProgram, type WebGlBackendShape } from './webgl-fused';
 
 /**
- * The training step's other GPU kernels (fused-registry.ts) on WebGL, as GLSL programs on packed
+ * The training step's other GPU kernels (catalog.ts) on WebGL, as GLSL programs on packed
  * textures (webgl-fused.ts explains the blocks): softmax cross-entropy in 3 programs (was about
  * 15), attention in 3 forward (row max and sum, probabilities, merged heads; was about 25 with the
  * packing of its reshapes) and 2 backward (was about 20), AdamW's update in 5 (was about 28) and

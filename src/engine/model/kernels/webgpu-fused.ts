@@ -1,8 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { GELU, GELU_GRAD, GELU_K1, GELU_K2 } from './fused-gelu';
-import { LAYER_NORM, LAYER_NORM_GRAD } from './fused-layer-norm';
-import { epsilonOf, LAYER_NORM_GRAD_GPU, LAYER_NORM_GRAD_RESIDUAL_GPU, registerFused } from './fused-registry';
-import { COLUMN_SUMS } from './wasm-fused';
+import { COLUMN_SUMS, epsilonOf, GELU, GELU_GRAD, GELU_K1, GELU_K2, LAYER_NORM, LAYER_NORM_GRAD, LAYER_NORM_GRAD_GPU, LAYER_NORM_GRAD_RESIDUAL_GPU, registerFused } from './catalog';
 
 /**
  * The fused kernels on WebGPU as WGSL programs of our own, each dispatched once, several outputs

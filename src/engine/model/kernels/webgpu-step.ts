@@ -1,9 +1,9 @@
 import type * as tf from '@tensorflow/tfjs';
-import { ADAMW_UPDATE, ATTENTION, ATTENTION_GRAD, attrsOf, registerFused, SOFTMAX_CROSS_ENTROPY, UNPACK, type AdamWAttrs } from './fused-registry';
+import { ADAMW_UPDATE, type AdamWAttrs, ATTENTION, ATTENTION_GRAD, attrsOf, registerFused, SOFTMAX_CROSS_ENTROPY, UNPACK } from './catalog';
 import { dispatch, f32, on } from './webgpu-fused';
 
 /**
- * The training step's other GPU kernels (fused-registry.ts) on WebGPU, with webgpu-fused.ts's
+ * The training step's other GPU kernels (catalog.ts) on WebGPU, with webgpu-fused.ts's
  * dispatch: softmax cross-entropy in 1 dispatch (was 9 tf kernels), attention in 1 forward (was
  * 10: split of the heads, scale, product, mask, softmax, product, merge) and 2 backward (was 12),
  * AdamW's update in 2 (was 23) and its write-back into the variables in one dispatch per 7 of

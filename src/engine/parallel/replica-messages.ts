@@ -10,8 +10,8 @@
  */
 import type { BackendName } from '../backend';
 import type { DecodingSettings } from '../decoding';
-import type { ModelShape } from '../model/config';
-import type { SamplerKind } from '../model/sample';
+import type { ModelShape } from '../model/shape';
+import type { SamplerKind } from '../model/infer/sample';
 
 export interface SharedBuffers {
   /** The coordinator's weights after its last update, in AdamW's packing order. */

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import { ADAMW_UPDATE, ATTENTION, ATTENTION_GRAD, runFused, UNPACK, type AdamWAttrs } from './fused-registry';
-import { hasLoopKernels } from './loop-kernels';
+import { ADAMW_UPDATE, type AdamWAttrs, ATTENTION, ATTENTION_GRAD, runFused, UNPACK } from './catalog';
+import { hasLoopKernels } from './cpu-loops';
 import { fusedOnWasm } from './wasm-fused';
 import { fusedOnWebGl } from './webgl-fused';
 import './webgl-step';
@@ -8,8 +8,8 @@ import './webgpu-fused';
 import './webgpu-step';
 
 /**
- * Where LayerNorm and GELU run as fused kernels (fused-layer-norm.ts, fused-gelu.ts) for rows of
- * `width` numbers: as loops on the cpu backend (loop-kernels.ts), as WebAssembly SIMD loops on wasm
+ * Where LayerNorm and GELU run as fused kernels (catalog.ts) for rows of
+ * `width` numbers: as loops on the cpu backend (cpu-loops.ts), as WebAssembly SIMD loops on wasm
  * (wasm-fused.ts, widths a multiple of 4), as WGSL programs on WebGPU (webgpu-fused.ts) and GLSL
  * programs on WebGL (webgl-fused.ts, even widths). Elsewhere callers compose tf ops.
  */
@@ -34,7 +34,7 @@ export function hasGpuKernels(width: number): boolean {
 /** Whether the current backend is WebGL or WebGPU (kernels of any width, and flagged products, which cost nothing there). */
 export const gpuBackend = (): boolean => ['webgl', 'webgpu'].includes(tf.getBackend());
 
-/** The per-step numbers of AdamW's update (fused-registry.ts's ADAMW_UPDATE), but where decay applies. */
+/** The per-step numbers of AdamW's update (catalog.ts's ADAMW_UPDATE), but where decay applies. */
 export type AdamWStep = Omit<AdamWAttrs, 'decayEnd'>;
 
 /** How many leading numbers of a decay mask are 1 when the rest are 0, else null (remembered per mask). */

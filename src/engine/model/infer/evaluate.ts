@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import type { Gpt } from './gpt';
+import type { Gpt } from '../gpt';
+import { windowLogits } from './logits';
 
 export interface NllResult {
   /** Sum of -ln p(token) over every predicted token, in nats. */
@@ -36,7 +37,7 @@ async function windowsNll(model: Gpt, stream: Int32Array, start: number, count: 
     targets.set(stream.subarray(o + 1, o + t + 1), i * t);
   }
   const sum = tf.tidy(() => {
-    const logits = model.logits(tf.tensor2d(inputs, [count, t], 'int32'));
+    const logits = windowLogits(model, tf.tensor2d(inputs, [count, t], 'int32'));
     const logProbs = tf.logSoftmax(logits);
     return tf.neg(tf.sum(tf.mul(logProbs, tf.oneHot(tf.tensor1d(targets, 'int32'), logits.shape[1]))));
   });

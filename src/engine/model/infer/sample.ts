@@ -1,8 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
-import { decodeLogits, type DecodingSettings } from '../decoding';
-import type { Rng } from '../rng';
-import { EOD } from '../text/vocabulary';
-import type { Gpt } from './gpt';
+import { decodeLogits, type DecodingSettings } from '../../decoding';
+import type { Rng } from '../../rng';
+import { EOD } from '../../text/vocabulary';
+import type { Gpt } from '../gpt';
+import { windowLogits } from './logits';
 import { extendIds, KvCache } from './kv-cache';
 
 /**
@@ -101,7 +102,7 @@ function fixedShapeSource(model: Gpt, batch: number): StepSource {
       const ids = new Int32Array(batch * t); // padded with EOD past the used part; causal, so unseen
       histories.forEach((h, b) => ids.set(h.slice(start, len), b * t));
       const rows = tf.tidy(() => {
-        const logits = model.logits(tf.tensor2d(ids, [batch, t], 'int32'));
+        const logits = windowLogits(model, tf.tensor2d(ids, [batch, t], 'int32'));
         return tf.reshape(tf.slice(tf.reshape(logits, [batch, t, v]), [0, used - 1, 0], [batch, 1, v]), [batch, v]);
       });
       const values = (await rows.data()) as Float32Array;

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import type { Gpt } from './gpt';
+import type { Gpt } from '../gpt';
+import { GELU_K1 as K1, GELU_K2 as K2 } from '../kernels';
 
 /**
  * A model's weights rearranged for incremental decoding (kv-cache.ts), made once per cache so
@@ -48,9 +49,6 @@ export interface DecodeWeights {
 }
 
 const LN_EPS = 1e-5;
-const GELU_C = Math.sqrt(2 / Math.PI);
-const K1 = 2 * GELU_C * 0.044715;
-const K2 = 2 * GELU_C;
 const GELU_SCALE = Math.cbrt(K1);
 
 /** LayerNorm (gain g, bias b) followed by x W + c, as one product: [diag(g) W, b W + c]. */

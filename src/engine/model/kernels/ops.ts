@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { swapOnWasm } from './kernels/wasm-fused';
+import { swapOnWasm } from './wasm-fused';
 
 /**
  * Single kernels for code that needs no gradient tape (the hand-written training step, the KV

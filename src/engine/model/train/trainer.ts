@@ -1,10 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
-import type { Rng } from '../rng';
+import type { Rng } from '../../rng';
 import { AdamW, DEFAULT_ADAMW, type AdamWSettings } from './adamw';
 import { sampleWindows, type Windows } from './batches';
-import type { Gpt } from './gpt';
+import type { Gpt } from '../gpt';
 import { learningRateAt } from './schedule';
-import { lossAndGradients } from './train-step';
+import { lossAndGradients } from './step';
 
 export interface TrainingSettings {
   steps: number;

@@ -1,12 +1,14 @@
 import * as tf from '@tensorflow/tfjs';
-import { attentionOnGpu, gpuAttentionBackward as gpuBackward, gpuAttentionForward as gpuForward } from './kernels/fused-kernels';
-import { attentionBackwardOnWasm, attentionForwardOnWasm, attentionOnWasm } from './kernels/wasm-attention';
-import { swapOnWasm } from './kernels/wasm-fused';
+import { attentionOnGpu, gpuAttentionBackward as gpuBackward, gpuAttentionForward as gpuForward } from './availability';
+import { attentionBackwardOnWasm, attentionForwardOnWasm, attentionOnWasm } from './wasm-attention';
+import { swapOnWasm } from './wasm-fused';
 
 /**
- * Causal multi-head self-attention over a whole window, from the fused projection qkv
- * [batch*t, 3*width] (rows batch-major, columns [q | k | v], each head's d columns together) to
- * the merged heads [batch*t, width], with a hand-written gradient.
+ * gpt.ts's attention, as the fast paths run it: from the fused projection qkv [batch*t, 3*width]
+ * (rows batch-major, columns [q | k | v], each head's d columns together) to the merged heads
+ * [batch*t, width] (attentionForward), and its gradient written by hand (attentionBackward), in
+ * the form the backend runs fastest: the wasm backend's kernels of our own (wasm-attention.ts),
+ * the GPU backends' (availability.ts), or one of two formulations of tf ops.
  *
  * Why two formulations: on the wasm backend a batched matMul (batch > 1) skips XNNPACK and runs a
  * naive loop at about 1 GFLOP/s, 8-10x slower than a 2D product. A depthwise convolution, which
@@ -190,6 +192,18 @@ export function attentionMask(t: number, kernel: AttentionKernel): tf.Tensor {
   return tf.tensor(values, kernel === 'grouped' ? [t, 1, 1, t] : [t, t]);
 }
 
+/** The mask of windows of t tokens for the current backend's attention, made once per model (in its `kept` tensors). */
+export function modelAttentionMask(model: { kept: Map<string, tf.Tensor> }, t: number): tf.Tensor {
+  const kernel = attentionKernelFor(tf.getBackend());
+  const key = `attention-mask:${kernel}:${t}`;
+  let mask = model.kept.get(key);
+  if (!mask) {
+    mask = tf.keep(attentionMask(t, kernel));
+    model.kept.set(key, mask);
+  }
+  return mask;
+}
+
 /** The tensors attentionForward keeps for attentionBackward. */
 export interface AttentionSaved {
   form: AttentionForm;
@@ -216,30 +230,4 @@ export function attentionForward(
 export function attentionBackward(dMerged: tf.Tensor, saved: AttentionSaved, dims: AttentionDims): tf.Tensor3D {
   const c = dMerged.shape[dMerged.rank - 1]!;
   return FORMS[saved.form].backward(dMerged, saved.tensors, dims, 1 / Math.sqrt(c / dims.heads)) as tf.Tensor3D;
-}
-
-/**
- * Attention from qkv [batch*t, 3c] to merged heads [batch*t, c], with the additive causal
- * mask of attentionMask(t, kernel). `kernel` picks the formulation (default: the current backend's best); both compute
- * the same function and the same gradient.
- */
-export function causalAttention(
-  qkv: tf.Tensor2D,
-  mask: tf.Tensor,
-  dims: AttentionDims,
-  kernel: AttentionKernel = attentionKernelFor(tf.getBackend()),
-): tf.Tensor2D {
-  const c = qkv.shape[1] / 3;
-  const scale = 1 / Math.sqrt(c / dims.heads);
-  const { forward, backward } = FORMS[formOf(kernel, dims, c)];
-  const op = tf.customGrad((...args: Array<tf.Tensor | tf.GradSaveFunc>) => {
-    const [x, save] = args as [tf.Tensor2D, tf.GradSaveFunc];
-    const { merged, saved } = forward(x, mask, dims, scale);
-    save(saved);
-    return {
-      value: tf.reshape(merged, [x.shape[0], c]),
-      gradFunc: (dy: tf.Tensor, kept: tf.Tensor[]) => tf.reshape(backward(dy, kept, dims, scale), x.shape),
-    };
-  }) as (x: tf.Tensor2D) => tf.Tensor2D;
-  return op(qkv);
 }

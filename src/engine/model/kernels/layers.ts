@@ -1,16 +1,14 @@
 import * as tf from '@tensorflow/tfjs';
-import { GELU, GELU_GRAD, GELU_K1 as K1, GELU_K2 as K2 } from './kernels/fused-gelu';
-import { LAYER_NORM, LAYER_NORM_GRAD } from './kernels/fused-layer-norm';
-import { gpuBackend, hasFusedKernels, hasGpuKernels } from './kernels/fused-kernels';
-import { LAYER_NORM_GRAD_GPU, LAYER_NORM_GRAD_RESIDUAL_GPU, runFused } from './kernels/fused-registry';
-import { mm, swap } from './kernels';
-import { COLUMN_SUMS, columnSumsOnWasm } from './kernels/wasm-fused';
+import { COLUMN_SUMS, GELU, GELU_GRAD, GELU_K1 as K1, GELU_K2 as K2, LAYER_NORM, LAYER_NORM_GRAD, LAYER_NORM_GRAD_GPU, LAYER_NORM_GRAD_RESIDUAL_GPU, runFused, SOFTMAX_CROSS_ENTROPY } from './catalog';
+import { gpuBackend, hasFusedKernels, hasGpuKernels } from './availability';
+import { mm, swap } from './ops';
+import { columnSumsOnWasm } from './wasm-fused';
 
 /**
  * Forward and backward passes of LayerNorm, GELU and the linear layers for the hand-written
- * training step (train-step.ts), on rows [1, n, c]. Each forward returns what its backward needs;
+ * training step (train/step.ts), on rows [1, n, c]. Each forward returns what its backward needs;
  * nothing goes through a gradient tape, so no saved tensor is cloned and no op records itself.
- * The formulas are those of layers.ts (whose tf.customGrad versions the model's logits use).
+ * The functions are gpt.ts's layerNorm, gelu and linear (tests/unit/model/kernels.test.ts).
  */
 
 const LN_EPS = 1e-5;
@@ -22,12 +20,17 @@ export interface NormSaved {
   rstd: tf.Tensor3D;
 }
 
-/** LayerNorm rows x [1, n, c] with gain and bias [c] (a fused kernel where fused-kernels.ts has one). */
+/** LayerNorm rows x [1, n, c] with gain and bias [c] (a fused kernel where availability.ts has one). */
 export function layerNormForward(x: tf.Tensor, gain: tf.Tensor, bias: tf.Tensor): { y: tf.Tensor3D; saved: NormSaved } {
   if (hasFusedKernels(lastDim(x))) {
     const [y, xhat, rstd] = runFused(LAYER_NORM, { x, gain, bias }, { epsilon: LN_EPS }) as tf.Tensor3D[];
     return { y, saved: { xhat, rstd } };
   }
+  return composedLayerNorm(x, gain, bias);
+}
+
+/** LayerNorm as composed tf ops, on rows of any rank (evaluation's forward pass, infer/logits.ts, runs only these). */
+export function composedLayerNorm(x: tf.Tensor, gain: tf.Tensor, bias: tf.Tensor): { y: tf.Tensor3D; saved: NormSaved } {
   const centred = tf.sub(x, tf.mean(x, -1, true));
   const rstd = tf.rsqrt(tf.add(tf.mean(tf.square(centred), -1, true), LN_EPS)) as tf.Tensor3D;
   const xhat = tf.mul(centred, rstd) as tf.Tensor3D;
@@ -62,7 +65,7 @@ export function mmTransposed(a: tf.Tensor, b: tf.Tensor): tf.Tensor3D {
  * output gradient is dz w^T, so the sum of its rows (the bias gradient) is dzBias w^T: a
  * [1, out] product instead of a pass over [n, c]. With `residual` (the gradient reaching the
  * LayerNorm's input around it, through a skip connection), dx includes it. On WebGL and WebGPU
- * one kernel takes dx (with the residual) and both reductions (fused-registry.ts).
+ * one kernel takes dx (with the residual) and both reductions (catalog.ts).
  */
 export function layerNormLinearBackward(
   dz: tf.Tensor,
@@ -100,12 +103,17 @@ export interface GeluSaved {
   y: tf.Tensor;
 }
 
-/** GELU (tanh form) as x sigmoid(x (K1 x^2 + K2)), as layers.ts's gelu (a fused kernel where fused-kernels.ts has one). */
+/** GELU (tanh form) as x sigmoid(x (K1 x^2 + K2)), gpt.ts's gelu (a fused kernel where availability.ts has one). */
 export function geluForward(x: tf.Tensor): { y: tf.Tensor; saved: GeluSaved } {
   if (hasFusedKernels(lastDim(x))) {
     const [y, sig] = runFused(GELU, { x });
     return { y, saved: { x, xSquared: null, sig, y } };
   }
+  return composedGelu(x);
+}
+
+/** GELU as composed tf ops (evaluation's forward pass, infer/logits.ts, runs only these). */
+export function composedGelu(x: tf.Tensor): { y: tf.Tensor; saved: GeluSaved } {
   const xSquared = tf.square(x);
   const sig = tf.sigmoid(tf.mul(x, tf.add(tf.mul(xSquared, K1), K2)));
   const y = tf.mul(x, sig);
@@ -134,4 +142,22 @@ export function linearGrads(x: tf.Tensor, dy: tf.Tensor, ones: Ones): { dWeight:
   if (gpuBackend()) return { dWeight: engine.runKernel(tf.BatchMatMul, { a: x, b: dy }, { transposeA: true, transposeB: false }) as tf.Tensor3D, dBias };
   if (lastDim(dy) <= lastDim(x)) return { dWeight: mm(swap(x), dy), dBias };
   return { dWeight: swap(mm(swap(dy), x)), dBias };
+}
+
+/** Smallest probability the loss reads, so a target the model rules out costs ~69 nats, not infinity. */
+const PROB_FLOOR = 1e-30;
+
+/**
+ * The mean cross-entropy of logits [1, n, v] against one-hot targets and its gradient with
+ * respect to the logits: one kernel on WebGL and WebGPU (catalog.ts), else composed ops.
+ */
+export function crossEntropyAndGradient(logits: tf.Tensor, targetHot: tf.Tensor, n: number): { loss: tf.Scalar; dLogits: tf.Tensor } {
+  if (gpuBackend()) {
+    const [dLogits, loss] = runFused(SOFTMAX_CROSS_ENTROPY, { logits, targets: targetHot });
+    return { loss: tf.reshape(loss, []) as tf.Scalar, dLogits };
+  }
+  const probs = tf.softmax(logits);
+  const picked = tf.sum(tf.mul(probs, targetHot), -1);
+  const loss = tf.neg(tf.mean(tf.log(tf.maximum(picked, PROB_FLOOR)))) as tf.Scalar;
+  return { loss, dLogits: tf.mul(tf.sub(probs, targetHot), 1 / n) };
 }

@@ -1,5 +1,5 @@
-import type { Rng } from '../rng';
-import { EOD } from '../text/vocabulary';
+import type { Rng } from '../../rng';
+import { EOD } from '../../text/vocabulary';
 
 /**
  * Documents as one token stream: EOD before the first document and after each one.

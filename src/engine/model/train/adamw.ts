@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { adamWOnGpu } from './kernels/fused-kernels';
+import { adamWOnGpu } from '../kernels';
 
 export interface AdamWSettings {
   beta1: number;
@@ -19,7 +19,7 @@ export const DEFAULT_ADAMW: AdamWSettings = { beta1: 0.9, beta2: 0.99, epsilon: 
 const MAX_OP_INPUTS = 7;
 
 /** Concat along `axis` (default 0) in chunks of at most MAX_OP_INPUTS inputs per kernel. */
-export function concatRows(tensors: tf.Tensor[], axis = 0): tf.Tensor {
+function concatRows(tensors: tf.Tensor[], axis = 0): tf.Tensor {
   let level = tensors;
   while (level.length > 1) {
     const next: tf.Tensor[] = [];

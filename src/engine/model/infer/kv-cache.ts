@@ -1,8 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
-import { attentionKernelFor, groupedProduct, type AttentionKernel } from './attention';
-import type { Gpt } from './gpt';
+import type { Gpt } from '../gpt';
 import { decodeWeights, type DecodeWeights } from './decode-weights';
-import { direct, mm } from './kernels';
+import { attentionKernelFor, direct, groupedProduct, mm, type AttentionKernel } from '../kernels';
 
 /**
  * Incremental decoding state. Per layer, the keys and the values of every position seen so far,
@@ -110,7 +109,8 @@ function attendMany(kernel: AttentionKernel, q: tf.Tensor, keys: tf.Tensor, valu
 
 /**
  * Feeds n new tokens per row (ids row-major [batch, n]) through the model, extending the cache,
- * and returns the logits of the last new position [batch, vocab]. Positions continue from
+ * and returns the logits of the last new position [batch, vocab]: gptLogits's (gpt.ts) at that
+ * position, by another route (tests/unit/model/spec.test.ts). Positions continue from
  * cache.length and must stay below the context length (the caller restarts the cache before).
  * The residual stream has rows (position, batch), so q, k and v [n*batch, width] are already
  * [n, g, d] and the attention output [n, g, d] is already the merged heads. q, k and v are three
