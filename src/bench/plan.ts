@@ -16,7 +16,7 @@ const BASE: Record<BackendName, Omit<BackendPlan, 'backend' | 'timedSteps'>> = {
   wasm: { warmupSteps: 3, sampleCount: 16, kvLength: 256, fixedLength: 64, naive: false },
   cpu: { warmupSteps: 1, sampleCount: 16, kvLength: 64, fixedLength: 4, naive: false },
   webgl: { warmupSteps: 2, sampleCount: 8, kvLength: 16, fixedLength: 16, naive: true },
-  // ~20 s per training step and ~5 s per fixed-shape forward pass of 16 rows here: four rows.
+  // SwiftShader's WebGPU takes seconds per training step and per fixed-shape pass: four rows.
   webgpu: { warmupSteps: 1, sampleCount: 4, kvLength: 8, fixedLength: 8, naive: true },
 };
 

@@ -1,5 +1,5 @@
 /**
- * Assembles the wasm backend's kernels of our own, WebAssembly text in src/engine/model/*.wat,
+ * Assembles the wasm backend's kernels of our own, WebAssembly text in src/engine/model/kernels/*.wat,
  * with wabt into the TypeScript module the engine imports (wasm-binaries.ts): the page ships the
  * binaries, not an assembler. `npm run build:wasm-kernels` writes it; a unit test checks that the
  * committed file is what the .wat files assemble to.

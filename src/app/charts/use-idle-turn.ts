@@ -1,7 +1,7 @@
 /**
  * Turns handed out one per idle period, in the order asked: a chart mounts its plot, still
- * hidden, on its turn, while the page waits for Play. Mounting a recharts chart costs 40-70 ms of
- * main-thread work that cannot be split (its first render, layout effects and the re-render they
+ * hidden, on its turn, while the page waits for Play. Mounting a recharts chart is close to a
+ * 50 ms task of main-thread work that cannot be split (its first render, layout effects and the re-render they
  * trigger are one task); paid before a run, it no longer lands in the run, where the page keeps
  * every task under 50 ms. Filling a mounted chart with data later costs far less.
  */

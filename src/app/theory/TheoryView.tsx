@@ -60,8 +60,8 @@ function TheoryProgress() {
 
 /**
  * The charts read deferred copies of the store: a store update renders synchronously, and three
- * recharts charts drawn for the first time take ~300 ms; a deferred render is time-sliced by
- * React into ~5 ms pieces, so no main-thread task comes near 50 ms.
+ * recharts charts drawn for the first time make one long task; a deferred render is time-sliced
+ * by React into small pieces, so no main-thread task comes near 50 ms.
  */
 function TheoryResults() {
   const record = useDeferredValue(useTheoryStore((s) => s.run.record));

@@ -1,7 +1,7 @@
 /**
  * The width of a chart's box, measured here instead of by recharts' ResponsiveContainer: that
  * one re-renders the chart synchronously from its resize callback, and three charts drawn for
- * the first time that way block the main thread for ~300 ms. Updating the width inside a
+ * the first time that way block the main thread in one long task. Updating the width inside a
  * transition lets React split the render into small time slices.
  */
 import { startTransition, useCallback, useRef, useState } from 'react';

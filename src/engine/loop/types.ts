@@ -11,7 +11,7 @@ import type { PreparedCorpus } from '../corpus/prepare';
 import type { Judge } from '../corpus/quality-filter';
 import type { ExtinctionState, ExtinctionTracker } from '../metrics/extinction';
 import type { MetricsReference } from '../metrics/generation-metrics';
-import type { SamplerKind } from '../model/sample';
+import type { SamplerKind } from '../model/infer/sample';
 import type { ParallelTraining, ReplicaHost } from '../parallel/replica-host';
 import type { GenerationReport, PromptSample } from '../record';
 import type { Rng } from '../rng';

@@ -27,9 +27,9 @@ export interface TheoryOptions {
 }
 
 /**
- * Text-loop generations theory mode runs before it falls back to the order-0 chain: at the
- * default corpus (40k characters) a count-model text generation takes ~50 ms, so 2,500 of them
- * take about two minutes, while 50 runs x 10,000 generations would take about seven hours.
+ * Text-loop generations theory mode runs before it falls back to the order-0 chain: a
+ * count-model text generation resamples the whole corpus, so 2,500 of them take minutes,
+ * while 50 runs x 10,000 generations would take hours.
  */
 export const TEXT_LOOP_BUDGET = 2_500;
 

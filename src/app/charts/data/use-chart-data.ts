@@ -6,8 +6,8 @@ const SLOT_MS = 40;
 
 /**
  * A store value for one chart, delivered in that chart's own task. When a generation finishes,
- * six recharts charts would otherwise redraw in one React commit (measured: a 350 ms main-thread
- * task when they first appear), and a commit cannot be time-sliced; staggered by slot, each
+ * six recharts charts would otherwise redraw in one React commit (a main-thread task far over
+ * 50 ms when they first appear), and a commit cannot be time-sliced; staggered by slot, each
  * chart commits on its own. The chart does not re-render for store changes it does not read.
  *
  * `refreshMs` spaces a chart's redraws at least that far apart, for values that change with

@@ -49,8 +49,8 @@ function swapInner(x: tf.Tensor, perm: number[], rows: number, cols: number): tf
 
 /**
  * k [j, 1, g, d] as the filter [d, 1, g, j] (tf.transpose by [3, 1, 2, 0]): on wasm as two
- * blocked transposes, [j, g, d] -> [j, d, g] and then [j, d * g] -> [d * g, j], 0.05 ms
- * against tf.transpose's 0.42 ms for [64, 1, 128, 16].
+ * blocked transposes, [j, g, d] -> [j, d, g] and then [j, d * g] -> [d * g, j]: tf.transpose
+ * of a rank-4 tensor takes its generic path there, many times slower.
  */
 function asFilter(k: tf.Tensor, g: number, d: number): tf.Tensor4D {
   const j = k.shape[0]!;
@@ -67,8 +67,8 @@ function grouped4(a: tf.Tensor, b: tf.Tensor): tf.Tensor4D {
 
 /**
  * Grouped formulation (g = batch*heads groups, i/j query/key positions). Only rank <= 4
- * transposes (rank 5 takes a slow generic path on wasm, 30x slower) and no split or concat
- * along columns (15 ms for [2048, 3 x 64] on wasm): q, k and v are separated by one transpose to
+ * transposes (rank 5 takes a slow generic path on wasm) and no split or concat along columns
+ * (a strided copy there): q, k and v are separated by one transpose to
  * [3, t, b, c] and a split along the leading axis. Operands are made directly in the 4D layouts
  * of the depthwise convolution (x [m, k, 1, g], filter [k, 1, g, n]; q, k and v as [t, 1, g, d]
  * are filters as they are), the scores and probabilities kept [i, g, 1, j], so that no product

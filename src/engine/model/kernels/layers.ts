@@ -134,8 +134,8 @@ export function geluBackward(dy: tf.Tensor, { x, xSquared, sig, y }: GeluSaved):
  * to read x transposed. Elsewhere flag-free products only (flagged ones skip XNNPACK on
  * wasm): the weight's product has n as its inner dimension, and the narrower of x and dy is its
  * right operand: XNNPACK packs a product's right operand before multiplying, and these are fresh
- * every step (dW = x^T dy with dy [2048, 256] on the right: 4.2 ms; (dy^T x)^T with x
- * [2048, 64] there, transposes included: 3.0 ms).
+ * every step, so packing the narrower one costs less even with the transposes it needs
+ * (docs/SPEED.md, "One thread").
  */
 export function linearGrads(x: tf.Tensor, dy: tf.Tensor, ones: Ones): { dWeight: tf.Tensor3D; dBias: tf.Tensor3D } {
   const dBias = columnSums(dy, ones);

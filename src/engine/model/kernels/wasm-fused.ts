@@ -6,9 +6,9 @@ import { kernelsOnWasm, runOnWasm, sizeOf as size, widthOf } from './wasm-module
  * The fused LayerNorm and GELU kernels (catalog.ts: same names, inputs
  * and outputs) on TensorFlow.js's wasm backend, as WebAssembly SIMD loops (wasm-fused.wat,
  * wasm-module.ts) on its tensors in place: one call each instead of 9 + 9 (LayerNorm) and 6 + 7
- * (GELU) composed kernels. Also a transpose of the last two axes in 4 x 4 blocks (SWAP), 5-20x
- * faster than tf.transpose there, and the sums of a matrix's rows (COLUMN_SUMS), 5-10x faster
- * than a product with a row of ones. Rows whose width is not a multiple of 4, or a backend
+ * (GELU) composed kernels. Also a transpose of the last two axes in 4 x 4 blocks (SWAP), several
+ * times faster than tf.transpose there, and the sums of a matrix's rows (COLUMN_SUMS), faster
+ * than a product with a row of ones (bench-profile.ts measures both). Rows whose width is not a multiple of 4, or a backend
  * without our kernels (wasm-module.ts), leave callers composing tf ops (fusedOnWasm, swapOnWasm,
  * columnSumsOnWasm).
  */
