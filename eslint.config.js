@@ -42,8 +42,10 @@ const appFolderOrder = {
     type: 'problem',
     schema: [],
     messages: {
-      upward: "src/app/{{from}} may not import src/app/{{to}}: the page's folders import one way (APP_FOLDER_ORDER).",
-      unplaced: 'src/app/{{folder}} has no place in APP_FOLDER_ORDER (eslint.config.js): add it where its imports allow.',
+      upward:
+        "src/app/{{from}} may not import src/app/{{to}}: the page's folders import one way (APP_FOLDER_ORDER).",
+      unplaced:
+        'src/app/{{folder}} has no place in APP_FOLDER_ORDER (eslint.config.js): add it where its imports allow.',
     },
   },
   create(context) {
@@ -62,7 +64,12 @@ const appFolderOrder = {
       if (APP_FOLDER_ORDER.indexOf(to) <= APP_FOLDER_ORDER.indexOf(from)) return;
       context.report({ node, messageId: 'upward', data: { from, to } });
     };
-    return { ImportDeclaration: check, ExportNamedDeclaration: check, ExportAllDeclaration: check, ImportExpression: check };
+    return {
+      ImportDeclaration: check,
+      ExportNamedDeclaration: check,
+      ExportAllDeclaration: check,
+      ImportExpression: check,
+    };
   },
 };
 
@@ -84,7 +91,15 @@ export default tseslint.config(
             { group: ['@tensorflow/*'], message: 'TensorFlow.js runs in the worker only.' },
             {
               // engine/model/shape is plain arithmetic on shapes: the page may use it.
-              group: ['**/engine/model/**', '!**/engine/model/shape', '**/engine/backend', '**/engine/loop/run', '**/engine/loop/families/*', '**/engine/loop/generation', '**/worker/simulation.worker'],
+              group: [
+                '**/engine/model/**',
+                '!**/engine/model/shape',
+                '**/engine/backend',
+                '**/engine/loop/run',
+                '**/engine/loop/families/*',
+                '**/engine/loop/generation',
+                '**/worker/simulation.worker',
+              ],
               message: 'This engine module loads TensorFlow.js; the page may import its types only.',
               allowTypeImports: true,
             },
@@ -102,7 +117,10 @@ export default tseslint.config(
     files: ['src/engine/**/*.ts'],
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
-      'no-restricted-imports': ['error', { patterns: ['react', 'react-dom', 'zustand', 'recharts', '**/app/**', '**/worker/**'] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['react', 'react-dom', 'zustand', 'recharts', '**/app/**', '**/worker/**'] },
+      ],
       'no-restricted-globals': ['error', 'document', 'window'],
     },
   },

@@ -59,8 +59,9 @@ export function App() {
         <h1>Collapse Lab</h1>
         {!presenter && (
           <p className="app-tagline">
-            Each generation trains a fresh model on a corpus its predecessors&rsquo; text has entered: watch its perplexity on
-            real text climb and its writing lose variety. The formal model is our reconstruction of Wang et al. 2024.
+            Each generation trains a fresh model on a corpus its predecessors&rsquo; text has entered: watch
+            its perplexity on real text climb and its writing lose variety. The formal model is our
+            reconstruction of Wang et al. 2024.
           </p>
         )}
         <HeaderActions simulator={shown === 'simulator'} />
@@ -68,7 +69,12 @@ export function App() {
       {!presenter && <TourOffer />}
       {!presenter && <ViewTabs view={view} onChange={setView} />}
       {shown === 'simulator' ? (
-        <div id="panel-simulator" {...(presenter ? { 'aria-label': 'Simulator, presenter mode' } : { role: 'tabpanel', 'aria-labelledby': 'tab-simulator' })}>
+        <div
+          id="panel-simulator"
+          {...(presenter
+            ? { 'aria-label': 'Simulator, presenter mode' }
+            : { role: 'tabpanel', 'aria-labelledby': 'tab-simulator' })}
+        >
           <SimulatorShortcuts />
           <div className="app-runbar">
             <RunBar />

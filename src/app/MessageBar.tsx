@@ -37,7 +37,12 @@ export function MessageBar() {
           {messages.map((message, i) => (
             <li className="message" key={`${i}-${message}`}>
               <span>{message}</span>
-              <button type="button" className="message-dismiss" onClick={() => dismiss(i)} aria-label={`Dismiss: ${message}`}>
+              <button
+                type="button"
+                className="message-dismiss"
+                onClick={() => dismiss(i)}
+                aria-label={`Dismiss: ${message}`}
+              >
                 ×
               </button>
             </li>

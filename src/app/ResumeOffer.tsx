@@ -10,7 +10,11 @@ export function resumableGeneration(run: LiveRun): number | null {
 }
 
 const keptWords = (next: number) =>
-  next === 0 ? 'No generation had finished, but the baseline is kept.' : next === 1 ? 'Generation 0 is kept.' : `Generations 0 to ${next - 1} are kept.`;
+  next === 0
+    ? 'No generation had finished, but the baseline is kept.'
+    : next === 1
+      ? 'Generation 0 is kept.'
+      : `Generations 0 to ${next - 1} are kept.`;
 
 /**
  * After the worker died (or the run failed otherwise), the offer to go on from the last finished
@@ -23,10 +27,7 @@ export function ResumeOffer() {
   if (generation === null || !checkpoint) return null;
   return (
     <p className="message message-note" data-testid="resume-offer">
-      <span>
-        {keptWords(generation)} The run can go on
-        in a fresh worker from there.
-      </span>
+      <span>{keptWords(generation)} The run can go on in a fresh worker from there.</span>
       <button type="button" onClick={() => resumeFromCheckpoint(checkpoint)}>
         Resume from generation {generation}
       </button>

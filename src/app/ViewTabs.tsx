@@ -18,7 +18,11 @@ export function useAppView(): [AppView, (view: AppView) => void] {
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
   const choose = useCallback((next: AppView) => {
-    history.replaceState(null, '', next === 'theory' ? '#theory' : window.location.pathname + window.location.search);
+    history.replaceState(
+      null,
+      '',
+      next === 'theory' ? '#theory' : window.location.pathname + window.location.search,
+    );
     setView(next);
   }, []);
   return [view, choose];

@@ -56,13 +56,25 @@ async function runPlan(plan: BackendPlan, stream: Int32Array, vocabSize: number)
 async function run(plans: BackendPlan[]): Promise<void> {
   const { stream, vocabSize } = benchStream();
   const shape = benchShape(vocabSize);
-  emit({ type: 'model', model: { name: BENCH_MODEL, params: parameterCount(shape), batch: DEFAULT_TRAINING.batchSize, context: shape.contextLength } });
+  emit({
+    type: 'model',
+    model: {
+      name: BENCH_MODEL,
+      params: parameterCount(shape),
+      batch: DEFAULT_TRAINING.batchSize,
+      context: shape.contextLength,
+    },
+  });
   for (const plan of plans) {
     try {
       await runPlan(plan, stream, vocabSize);
     } catch (e) {
       say(`${plan.backend}: failed while measuring (${messageOf(e)})`);
-      emit({ type: 'result', backend: plan.backend, result: { available: false, reason: `failed while measuring: ${messageOf(e)}` } });
+      emit({
+        type: 'result',
+        backend: plan.backend,
+        result: { available: false, reason: `failed while measuring: ${messageOf(e)}` },
+      });
     }
   }
   emit({ type: 'done' });
@@ -75,8 +87,13 @@ async function check(backends: BackendName[]): Promise<void> {
 
 scope.onmessage = (e) => {
   const command = e.data;
-  const work = command?.type === 'run' ? run(command.plans) : command?.type === 'check' ? check(command.backends) : null;
-  if (!work) emit({ type: 'error', message: 'the benchmark worker understands only {type: "run", plans} and {type: "check", backends}' });
+  const work =
+    command?.type === 'run' ? run(command.plans) : command?.type === 'check' ? check(command.backends) : null;
+  if (!work)
+    emit({
+      type: 'error',
+      message: 'the benchmark worker understands only {type: "run", plans} and {type: "check", backends}',
+    });
   work?.catch((error: unknown) => emit({ type: 'error', message: messageOf(error) }));
 };
 

@@ -39,7 +39,8 @@ export function installLaunchCounter(): void {
   for (const gl of ['WebGLRenderingContext', 'WebGL2RenderingContext']) {
     for (const name of ['drawArrays', 'drawElements']) wrap(scope[gl]?.prototype, name);
   }
-  for (const name of ['dispatchWorkgroups', 'dispatchWorkgroupsIndirect']) wrap(scope.GPUComputePassEncoder?.prototype, name);
+  for (const name of ['dispatchWorkgroups', 'dispatchWorkgroupsIndirect'])
+    wrap(scope.GPUComputePassEncoder?.prototype, name);
 }
 
 /** Launches made while `work` runs (its device work awaited by `work` itself). */
@@ -82,7 +83,8 @@ export const oneStep = (trainer: Trainer, stream: Int32Array) => async () => {
 };
 
 /** Launches of one training step, its loss read back. */
-export const launchesOfOneStep = (trainer: Trainer, stream: Int32Array): Promise<number> => countLaunches(oneStep(trainer, stream));
+export const launchesOfOneStep = (trainer: Trainer, stream: Int32Array): Promise<number> =>
+  countLaunches(oneStep(trainer, stream));
 
 /**
  * Launches of one step of the kv-cache sampler (one new token for each of `batch` sequences, its

@@ -29,13 +29,15 @@ function finish(error: string | null): void {
   state.error = error;
   state.done = true;
   if (status) status.textContent = error ? `Failed: ${error}` : 'Done.';
-  if (!error && log) log.textContent += `\n${JSON.stringify(Object.keys(state.checks).length > 0 ? state.checks : state.results, null, 2)}\n`;
+  if (!error && log)
+    log.textContent += `\n${JSON.stringify(Object.keys(state.checks).length > 0 ? state.checks : state.results, null, 2)}\n`;
 }
 
 function start(): void {
   const query = new URLSearchParams(window.location.search);
   const steps = Number(query.get('steps') ?? DEFAULT_STEPS);
-  if (!Number.isFinite(steps) || steps < 1) throw new Error(`steps must be a positive number, got "${query.get('steps')}"`);
+  if (!Number.isFinite(steps) || steps < 1)
+    throw new Error(`steps must be a positive number, got "${query.get('steps')}"`);
   const backends = parseBackendList(query.get('backends'));
   const checking = query.get('check') === 'kernels';
   const plans = backends.map((b) => planFor(b, steps));
@@ -49,9 +51,13 @@ function start(): void {
     else if (event.type === 'done') finish(null);
     else finish(event.message);
   };
-  worker.onerror = (e) => finish(`the benchmark worker failed to load or crashed: ${e.message || 'no message'}`);
-  if (status) status.textContent = `${checking ? 'Checking the kernels of' : 'Measuring'} ${backends.join(', ')}…`;
-  worker.postMessage((checking ? { type: 'check', backends } : { type: 'run', plans }) satisfies BenchCommand);
+  worker.onerror = (e) =>
+    finish(`the benchmark worker failed to load or crashed: ${e.message || 'no message'}`);
+  if (status)
+    status.textContent = `${checking ? 'Checking the kernels of' : 'Measuring'} ${backends.join(', ')}…`;
+  worker.postMessage(
+    (checking ? { type: 'check', backends } : { type: 'run', plans }) satisfies BenchCommand,
+  );
 }
 
 try {

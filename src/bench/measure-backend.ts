@@ -10,7 +10,13 @@ import { DEFAULT_TRAINING, Trainer } from '../engine/model/train/trainer';
 import { createRng } from '../engine/rng';
 import { median, timeSampling, timeTrainingSteps } from '../worker/backend-timing';
 import { timeNaiveSampling } from './naive-sampler';
-import { countsLaunches, launchesByKernel, launchesOfOneStep, launchesOfOneToken, oneStep } from './launch-counter';
+import {
+  countsLaunches,
+  launchesByKernel,
+  launchesOfOneStep,
+  launchesOfOneToken,
+  oneStep,
+} from './launch-counter';
 import { kernelsOfOneStep } from './step-kernels';
 import type { BackendFigures, BackendPlan, NaiveComparison } from './protocol';
 
@@ -25,15 +31,23 @@ const LAUNCH_NAME: Record<string, string> = { webgl: 'shader programs (draw call
 const TOKEN_POSITION = 4;
 
 /** First and second pass of the fixed-shape and naive samplers over the same count x length. */
-async function compareWithNaive(model: Gpt, plan: BackendPlan, say: (line: string) => void): Promise<{ comparison: NaiveComparison; fixedWarm: number }> {
+async function compareWithNaive(
+  model: Gpt,
+  plan: BackendPlan,
+  say: (line: string) => void,
+): Promise<{ comparison: NaiveComparison; fixedWarm: number }> {
   const rng = createRng('bench-naive');
   const { sampleCount: n, fixedLength: len } = plan;
   const fixedCold = await timeSampling(model, 'fixed-shape', n, len - 1, rng.split('fixed-cold'));
   const fixedWarm = await timeSampling(model, 'fixed-shape', n, len - 1, rng.split('fixed-warm'));
-  say(`${plan.backend} fixed-shape sampler: ${round(fixedCold)} chars/s first pass, ${round(fixedWarm)} chars/s second (${n} x ${len})`);
+  say(
+    `${plan.backend} fixed-shape sampler: ${round(fixedCold)} chars/s first pass, ${round(fixedWarm)} chars/s second (${n} x ${len})`,
+  );
   const naiveCold = await timeNaiveSampling(model, n, len, rng.split('naive-cold'));
   const naiveWarm = await timeNaiveSampling(model, n, len, rng.split('naive-warm'));
-  say(`${plan.backend} naive sampler: ${round(naiveCold)} chars/s first pass, ${round(naiveWarm)} chars/s second (${n} x ${len})`);
+  say(
+    `${plan.backend} naive sampler: ${round(naiveCold)} chars/s first pass, ${round(naiveWarm)} chars/s second (${n} x ${len})`,
+  );
   return {
     fixedWarm,
     comparison: {
@@ -48,7 +62,13 @@ async function compareWithNaive(model: Gpt, plan: BackendPlan, say: (line: strin
 }
 
 /** Measures the current backend (already set and checked) under the plan's budget. */
-async function measureBackend(plan: BackendPlan, stream: Int32Array, vocabSize: number, softwareRenderer: string | null, say: (line: string) => void): Promise<BackendFigures> {
+async function measureBackend(
+  plan: BackendPlan,
+  stream: Int32Array,
+  vocabSize: number,
+  softwareRenderer: string | null,
+  say: (line: string) => void,
+): Promise<BackendFigures> {
   const rng = createRng('bench');
   const shape = benchShape(vocabSize);
   const model = createGpt(shape, rng.split('init'));
@@ -57,7 +77,9 @@ async function measureBackend(plan: BackendPlan, stream: Int32Array, vocabSize: 
     const { backend } = plan;
     const stepMs = await timeTrainingSteps(trainer, stream, plan.warmupSteps, plan.timedSteps);
     const trainMsPerStep = median(stepMs);
-    say(`${backend} training: ${trainMsPerStep.toFixed(1)} ms/step (median of ${plan.timedSteps} after ${plan.warmupSteps} warm-up)`);
+    say(
+      `${backend} training: ${trainMsPerStep.toFixed(1)} ms/step (median of ${plan.timedSteps} after ${plan.warmupSteps} warm-up)`,
+    );
     const kernels = await kernelsOfOneStep(trainer, stream);
     say(`${backend} kernels: ${kernels.count} per training step (${kernels.top.join(', ')})`);
     const counted = countsLaunches();
@@ -65,7 +87,9 @@ async function measureBackend(plan: BackendPlan, stream: Int32Array, vocabSize: 
     const perToken = counted ? await launchesOfOneToken(model, plan.sampleCount, TOKEN_POSITION) : undefined;
     const launchesBy = counted ? await launchesByKernel(oneStep(trainer, stream)) : [];
     if (counted) {
-      say(`${backend} ${LAUNCH_NAME[backend]}: ${programs} per training step, ${perToken} per sampled token (kv-cache sampler, ${plan.sampleCount} sequences)`);
+      say(
+        `${backend} ${LAUNCH_NAME[backend]}: ${programs} per training step, ${perToken} per sampled token (kv-cache sampler, ${plan.sampleCount} sequences)`,
+      );
       say(`${backend} ${LAUNCH_NAME[backend]} per training step by kernel: ${launchesBy.join(', ')}`);
     }
     // A first pass of each sampler warms its shapes; the second is the figure.
@@ -89,9 +113,13 @@ async function measureBackend(plan: BackendPlan, stream: Int32Array, vocabSize: 
       softwareRenderer,
       trainMsPerStep: round(trainMsPerStep, 1),
       timedSteps: plan.timedSteps,
-      trainTokensPerSec: Math.round((DEFAULT_TRAINING.batchSize * shape.contextLength * 1000) / trainMsPerStep),
+      trainTokensPerSec: Math.round(
+        (DEFAULT_TRAINING.batchSize * shape.contextLength * 1000) / trainMsPerStep,
+      ),
       kernelsPerStep: kernels.count,
-      ...(programs !== undefined && perToken !== undefined ? { programsPerStep: programs, programsPerToken: perToken, programsByKernel: launchesBy } : {}),
+      ...(programs !== undefined && perToken !== undefined
+        ? { programsPerStep: programs, programsPerToken: perToken, programsByKernel: launchesBy }
+        : {}),
       topKernels: kernels.top,
       kvCacheCharsPerSec: round(kv),
       kvCacheSample: `${n}x${plan.kvLength}`,
@@ -107,7 +135,13 @@ async function measureBackend(plan: BackendPlan, stream: Int32Array, vocabSize: 
 }
 
 /** measureBackend, with the tensors it left behind once everything it made is disposed. */
-export async function measureBackendAndLeaks(plan: BackendPlan, stream: Int32Array, vocabSize: number, softwareRenderer: string | null, say: (line: string) => void): Promise<BackendFigures> {
+export async function measureBackendAndLeaks(
+  plan: BackendPlan,
+  stream: Int32Array,
+  vocabSize: number,
+  softwareRenderer: string | null,
+  say: (line: string) => void,
+): Promise<BackendFigures> {
   const baseline = tf.memory().numTensors;
   const figures = await measureBackend(plan, stream, vocabSize, softwareRenderer, say);
   return { ...figures, numTensorsDelta: tf.memory().numTensors - baseline };

@@ -12,10 +12,18 @@ import type { BackendName, DataParallelFigures } from './protocol';
 import { workerFigures } from './worker-figures';
 
 /** The figures with every core, or null where one worker is all there is (or a GPU backend). */
-export async function measureWorkers(backend: BackendName, shape: ModelShape, stream: Int32Array, timedSteps: number, say: (line: string) => void): Promise<DataParallelFigures | null> {
+export async function measureWorkers(
+  backend: BackendName,
+  shape: ModelShape,
+  stream: Int32Array,
+  timedSteps: number,
+  say: (line: string) => void,
+): Promise<DataParallelFigures | null> {
   const host = browserReplicaHost();
   if ((backend !== 'wasm' && backend !== 'cpu') || host.hardwareThreads < 2) return null;
-  const pool = await startReplicas(host, host.hardwareThreads, backend, shape, (d) => say(`${backend}: a training worker was dropped (${d.reason})`));
+  const pool = await startReplicas(host, host.hardwareThreads, backend, shape, (d) =>
+    say(`${backend}: a training worker was dropped (${d.reason})`),
+  );
   const model = createGpt(shape, createRng('bench-init'));
   try {
     const figures = await workerFigures(model, pool, stream, timedSteps);

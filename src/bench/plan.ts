@@ -28,8 +28,12 @@ export function planFor(backend: BackendName, steps: number = DEFAULT_STEPS): Ba
 /** "wasm,cpu" -> those backends in the benchmark's order; unknown names are an error. */
 export function parseBackendList(text: string | null): BackendName[] {
   if (!text) return [...ALL_BACKENDS];
-  const asked = text.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+  const asked = text
+    .split(',')
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
   const unknown = asked.filter((b) => !(ALL_BACKENDS as readonly string[]).includes(b));
-  if (unknown.length > 0) throw new Error(`unknown backend ${unknown.join(', ')} (choose from ${ALL_BACKENDS.join(', ')})`);
+  if (unknown.length > 0)
+    throw new Error(`unknown backend ${unknown.join(', ')} (choose from ${ALL_BACKENDS.join(', ')})`);
   return ALL_BACKENDS.filter((b) => asked.includes(b));
 }

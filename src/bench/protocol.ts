@@ -82,7 +82,8 @@ export interface DataParallelFigures {
 export type BackendResult = BackendFigures | { available: false; reason: string };
 
 /** bench.html?check=kernels: the GPU kernels against the plain ops on cpu, per backend (check-run.ts). */
-export type KernelChecks = { available: true; checks: KernelCheckResult[] } | { available: false; reason: string };
+export type KernelChecks =
+  { available: true; checks: KernelCheckResult[] } | { available: false; reason: string };
 
 export type BenchCommand = { type: 'run'; plans: BackendPlan[] } | { type: 'check'; backends: BackendName[] };
 

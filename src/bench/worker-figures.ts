@@ -16,13 +16,28 @@ export const median = (xs: readonly number[]) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 
-const SAMPLE = { count: 16, maxLength: 256, decoding: { temperature: 1, topK: 0, topP: 1 }, batchSize: 16, sampler: 'kv-cache' as const, stopAtEod: false };
+const SAMPLE = {
+  count: 16,
+  maxLength: 256,
+  decoding: { temperature: 1, topK: 0, topP: 1 },
+  batchSize: 16,
+  sampler: 'kv-cache' as const,
+  stopAtEod: false,
+};
 
 /** Milliseconds of each timed step (after `warmup` untimed ones), the loss read back every step. */
-export async function trainStepTimes(model: Gpt, pool: ReplicaPool | null, stream: Int32Array, warmup: number, timed: number): Promise<number[]> {
+export async function trainStepTimes(
+  model: Gpt,
+  pool: ReplicaPool | null,
+  stream: Int32Array,
+  warmup: number,
+  timed: number,
+): Promise<number[]> {
   const settings = { ...DEFAULT_TRAINING, steps: warmup + timed, reportEvery: 1 };
   const rng = createRng('bench-train');
-  const trainer = pool ? new DataParallelTrainer(model, settings, rng, pool) : new Trainer(model, settings, rng);
+  const trainer = pool
+    ? new DataParallelTrainer(model, settings, rng, pool)
+    : new Trainer(model, settings, rng);
   const stamps: number[] = [];
   try {
     await trainer.train(stream, () => {
@@ -38,7 +53,9 @@ export async function trainStepTimes(model: Gpt, pool: ReplicaPool | null, strea
 export async function samplingRate(model: Gpt, pool: ReplicaPool | null, round: number): Promise<number> {
   const t0 = performance.now();
   const local = sampleDocuments(model, SAMPLE, createRng(`bench-sample-${round}-0`));
-  const remote = Array.from({ length: pool?.size ?? 0 }, (_, i) => pool!.sample({ ...SAMPLE, seed: createRng(`bench-sample-${round}-${i + 1}`).seed }));
+  const remote = Array.from({ length: pool?.size ?? 0 }, (_, i) =>
+    pool!.sample({ ...SAMPLE, seed: createRng(`bench-sample-${round}-${i + 1}`).seed }),
+  );
   const results = [await local, ...(await Promise.all(remote))];
   const chars = results.reduce((n, r) => n + (r ? r.documents.reduce((m, d) => m + d.length + 1, 0) : 0), 0);
   return chars / ((performance.now() - t0) / 1000);
@@ -52,7 +69,12 @@ export interface WorkerFigures {
 }
 
 /** Training and sampling figures of one model with its pool (the JIT warmed by a first sampling round). */
-export async function workerFigures(model: Gpt, pool: ReplicaPool | null, stream: Int32Array, timedSteps: number): Promise<WorkerFigures> {
+export async function workerFigures(
+  model: Gpt,
+  pool: ReplicaPool | null,
+  stream: Int32Array,
+  timedSteps: number,
+): Promise<WorkerFigures> {
   const steps = await trainStepTimes(model, pool, stream, 3, timedSteps);
   await samplingRate(model, pool, -1);
   const rates: number[] = [];

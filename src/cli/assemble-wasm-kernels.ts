@@ -20,7 +20,10 @@ export const BINARY_MODULE_PATH = fileURLToPath(new URL('wasm-binaries.ts', MODE
 /** One module's binary. */
 async function assemble(wat: string): Promise<Uint8Array> {
   const { parseWat } = await wabt();
-  const parsed = parseWat(wat, await readFile(new URL(wat, MODEL_DIR), 'utf8'), { simd: true, bulk_memory: true });
+  const parsed = parseWat(wat, await readFile(new URL(wat, MODEL_DIR), 'utf8'), {
+    simd: true,
+    bulk_memory: true,
+  });
   try {
     parsed.validate();
     return parsed.toBinary({}).buffer;
@@ -37,7 +40,10 @@ export async function assembleWasmKernels(): Promise<Uint8Array[]> {
 /** The text of wasm-binaries.ts for these binaries. */
 export function binaryModuleSource(binaries: readonly Uint8Array[]): string {
   const constants = WASM_MODULES.map((m, i) => {
-    const lines = Buffer.from(binaries[i]).toString('base64').match(/.{1,96}/g) ?? [];
+    const lines =
+      Buffer.from(binaries[i])
+        .toString('base64')
+        .match(/.{1,96}/g) ?? [];
     return [
       `/** ${m.wat} (${m.what}), as a WebAssembly binary in base64. */`,
       `export const ${m.constant} =`,

@@ -111,8 +111,12 @@ export async function timeCollapse(
       longestTasksMs: longest.map((t) => Math.round(t.duration)),
       longestTasksAtSeconds: longest.map((t) => round1((t.start - from) / 1000)),
     };
-    const when = mainThread.longestTasksAtSeconds.map((s, i) => `${mainThread.longestTasksMs[i]} ms at ${s} s`).join(', ');
-    say(`collapse: main-thread tasks over 50 ms since Play: ${mainThread.tasksOver50ms}${when ? ` (${when})` : ''}`);
+    const when = mainThread.longestTasksAtSeconds
+      .map((s, i) => `${mainThread.longestTasksMs[i]} ms at ${s} s`)
+      .join(', ');
+    say(
+      `collapse: main-thread tasks over 50 ms since Play: ${mainThread.tasksOver50ms}${when ? ` (${when})` : ''}`,
+    );
     return { ...result, mainThread };
   } finally {
     await page.close(); // ends the worker and its run
@@ -133,7 +137,8 @@ async function watchCollapse(
   const t0 = Date.now();
   const elapsed = () => round1((Date.now() - t0) / 1000);
   const perplexityPlot = page.locator('[data-chart="perplexity"] .chart-plot');
-  const status = async () => (await page.locator('[role="progressbar"][aria-valuetext]').first().getAttribute('aria-valuetext')) ?? '';
+  const status = async () =>
+    (await page.locator('[role="progressbar"][aria-valuetext]').first().getAttribute('aria-valuetext')) ?? '';
   say('collapse: Play pressed on the default preset (best backend)');
   let backend: string | null = null;
   let reading: PerplexityReading | null = null;
@@ -187,7 +192,10 @@ async function watchCollapse(
       const words0 = realWords.get(next.firstGeneration) ?? null;
       const wordsNow = realWords.get(next.latestGeneration) ?? null;
       const wordsReached =
-        next.latestGeneration > next.firstGeneration && words0 !== null && wordsNow !== null && words0 - wordsNow >= COLLAPSE_REAL_WORD_DROP;
+        next.latestGeneration > next.firstGeneration &&
+        words0 !== null &&
+        wordsNow !== null &&
+        words0 - wordsNow >= COLLAPSE_REAL_WORD_DROP;
       if (next.nStar !== null || ratioReached || wordsReached) {
         return {
           reached: true,

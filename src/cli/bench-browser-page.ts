@@ -16,7 +16,12 @@ export function missingBuildFiles(dist: string): string[] {
 /** Generous: SwiftShader WebGPU alone takes minutes; a hang still ends with a message. */
 const BENCH_PAGE_LIMIT_MS = 20 * 60_000;
 
-export async function runBenchPage(session: BrowserSession, backends: readonly BackendName[], steps: number, say: (line: string) => void): Promise<Pick<BenchState, 'model' | 'results'>> {
+export async function runBenchPage(
+  session: BrowserSession,
+  backends: readonly BackendName[],
+  steps: number,
+  say: (line: string) => void,
+): Promise<Pick<BenchState, 'model' | 'results'>> {
   const page = await session.context.newPage();
   const problems = watchPage(page);
   try {
@@ -32,16 +37,20 @@ export async function runBenchPage(session: BrowserSession, backends: readonly B
           await page.waitForTimeout(200);
           continue;
         }
-        throw new Error(`bench.html did not start its benchmark (page errors: ${problems.pageErrors.join('; ') || 'none'})`);
+        throw new Error(
+          `bench.html did not start its benchmark (page errors: ${problems.pageErrors.join('; ') || 'none'})`,
+        );
       }
       for (; printed < state.lines.length; printed++) say(state.lines[printed]);
       if (state.done) {
         // A CSP violation or a failed chunk shows here even when the figures came through.
-        for (const message of [...problems.pageErrors, ...problems.consoleErrors]) say(`bench page reported: ${message}`);
+        for (const message of [...problems.pageErrors, ...problems.consoleErrors])
+          say(`bench page reported: ${message}`);
         if (state.error) throw new Error(`the benchmark page failed: ${state.error}`);
         return { model: state.model, results: state.results };
       }
-      if (Date.now() > deadline) throw new Error(`the benchmark page did not finish within ${BENCH_PAGE_LIMIT_MS / 60_000} minutes`);
+      if (Date.now() > deadline)
+        throw new Error(`the benchmark page did not finish within ${BENCH_PAGE_LIMIT_MS / 60_000} minutes`);
       await page.waitForTimeout(500);
     }
   } finally {

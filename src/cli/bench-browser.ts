@@ -20,7 +20,8 @@ import { missingBuildFiles, runBenchPage } from './bench-browser-page';
 import { timeCollapse, type CollapseResult } from './bench-browser-collapse';
 import { timeGenerationsByWorkers } from './bench-browser-workers';
 
-const USAGE = 'usage: npm run bench:browser -- [--backends webgpu,webgl,wasm,cpu] [--steps N] [--skip-collapse] [--collapse-minutes M] [--workers 1,2]';
+const USAGE =
+  'usage: npm run bench:browser -- [--backends webgpu,webgl,wasm,cpu] [--steps N] [--skip-collapse] [--collapse-minutes M] [--workers 1,2]';
 
 function parseOptions() {
   const { values } = parseArgs({
@@ -38,12 +39,21 @@ function parseOptions() {
     process.exit(0);
   }
   const steps = Number(values.steps);
-  if (!Number.isInteger(steps) || steps < 1) throw new Error(`--steps must be a positive integer, got "${values.steps}"`);
+  if (!Number.isInteger(steps) || steps < 1)
+    throw new Error(`--steps must be a positive integer, got "${values.steps}"`);
   const minutes = Number(values['collapse-minutes']);
-  if (!(minutes > 0)) throw new Error(`--collapse-minutes must be a positive number, got "${values['collapse-minutes']}"`);
+  if (!(minutes > 0))
+    throw new Error(`--collapse-minutes must be a positive number, got "${values['collapse-minutes']}"`);
   const workers = values.workers === '' ? [] : [...new Set(values.workers.split(',').map(Number))];
-  if (workers.some((k) => !Number.isInteger(k) || k < 1 || k > 32)) throw new Error(`--workers takes worker counts from 1 to 32, comma-separated, got "${values.workers}"`);
-  return { backends: parseBackendList(values.backends), steps, skipCollapse: values['skip-collapse'], collapseMs: minutes * 60_000, workers };
+  if (workers.some((k) => !Number.isInteger(k) || k < 1 || k > 32))
+    throw new Error(`--workers takes worker counts from 1 to 32, comma-separated, got "${values.workers}"`);
+  return {
+    backends: parseBackendList(values.backends),
+    steps,
+    skipCollapse: values['skip-collapse'],
+    collapseMs: minutes * 60_000,
+    workers,
+  };
 }
 
 const say = (line: string) => console.error(line);
@@ -68,18 +78,36 @@ async function main() {
     let collapse: CollapseResult | { skipped: true } = { skipped: true };
     if (!options.skipCollapse) {
       collapse = await timeCollapse(session, options.collapseMs, say);
-      say(collapse.reached ? `collapse: reached in ${collapse.seconds} s (generation ${collapse.generation}, by ${collapse.by})` : `collapse: ${collapse.reason}`);
+      say(
+        collapse.reached
+          ? `collapse: reached in ${collapse.seconds} s (generation ${collapse.generation}, by ${collapse.by})`
+          : `collapse: ${collapse.reason}`,
+      );
     }
-    const byWorkers = options.workers.length > 1 ? await timeGenerationsByWorkers(session, options.workers, options.collapseMs, say) : [];
+    const byWorkers =
+      options.workers.length > 1
+        ? await timeGenerationsByWorkers(session, options.workers, options.collapseMs, say)
+        : [];
     const one = byWorkers.find((t) => t.workers === Math.min(...options.workers));
     const most = byWorkers.find((t) => t.workers === Math.max(...options.workers));
     const result = {
-      where: { chromium: version, cores: availableParallelism(), loadAverage1m: { start: loadAtStart, end: Number(loadavg()[0].toFixed(2)) }, build: DIST_DIR },
+      where: {
+        chromium: version,
+        cores: availableParallelism(),
+        loadAverage1m: { start: loadAtStart, end: Number(loadavg()[0].toFixed(2)) },
+        build: DIST_DIR,
+      },
       model: bench.model,
       ...bench.results,
       collapse,
       ...(one && most
-        ? { workers: { backend: 'wasm', generations: byWorkers, generationTimeRatio: Number((most.generationSeconds / one.generationSeconds).toFixed(2)) } }
+        ? {
+            workers: {
+              backend: 'wasm',
+              generations: byWorkers,
+              generationTimeRatio: Number((most.generationSeconds / one.generationSeconds).toFixed(2)),
+            },
+          }
         : {}),
       wallSeconds: Math.round((Date.now() - started) / 1000),
     };

@@ -50,18 +50,24 @@ const stepOnly = rate(21, 1000, (i) => {
   const chain = new UnigramChain(unigram, createRng(`step-${i}`));
   for (let g = 0; g < 1000; g++) chain.step();
 });
-console.log(`unigram K=64 M=m=10,000 replace: ${stepOnly.toFixed(0)} generations/s (step only, first 1,000 generations)`);
+console.log(
+  `unigram K=64 M=m=10,000 replace: ${stepOnly.toFixed(0)} generations/s (step only, first 1,000 generations)`,
+);
 
 const withMetrics = rate(21, 1000, (i) => runUnigramChain(unigram, 1000, createRng(`metrics-${i}`)));
 console.log(`unigram K=64 M=m=10,000 replace: ${withMetrics.toFixed(0)} generations/s (with all metrics)`);
 
 const subsample: UnigramChainConfig = { ...unigram, paradigm: 'accumulate-subsample', generatedTokens: 100 };
 const subsampleRate = rate(7, 20_000, (i) => runUnigramChain(subsample, 20_000, createRng(`sub-${i}`)));
-console.log(`unigram K=64 M=10,000 m=100 accumulate-subsample: ${subsampleRate.toFixed(0)} generations/s (with metrics)`);
+console.log(
+  `unigram K=64 M=10,000 m=100 accumulate-subsample: ${subsampleRate.toFixed(0)} generations/s (with metrics)`,
+);
 
 const topK: UnigramChainConfig = { ...unigram, decoding: { temperature: 0.8, topK: 20, topP: 1 } };
 const topKRate = rate(5, 10_000, (i) => runUnigramChain(topK, 10_000, createRng(`topk-${i}`)));
-console.log(`unigram K=64 M=m=10,000 replace, T=0.8 top-k 20: ${topKRate.toFixed(0)} generations/s (with metrics)`);
+console.log(
+  `unigram K=64 M=m=10,000 replace, T=0.8 top-k 20: ${topKRate.toFixed(0)} generations/s (with metrics)`,
+);
 
 const t0 = performance.now();
 runManyUnigramChains(unigram, { runs: 100, generations: 1000, seed: 'bench' });

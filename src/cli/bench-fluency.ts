@@ -48,7 +48,20 @@ export const BASE_SETTING: FluencySetting = {
   seed: 1,
 };
 
-const NUMERIC_KEYS = ['layers', 'width', 'heads', 'context', 'mlpRatio', 'realChars', 'heldOutChars', 'batch', 'lr', 'warmup', 'minRatio', 'seed'] as const;
+const NUMERIC_KEYS = [
+  'layers',
+  'width',
+  'heads',
+  'context',
+  'mlpRatio',
+  'realChars',
+  'heldOutChars',
+  'batch',
+  'lr',
+  'warmup',
+  'minRatio',
+  'seed',
+] as const;
 
 /** One key=value applied to a setting; unknown keys and bad values throw. */
 export function applySetting(setting: FluencySetting, assignment: string): FluencySetting {
@@ -57,12 +70,15 @@ export function applySetting(setting: FluencySetting, assignment: string): Fluen
   const key = assignment.slice(0, eq).trim();
   const raw = assignment.slice(eq + 1).trim();
   if (key === 'size') {
-    if (!(raw in MODEL_SIZES)) throw new Error(`size must be one of ${Object.keys(MODEL_SIZES).join(', ')}, got "${raw}"`);
+    if (!(raw in MODEL_SIZES))
+      throw new Error(`size must be one of ${Object.keys(MODEL_SIZES).join(', ')}, got "${raw}"`);
     return { ...setting, size: raw as ModelSizeName };
   }
-  if (!(NUMERIC_KEYS as readonly string[]).includes(key)) throw new Error(`unknown key "${key}"; keys: size, ${NUMERIC_KEYS.join(', ')}`);
+  if (!(NUMERIC_KEYS as readonly string[]).includes(key))
+    throw new Error(`unknown key "${key}"; keys: size, ${NUMERIC_KEYS.join(', ')}`);
   const value = Number(raw);
-  if (raw === '' || !Number.isFinite(value) || value < 0) throw new Error(`${key} must be a number >= 0, got "${raw}"`);
+  if (raw === '' || !Number.isFinite(value) || value < 0)
+    throw new Error(`${key} must be a number >= 0, got "${raw}"`);
   return { ...setting, [key]: value };
 }
 
@@ -92,7 +108,13 @@ export function shapeOf(s: FluencySetting, vocabSize: number): ModelShape {
 }
 
 /** Peak learning rate to hand the engine's schedule (floor 0.1) so that it yields the schedule with floor minRatio. */
-export function peakForFloor(step: number, steps: number, peak: number, warmup: number, minRatio: number): number {
+export function peakForFloor(
+  step: number,
+  steps: number,
+  peak: number,
+  warmup: number,
+  minRatio: number,
+): number {
   return (peak * learningRateAt(step, steps, 1, warmup, minRatio)) / learningRateAt(step, steps, 1, warmup);
 }
 
@@ -125,7 +147,11 @@ export interface Reached {
 }
 
 /** When a series first meets a bar (value >= bar when 'up', <= when 'down'), and from when it holds. */
-export function stepsToThreshold(points: readonly Checkpoint[], bar: number, direction: 'up' | 'down'): Reached {
+export function stepsToThreshold(
+  points: readonly Checkpoint[],
+  bar: number,
+  direction: 'up' | 'down',
+): Reached {
   const meets = (v: number) => (direction === 'up' ? v >= bar : v <= bar);
   const first = points.find((p) => meets(p.value));
   let stable: Checkpoint | null = null;
@@ -136,8 +162,15 @@ export function stepsToThreshold(points: readonly Checkpoint[], bar: number, dir
 const round = (x: number, digits: number) => +x.toFixed(digits);
 
 function describe(s: FluencySetting, shape: ModelShape): string {
-  const custom = s.layers !== undefined || s.width !== undefined || s.heads !== undefined || s.context !== undefined || s.mlpRatio !== undefined;
-  const model = custom ? `L${shape.layers} w${shape.width} h${shape.heads} ctx${shape.contextLength}` : `${s.size}`;
+  const custom =
+    s.layers !== undefined ||
+    s.width !== undefined ||
+    s.heads !== undefined ||
+    s.context !== undefined ||
+    s.mlpRatio !== undefined;
+  const model = custom
+    ? `L${shape.layers} w${shape.width} h${shape.heads} ctx${shape.contextLength}`
+    : `${s.size}`;
   return `${model} N0=${s.realChars} b=${s.batch} lr=${s.lr} wu=${s.warmup} floor=${s.minRatio} seed=${s.seed}`;
 }
 
@@ -151,42 +184,71 @@ interface Options {
 }
 
 async function benchSetting(s: FluencySetting, o: Options) {
-  const [{ DEFAULT_CONFIG }, { prepareCorpus }, { documentsToStream }, { parameterCount }, { streamNll }, { createGpt }, { sampleDocuments }, { Trainer }, { DEFAULT_ADAMW }, { createRng }, { perplexityFromNll }] =
-    await Promise.all([
-      import('../engine/config/defaults'),
-      import('../engine/corpus/prepare'),
-      import('../engine/model/train/batches'),
-      import('../engine/model/shape'),
-      import('../engine/model/infer/evaluate'),
-      import('../engine/model/gpt'),
-      import('../engine/model/infer/sample'),
-      import('../engine/model/train/trainer'),
-      import('../engine/model/train/adamw'),
-      import('../engine/rng'),
-      import('../engine/metrics/perplexity'),
-    ]);
-  const config = { ...DEFAULT_CONFIG, seed: s.seed, corpus: { source: 'tiny-tales' as const, realChars: s.realChars, heldOutChars: s.heldOutChars } };
+  const [
+    { DEFAULT_CONFIG },
+    { prepareCorpus },
+    { documentsToStream },
+    { parameterCount },
+    { streamNll },
+    { createGpt },
+    { sampleDocuments },
+    { Trainer },
+    { DEFAULT_ADAMW },
+    { createRng },
+    { perplexityFromNll },
+  ] = await Promise.all([
+    import('../engine/config/defaults'),
+    import('../engine/corpus/prepare'),
+    import('../engine/model/train/batches'),
+    import('../engine/model/shape'),
+    import('../engine/model/infer/evaluate'),
+    import('../engine/model/gpt'),
+    import('../engine/model/infer/sample'),
+    import('../engine/model/train/trainer'),
+    import('../engine/model/train/adamw'),
+    import('../engine/rng'),
+    import('../engine/metrics/perplexity'),
+  ]);
+  const config = {
+    ...DEFAULT_CONFIG,
+    seed: s.seed,
+    corpus: { source: 'tiny-tales' as const, realChars: s.realChars, heldOutChars: s.heldOutChars },
+  };
   const prepared = prepareCorpus(config);
   const realWords = new Set<string>();
-  for (const doc of [...prepared.heldOut, ...prepared.real.map((d) => d.text)]) for (const w of tokenizeWords(doc)) realWords.add(w);
+  for (const doc of [...prepared.heldOut, ...prepared.real.map((d) => d.text)])
+    for (const w of tokenizeWords(doc)) realWords.add(w);
   const trainStream = documentsToStream(prepared.real.map((d) => prepared.vocabulary.encode(d.text)));
   const heldOutStream = documentsToStream(prepared.heldOut.map((d) => prepared.vocabulary.encode(d)));
   const shape = shapeOf(s, prepared.vocabulary.size);
   // The loop's streams, named as it names them (setUpRun, TransformerFamily): the same seed draws the same init and batches.
   const rng = createRng(s.seed).split('model');
   const model = createGpt(shape, rng.split('init-0'));
-  const settings = { steps: o.maxSteps, batchSize: s.batch, learningRate: s.lr, warmupSteps: s.warmup, reportEvery: o.every, adamw: DEFAULT_ADAMW };
+  const settings = {
+    steps: o.maxSteps,
+    batchSize: s.batch,
+    learningRate: s.lr,
+    warmupSteps: s.warmup,
+    reportEvery: o.every,
+    adamw: DEFAULT_ADAMW,
+  };
   const trainer = new Trainer(model, settings, rng.split('train-0'));
   const decoding = { temperature: 1, topK: 0, topP: 1 };
   const label = describe(s, shape);
-  console.error(`${label}: ${parameterCount(shape)} parameters, vocabulary ${shape.vocabSize}, ${realWords.size} real words`);
+  console.error(
+    `${label}: ${parameterCount(shape)} parameters, vocabulary ${shape.vocabSize}, ${realWords.size} real words`,
+  );
 
   const sample = async (chars: number, count: number, batchSize: number, seed: string) => {
     const texts: string[] = [];
     let written = 0;
     const t0 = performance.now();
     while (written < chars) {
-      const out = await sampleDocuments(model, { count, maxLength: config.sampling.maxLength, decoding, batchSize, sampler: 'kv-cache' }, createRng(seed).split(`call-${texts.length}`));
+      const out = await sampleDocuments(
+        model,
+        { count, maxLength: config.sampling.maxLength, decoding, batchSize, sampler: 'kv-cache' },
+        createRng(seed).split(`call-${texts.length}`),
+      );
       for (const ids of out.documents) {
         texts.push(prepared.vocabulary.decode(ids));
         written += ids.length;
@@ -229,7 +291,9 @@ async function benchSetting(s: FluencySetting, o: Options) {
     ppl.push({ step, seconds: trainMs / 1000, value: perplexity });
     words.push({ step, seconds: trainMs / 1000, value: share });
     curve.push([step, round(lastLoss, 4), round(perplexity, 3), round(share, 4)]);
-    console.error(`  step ${step}  ${(trainMs / 1000).toFixed(1)} s  loss ${lastLoss.toFixed(3)}  ppl ${perplexity.toFixed(3)}  words ${(100 * share).toFixed(1)}%`);
+    console.error(
+      `  step ${step}  ${(trainMs / 1000).toFixed(1)} s  loss ${lastLoss.toFixed(3)}  ppl ${perplexity.toFixed(3)}  words ${(100 * share).toFixed(1)}%`,
+    );
     if (!o.full && perplexity <= o.pplBar && share >= o.wordsBar) break;
   }
   // One generation of the loop, estimated: its training at this speed, plus one held-out
@@ -247,7 +311,13 @@ async function benchSetting(s: FluencySetting, o: Options) {
   const result = {
     setting: s,
     label,
-    shape: { layers: shape.layers, width: shape.width, heads: shape.heads, context: shape.contextLength, mlpRatio: shape.mlpRatio },
+    shape: {
+      layers: shape.layers,
+      width: shape.width,
+      heads: shape.heads,
+      context: shape.contextLength,
+      mlpRatio: shape.mlpRatio,
+    },
     params: parameterCount(shape),
     stepsRun: step,
     msPerStep: round(msPerStep, 1),
@@ -258,7 +328,8 @@ async function benchSetting(s: FluencySetting, o: Options) {
     bothSeconds: bothStep === null ? null : round((bothStep * msPerStep) / 1000, 1),
     final: curve.at(-1) ?? null,
     sampleCharsPerSec: Math.round(generated.written / generated.seconds),
-    generationSecondsAtBoth: bothStep === null ? null : round((bothStep * msPerStep) / 1000 + evalSeconds + generated.seconds, 1),
+    generationSecondsAtBoth:
+      bothStep === null ? null : round((bothStep * msPerStep) / 1000 + evalSeconds + generated.seconds, 1),
     benchEvalSeconds: round(evalMs / 1000, 1),
     curve,
   };
@@ -294,7 +365,8 @@ async function main() {
     pplBar: Number(args.ppl),
     full: args.full ?? false,
   };
-  for (const [name, value] of Object.entries(options)) if (Number.isNaN(value)) throw new Error(`--${name} must be a number`);
+  for (const [name, value] of Object.entries(options))
+    if (Number.isNaN(value)) throw new Error(`--${name} must be a number`);
   const { useNodeBackend } = await import('./tf-node');
   await useNodeBackend('wasm');
   const runs = [];

@@ -34,17 +34,24 @@ function table(runs: Profiled[]): void {
   runs.forEach((kernels, run) => {
     for (const k of kernels) {
       const ms = typeof k.kernelTimeMs === 'number' ? k.kernelTimeMs : 0;
-      const key = ['BatchMatMul', '_FusedMatMul', 'DepthwiseConv2dNative', 'Transpose'].includes(k.name) ? `${k.name} ${JSON.stringify(k.inputShapes)}` : k.name;
+      const key = ['BatchMatMul', '_FusedMatMul', 'DepthwiseConv2dNative', 'Transpose'].includes(k.name)
+        ? `${k.name} ${JSON.stringify(k.inputShapes)}`
+        : k.name;
       const g = groups.get(key) ?? { n: 0, ms: runs.map(() => 0) };
       if (run === 0) g.n++;
       g.ms[run] += ms;
       groups.set(key, g);
     }
   });
-  const rows = [...groups.entries()].map(([name, g]) => ({ name, n: g.n, ms: Math.min(...g.ms) })).sort((a, b) => b.ms - a.ms);
-  for (const r of rows) console.log(`${r.ms.toFixed(2).padStart(9)} ms ${String(r.n).padStart(5)}x  ${r.name}`);
+  const rows = [...groups.entries()]
+    .map(([name, g]) => ({ name, n: g.n, ms: Math.min(...g.ms) }))
+    .sort((a, b) => b.ms - a.ms);
+  for (const r of rows)
+    console.log(`${r.ms.toFixed(2).padStart(9)} ms ${String(r.n).padStart(5)}x  ${r.name}`);
   const total = rows.reduce((s, r) => s + r.ms, 0);
-  console.log(`${total.toFixed(1)} ms total (least of ${runs.length} runs per group), ${runs[0].length} kernels`);
+  console.log(
+    `${total.toFixed(1)} ms total (least of ${runs.length} runs per group), ${runs[0].length} kernels`,
+  );
 }
 
 const runCount = Math.max(1, Number(args.runs));

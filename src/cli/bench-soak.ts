@@ -141,7 +141,9 @@ async function soakCounts() {
     runs: 1,
     model: { family: 'ngram', ngramOrder: 0 },
   });
-  console.error(`count model: exact unigram chain (order 0), ${COUNT_GENERATIONS.toLocaleString('en')} generations, 1 run, paradigm ${config.paradigm}`);
+  console.error(
+    `count model: exact unigram chain (order 0), ${COUNT_GENERATIONS.toLocaleString('en')} generations, 1 run, paradigm ${config.paradigm}`,
+  );
   const early = Math.round(COUNT_GENERATIONS * 0.05);
   const heapBefore = heapUsed();
   let heapEarly: number | null = null;
@@ -178,7 +180,10 @@ async function soakCounts() {
 }
 
 async function main() {
-  if (!gc) console.error('global.gc is unavailable (node was not started with --expose-gc): heap figures include uncollected garbage');
+  if (!gc)
+    console.error(
+      'global.gc is unavailable (node was not started with --expose-gc): heap figures include uncollected garbage',
+    );
   const transformer = await soakTransformer();
   const counts = await soakCounts();
   console.log(JSON.stringify({ gcAvailable: gc !== undefined, transformer, counts }));

@@ -16,14 +16,17 @@ import { runSimulation } from '../engine/loop/run';
  * Seconds of generation 0 of the default preset (its baseline not counted: from the start of
  * the generation to its report) with each worker count, in one process on wasm.
  */
-export async function benchGeneration(counts: readonly number[]): Promise<{ workers: number; seconds: number }[]> {
+export async function benchGeneration(
+  counts: readonly number[],
+): Promise<{ workers: number; seconds: number }[]> {
   const out: { workers: number; seconds: number }[] = [];
   for (const workers of counts) {
     const config = { ...DEFAULT_CONFIG, generations: 1, compute: { workers } };
     let started = 0;
     let seconds = NaN;
     for await (const event of runSimulation(config, { replicaHost: nodeReplicaHost() })) {
-      if (event.type === 'phase' && event.phase === 'sampling-corpus' && started === 0) started = performance.now();
+      if (event.type === 'phase' && event.phase === 'sampling-corpus' && started === 0)
+        started = performance.now();
       if (event.type === 'generationDone') seconds = (performance.now() - started) / 1000;
       if (event.type === 'error') throw new Error(`the default preset failed: ${event.message}`);
     }
@@ -34,7 +37,13 @@ export async function benchGeneration(counts: readonly number[]): Promise<{ work
 }
 
 /** Training and sampling figures for each worker count, on the current backend (wasm or cpu). */
-export async function benchWorkers(backend: 'wasm' | 'cpu', shape: ModelShape, stream: Int32Array, counts: readonly number[], timedSteps: number): Promise<WorkerFigures[]> {
+export async function benchWorkers(
+  backend: 'wasm' | 'cpu',
+  shape: ModelShape,
+  stream: Int32Array,
+  counts: readonly number[],
+  timedSteps: number,
+): Promise<WorkerFigures[]> {
   const out: WorkerFigures[] = [];
   for (const workers of counts) {
     const pool = await startReplicas(nodeReplicaHost(), workers, backend, shape, (d) => {
@@ -43,7 +52,9 @@ export async function benchWorkers(backend: 'wasm' | 'cpu', shape: ModelShape, s
     const model = createGpt(shape, createRng('bench-init'));
     try {
       const figures = await workerFigures(model, pool, stream, timedSteps);
-      console.error(`${backend} ${figures.workers} worker(s): ${figures.trainMsPerStep.toFixed(1)} ms/step (median of ${timedSteps}), kv-cache sampling ${figures.sampleCharsPerSec} chars/s over ${figures.workers} call(s)`);
+      console.error(
+        `${backend} ${figures.workers} worker(s): ${figures.trainMsPerStep.toFixed(1)} ms/step (median of ${timedSteps}), kv-cache sampling ${figures.sampleCharsPerSec} chars/s over ${figures.workers} call(s)`,
+      );
       out.push(figures);
     } finally {
       model.dispose();

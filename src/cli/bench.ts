@@ -68,10 +68,18 @@ interface Plan {
 }
 
 function planFor(backend: NodeBackend, softwareGpu: boolean): Plan {
-  const steps = (fallback: number, least: number) => Math.max(least, args.steps === undefined ? fallback : Number(args.steps));
+  const steps = (fallback: number, least: number) =>
+    Math.max(least, args.steps === undefined ? fallback : Number(args.steps));
   // SwiftShader: ~35 s a step, ~120 KV-cache and ~5 fixed-shape chars/s on two shared cores.
-  if (softwareGpu) return { warmupSteps: 1, timedSteps: steps(2, 1), kvLength: 32, kvRuns: 1, fixedLength: 4 };
-  return { warmupSteps: 3, timedSteps: steps(20, 5), kvLength: SAMPLE_LENGTH, kvRuns: 5, fixedLength: backend === 'cpu' ? 32 : SAMPLE_LENGTH };
+  if (softwareGpu)
+    return { warmupSteps: 1, timedSteps: steps(2, 1), kvLength: 32, kvRuns: 1, fixedLength: 4 };
+  return {
+    warmupSteps: 3,
+    timedSteps: steps(20, 5),
+    kvLength: SAMPLE_LENGTH,
+    kvRuns: 5,
+    fixedLength: backend === 'cpu' ? 32 : SAMPLE_LENGTH,
+  };
 }
 /** The kv-cache sampler's position whose dispatches are counted (as bench:browser does). */
 const TOKEN_POSITION = 4;
@@ -96,10 +104,23 @@ function benchText(chars: number): string {
  * the wall clock and by this process's CPU time: medians of `runs` timed runs (a shared
  * machine's pauses land on one run, not on the figure).
  */
-async function sampleSpeed(model: Gpt, sampler: SamplerKind, seed: string, length = SAMPLE_LENGTH, runs = 1): Promise<{ wall: number; cpu: number }> {
+async function sampleSpeed(
+  model: Gpt,
+  sampler: SamplerKind,
+  seed: string,
+  length = SAMPLE_LENGTH,
+  runs = 1,
+): Promise<{ wall: number; cpu: number }> {
   const decoding = { temperature: 1, topK: 0, topP: 1 };
   const rng = createRng(seed);
-  const options = { count: SAMPLE_COUNT, maxLength: length, decoding, batchSize: SAMPLE_COUNT, stopAtEod: false, sampler };
+  const options = {
+    count: SAMPLE_COUNT,
+    maxLength: length,
+    decoding,
+    batchSize: SAMPLE_COUNT,
+    stopAtEod: false,
+    sampler,
+  };
   // Warm-up at full length: the JIT needs a few thousand kernel calls to settle (a first run is
   // up to 2x slower), and a class run samples every generation, so the steady state is the figure.
   await sampleDocuments(model, options, rng);
@@ -154,9 +175,16 @@ async function benchBackend(backend: NodeBackend, stream: Int32Array, shape: Mod
     `${backend} train: ${trainMsPerStep.toFixed(1)} ms/step, ${trainCpuMsPerStep.toFixed(1)} ms CPU (medians of ${timedSteps}), ` +
       `${kernels.count} kernels/step, ${kernels.withoutReshapes} not reshapes (${kernels.top.join(', ')})`,
   );
-  const dispatches = webgpu ? { dispatchesPerStep, dispatchesPerSampledToken: await launchesOfOneToken(model, SAMPLE_COUNT, TOKEN_POSITION) } : undefined;
+  const dispatches = webgpu
+    ? {
+        dispatchesPerStep,
+        dispatchesPerSampledToken: await launchesOfOneToken(model, SAMPLE_COUNT, TOKEN_POSITION),
+      }
+    : undefined;
   if (dispatches) {
-    console.error(`${backend} dispatches: ${dispatches.dispatchesPerStep} per training step, ${dispatches.dispatchesPerSampledToken} per sampled token (kv-cache, ${SAMPLE_COUNT} sequences)`);
+    console.error(
+      `${backend} dispatches: ${dispatches.dispatchesPerStep} per training step, ${dispatches.dispatchesPerSampledToken} per sampled token (kv-cache, ${SAMPLE_COUNT} sequences)`,
+    );
   }
   const sampleCharsPerSec = await sampleSpeed(model, 'kv-cache', 'sample', plan.kvLength, plan.kvRuns);
   const fixedShapeSampleCharsPerSec = await sampleSpeed(model, 'fixed-shape', 'sample', plan.fixedLength);

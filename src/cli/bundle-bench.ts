@@ -29,7 +29,11 @@ function copyPackageFiles(name: string, files: readonly string[]): void {
 
 rmSync(out, { recursive: true, force: true });
 await build({
-  entryPoints: { bench: 'src/cli/bench.ts', simulate: 'src/cli/simulate.ts', 'replica-thread': 'src/cli/replica-thread.ts' },
+  entryPoints: {
+    bench: 'src/cli/bench.ts',
+    simulate: 'src/cli/simulate.ts',
+    'replica-thread': 'src/cli/replica-thread.ts',
+  },
   outdir: out,
   outExtension: { '.js': '.mjs' },
   bundle: true,
@@ -53,8 +57,17 @@ await build({
   },
   logLevel: 'warning',
 });
-copyPackageFiles('@tensorflow/tfjs-backend-wasm', ['dist/tfjs-backend-wasm.wasm', 'dist/tfjs-backend-wasm-simd.wasm', 'dist/tfjs-backend-wasm-threaded-simd.wasm']);
-copyPackageFiles('webgpu', ['index.js', `dist/${process.platform}-${process.platform === 'darwin' ? 'universal' : process.arch}/dawn.node`]);
+copyPackageFiles('@tensorflow/tfjs-backend-wasm', [
+  'dist/tfjs-backend-wasm.wasm',
+  'dist/tfjs-backend-wasm-simd.wasm',
+  'dist/tfjs-backend-wasm-threaded-simd.wasm',
+]);
+copyPackageFiles('webgpu', [
+  'index.js',
+  `dist/${process.platform}-${process.platform === 'darwin' ? 'universal' : process.arch}/dawn.node`,
+]);
 
 const megabytes = (file: string) => (statSync(path.join(out, file)).size / 2 ** 20).toFixed(1);
-process.stdout.write(`bench:bundle: wrote ${path.relative(process.cwd(), out)}/ (bench.mjs ${megabytes('bench.mjs')} MB, replica-thread.mjs ${megabytes('replica-thread.mjs')} MB, wasm and dawn.node beside them); run it with: node ${path.relative(process.cwd(), out)}/bench.mjs --backend webgpu\n`);
+process.stdout.write(
+  `bench:bundle: wrote ${path.relative(process.cwd(), out)}/ (bench.mjs ${megabytes('bench.mjs')} MB, replica-thread.mjs ${megabytes('replica-thread.mjs')} MB, wasm and dawn.node beside them); run it with: node ${path.relative(process.cwd(), out)}/bench.mjs --backend webgpu\n`,
+);

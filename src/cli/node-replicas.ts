@@ -36,6 +36,8 @@ export function portOfThread(worker: Worker): ReplicaPort {
 }
 
 /** This machine's host for training workers (`os.availableParallelism()` threads). */
-export function nodeReplicaHost(spawn: () => ReplicaPort = () => portOfThread(startReplicaThread())): ReplicaHost {
+export function nodeReplicaHost(
+  spawn: () => ReplicaPort = () => portOfThread(startReplicaThread()),
+): ReplicaHost {
   return { hardwareThreads: os.availableParallelism(), shared: true, spawn };
 }

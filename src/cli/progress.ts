@@ -8,7 +8,12 @@ const PHASE_LABEL: Record<string, string> = {
   'writing-back': 'writing back',
 };
 
-const formatSeconds = (s: number) => (s >= 3600 ? `${(s / 3600).toFixed(1)}h` : s >= 60 ? `${Math.floor(s / 60)}m${String(Math.round(s % 60)).padStart(2, '0')}s` : `${Math.round(s)}s`);
+const formatSeconds = (s: number) =>
+  s >= 3600
+    ? `${(s / 3600).toFixed(1)}h`
+    : s >= 60
+      ? `${Math.floor(s / 60)}m${String(Math.round(s % 60)).padStart(2, '0')}s`
+      : `${Math.round(s)}s`;
 
 /**
  * A one-line progress bar on stderr: generation, phase, step and an ETA from the mean duration
@@ -27,15 +32,25 @@ export class ProgressBar {
   observe(event: SimulationEvent): void {
     switch (event.type) {
       case 'phase':
-        this.draw(event.generation, PHASE_LABEL[event.phase], event.total ? `${event.done ?? 0}/${event.total} chars` : '');
+        this.draw(
+          event.generation,
+          PHASE_LABEL[event.phase],
+          event.total ? `${event.done ?? 0}/${event.total} chars` : '',
+        );
         break;
       case 'trainStep':
-        this.draw(event.generation, 'training', `step ${event.step}/${event.totalSteps} loss ${Number.isFinite(event.loss) ? event.loss.toFixed(3) : '-'}`);
+        this.draw(
+          event.generation,
+          'training',
+          `step ${event.step}/${event.totalSteps} loss ${Number.isFinite(event.loss) ? event.loss.toFixed(3) : '-'}`,
+        );
         break;
       case 'generationDone': {
         this.generationsDone++;
         const r = event.report;
-        this.finishLine(`generation ${r.generation}: perplexity ${r.perplexity.toFixed(2)}, JS(1-gram) ${r.js['1'].toFixed(4)} bits, human share ${(r.realShare * 100).toFixed(1)}%`);
+        this.finishLine(
+          `generation ${r.generation}: perplexity ${r.perplexity.toFixed(2)}, JS(1-gram) ${r.js['1'].toFixed(4)} bits, human share ${(r.realShare * 100).toFixed(1)}%`,
+        );
         break;
       }
       case 'notice':

@@ -31,7 +31,10 @@ const RECORDED_PRESETS = [
   'paper-accumulate-subsample',
 ] as const;
 
-const LONG_RUNS: Partial<Record<(typeof RECORDED_PRESETS)[number], number>> = { 'paper-replace': 40, 'paper-replace-micro': 40 };
+const LONG_RUNS: Partial<Record<(typeof RECORDED_PRESETS)[number], number>> = {
+  'paper-replace': 40,
+  'paper-replace-micro': 40,
+};
 
 /** Ten generations of `tiny` at the default budget: fluent text at generation 0, its decay after. */
 const DEFAULT_GENERATIONS = 10;
@@ -100,9 +103,25 @@ function finite(value: number | undefined): number | null {
 
 /** Runs simulate in a child process (its own TF.js backend and memory), inheriting stderr. */
 function simulate(preset: string, generations: number, out: string): void {
-  const args = ['--import', 'tsx', 'src/cli/simulate.ts', '--preset', preset, '--generations', String(generations), '--seed', String(SEED), '--workers', String(WORKERS), '--quiet', '--out', out];
+  const args = [
+    '--import',
+    'tsx',
+    'src/cli/simulate.ts',
+    '--preset',
+    preset,
+    '--generations',
+    String(generations),
+    '--seed',
+    String(SEED),
+    '--workers',
+    String(WORKERS),
+    '--quiet',
+    '--out',
+    out,
+  ];
   const result = spawnSync(process.execPath, args, { stdio: ['ignore', 'inherit', 'inherit'] });
-  if (result.status !== 0) throw new Error(`simulate --preset ${preset} exited with ${result.status ?? result.signal}`);
+  if (result.status !== 0)
+    throw new Error(`simulate --preset ${preset} exited with ${result.status ?? result.signal}`);
 }
 
 function record(preset: string, generations: number, outDir: string): RecordedRunEntry {
@@ -116,7 +135,9 @@ function record(preset: string, generations: number, outDir: string): RecordedRu
   if (!read.ok) throw new Error(read.message);
   const run = read.record;
   const last = run.generations.at(-1);
-  process.stderr.write(`record-runs: ${preset} done in ${Math.round((Date.now() - started) / 1000)} s (${run.generations.length} generations)\n`);
+  process.stderr.write(
+    `record-runs: ${preset} done in ${Math.round((Date.now() - started) / 1000)} s (${run.generations.length} generations)\n`,
+  );
   return {
     id: preset,
     file,
@@ -135,12 +156,16 @@ function record(preset: string, generations: number, outDir: string): RecordedRu
 function main(): number {
   const args = parseCommandLine();
   if (args.help) {
-    process.stdout.write('Usage: npm run record-runs -- [--generations N] [--only preset,preset] [--force] [--out-dir DIR]\n');
+    process.stdout.write(
+      'Usage: npm run record-runs -- [--generations N] [--only preset,preset] [--force] [--out-dir DIR]\n',
+    );
     return 0;
   }
   const asked = args.generations === undefined ? null : Number(args.generations);
-  if (asked !== null && (!Number.isInteger(asked) || asked < 1)) throw new UsageError(`--generations must be a positive whole number, got "${args.generations}"`);
-  const generationsOf = (preset: string) => asked ?? LONG_RUNS[preset as (typeof RECORDED_PRESETS)[number]] ?? DEFAULT_GENERATIONS;
+  if (asked !== null && (!Number.isInteger(asked) || asked < 1))
+    throw new UsageError(`--generations must be a positive whole number, got "${args.generations}"`);
+  const generationsOf = (preset: string) =>
+    asked ?? LONG_RUNS[preset as (typeof RECORDED_PRESETS)[number]] ?? DEFAULT_GENERATIONS;
   const wanted = args.only ? args.only.split(',').map((s) => s.trim()) : [...RECORDED_PRESETS];
   // Unknown names fail before any work.
   for (const id of wanted) {
@@ -158,7 +183,9 @@ function main(): number {
   for (const preset of wanted) {
     const done = manifest.runs.find((r) => r.id === preset);
     if (done && !args.force && existsSync(join(outDir, done.file))) {
-      process.stderr.write(`record-runs: ${preset} already recorded (${done.date}); --force records it again\n`);
+      process.stderr.write(
+        `record-runs: ${preset} already recorded (${done.date}); --force records it again\n`,
+      );
       continue;
     }
     const entry = record(preset, generationsOf(preset), outDir);

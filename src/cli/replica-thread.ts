@@ -17,7 +17,8 @@ serveReplica(
     onMessage: (handler: (message: ToReplica) => void) => port.on('message', handler),
   },
   async (name) => {
-    if (name !== 'wasm' && name !== 'cpu') throw new Error(`a Node training worker runs wasm or cpu, not ${name}`);
+    if (name !== 'wasm' && name !== 'cpu')
+      throw new Error(`a Node training worker runs wasm or cpu, not ${name}`);
     await useNodeBackend(name);
     await runModelSmokeTest();
   },

@@ -107,7 +107,8 @@ function parseCommandLine() {
   } catch (e) {
     throw new UsageError(e instanceof Error ? e.message.split('\n')[0] : String(e));
   }
-  if (!parsed.values.merge && parsed.positionals.length > 0) throw new UsageError(`Unexpected argument '${parsed.positionals[0]}'`);
+  if (!parsed.values.merge && parsed.positionals.length > 0)
+    throw new UsageError(`Unexpected argument '${parsed.positionals[0]}'`);
   return { ...parsed.values, files: parsed.positionals };
 }
 
@@ -184,13 +185,19 @@ async function main(): Promise<number> {
   if (!args.out) throw new UsageError('missing --out FILE (where to write run.json); see --help');
   if (args.merge) return (await import('./sweep/sweep-cli')).mergeCommand(args.files, args);
   if (args.preset) presetPartial(args.preset); // unknown names fail before any work
-  if (args.backend !== undefined && args.backend !== 'wasm' && args.backend !== 'cpu' && args.backend !== 'webgpu') {
+  if (
+    args.backend !== undefined &&
+    args.backend !== 'wasm' &&
+    args.backend !== 'cpu' &&
+    args.backend !== 'webgpu'
+  ) {
     throw new UsageError(`--backend must be wasm, cpu or webgpu, got "${args.backend}"`);
   }
   const settings = buildConfig(args);
   const userDocuments = args.corpus ? await loadCorpus(args.corpus, args.timeout) : undefined;
   if (args.sweep || args.seeds || args.shard || args.threshold || args['summary-csv']) {
-    const configFor = (assignments: string[]) => buildConfig({ ...args, set: [...(args.set ?? []), ...assignments] });
+    const configFor = (assignments: string[]) =>
+      buildConfig({ ...args, set: [...(args.set ?? []), ...assignments] });
     return (await import('./sweep/sweep-cli')).sweepCommand(args, { configFor, userDocuments });
   }
   const config = resolveContradictions(settings, userDocuments);
@@ -221,7 +228,8 @@ async function main(): Promise<number> {
     import('./progress'),
     import('papaparse'),
   ]);
-  const replicaHost = config.model.family === 'transformer' ? (await import('./node-replicas')).nodeReplicaHost() : undefined;
+  const replicaHost =
+    config.model.family === 'transformer' ? (await import('./node-replicas')).nodeReplicaHost() : undefined;
   const control = new LoopControl();
   process.once('SIGINT', () => control.cancel());
   const recorder = new RunRecorder(config);

@@ -8,12 +8,19 @@ import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { chooseBackend, describeChoice, NODE_BACKENDS, type BackendChoice, type BackendName } from '../engine/backend';
+import {
+  chooseBackend,
+  describeChoice,
+  NODE_BACKENDS,
+  type BackendChoice,
+  type BackendName,
+} from '../engine/backend';
 import type { NodeWebGpu } from './webgpu-node';
 
 export type NodeBackend = Extract<BackendName, 'wasm' | 'cpu' | 'webgpu'>;
 export const NODE_BACKEND_NAMES: readonly NodeBackend[] = ['wasm', 'cpu', 'webgpu'];
-export const isNodeBackend = (name: string): name is NodeBackend => (NODE_BACKEND_NAMES as readonly string[]).includes(name);
+export const isNodeBackend = (name: string): name is NodeBackend =>
+  (NODE_BACKEND_NAMES as readonly string[]).includes(name);
 let wasmPathsSet = false;
 
 function pointWasmAtPackage(): void {
@@ -55,9 +62,14 @@ export async function chooseNodeBackend(preferred?: NodeBackend): Promise<Backen
     webgpu = await installWebGpu();
   } catch (e) {
     const choice = await chooseBackend(NODE_BACKENDS);
-    const rejected = [{ backend: 'webgpu' as const, reason: e instanceof Error ? e.message : String(e) }, ...choice.rejected];
+    const rejected = [
+      { backend: 'webgpu' as const, reason: e instanceof Error ? e.message : String(e) },
+      ...choice.rejected,
+    ];
     return { backend: choice.backend, rejected, summary: describeChoice(choice.backend, rejected) };
   }
   const choice = await chooseBackend(order);
-  return choice.backend === 'webgpu' ? { ...choice, summary: `${choice.summary} WebGPU through Dawn: ${webgpu.description}.` } : choice;
+  return choice.backend === 'webgpu'
+    ? { ...choice, summary: `${choice.summary} WebGPU through Dawn: ${webgpu.description}.` }
+    : choice;
 }

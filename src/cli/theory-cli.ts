@@ -16,7 +16,10 @@ import { runTheory, theoryMethod } from '../engine/theory/run-theory';
 
 /** Whether simulate should take the theory path for this config. */
 export function wantsTheory(config: SimulationConfig): boolean {
-  return config.model.family === 'ngram' && (config.runs > 1 || (config.model.ngramOrder === 0 && config.generations > 1000));
+  return (
+    config.model.family === 'ngram' &&
+    (config.runs > 1 || (config.model.ngramOrder === 0 && config.generations > 1000))
+  );
 }
 
 export interface TheoryCliOptions {
@@ -105,7 +108,10 @@ export async function simulateTheory(config: SimulationConfig, options: TheoryCl
   process.once('SIGINT', onSigint);
   const chosen = theoryMethod(config);
   if (chosen.note) process.stderr.write(`note: ${chosen.note}\n`);
-  const label = chosen.method === 'unigram-chain' ? `unigram chain, ${config.runs} runs` : `order-${config.model.ngramOrder} text loop, ${config.runs} runs`;
+  const label =
+    chosen.method === 'unigram-chain'
+      ? `unigram chain, ${config.runs} runs`
+      : `order-${config.model.ngramOrder} text loop, ${config.runs} runs`;
   const progress = progressPrinter(options.quiet, label);
   let firstTextRun: RunRecord | null = null;
   let theory: TheoryRecord;
@@ -123,10 +129,14 @@ export async function simulateTheory(config: SimulationConfig, options: TheoryCl
     progress.finish();
     process.off('SIGINT', onSigint);
   }
-  const record: RunRecord = firstTextRun ? { ...(firstTextRun as RunRecord), status: theory.status, theory } : unigramRecord(config, theory, chosen.note);
+  const record: RunRecord = firstTextRun
+    ? { ...(firstTextRun as RunRecord), status: theory.status, theory }
+    : unigramRecord(config, theory, chosen.note);
   writeFileSync(options.out, runJsonText(record));
   if (options.csv) writeFileSync(options.csv, Papa.unparse(theoryToRows(theory)) + '\n');
-  const fixation = theory.unigram ? `, half absorbed by generation ${theory.unigram.fixation.halfAbsorbedGeneration ?? 'none'}` : '';
+  const fixation = theory.unigram
+    ? `, half absorbed by generation ${theory.unigram.fixation.halfAbsorbedGeneration ?? 'none'}`
+    : '';
   const summary = `${theory.runs} runs x ${theory.generations} generations in ${theory.seconds.toFixed(1)}s (${theory.method}${fixation})`;
   const written = `wrote ${options.out}${options.csv ? ` and ${options.csv}` : ''}`;
   process.stderr.write(`${theory.status === 'cancelled' ? 'cancelled' : 'done'}: ${summary}; ${written}\n`);

@@ -53,7 +53,13 @@ function systemIcds(): string[] {
 
 /** Chromium's SwiftShader Vulkan manifest: Debian, Fedora and Ubuntu builds, Google Chrome, or CHROMIUM_PATH's folder. */
 export function findSwiftShaderIcd(): string | undefined {
-  const folders = ['/usr/lib/chromium', '/usr/lib64/chromium-browser', '/usr/lib/chromium-browser', '/opt/google/chrome', '/opt/chromium.org/chromium'];
+  const folders = [
+    '/usr/lib/chromium',
+    '/usr/lib64/chromium-browser',
+    '/usr/lib/chromium-browser',
+    '/opt/google/chrome',
+    '/opt/chromium.org/chromium',
+  ];
   const named = process.env.CHROMIUM_PATH;
   if (named) {
     try {
@@ -78,12 +84,18 @@ const RTLD_NODELETE = 0x1000;
 function useSwiftShader(icd: string): string {
   process.env.VK_ICD_FILENAMES = icd;
   const loader = path.join(path.dirname(icd), 'libvulkan.so.1');
-  if (process.platform !== 'linux' || !fs.existsSync(loader)) return `SwiftShader (software Vulkan) from ${icd}`;
+  if (process.platform !== 'linux' || !fs.existsSync(loader))
+    return `SwiftShader (software Vulkan) from ${icd}`;
   try {
-    process.dlopen({ exports: {} }, loader, os.constants.dlopen.RTLD_NOW | os.constants.dlopen.RTLD_GLOBAL | RTLD_NODELETE);
+    process.dlopen(
+      { exports: {} },
+      loader,
+      os.constants.dlopen.RTLD_NOW | os.constants.dlopen.RTLD_GLOBAL | RTLD_NODELETE,
+    );
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
-    if (!message.includes('did not self-register')) return `SwiftShader (software Vulkan) from ${icd} (its loader did not load: ${message})`;
+    if (!message.includes('did not self-register'))
+      return `SwiftShader (software Vulkan) from ${icd} (its loader did not load: ${message})`;
   }
   return `SwiftShader (software Vulkan) from ${icd}, with its Vulkan loader`;
 }
@@ -124,8 +136,10 @@ async function install(): Promise<NodeWebGpu> {
   const system = named.length > 0 ? [] : systemIcds();
   const swiftShader = findSwiftShaderIcd();
   let driver: string;
-  if (named.length > 0) driver = `the Vulkan driver named by ${named.map((v) => `${v}=${process.env[v]}`).join(', ')}`;
-  else if (system.length > 0) driver = `the system's Vulkan drivers (${system.map((f) => path.basename(f)).join(', ')})`;
+  if (named.length > 0)
+    driver = `the Vulkan driver named by ${named.map((v) => `${v}=${process.env[v]}`).join(', ')}`;
+  else if (system.length > 0)
+    driver = `the system's Vulkan drivers (${system.map((f) => path.basename(f)).join(', ')})`;
   else if (swiftShader) driver = useSwiftShader(swiftShader);
   else driver = 'no Vulkan driver (no VK_ICD_FILENAMES, no icd.d manifest, no Chromium SwiftShader)';
 
@@ -148,10 +162,12 @@ async function install(): Promise<NodeWebGpu> {
   // What tfjs-backend-webgpu reads from the global scope: navigator.gpu and the GPU* constants
   // and classes (src/bench/launch-counter.ts counts dispatches on GPUComputePassEncoder's).
   for (const [name, value] of Object.entries(globals as Record<string, unknown>)) {
-    if (!(name in globalThis)) Object.defineProperty(globalThis, name, { value, configurable: true, writable: true });
+    if (!(name in globalThis))
+      Object.defineProperty(globalThis, name, { value, configurable: true, writable: true });
   }
   const g = globalThis as { navigator?: object };
-  if (g.navigator) Object.defineProperty(g.navigator, 'gpu', { value: gpu, configurable: true, writable: true });
+  if (g.navigator)
+    Object.defineProperty(g.navigator, 'gpu', { value: gpu, configurable: true, writable: true });
   else Object.defineProperty(globalThis, 'navigator', { value: { gpu }, configurable: true, writable: true });
 
   state = { gpu, devices: [] };

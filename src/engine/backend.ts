@@ -53,7 +53,9 @@ export async function chooseBackend(candidates: readonly BackendName[]): Promise
       rejected.push({ backend: name, reason: messageOf(e) });
     }
   }
-  throw new Error(`no TensorFlow.js backend works here: ${rejected.map((r) => `${r.backend}: ${r.reason}`).join('; ')}`);
+  throw new Error(
+    `no TensorFlow.js backend works here: ${rejected.map((r) => `${r.backend}: ${r.reason}`).join('; ')}`,
+  );
 }
 
 export function describeChoice(name: BackendName, rejected: readonly BackendRejection[]): string {

@@ -5,14 +5,21 @@
  * that the browser does not offer WebGPU at all (Linux Chrome without a flag, Firefox, a
  * blocklisted GPU), and the user should read that instead.
  */
-import { BROWSER_BACKENDS, chooseBackend, describeChoice, type BackendChoice, type BackendRejection } from '../engine/backend';
+import {
+  BROWSER_BACKENDS,
+  chooseBackend,
+  describeChoice,
+  type BackendChoice,
+  type BackendRejection,
+} from '../engine/backend';
 import { fallbackCandidates } from './backend-fallback';
 import type { BackendName } from './simulation-protocol';
 import { webGlSoftwareRenderer, webGpuSoftwareRenderer } from './software-renderer';
 
 /** Why this browser gives no WebGPU, or null if it does offer an adapter. */
 async function webGpuAbsence(): Promise<string | null> {
-  if (typeof navigator === 'undefined' || !('gpu' in navigator) || !navigator.gpu) return 'this browser does not offer WebGPU';
+  if (typeof navigator === 'undefined' || !('gpu' in navigator) || !navigator.gpu)
+    return 'this browser does not offer WebGPU';
   try {
     const adapter = await navigator.gpu.requestAdapter();
     return adapter ? null : 'this browser offers no WebGPU adapter (WebGPU off, or the GPU is blocklisted)';
@@ -41,7 +48,9 @@ export async function chooseBrowserBackend(only?: BackendName): Promise<BackendC
   const { order, demoted } = only ? { order: [only], demoted: [] } : await candidateOrder();
   const choice = await chooseBackend(order);
   // Demoted backends that were never tried because a faster one worked: say why.
-  const skipped = demoted.filter((d) => d.backend !== choice.backend && !choice.rejected.some((r) => r.backend === d.backend));
+  const skipped = demoted.filter(
+    (d) => d.backend !== choice.backend && !choice.rejected.some((r) => r.backend === d.backend),
+  );
   let rejected: BackendRejection[] = [...choice.rejected, ...skipped];
   const webgpu = rejected.find((r) => r.backend === 'webgpu' && !skipped.includes(r));
   const absence = webgpu ? await webGpuAbsence() : null;
@@ -64,6 +73,9 @@ export async function chooseFallbackBackend(failed: readonly BackendName[]): Pro
   );
   if (order.length === 0) throw new Error('no backend is left to fall back to');
   const choice = await chooseBackend(order);
-  const rejected: BackendRejection[] = [...failed.map((backend) => ({ backend, reason: 'failed during the run' })), ...choice.rejected];
+  const rejected: BackendRejection[] = [
+    ...failed.map((backend) => ({ backend, reason: 'failed during the run' })),
+    ...choice.rejected,
+  ];
   return { ...choice, rejected, summary: describeChoice(choice.backend, rejected) };
 }

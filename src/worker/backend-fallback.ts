@@ -13,7 +13,10 @@ const rank = (b: BackendName) => BACKEND_NAMES.indexOf(b);
  * The backends to try, in order, after `failed` (oldest first) failed; `softwareRendered` are the
  * GPU backends that run on a software renderer here. Empty: nothing is left to fall back to.
  */
-export function fallbackCandidates(failed: readonly BackendName[], softwareRendered: readonly BackendName[] = []): BackendName[] {
+export function fallbackCandidates(
+  failed: readonly BackendName[],
+  softwareRendered: readonly BackendName[] = [],
+): BackendName[] {
   if (failed.length === 0) return [...BACKEND_NAMES];
   const below = Math.max(...failed.map(rank));
   const left = BACKEND_NAMES.filter((b) => rank(b) > below && !failed.includes(b));
@@ -26,8 +29,12 @@ export function fallbackCandidates(failed: readonly BackendName[], softwareRende
  * The page's note on a fallback: which backend failed, how, and which one takes over. (The
  * resumed loop says next from which generation it goes on.)
  */
-export function fallbackNotice(failure: { backend: BackendName; message: string; generation: number | null }, next: BackendName): string {
-  const during = failure.generation === null ? 'while measuring the baseline' : `during generation ${failure.generation}`;
+export function fallbackNotice(
+  failure: { backend: BackendName; message: string; generation: number | null },
+  next: BackendName,
+): string {
+  const during =
+    failure.generation === null ? 'while measuring the baseline' : `during generation ${failure.generation}`;
   return `The ${failure.backend} backend failed ${during} (${failure.message}). The run falls back to ${next}.`;
 }
 

@@ -71,7 +71,9 @@ export const DEFAULT_WORKLOAD: TimingWorkload = { trainingSteps: 300, sampledCha
  * (its training steps, and about as many sampled characters as the real corpus holds). The
  * vocabulary is not known before the corpus is prepared; ~64 symbols is typical of them all.
  */
-export function timingOptionsFor(config: SimulationConfig): Pick<TimingOptions, 'shape' | 'batchSize' | 'workload'> {
+export function timingOptionsFor(
+  config: SimulationConfig,
+): Pick<TimingOptions, 'shape' | 'batchSize' | 'workload'> {
   return {
     shape: modelShape(config.model.size, 64),
     batchSize: config.training.batchSize,
@@ -99,7 +101,12 @@ export function syntheticStream(vocabSize: number, length: number, rng: Rng): In
  * Milliseconds of each of `timed` training steps after `warmup` untimed ones. The loss is read
  * back every step, so the device's work is inside the timing (GPUs queue work asynchronously).
  */
-export async function timeTrainingSteps(trainer: Trainer, stream: Int32Array, warmup: number, timed: number): Promise<number[]> {
+export async function timeTrainingSteps(
+  trainer: Trainer,
+  stream: Int32Array,
+  warmup: number,
+  timed: number,
+): Promise<number[]> {
   const ms: number[] = [];
   for (let i = 0; i < warmup + timed; i++) {
     const t0 = performance.now();
@@ -112,8 +119,21 @@ export async function timeTrainingSteps(trainer: Trainer, stream: Int32Array, wa
 }
 
 /** Characters per second of one sampler over count x length symbols (EOD does not stop a row). */
-export async function timeSampling(model: Gpt, sampler: SamplerKind, count: number, length: number, rng: Rng): Promise<number> {
-  const options = { count, maxLength: length, decoding: { temperature: 1, topK: 0, topP: 1 }, batchSize: count, stopAtEod: false, sampler };
+export async function timeSampling(
+  model: Gpt,
+  sampler: SamplerKind,
+  count: number,
+  length: number,
+  rng: Rng,
+): Promise<number> {
+  const options = {
+    count,
+    maxLength: length,
+    decoding: { temperature: 1, topK: 0, topP: 1 },
+    batchSize: count,
+    stopAtEod: false,
+    sampler,
+  };
   const t0 = performance.now();
   const sampled = await sampleDocuments(model, options, rng);
   const chars = sampled.documents.reduce((n, d) => n + d.length + 1, 0);
@@ -121,34 +141,64 @@ export async function timeSampling(model: Gpt, sampler: SamplerKind, count: numb
 }
 
 /** Orders measured pairs by the time a generation of the workload would take (pure). */
-export function rankTimings(measured: readonly Omit<TimingEntry, 'secondsPerGeneration'>[], workload: TimingWorkload): TimingEntry[] {
+export function rankTimings(
+  measured: readonly Omit<TimingEntry, 'secondsPerGeneration'>[],
+  workload: TimingWorkload,
+): TimingEntry[] {
   return measured
     .map((m) => ({
       ...m,
-      secondsPerGeneration: (workload.trainingSteps * m.msPerStep) / 1000 + workload.sampledChars / Math.max(m.charsPerSec, 1e-9),
+      secondsPerGeneration:
+        (workload.trainingSteps * m.msPerStep) / 1000 + workload.sampledChars / Math.max(m.charsPerSec, 1e-9),
     }))
     .sort((a, b) => a.secondsPerGeneration - b.secondsPerGeneration);
 }
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-async function timeOneBackend(backend: BackendName, options: Required<Omit<TimingOptions, 'onProgress' | 'workload'>>, onProgress: (line: string) => void) {
+async function timeOneBackend(
+  backend: BackendName,
+  options: Required<Omit<TimingOptions, 'onProgress' | 'workload'>>,
+  onProgress: (line: string) => void,
+) {
   if (!(await tf.setBackend(backend))) throw new Error('failed to initialise');
   await tf.ready();
   const rng = createRng(`backend-timing:${backend}`);
   const { shape } = options;
-  const stream = syntheticStream(shape.vocabSize, 4 * options.batchSize * (shape.contextLength + 1), rng.split('text'));
+  const stream = syntheticStream(
+    shape.vocabSize,
+    4 * options.batchSize * (shape.contextLength + 1),
+    rng.split('text'),
+  );
   const model = createGpt(shape, rng.split('init'));
-  const trainer = new Trainer(model, { ...DEFAULT_TRAINING, batchSize: options.batchSize, steps: 1_000 }, rng.split('train'));
+  const trainer = new Trainer(
+    model,
+    { ...DEFAULT_TRAINING, batchSize: options.batchSize, steps: 1_000 },
+    rng.split('train'),
+  );
   try {
-    const msPerStep = median(await timeTrainingSteps(trainer, stream, options.warmupSteps, options.timedSteps));
+    const msPerStep = median(
+      await timeTrainingSteps(trainer, stream, options.warmupSteps, options.timedSteps),
+    );
     onProgress(`${backend}: ${msPerStep.toFixed(1)} ms per training step`);
     const entries: Omit<TimingEntry, 'secondsPerGeneration'>[] = [];
     for (const sampler of options.samplers) {
       // An untimed pass first: it compiles the shaders of every shape the timed pass meets, as
       // earlier generations of a run will have (programs stay cached for the worker's life).
-      await timeSampling(model, sampler, options.sampleCount, options.sampleLength, rng.split(`warm:${sampler}`));
-      const charsPerSec = await timeSampling(model, sampler, options.sampleCount, options.sampleLength, rng.split(sampler));
+      await timeSampling(
+        model,
+        sampler,
+        options.sampleCount,
+        options.sampleLength,
+        rng.split(`warm:${sampler}`),
+      );
+      const charsPerSec = await timeSampling(
+        model,
+        sampler,
+        options.sampleCount,
+        options.sampleLength,
+        rng.split(sampler),
+      );
       onProgress(`${backend}: ${sampler} sampler ${Math.round(charsPerSec)} chars/s`);
       entries.push({ backend, sampler, msPerStep, charsPerSec });
     }
@@ -164,7 +214,10 @@ async function timeOneBackend(backend: BackendName, options: Required<Omit<Timin
  * that fails is listed in `failures` and the others still count; throws only if none could be
  * timed.
  */
-export async function timeBackends(candidates: readonly BackendName[], options: TimingOptions = {}): Promise<BackendTiming> {
+export async function timeBackends(
+  candidates: readonly BackendName[],
+  options: TimingOptions = {},
+): Promise<BackendTiming> {
   const settings = {
     shape: options.shape ?? modelShape('tiny', 64),
     batchSize: options.batchSize ?? DEFAULT_TRAINING.batchSize,
@@ -191,7 +244,10 @@ export async function timeBackends(candidates: readonly BackendName[], options: 
     if (initial && tf.getBackend() !== initial) await tf.setBackend(initial);
   }
   const ranking = rankTimings(measured, options.workload ?? DEFAULT_WORKLOAD);
-  if (ranking.length === 0) throw new Error(`no backend could be timed: ${failures.map((f) => `${f.backend}: ${f.reason}`).join('; ')}`);
+  if (ranking.length === 0)
+    throw new Error(
+      `no backend could be timed: ${failures.map((f) => `${f.backend}: ${f.reason}`).join('; ')}`,
+    );
   return { ranking, winner: ranking[0], failures };
 }
 
@@ -212,7 +268,10 @@ export interface TimedChoice {
  * candidates: they are never faster than wasm, and a WebGPU fallback adapter takes ~20 s a step.
  * Throws only if no candidate passes.
  */
-export async function chooseTimedBackend(candidates: readonly BackendName[], options: TimingOptions = {}): Promise<TimedChoice> {
+export async function chooseTimedBackend(
+  candidates: readonly BackendName[],
+  options: TimingOptions = {},
+): Promise<TimedChoice> {
   const rejected: BackendRejection[] = [];
   const passed: BackendName[] = [];
   for (const backend of candidates) {
@@ -220,26 +279,42 @@ export async function chooseTimedBackend(candidates: readonly BackendName[], opt
       await chooseBackend([backend]);
       passed.push(backend);
     } catch (e) {
-      rejected.push({ backend, reason: messageOf(e).replace(/^no TensorFlow\.js backend works here: \w+: /, '') });
+      rejected.push({
+        backend,
+        reason: messageOf(e).replace(/^no TensorFlow\.js backend works here: \w+: /, ''),
+      });
     }
   }
-  if (passed.length === 0) throw new Error(`no TensorFlow.js backend works here: ${rejected.map((r) => `${r.backend}: ${r.reason}`).join('; ')}`);
+  if (passed.length === 0)
+    throw new Error(
+      `no TensorFlow.js backend works here: ${rejected.map((r) => `${r.backend}: ${r.reason}`).join('; ')}`,
+    );
   // cpu runs the same arithmetic as wasm without SIMD: 10-30x slower wherever both were measured,
   // and timing it would cost a minute. It is timed only when nothing else passed.
   const timing = await timeBackends(passed.length > 1 ? passed.filter((b) => b !== 'cpu') : passed, options);
   rejected.push(...timing.failures);
   const { winner } = timing;
-  if (!(await tf.setBackend(winner.backend))) throw new Error(`${winner.backend} failed to initialise again after its timing`);
+  if (!(await tf.setBackend(winner.backend)))
+    throw new Error(`${winner.backend} failed to initialise again after its timing`);
   await tf.ready();
-  return { backend: winner.backend, sampler: winner.sampler, timing, rejected, summary: describeTimedChoice(timing, rejected) };
+  return {
+    backend: winner.backend,
+    sampler: winner.sampler,
+    timing,
+    rejected,
+    summary: describeTimedChoice(timing, rejected),
+  };
 }
 
 export function describeTimedChoice(timing: BackendTiming, rejected: readonly BackendRejection[]): string {
   const { winner } = timing;
   // The best pair of each backend, in ranking order: "wasm 150 ms/step, cpu 4,400 ms/step".
   const seen = new Set<BackendName>();
-  const others = timing.ranking.filter((e) => !seen.has(e.backend) && seen.add(e.backend)).map((e) => `${e.backend} ${Math.round(e.msPerStep).toLocaleString('en-US')} ms/step`);
+  const others = timing.ranking
+    .filter((e) => !seen.has(e.backend) && seen.add(e.backend))
+    .map((e) => `${e.backend} ${Math.round(e.msPerStep).toLocaleString('en-US')} ms/step`);
   let text = `Using ${winner.backend} with the ${winner.sampler} sampler, the fastest when timed (${others.join(', ')}).`;
-  if (rejected.length > 0) text += ` Passed over ${rejected.map((r) => `${r.backend} (${r.reason})`).join(', ')}.`;
+  if (rejected.length > 0)
+    text += ` Passed over ${rejected.map((r) => `${r.backend} (${r.reason})`).join(', ')}.`;
   return text;
 }

@@ -28,7 +28,10 @@ export class SimulationClient {
 
   constructor() {
     // Vite bundles the worker and its tfjs chunk from this URL expression; keep it literal.
-    this.worker = new Worker(new URL('./simulation.worker.ts', import.meta.url), { type: 'module', name: 'simulation' });
+    this.worker = new Worker(new URL('./simulation.worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'simulation',
+    });
     this.worker.onmessage = (e: MessageEvent<unknown>) => {
       if (hasProtocolVersion(e.data)) this.dispatch(e.data as WorkerEvent);
       else this.fail('the simulation worker answered in an unknown format (a stale cached page? reload it)');

@@ -9,7 +9,12 @@ import * as tf from '@tensorflow/tfjs';
 import type { BackendName } from './simulation-protocol';
 
 interface WebGlBackendLike {
-  gpgpu?: { gl?: { canvas?: EventTarget | null; getExtension(name: 'WEBGL_lose_context'): { loseContext(): void } | null } };
+  gpgpu?: {
+    gl?: {
+      canvas?: EventTarget | null;
+      getExtension(name: 'WEBGL_lose_context'): { loseContext(): void } | null;
+    };
+  };
 }
 interface WebGpuBackendLike {
   device?: { lost?: Promise<{ reason?: string; message?: string }>; destroy?(): void };
@@ -34,7 +39,9 @@ export function watchDeviceLoss(backend: BackendName, onLost: (reason: string) =
   }
   if (backend === 'webgpu') {
     const device = (tf.backend() as unknown as WebGpuBackendLike).device;
-    void device?.lost?.then((info) => lost(`the WebGPU device was lost${info.message ? `: ${info.message}` : ''}`));
+    void device?.lost?.then((info) =>
+      lost(`the WebGPU device was lost${info.message ? `: ${info.message}` : ''}`),
+    );
   }
   return () => {
     watching = false;

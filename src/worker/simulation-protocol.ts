@@ -14,7 +14,15 @@ import type { FaultPlan } from '../engine/loop/control/fault-injection';
 import type { SamplerKind } from '../engine/model/infer/sample';
 import type { TimingEntry } from './backend-timing';
 
-export type { BackendName, BackendRejection, FaultPlan, RunCheckpoint, SamplerKind, SimulationConfig, SimulationEvent };
+export type {
+  BackendName,
+  BackendRejection,
+  FaultPlan,
+  RunCheckpoint,
+  SamplerKind,
+  SimulationConfig,
+  SimulationEvent,
+};
 
 /**
  * Bump on any change to the shapes below. (3: checkpoints, resume, fault injection; 5: reports
@@ -82,5 +90,11 @@ export type WorkerCommandBody = WithoutVersion<WorkerCommand>;
 
 /** True for any object that claims to be a message of this protocol version. */
 export function hasProtocolVersion(data: unknown): data is { type: string; version: number } {
-  return typeof data === 'object' && data !== null && 'type' in data && 'version' in data && data.version === PROTOCOL_VERSION;
+  return (
+    typeof data === 'object' &&
+    data !== null &&
+    'type' in data &&
+    'version' in data &&
+    data.version === PROTOCOL_VERSION
+  );
 }

@@ -50,7 +50,14 @@ const emitLoop = (event: SimulationEvent) => emit({ type: 'loop', event });
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 function announce(choice: BackendChoice, sampler: SamplerKind, timings?: TimingEntry[]): void {
-  emit({ type: 'ready', backend: choice.backend, rejected: choice.rejected, summary: choice.summary, sampler, ...(timings ? { timings } : {}) });
+  emit({
+    type: 'ready',
+    backend: choice.backend,
+    rejected: choice.rejected,
+    summary: choice.summary,
+    sampler,
+    ...(timings ? { timings } : {}),
+  });
 }
 
 /** `?fault=crash`: the worker dies the way a crashed script does, by an error no handler catches. */
@@ -62,7 +69,14 @@ function crashWorker(message: string): Promise<never> {
 }
 
 /** The loop's options for one attempt: resumed from a checkpoint, with a fault injected if asked. */
-function loopOptions(request: StartRequest, runControl: LoopControl, backend: BackendName, sampler: SamplerKind, checkpoint: RunCheckpoint | null, fault: FaultPlan | undefined): RunOptions {
+function loopOptions(
+  request: StartRequest,
+  runControl: LoopControl,
+  backend: BackendName,
+  sampler: SamplerKind,
+  checkpoint: RunCheckpoint | null,
+  fault: FaultPlan | undefined,
+): RunOptions {
   return {
     userDocuments: request.userDocuments,
     control: runControl,
@@ -71,10 +85,14 @@ function loopOptions(request: StartRequest, runControl: LoopControl, backend: Ba
     replicaHost: browserReplicaHost(),
     createFamily: fault
       ? async (config, prepared, parallel) =>
-          withInjectedFault(await createConfiguredFamily(config, prepared, resolveSampler(config, sampler), parallel), fault, {
-            crash: crashWorker,
-            loseDevice: () => loseDeviceOnPurpose(backend),
-          })
+          withInjectedFault(
+            await createConfiguredFamily(config, prepared, resolveSampler(config, sampler), parallel),
+            fault,
+            {
+              crash: crashWorker,
+              loseDevice: () => loseDeviceOnPurpose(backend),
+            },
+          )
       : undefined,
   };
 }
@@ -89,7 +107,13 @@ type BackendFailure = Extract<SimulationEvent, { type: 'error' }>;
  * A lost device ends it at once, even if the loop is stuck waiting on that device (a read from
  * a lost GPU may never settle): the stuck run is cancelled and left behind.
  */
-async function runOn(choice: BackendChoice, sampler: SamplerKind, request: StartRequest, checkpoint: { latest: RunCheckpoint | null }, fault: FaultPlan | undefined): Promise<BackendFailure | null> {
+async function runOn(
+  choice: BackendChoice,
+  sampler: SamplerKind,
+  request: StartRequest,
+  checkpoint: { latest: RunCheckpoint | null },
+  fault: FaultPlan | undefined,
+): Promise<BackendFailure | null> {
   const runControl = new LoopControl();
   const pending = control?.takeRequestedConfig();
   if (pending) runControl.requestConfig(pending); // settings sent while the last backend failed
@@ -107,7 +131,10 @@ async function runOn(choice: BackendChoice, sampler: SamplerKind, request: Start
   });
   try {
     const config = checkpoint.latest?.config ?? request.config;
-    const events = runSimulation(config, loopOptions(request, runControl, choice.backend, sampler, checkpoint.latest, fault));
+    const events = runSimulation(
+      config,
+      loopOptions(request, runControl, choice.backend, sampler, checkpoint.latest, fault),
+    );
     for (;;) {
       const next = await new Promise<IteratorResult<SimulationEvent> | BackendFailure>((resolve, reject) => {
         interrupt = resolve;
@@ -157,7 +184,13 @@ async function start(request: StartRequest): Promise<void> {
       }
       sampler = samplerFor(choice.backend);
       announce(choice, sampler);
-      emitLoop({ type: 'notice', message: fallbackNotice({ backend: failed[failed.length - 1], message: failure.message, generation: failure.generation }, choice.backend) });
+      emitLoop({
+        type: 'notice',
+        message: fallbackNotice(
+          { backend: failed[failed.length - 1], message: failure.message, generation: failure.generation },
+          choice.backend,
+        ),
+      });
     }
   } catch (e) {
     emit({ type: 'error', message: messageOf(e) });
@@ -169,7 +202,10 @@ async function start(request: StartRequest): Promise<void> {
 scope.onmessage = (e) => {
   const data = e.data;
   if (!hasProtocolVersion(data)) {
-    emit({ type: 'error', message: `the page sent a message this worker does not understand (protocol version ${PROTOCOL_VERSION} expected)` });
+    emit({
+      type: 'error',
+      message: `the page sent a message this worker does not understand (protocol version ${PROTOCOL_VERSION} expected)`,
+    });
     return;
   }
   const command = data as WorkerCommand;

@@ -17,9 +17,11 @@ export async function webGpuSoftwareRenderer(): Promise<string | null> {
     const adapter = await navigator.gpu?.requestAdapter();
     if (!adapter) return null;
     const info = (adapter as unknown as { info?: AdapterInfoLike; isFallbackAdapter?: boolean }).info;
-    const fallback = info?.isFallbackAdapter ?? (adapter as unknown as { isFallbackAdapter?: boolean }).isFallbackAdapter;
+    const fallback =
+      info?.isFallbackAdapter ?? (adapter as unknown as { isFallbackAdapter?: boolean }).isFallbackAdapter;
     const described = `${info?.description ?? ''} ${info?.architecture ?? ''}`;
-    if (fallback || SOFTWARE_RENDERERS.test(described)) return 'a software renderer (WebGPU fallback adapter), slower than wasm';
+    if (fallback || SOFTWARE_RENDERERS.test(described))
+      return 'a software renderer (WebGPU fallback adapter), slower than wasm';
     return null;
   } catch {
     return null;

@@ -16,7 +16,8 @@ import type { BackendName, StartRequest } from './simulation-protocol';
  * shape compiles shaders, so one shape for the whole run (fixed-shape) suits them; the KV cache
  * does less arithmetic on cpu and wasm.
  */
-export const samplerFor = (backend: BackendName): SamplerKind => (backend === 'webgl' || backend === 'webgpu' ? 'fixed-shape' : 'kv-cache');
+export const samplerFor = (backend: BackendName): SamplerKind =>
+  backend === 'webgl' || backend === 'webgpu' ? 'fixed-shape' : 'kv-cache';
 
 export interface StartBackend {
   choice: BackendChoice;
@@ -34,14 +35,27 @@ export async function chooseStartBackend(request: StartRequest): Promise<StartBa
     const { backend, sampler } = request.remembered;
     try {
       const choice = await chooseBrowserBackend(backend);
-      return { choice: { ...choice, summary: `${choice.summary} Chosen by this browser's earlier timing.` }, sampler };
+      return {
+        choice: { ...choice, summary: `${choice.summary} Chosen by this browser's earlier timing.` },
+        sampler,
+      };
     } catch {
       // The remembered backend no longer works here (a driver update, a flag turned off): time again.
     }
   }
   const { order, demoted } = await candidateOrder();
   const hardware = order.filter((b) => !demoted.some((d) => d.backend === b));
-  const timed = await chooseTimedBackend(hardware.length > 0 ? hardware : order, timingOptionsFor(request.config));
-  const rejected = [...timed.rejected, ...demoted.filter((d) => !timed.rejected.some((r) => r.backend === d.backend))];
-  return { choice: { backend: timed.backend, rejected, summary: timed.summary }, sampler: timed.sampler, timings: timed.timing.ranking };
+  const timed = await chooseTimedBackend(
+    hardware.length > 0 ? hardware : order,
+    timingOptionsFor(request.config),
+  );
+  const rejected = [
+    ...timed.rejected,
+    ...demoted.filter((d) => !timed.rejected.some((r) => r.backend === d.backend)),
+  ];
+  return {
+    choice: { backend: timed.backend, rejected, summary: timed.summary },
+    sampler: timed.sampler,
+    timings: timed.timing.ranking,
+  };
 }

@@ -22,8 +22,12 @@ export interface ChainRunOptions {
 }
 
 /** The view's run: runTheory's exact unigram chain, on a built-in corpus. */
-export async function runUnigramRecord(config: SimulationConfig, options: ChainRunOptions = {}): Promise<TheoryRecord> {
-  if (config.model.family !== 'ngram') throw new Error('theory mode runs the count model: set model.family to "ngram"');
+export async function runUnigramRecord(
+  config: SimulationConfig,
+  options: ChainRunOptions = {},
+): Promise<TheoryRecord> {
+  if (config.model.family !== 'ngram')
+    throw new Error('theory mode runs the count model: set model.family to "ngram"');
   if (config.corpus.source === 'user') throw new Error('the Theory view runs on a built-in corpus only');
   return runTheory(config, { ...options, method: 'unigram-chain' });
 }

@@ -8,10 +8,14 @@ import { replicaPort, type FromReplica, type ReplicaPort } from '../engine/paral
 import type { ReplicaHost } from '../engine/parallel/replica-host';
 
 function spawnTrainingWorker(): ReplicaPort {
-  const worker = new Worker(new URL('./training.worker.ts', import.meta.url), { type: 'module', name: 'training' });
+  const worker = new Worker(new URL('./training.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'training',
+  });
   const { port, fail } = replicaPort({
     post: (message, transfer) => worker.postMessage(message, transfer),
-    listen: (handler) => worker.addEventListener('message', (e: MessageEvent<FromReplica>) => handler(e.data)),
+    listen: (handler) =>
+      worker.addEventListener('message', (e: MessageEvent<FromReplica>) => handler(e.data)),
     terminate: () => worker.terminate(),
   });
   worker.addEventListener('error', (e: ErrorEvent) => {
@@ -24,7 +28,10 @@ function spawnTrainingWorker(): ReplicaPort {
 
 /** The host the simulation worker offers the engine: one thread per logical core. */
 export function browserReplicaHost(): ReplicaHost {
-  const scope = self as unknown as { crossOriginIsolated?: boolean; navigator: { hardwareConcurrency?: number } };
+  const scope = self as unknown as {
+    crossOriginIsolated?: boolean;
+    navigator: { hardwareConcurrency?: number };
+  };
   return {
     hardwareThreads: scope.navigator.hardwareConcurrency ?? 1,
     shared: scope.crossOriginIsolated === true && typeof SharedArrayBuffer === 'function',

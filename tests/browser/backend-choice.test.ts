@@ -18,7 +18,9 @@ const picker = (page: Page) => page.getByLabel('Backend', { exact: true });
 
 async function runToEnd(page: Page): Promise<void> {
   await playButton(page).click();
-  await waitFor(page, 'the end of the run', RUN_MS, async () => (/^(Done|Complete)/i.test(await statusText(page)) ? true : null));
+  await waitFor(page, 'the end of the run', RUN_MS, async () =>
+    /^(Done|Complete)/i.test(await statusText(page)) ? true : null,
+  );
 }
 
 describe('automatic backend choice, remembered per browser', () => {

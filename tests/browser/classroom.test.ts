@@ -36,7 +36,13 @@ describe('classroom links', () => {
   it('hides and locks what the link says, presets included, and shows its chart large', async () => {
     const page = await browser().context.newPage();
     const problems = watchPage(page);
-    await open(page, quickUrl(browser().baseUrl, 'set=seed=42&set=paradigm=accumulate&cv=1&hide=seed&lock=paradigm&large=divergence&hide=warp'));
+    await open(
+      page,
+      quickUrl(
+        browser().baseUrl,
+        'set=seed=42&set=paradigm=accumulate&cv=1&hide=seed&lock=paradigm&large=divergence&hide=warp',
+      ),
+    );
 
     // Hidden: no seed field and no "New seed" button; the generations next to it stay.
     expect(await page.getByLabel('Seed', { exact: true }).count()).toBe(0);
@@ -50,16 +56,24 @@ describe('classroom links', () => {
     expect(await paradigmRadio(page, 'Replace').isDisabled()).toBe(true);
     const paradigmGroup = settings(page).getByRole('group', { name: /^Paradigm/ });
     await paradigmGroup.getByText('Locked: your teacher fixed this setting for the lesson.').waitFor();
-    expect(await paradigmGroup.getByTitle('Locked: your teacher fixed this setting for the lesson.').count()).toBe(1);
+    expect(
+      await paradigmGroup.getByTitle('Locked: your teacher fixed this setting for the lesson.').count(),
+    ).toBe(1);
 
     // A preset applies its other settings and leaves the locked one, with a note.
     // click, not check: with the paradigm kept, the result is no longer that preset (the radio clears).
     await settings(page).getByRole('radio', { name: 'Low temperature' }).click();
-    await page.getByText('Your teacher fixed Paradigm and Seed, so the preset left them as they were; its other settings apply.').waitFor();
+    await page
+      .getByText(
+        'Your teacher fixed Paradigm and Seed, so the preset left them as they were; its other settings apply.',
+      )
+      .waitFor();
     expect(await page.getByLabel('Temperature', { exact: true }).inputValue()).toBe('0.5');
     expect(await accumulate.isChecked()).toBe(true);
     // The seed, hidden, kept the link's value too (the address carries it).
-    await waitFor(page, 'the address to follow the preset', 5_000, async () => ((await address(page)).includes('temperature=0.5') ? true : null));
+    await waitFor(page, 'the address to follow the preset', 5_000, async () =>
+      (await address(page)).includes('temperature=0.5') ? true : null,
+    );
     const search = await address(page);
     expect(search).toContain('set=seed=42');
     expect(search).toContain('set=paradigm=accumulate');
@@ -82,7 +96,9 @@ describe('classroom links', () => {
     expect(await settings(page).count()).toBe(1);
 
     await page.keyboard.press('p');
-    await waitFor(page, 'presenter mode', 5_000, async () => ((await settings(page).count()) === 0 ? true : null));
+    await waitFor(page, 'presenter mode', 5_000, async () =>
+      (await settings(page).count()) === 0 ? true : null,
+    );
     expect(await presenterButton.getAttribute('aria-pressed')).toBe('true');
     expect(await page.locator('.charts-grid > .chart-cell').count()).toBe(2);
     expect(await page.getByTestId('samples-panel').isVisible()).toBe(true);
@@ -93,14 +109,18 @@ describe('classroom links', () => {
     await settings(page).waitFor();
     expect(await address(page)).not.toContain('present=1');
     await presenterButton.click();
-    await waitFor(page, 'presenter mode from the button', 5_000, async () => ((await settings(page).count()) === 0 ? true : null));
+    await waitFor(page, 'presenter mode from the button', 5_000, async () =>
+      (await settings(page).count()) === 0 ? true : null,
+    );
     const shared = `${browser().baseUrl}${await address(page)}`;
 
     // The address, shared, opens in presenter mode.
     const student = await browser().context.newPage();
     await open(student, shared);
     expect(await settings(student).count()).toBe(0);
-    expect(await student.getByRole('button', { name: 'Presenter mode' }).getAttribute('aria-pressed')).toBe('true');
+    expect(await student.getByRole('button', { name: 'Presenter mode' }).getAttribute('aria-pressed')).toBe(
+      'true',
+    );
     expect(problems.pageErrors).toEqual([]);
     await student.close();
     await page.close();
@@ -120,7 +140,9 @@ describe('classroom links', () => {
     const pngBytes = await readFile(await png.path());
     expect([...pngBytes.subarray(0, 8)]).toEqual(PNG_SIGNATURE);
     // IHDR width and height: twice the chart's size on screen.
-    const plotWidth = await page.locator('[data-chart="perplexity"] .recharts-wrapper > svg.recharts-surface').evaluate((svg) => svg.getBoundingClientRect().width);
+    const plotWidth = await page
+      .locator('[data-chart="perplexity"] .recharts-wrapper > svg.recharts-surface')
+      .evaluate((svg) => svg.getBoundingClientRect().width);
     expect(pngBytes.readUInt32BE(16)).toBe(Math.round(plotWidth) * 2);
 
     // Keyboard: focus the SVG button and press Enter.
@@ -128,7 +150,9 @@ describe('classroom links', () => {
     await page.getByRole('button', { name: `Save SVG: ${title}` }).focus();
     await page.keyboard.press('Enter');
     const svg = await svgDownload;
-    expect(svg.suggestedFilename()).toMatch(/^collapse-lab-held-out-perplexity-per-generation-custom-seed1\.svg$/);
+    expect(svg.suggestedFilename()).toMatch(
+      /^collapse-lab-held-out-perplexity-per-generation-custom-seed1\.svg$/,
+    );
     const text = await readFile(await svg.path(), 'utf8');
     // Parsed as a standalone document (no page CSS): the series path is there, its colour written on it.
     const parsed = await page.evaluate((source) => {

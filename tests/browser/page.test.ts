@@ -81,7 +81,10 @@ describe('one training step in the worker, per backend', () => {
         const problems = watchPage(page);
         try {
           const t0 = Date.now();
-          await openPage(page, browser().baseUrl, { backend, settings: [...SMALL_CORPUS, 'size=micro', 'steps=1', 'generations=1'] });
+          await openPage(page, browser().baseUrl, {
+            backend,
+            settings: [...SMALL_CORPUS, 'size=micro', 'steps=1', 'generations=1'],
+          });
           await playButton(page).click();
           expect(await backendName(page, timeoutMs)).toBe(backend);
           const chosenAt = Date.now();
@@ -94,7 +97,9 @@ describe('one training step in the worker, per backend', () => {
           // An untrained model guesses about uniformly over ~60 symbols: ln 60 ≈ 4.1 nats.
           expect(loss).toBeGreaterThan(1);
           expect(loss).toBeLessThan(10);
-          timings.push(`${backend}: backend ready ${((chosenAt - t0) / 1000).toFixed(1)} s, first loss ${loss} at ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+          timings.push(
+            `${backend}: backend ready ${((chosenAt - t0) / 1000).toFixed(1)} s, first loss ${loss} at ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+          );
           expectNoProblems(problems);
         } finally {
           await page.close(); // ends the worker mid-run: the rest of the generation is not needed
@@ -120,8 +125,13 @@ describe('the default preset on a tiny budget', () => {
       await setBudget(page, { size: 'Micro', steps: 60, generations: 3 });
       // While the page waits for Play, each chart's plot is mounted, hidden behind its "Appears
       // when..." line (ChartFrame): the run fills that same plot in rather than mounting one.
-      const perplexitySurface = page.locator('[data-chart="perplexity"] .chart-plot svg.recharts-surface').first();
-      await page.locator('[data-chart="perplexity"] .chart-draw-waiting svg.recharts-surface').first().waitFor({ state: 'attached', timeout: 15_000 });
+      const perplexitySurface = page
+        .locator('[data-chart="perplexity"] .chart-plot svg.recharts-surface')
+        .first();
+      await page
+        .locator('[data-chart="perplexity"] .chart-draw-waiting svg.recharts-surface')
+        .first()
+        .waitFor({ state: 'attached', timeout: 15_000 });
       expect(await perplexitySurface.isVisible()).toBe(false);
       await perplexitySurface.evaluate((svg) => Object.assign(svg, { mountedBeforePlay: true }));
       await playButton(page).click();
@@ -129,13 +139,17 @@ describe('the default preset on a tiny budget', () => {
       expect(REAL_BACKENDS).toContain(await backendName(page, 60_000));
 
       // Training begins: from here on, no main-thread task may take over 200 ms.
-      const firstStep = await waitFor(page, 'the first training step', 60_000, async () => stepOf(await statusText(page)));
+      const firstStep = await waitFor(page, 'the first training step', 60_000, async () =>
+        stepOf(await statusText(page)),
+      );
       expect(firstStep).toBeGreaterThan(0);
       const trainingFrom = await longTasks.now();
 
       // Pause stops the step counter; resume restarts it.
       await pauseButton(page).click();
-      await waitFor(page, 'the paused status', 10_000, async () => ((await statusText(page)).startsWith('Paused') ? true : null));
+      await waitFor(page, 'the paused status', 10_000, async () =>
+        (await statusText(page)).startsWith('Paused') ? true : null,
+      );
       // The worker pauses at its next checkpoint (the next reported step): let that report land.
       await page.waitForTimeout(1000);
       const pausedAt = await statusText(page);
@@ -146,7 +160,9 @@ describe('the default preset on a tiny budget', () => {
       await waitFor(page, 'training to go on after resume', 30_000, async () => {
         const s = await statusText(page);
         const step = stepOf(s);
-        return !s.startsWith('Paused') && (step === null || pausedStep === null || step > pausedStep) ? true : null;
+        return !s.startsWith('Paused') && (step === null || pausedStep === null || step > pausedStep)
+          ? true
+          : null;
       });
 
       // Progress advances, and each finished generation adds a point to the charts.
@@ -159,7 +175,9 @@ describe('the default preset on a tiny budget', () => {
         if (g) divergenceGenerations.add(g[1]);
         if (!midRunShot && divergenceGenerations.size > 0 && (await statusText(page)).includes('training')) {
           await screenshot(page, 'page-mid-run.png');
-          await page.getByTestId('samples-panel').screenshot({ path: new URL('samples-mid-run.png', SCREENSHOT_DIR).pathname });
+          await page
+            .getByTestId('samples-panel')
+            .screenshot({ path: new URL('samples-mid-run.png', SCREENSHOT_DIR).pathname });
           midRunShot = true;
         }
         return (await statusText(page)).startsWith('Done') ? true : null;
@@ -167,7 +185,9 @@ describe('the default preset on a tiny budget', () => {
       expect(await progressValue(page)).toBeGreaterThan(progressEarly);
       expect(await statusText(page)).toMatch(/^Done\b.*\b3 of 3\b/);
 
-      await expect.poll(() => chartSummary(page, 'Held-out perplexity'), { timeout: 5_000 }).toMatch(/latest, generation 2/);
+      await expect
+        .poll(() => chartSummary(page, 'Held-out perplexity'), { timeout: 5_000 })
+        .toMatch(/latest, generation 2/);
       const perplexity = await chartSummary(page, 'Held-out perplexity');
       expect(await perplexitySurface.isVisible()).toBe(true);
       expect(await perplexitySurface.evaluate((svg) => 'mountedBeforePlay' in svg)).toBe(true);
@@ -179,7 +199,9 @@ describe('the default preset on a tiny budget', () => {
       expect(divergenceGenerations.has('0')).toBe(true);
       expect(divergenceGenerations.size).toBeGreaterThanOrEqual(2);
       // Charts redraw one after another (use-chart-data.ts): wait a moment for the last point.
-      await expect.poll(() => chartSummary(page, 'Jensen-Shannon divergence'), { timeout: 5_000 }).toMatch(/generation 2: 1-grams [\d.]+/);
+      await expect
+        .poll(() => chartSummary(page, 'Jensen-Shannon divergence'), { timeout: 5_000 })
+        .toMatch(/generation 2: 1-grams [\d.]+/);
 
       // Samples: the latest generation beside real text, and the prompts across generations.
       const samples = page.getByTestId('samples-panel');
@@ -190,14 +212,18 @@ describe('the default preset on a tiny budget', () => {
       const promptTable = page.getByTestId('prompt-table');
       const prompts = await promptTable.locator('tbody').count();
       expect(prompts).toBeGreaterThan(0);
-      expect(await promptTable.getByRole('button', { name: /^Show generation \d+$/ }).count()).toBe(3 * prompts);
+      expect(await promptTable.getByRole('button', { name: /^Show generation \d+$/ }).count()).toBe(
+        3 * prompts,
+      );
       // Scrub back with the keyboard: the timeline is a slider labelled by generation.
       const slider = samples.getByRole('slider', { name: 'Generation shown' });
       await slider.focus();
       await page.keyboard.press('Home');
       expect(await slider.getAttribute('aria-valuetext')).toBe('generation 0');
       await samples.getByRole('heading', { name: 'Generation 0 wrote' }).waitFor();
-      expect(await page.getByTestId('prompt-table').locator('tr[aria-current="true"] th').first().textContent()).toBe('Generation 0');
+      expect(
+        await page.getByTestId('prompt-table').locator('tr[aria-current="true"] th').first().textContent(),
+      ).toBe('Generation 0');
       await page.keyboard.press('End');
       await samples.getByRole('heading', { name: 'Generation 2 wrote' }).waitFor();
       expect(await samples.getByRole('checkbox', { name: 'Follow the latest' }).isChecked()).toBe(true);
@@ -221,24 +247,39 @@ describe('the default preset on a tiny budget', () => {
       void d.dismiss();
     });
     try {
-      await openPage(page, browser().baseUrl, { backend: 'quantum', settings: [...SMALL_CORPUS, 'size=micro', 'steps=2', 'generations=1'] });
+      await openPage(page, browser().baseUrl, {
+        backend: 'quantum',
+        settings: [...SMALL_CORPUS, 'size=micro', 'steps=2', 'generations=1'],
+      });
       const messages = page.getByTestId('messages');
       await expect(messages.textContent()).resolves.toContain('"quantum"');
       await messages.getByRole('button', { name: /^Dismiss/ }).click();
       await expect(messages.textContent()).resolves.toBe('');
 
       const script = '<script>alert(1)</script>';
-      const paragraphs = Array.from({ length: 40 }, (_, i) => `Story ${i}: the cat ${script} sat on the mat, and the dog watched it from the door all day.`);
+      const paragraphs = Array.from(
+        { length: 40 },
+        (_, i) =>
+          `Story ${i}: the cat ${script} sat on the mat, and the dog watched it from the door all day.`,
+      );
       await page.getByRole('radio', { name: /Your own text/ }).check();
       await page.getByLabel('Paste text').fill(paragraphs.join('\n\n'));
       await page.getByRole('button', { name: 'Use pasted text' }).click();
       await playButton(page).click();
 
       const real = page.getByTestId('real-samples');
-      await waitFor(page, 'the real text beside generation 0', 120_000, async () => ((await real.count()) > 0 ? true : null));
+      await waitFor(page, 'the real text beside generation 0', 120_000, async () =>
+        (await real.count()) > 0 ? true : null,
+      );
       expect(await real.getByRole('listitem').first().textContent()).toContain(script);
       // React escaped it: the text is on screen, and no element holds it as a script.
-      expect(await page.evaluate(() => [...document.querySelectorAll('script')].filter((s) => s.textContent?.includes('alert(1)')).length)).toBe(0);
+      expect(
+        await page.evaluate(
+          () =>
+            [...document.querySelectorAll('script')].filter((s) => s.textContent?.includes('alert(1)'))
+              .length,
+        ),
+      ).toBe(0);
       expect(dialogs).toEqual([]);
       expect(['wasm', 'webgl', 'cpu']).toContain(await backendName(page, 1000));
       expectNoProblems(problems);
@@ -256,13 +297,19 @@ describe('real words', () => {
     const problems = watchPage(page);
     try {
       // A barely trained model spells few real words: its samples must hold some non-words.
-      await openPage(page, browser().baseUrl, { settings: [...SMALL_CORPUS, 'size=micro', 'steps=5', 'generations=1'] });
+      await openPage(page, browser().baseUrl, {
+        settings: [...SMALL_CORPUS, 'size=micro', 'steps=5', 'generations=1'],
+      });
       await playButton(page).click();
-      await waitFor(page, 'the run to finish', 90_000, async () => ((await statusText(page)).startsWith('Done') ? true : null));
+      await waitFor(page, 'the run to finish', 90_000, async () =>
+        (await statusText(page)).startsWith('Done') ? true : null,
+      );
       const generated = page.getByTestId('generated-samples');
       await generated.getByRole('heading', { name: 'Generation 0 wrote' }).waitFor();
       // Each mark says what it is in words (a screen reader hears it), not only by its underline.
-      await expect.poll(() => generated.getByText('(not a real word)').count(), { timeout: 5_000 }).toBeGreaterThan(0);
+      await expect
+        .poll(() => generated.getByText('(not a real word)').count(), { timeout: 5_000 })
+        .toBeGreaterThan(0);
       const marked = generated.locator('.sample-nonword').first();
       const style = await marked.evaluate((el) => getComputedStyle(el).textDecorationStyle);
       expect(style).toBe('wavy');
@@ -270,7 +317,9 @@ describe('real words', () => {
       expect(await page.getByTestId('real-samples').getByText('(not a real word)').count()).toBe(0);
       await expect
         .poll(() => chartSummary(page, 'Generation 0: character entropy'), { timeout: 5_000 })
-        .toMatch(/[\d.]+% of the words generation 0 wrote occur in the real text \(real held-out text: 100% by construction\)/);
+        .toMatch(
+          /[\d.]+% of the words generation 0 wrote occur in the real text \(real held-out text: 100% by construction\)/,
+        );
       const chart = page.locator('[data-chart="diversity"]');
       expect(await chart.getByText('real words', { exact: true }).count()).toBeGreaterThan(0); // the series' legend
       expect(await chart.getByText('real text: 100%').count()).toBeGreaterThan(0); // the reference level
@@ -291,35 +340,52 @@ describe('the Content-Security-Policy of the built page', () => {
     await page.addInitScript(() => {
       const seen: string[] = [];
       (window as unknown as { cspViolations: string[] }).cspViolations = seen;
-      document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
+      document.addEventListener('securitypolicyviolation', (e) =>
+        seen.push(`${e.violatedDirective} ${e.blockedURI}`),
+      );
     });
     try {
-      await openPage(page, browser().baseUrl, { settings: [...SMALL_CORPUS, 'size=micro', 'steps=2', 'generations=1'] });
-      const policy = (await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')) ?? '';
+      await openPage(page, browser().baseUrl, {
+        settings: [...SMALL_CORPUS, 'size=micro', 'steps=2', 'generations=1'],
+      });
+      const policy =
+        (await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')) ?? '';
       const scriptSrc = /script-src ([^;]*)/.exec(policy)?.[1] ?? '';
       expect(scriptSrc).toContain("'self'");
       expect(scriptSrc).toContain("'wasm-unsafe-eval'");
       expect(scriptSrc).not.toMatch(/'unsafe-eval'|'unsafe-inline'/);
       expect(await page.locator('script:not([src])').count()).toBe(0);
       await playButton(page).click();
-      await waitFor(page, 'the run to finish', 60_000, async () => ((await statusText(page)).startsWith('Done') ? true : null));
-      expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
+      await waitFor(page, 'the run to finish', 60_000, async () =>
+        (await statusText(page)).startsWith('Done') ? true : null,
+      );
+      expect(
+        await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations),
+      ).toEqual([]);
       expectNoProblems(problems);
     } finally {
       await page.close();
     }
   }, 90_000);
 
-  it('a setting that needs a new run, changed mid-run, is named in the run\'s notes on the page', async () => {
+  it("a setting that needs a new run, changed mid-run, is named in the run's notes on the page", async () => {
     const page = await browser().context.newPage();
     const problems = watchPage(page);
     try {
-      await openPage(page, browser().baseUrl, { settings: [...SMALL_CORPUS, 'size=micro', 'steps=40', 'generations=2'] });
+      await openPage(page, browser().baseUrl, {
+        settings: [...SMALL_CORPUS, 'size=micro', 'steps=40', 'generations=2'],
+      });
       await playButton(page).click();
-      await waitFor(page, 'training to start', 60_000, async () => ((await statusText(page)).includes('training') ? true : null));
+      await waitFor(page, 'training to start', 60_000, async () =>
+        (await statusText(page)).includes('training') ? true : null,
+      );
       await setNumber(page, 'Seed', 7);
-      await waitFor(page, 'the run to finish', 90_000, async () => ((await statusText(page)).startsWith('Done') ? true : null));
-      await expect.poll(() => page.getByTestId('run-notices').textContent(), { timeout: 5_000 }).toMatch(/seed only change when the run starts again/);
+      await waitFor(page, 'the run to finish', 90_000, async () =>
+        (await statusText(page)).startsWith('Done') ? true : null,
+      );
+      await expect
+        .poll(() => page.getByTestId('run-notices').textContent(), { timeout: 5_000 })
+        .toMatch(/seed only change when the run starts again/);
       expectNoProblems(problems);
     } finally {
       await page.close();
@@ -335,11 +401,15 @@ describe('the theory view', () => {
     const problems = watchPage(page);
     try {
       await page.goto(`${browser().baseUrl}#theory`);
-      await expect.poll(() => page.getByRole('tab', { name: /Theory/ }).getAttribute('aria-selected')).toBe('true');
+      await expect
+        .poll(() => page.getByRole('tab', { name: /Theory/ }).getAttribute('aria-selected'))
+        .toBe('true');
       const status = page.getByTestId('theory-status');
       await expect.poll(() => status.getAttribute('data-status'), { timeout: 60_000 }).toBe('done');
       // The transformer's recorded sweep sits under the live one: one row per share it recorded.
-      const recorded = JSON.parse(readFileSync('public/recorded/sweep-transformer-replace.json', 'utf8')) as { summaries: { contamination: number }[] };
+      const recorded = JSON.parse(readFileSync('public/recorded/sweep-transformer-replace.json', 'utf8')) as {
+        summaries: { contamination: number }[];
+      };
       const recordedRows = page.getByRole('table', { name: /Transformer under replace/ }).locator('tbody tr');
       await expect.poll(() => recordedRows.count(), { timeout: 30_000 }).toBe(recorded.summaries.length);
       await expect.poll(() => recordedRows.first().locator('th').textContent()).toBe('12.5%');
@@ -351,7 +421,9 @@ describe('the theory view', () => {
       for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowLeft');
       const after = await slider.getAttribute('aria-valuetext');
       expect(after).not.toBe(before);
-      await expect.poll(() => page.getByTestId('theory-summary').textContent(), { timeout: 60_000 }).not.toBe(firstSummary);
+      await expect
+        .poll(() => page.getByTestId('theory-summary').textContent(), { timeout: 60_000 })
+        .not.toBe(firstSummary);
       await expect.poll(() => status.getAttribute('data-status'), { timeout: 60_000 }).toBe('done');
       const secondSummary = (await page.getByTestId('theory-summary').textContent()) ?? '';
       // "drifted 0.25 (total variation) from the real law by generation k": later, or not yet.
@@ -364,7 +436,9 @@ describe('the theory view', () => {
       // Back to the simulator with the keyboard: the tabs follow the WAI-ARIA pattern.
       await page.getByRole('tab', { name: /Theory/ }).focus();
       await page.keyboard.press('ArrowLeft');
-      await expect.poll(() => page.getByRole('tab', { name: /Simulator/ }).getAttribute('aria-selected')).toBe('true');
+      await expect
+        .poll(() => page.getByRole('tab', { name: /Simulator/ }).getAttribute('aria-selected'))
+        .toBe('true');
       expectNoProblems(problems);
     } finally {
       await page.close();

@@ -18,7 +18,10 @@ describe('resume after reload', () => {
     const page = await browser().context.newPage();
     const problems = watchPage(page);
     try {
-      await openPage(page, browser().baseUrl, { backend: 'wasm', settings: [...SMALL_CORPUS, 'size=micro', 'steps=40', 'generations=3'] });
+      await openPage(page, browser().baseUrl, {
+        backend: 'wasm',
+        settings: [...SMALL_CORPUS, 'size=micro', 'steps=40', 'generations=3'],
+      });
       await playButton(page).click();
       // Generation 0 finished and saved; the run goes on into generation 1.
       const live = runRows(page).filter({ hasText: /1 generation\b/ });
@@ -33,9 +36,13 @@ describe('resume after reload', () => {
       expect(label).not.toBe('');
       await interrupted.getByRole('button', { name: 'Resume' }).click();
 
-      await waitFor(page, 'the resumed run to finish', 180_000, async () => ((await statusText(page)).startsWith('Done: 3 of 3') ? true : null));
+      await waitFor(page, 'the resumed run to finish', 180_000, async () =>
+        (await statusText(page)).startsWith('Done: 3 of 3') ? true : null,
+      );
       const rows = runRows(page).filter({ hasText: label });
-      await waitFor(page, 'the entry to read complete', 10_000, async () => (/complete, 3 generations/.test((await rows.first().textContent()) ?? '') ? true : null));
+      await waitFor(page, 'the entry to read complete', 10_000, async () =>
+        /complete, 3 generations/.test((await rows.first().textContent()) ?? '') ? true : null,
+      );
       expect(await rows.count()).toBe(1);
       expect(problems.pageErrors).toEqual([]);
     } finally {

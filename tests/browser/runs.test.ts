@@ -120,13 +120,11 @@ describe('runs list', () => {
     const saved = await (await download).path();
     const exported = JSON.parse(await readFile(saved, 'utf8')) as RunRecord;
     expect(exported.generations.map((g) => g.generation)).toEqual([0, 1]);
-    await page
-      .getByTestId('run-file-input')
-      .setInputFiles({
-        name: 'class-4b.json',
-        mimeType: 'application/json',
-        buffer: Buffer.from(JSON.stringify(exported)),
-      });
+    await page.getByTestId('run-file-input').setInputFiles({
+      name: 'class-4b.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(exported)),
+    });
     await page.getByText('Showing a run imported from class-4b.json').waitFor();
     const imported = runRow(page, 'class-4b.json');
     expect(await imported.textContent()).toMatch(/imported.*complete, 2 generations/);

@@ -18,7 +18,15 @@ import type { RunRecord } from '../../src/engine/record';
 import { watchPage } from '../support/browser';
 import { sharedBrowser } from '../support/shared-browser';
 import { collectEvents, microRunConfig } from '../support/loop-fixtures';
-import { chartSummary, openPage, playButton, setNumber, SMALL_CORPUS, statusText, waitFor } from '../support/page-run';
+import {
+  chartSummary,
+  openPage,
+  playButton,
+  setNumber,
+  SMALL_CORPUS,
+  statusText,
+  waitFor,
+} from '../support/page-run';
 
 describe('share links and run files', () => {
   const browser = sharedBrowser({ webgpu: false });
@@ -48,8 +56,11 @@ describe('share links and run files', () => {
     await page.getByRole('button', { name: 'Copy link' }).click();
     const field = page.getByLabel('Link to these settings');
     const copied = page.getByText('Link copied: it opens these settings.');
-    await waitFor(page, 'the copied link', 5_000, async () => ((await copied.count()) > 0 || (await field.count()) > 0 ? true : null));
-    if ((await field.count()) > 0) expect(await field.inputValue()).toMatch(/\?v=1&set=seed=42&set=generations=3$/);
+    await waitFor(page, 'the copied link', 5_000, async () =>
+      (await copied.count()) > 0 || (await field.count()) > 0 ? true : null,
+    );
+    if ((await field.count()) > 0)
+      expect(await field.inputValue()).toMatch(/\?v=1&set=seed=42&set=generations=3$/);
     expect(problems.pageErrors).toEqual([]);
     await page.close();
   }, 30_000);
@@ -73,7 +84,9 @@ describe('share links and run files', () => {
     await page.getByRole('button', { name: 'Export run.json' }).click();
     const saved = await (await download).path();
     const exported = JSON.parse(await readFile(saved, 'utf8')) as RunRecord;
-    expect(exported.generations.map((g) => g.perplexity)).toEqual(record.generations.map((g) => g.perplexity));
+    expect(exported.generations.map((g) => g.perplexity)).toEqual(
+      record.generations.map((g) => g.perplexity),
+    );
     expect(exported.generations).toEqual(JSON.parse(JSON.stringify(record.generations)));
     expect(problems.pageErrors).toEqual([]);
     expect(problems.consoleErrors).toEqual([]);
@@ -86,14 +99,20 @@ describe('share links and run files', () => {
     await openPage(page, browser().baseUrl, { settings: [...SMALL_CORPUS, 'model=ngram', 'generations=1'] });
     const longest = page.getByLabel('Longest generated document', { exact: true });
     expect(await longest.inputValue()).toBe('600');
-    expect(await page.getByLabel('Characters measured per generation', { exact: true }).inputValue()).toBe('5000');
+    expect(await page.getByLabel('Characters measured per generation', { exact: true }).inputValue()).toBe(
+      '5000',
+    );
     await setNumber(page, 'Longest generated document', 120);
     await setNumber(page, 'Characters measured per generation', 800);
-    await waitFor(page, 'the address', 5_000, async () => (page.url().includes('set=sampling.maxLength=120') ? true : null));
+    await waitFor(page, 'the address', 5_000, async () =>
+      page.url().includes('set=sampling.maxLength=120') ? true : null,
+    );
     expect(page.url()).toContain('set=evaluation.sampleChars=800');
 
     await playButton(page).click();
-    await waitFor(page, 'the run to finish', 60_000, async () => ((await statusText(page)).startsWith('Done') ? true : null));
+    await waitFor(page, 'the run to finish', 60_000, async () =>
+      (await statusText(page)).startsWith('Done') ? true : null,
+    );
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export run.json' }).click();
     const exported = JSON.parse(await readFile(await (await download).path(), 'utf8')) as RunRecord;

@@ -12,7 +12,8 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { startStaticServer, type StaticServer } from './static-server';
 
 /** The built page; COLLAPSE_LAB_DIST names another build (parallel work builds into its own folder). */
-export const DIST_DIR = process.env.COLLAPSE_LAB_DIST ?? fileURLToPath(new URL('../../dist', import.meta.url));
+export const DIST_DIR =
+  process.env.COLLAPSE_LAB_DIST ?? fileURLToPath(new URL('../../dist', import.meta.url));
 
 export function findChromium(): string {
   const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].filter((p): p is string => !!p);
@@ -53,7 +54,9 @@ export interface BrowserSession {
 /** Serves dist/ and launches Chromium with a fresh profile. Needs `vite build` to have run. */
 export async function openBrowser(options: BrowserOptions = {}): Promise<BrowserSession> {
   if (!existsSync(path.join(DIST_DIR, 'index.html'))) {
-    throw new Error(`${DIST_DIR}/index.html is missing: run "npm run build" (npm test does it) before the browser tests`);
+    throw new Error(
+      `${DIST_DIR}/index.html is missing: run "npm run build" (npm test does it) before the browser tests`,
+    );
   }
   const executablePath = findChromium();
   // Served from a sub-path, as on a course website: the build must use relative URLs only.
@@ -115,11 +118,14 @@ declare global {
  * Records the page's long main-thread tasks (PerformanceObserver 'longtask', which reports
  * every task over 50 ms) from before its first script runs. Call before page.goto.
  */
-export async function watchLongTasks(page: Page): Promise<{ since(ms: number): Promise<{ start: number; duration: number }[]>; now(): Promise<number> }> {
+export async function watchLongTasks(
+  page: Page,
+): Promise<{ since(ms: number): Promise<{ start: number; duration: number }[]>; now(): Promise<number> }> {
   await page.addInitScript(() => {
     window.__longTasks = [];
     new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) window.__longTasks?.push({ start: e.startTime, duration: e.duration });
+      for (const e of list.getEntries())
+        window.__longTasks?.push({ start: e.startTime, duration: e.duration });
     }).observe({ type: 'longtask', buffered: true });
   });
   return {

@@ -17,7 +17,9 @@ export function quickUrl(baseUrl: string, extra = ''): string {
 /** Presses Play, waits for the run to finish, and returns the perplexity chart's summary. */
 export async function runQuick(page: Page): Promise<string> {
   await playButton(page).click();
-  await waitFor(page, 'the run to finish', 60_000, async () => ((await statusText(page)).startsWith('Done') ? true : null));
+  await waitFor(page, 'the run to finish', 60_000, async () =>
+    (await statusText(page)).startsWith('Done') ? true : null,
+  );
   return waitFor(page, 'the perplexity chart', 10_000, async () => {
     const text = await chartSummary(page, 'Held-out perplexity');
     return /latest, generation \d/.test(text) ? text : null;
@@ -48,14 +50,25 @@ async function injectAxe(page: Page): Promise<void> {
 export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
   await injectAxe(page);
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> };
+      }
+    ).axe;
     const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, html: n.html.slice(0, 200) })) }));
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target, html: n.html.slice(0, 200) })),
+    }));
   });
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
 
 /** One line per violation and element, for a failure message that says what to fix. */
 export function describeViolations(violations: readonly AxeViolation[]): string {
-  return violations.flatMap((v) => v.nodes.map((n) => `${v.impact} ${v.id} (${v.help}): ${n.target.join(' ')} ${n.html}`)).join('\n');
+  return violations
+    .flatMap((v) => v.nodes.map((n) => `${v.impact} ${v.id} (${v.help}): ${n.target.join(' ')} ${n.html}`))
+    .join('\n');
 }

@@ -16,7 +16,10 @@ export function microRunConfig(changes: Record<string, unknown> = {}): Simulatio
   return mergeConfig(mergeConfig(DEFAULT_CONFIG, micro), changes) as SimulationConfig;
 }
 
-export async function collectEvents(config: SimulationConfig, options: RunOptions = {}): Promise<SimulationEvent[]> {
+export async function collectEvents(
+  config: SimulationConfig,
+  options: RunOptions = {},
+): Promise<SimulationEvent[]> {
   const events: SimulationEvent[] = [];
   for await (const e of runSimulation(config, options)) events.push(e);
   return events;

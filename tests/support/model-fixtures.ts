@@ -22,7 +22,15 @@ export function microShape(vocabSize: number, overrides: Partial<ModelShape> = {
 }
 
 export function trainingSettings(overrides: Partial<TrainingSettings> = {}): TrainingSettings {
-  return { steps: 20, batchSize: 4, learningRate: 3e-3, warmupSteps: 2, reportEvery: 5, adamw: DEFAULT_ADAMW, ...overrides };
+  return {
+    steps: 20,
+    batchSize: 4,
+    learningRate: 3e-3,
+    warmupSteps: 2,
+    reportEvery: 5,
+    adamw: DEFAULT_ADAMW,
+    ...overrides,
+  };
 }
 
 export const seeded = (seed: number | string) => createRng(seed);

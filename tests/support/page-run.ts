@@ -61,8 +61,10 @@ export async function setBudget(page: Page, budget: Budget): Promise<void> {
   await setNumber(page, 'Generations', budget.generations);
 }
 
-export const playButton = (page: Page) => page.getByRole('group', { name: 'Run controls' }).getByRole('button', { name: /^(Play|Resume)$/ });
-export const pauseButton = (page: Page) => page.getByRole('group', { name: 'Run controls' }).getByRole('button', { name: 'Pause' });
+export const playButton = (page: Page) =>
+  page.getByRole('group', { name: 'Run controls' }).getByRole('button', { name: /^(Play|Resume)$/ });
+export const pauseButton = (page: Page) =>
+  page.getByRole('group', { name: 'Run controls' }).getByRole('button', { name: 'Pause' });
 const progressBar = (page: Page) => page.getByRole('progressbar', { name: 'Run progress, in generations' });
 
 /** The run bar's status line, e.g. "Generation 2 of 3 — training, step 12/40". */
@@ -84,7 +86,9 @@ export function stepOf(status: string): number | null {
 /** The backend the run bar names (its data attribute), once the worker has chosen one. */
 export async function backendName(page: Page, timeoutMs: number): Promise<string> {
   const badge = page.locator('[data-backend]');
-  return waitFor(page, 'the backend badge', timeoutMs, async () => ((await badge.count()) > 0 ? await badge.getAttribute('data-backend') : null));
+  return waitFor(page, 'the backend badge', timeoutMs, async () =>
+    (await badge.count()) > 0 ? await badge.getAttribute('data-backend') : null,
+  );
 }
 
 /** A chart's text summary (the accessible name of its plot), found by how it begins. */
@@ -97,13 +101,19 @@ export async function chartSummary(page: Page, startsWith: string): Promise<stri
  * Polls `probe` until it returns a value (not null), failing early with the page's message if the
  * run fails. Polling, not waitForFunction: the values are read through roles and labels.
  */
-export async function waitFor<T>(page: Page, what: string, timeoutMs: number, probe: () => Promise<T | null>): Promise<T> {
+export async function waitFor<T>(
+  page: Page,
+  what: string,
+  timeoutMs: number,
+  probe: () => Promise<T | null>,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const value = await probe();
     if (value !== null) return value;
     const error = page.getByTestId('run-error');
-    if (await error.isVisible()) throw new Error(`waiting for ${what}, the page reported an error: ${await error.textContent()}`);
+    if (await error.isVisible())
+      throw new Error(`waiting for ${what}, the page reported an error: ${await error.textContent()}`);
     await page.waitForTimeout(100);
   }
   throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; status: ${await statusText(page)}`);

@@ -56,7 +56,10 @@ export async function startStaticServer(rootDir: string, mountPath = '/'): Promi
     void (async () => {
       const url = req.url ?? '/';
       const inside = url.startsWith(mount) ? url.slice(mount.length - 1) : null;
-      const file = inside !== null && (req.method === 'GET' || req.method === 'HEAD') ? await resolveFile(root, inside) : null;
+      const file =
+        inside !== null && (req.method === 'GET' || req.method === 'HEAD')
+          ? await resolveFile(root, inside)
+          : null;
       if (!file) {
         res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found');
         return;

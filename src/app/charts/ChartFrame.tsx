@@ -47,7 +47,15 @@ const HeldPlot = memo(
   (_, next) => next.hold,
 );
 
-export function ChartFrame({ title, caption, summary, empty, controls, wide = false, children }: ChartFrameProps) {
+export function ChartFrame({
+  title,
+  caption,
+  summary,
+  empty,
+  controls,
+  wide = false,
+  children,
+}: ChartFrameProps) {
   const headingId = useId();
   const captionId = useId();
   const height = useContext(ChartHeightContext);
@@ -74,7 +82,11 @@ export function ChartFrame({ title, caption, summary, empty, controls, wide = fa
   };
 
   return (
-    <figure className={wide ? 'chart chart-wide' : 'chart'} aria-labelledby={headingId} aria-describedby={captionId}>
+    <figure
+      className={wide ? 'chart chart-wide' : 'chart'}
+      aria-labelledby={headingId}
+      aria-describedby={captionId}
+    >
       <div className="chart-head">
         <h3 id={headingId} ref={heading}>
           {title}
@@ -99,7 +111,11 @@ export function ChartFrame({ title, caption, summary, empty, controls, wide = fa
       <div ref={plot} className="chart-plot" role="img" aria-label={empty ?? summary} style={{ height }}>
         {waiting && <p className="chart-empty">{empty}</p>}
         {(!waiting || idleTurn) && (
-          <div className={waiting ? 'chart-draw chart-draw-waiting' : 'chart-draw'} aria-hidden={waiting || undefined} inert={waiting || undefined}>
+          <div
+            className={waiting ? 'chart-draw chart-draw-waiting' : 'chart-draw'}
+            aria-hidden={waiting || undefined}
+            inert={waiting || undefined}
+          >
             <HeldPlot hold={waiting}>{children}</HeldPlot>
           </div>
         )}

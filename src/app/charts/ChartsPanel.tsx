@@ -35,7 +35,11 @@ export function ChartsPanel() {
   const presenter = useClassroom((s) => s.presenter);
   const shown = chartsShown(large, presenter);
   return (
-    <section className={presenter ? 'charts charts-presenter' : 'charts'} aria-labelledby={headingId} data-tour="charts">
+    <section
+      className={presenter ? 'charts charts-presenter' : 'charts'}
+      aria-labelledby={headingId}
+      data-tour="charts"
+    >
       <h2 id={headingId}>Charts</h2>
       <div className="charts-grid">
         {shown.map(({ id, large: isLarge }) => {

@@ -5,11 +5,24 @@
 import { useMemo } from 'react';
 import { CartesianGrid, LineChart, ResponsiveContainer } from 'recharts';
 import { useChartData } from './data/use-chart-data';
-import { diversityRows, linearAxis, realWordRows, type DiversityRow, type RealWordRow } from './data/chart-data';
+import {
+  diversityRows,
+  linearAxis,
+  realWordRows,
+  type DiversityRow,
+  type RealWordRow,
+} from './data/chart-data';
 import { diversitySummary, formatNumber, formatPercent, realWordsSummary } from './data/chart-summaries';
 import { CHART_MARGIN } from './chart-theme';
 import { ChartFrame } from './ChartFrame';
-import { generationXAxis, referenceLevel, seriesLines, topLegend, valueTooltip, valueYAxis } from './chart-elements';
+import {
+  generationXAxis,
+  referenceLevel,
+  seriesLines,
+  topLegend,
+  valueTooltip,
+  valueYAxis,
+} from './chart-elements';
 import { generationRange, overlayLines } from './overlay-lines';
 import { overlaySummary } from './data/overlay-series';
 import { useOverlays, type ChartOverlays } from './data/use-overlays';
@@ -51,7 +64,11 @@ function SmallChart({ rows, series, styleOffset, yTitle, percent, overlays, refe
   const yAxis = useMemo(
     () =>
       linearAxis(
-        [...rows.flatMap((r) => series.map((s) => r[s.key] ?? NaN)), ...overlays.extent.values, reference?.y ?? NaN],
+        [
+          ...rows.flatMap((r) => series.map((s) => r[s.key] ?? NaN)),
+          ...overlays.extent.values,
+          reference?.y ?? NaN,
+        ],
         percent ? 100 : Infinity,
       ),
     [rows, series, percent, overlays, reference],
@@ -90,7 +107,11 @@ export function DiversityChart() {
         ` ${realWordsSummary(wordRows)}` +
         overlaySummary(wordOverlays.series, formatPercent)
       }
-      empty={rows.length === 0 && entropyOverlays.series.length === 0 ? 'Appears after generation 0 finishes' : null}
+      empty={
+        rows.length === 0 && entropyOverlays.series.length === 0
+          ? 'Appears after generation 0 finishes'
+          : null
+      }
       wide
     >
       <div className="chart-pair chart-trio">

@@ -25,11 +25,7 @@ export function LostSupportChart() {
   const rows = useMemo(() => lostSupportRows(reports), [reports]);
   const overlays = useOverlays('lostWords');
   const yAxis = useMemo(
-    () =>
-      linearAxis(
-        [...rows.flatMap((r) => [r.chars, r.bigrams, r.words]), ...overlays.extent.values],
-        100,
-      ),
+    () => linearAxis([...rows.flatMap((r) => [r.chars, r.bigrams, r.words]), ...overlays.extent.values], 100),
     [rows, overlays],
   );
   const [first, last] = generationRange(rows, overlays.extent);

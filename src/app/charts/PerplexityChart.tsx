@@ -38,7 +38,12 @@ export function PerplexityChart() {
   // Log scale: early generations (perplexity ~3-6) and the untrained level (~|V|) both readable.
   // Headroom above the baseline keeps its label (drawn above the line) clear of the curve.
   const domain = useMemo(
-    () => logDomain([...rows.map((r) => r.perplexity), ...overlays.extent.values, ...(baseline !== null ? [baseline * 1.3] : [])]),
+    () =>
+      logDomain([
+        ...rows.map((r) => r.perplexity),
+        ...overlays.extent.values,
+        ...(baseline !== null ? [baseline * 1.3] : []),
+      ]),
     [rows, baseline, overlays],
   );
   const yTicks = useMemo(() => (domain ? logTicks(domain) : []), [domain]);
@@ -51,7 +56,11 @@ export function PerplexityChart() {
       title="Held-out perplexity per generation"
       caption="Perplexity on real text the models never saw: rising toward the dashed line means the models are forgetting real language."
       summary={perplexitySummary(rows, baseline, star) + overlaySummary(overlays.series, formatNumber)}
-      empty={(rows.length === 0 && overlays.series.length === 0) || domain === null ? 'Appears after generation 0 finishes' : null}
+      empty={
+        (rows.length === 0 && overlays.series.length === 0) || domain === null
+          ? 'Appears after generation 0 finishes'
+          : null
+      }
     >
       <ResponsiveContainer width="100%" height="100%">
         <LineChart data={rows} margin={CHART_MARGIN}>

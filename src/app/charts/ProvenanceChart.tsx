@@ -56,7 +56,13 @@ function colourColumns(columns: readonly ProvenanceColumn[]): ColouredColumn[] {
  * A compact legend: the human swatch, then the generation ramp as one gradient bar (a swatch per
  * generation would fill the chart after a dozen generations).
  */
-function ProvenanceLegend({ columns, overlays }: { columns: readonly ColouredColumn[]; overlays: readonly OverlaySeries[] }) {
+function ProvenanceLegend({
+  columns,
+  overlays,
+}: {
+  columns: readonly ColouredColumn[];
+  overlays: readonly OverlaySeries[];
+}) {
   const human = columns.find((c) => c.kind === 'human');
   const generated = columns.filter((c) => c.kind === 'generated');
   const firstGen = generated[0];
@@ -88,7 +94,15 @@ function ProvenanceLegend({ columns, overlays }: { columns: readonly ColouredCol
       {overlays.map((o) => (
         <li key={o.id}>
           <svg className="chart-swatch" width="28" height="12" aria-hidden="true">
-            <line x1="0" y1="6" x2="28" y2="6" stroke={o.style.colour} strokeWidth="3" strokeDasharray={o.style.dash || undefined} />
+            <line
+              x1="0"
+              y1="6"
+              x2="28"
+              y2="6"
+              stroke={o.style.colour}
+              strokeWidth="3"
+              strokeDasharray={o.style.dash || undefined}
+            />
           </svg>
           {o.name}
         </li>
@@ -150,7 +164,10 @@ export function ProvenanceChart() {
             itemSorter={(item) => -columns.findIndex((c) => c.key === item.dataKey)}
             isAnimationActive={false}
           />
-          <Legend verticalAlign="top" content={() => <ProvenanceLegend columns={columns} overlays={overlays.series} />} />
+          <Legend
+            verticalAlign="top"
+            content={() => <ProvenanceLegend columns={columns} overlays={overlays.series} />}
+          />
           {columns.map((c) =>
             single ? (
               <Bar

@@ -42,11 +42,16 @@ export function slug(text: string, maxLength = 60): string {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
-  return (s.slice(0, maxLength).replace(/-+$/, '') || 'chart');
+  return s.slice(0, maxLength).replace(/-+$/, '') || 'chart';
 }
 
 /** "collapse-lab-held-out-perplexity-per-generation-paper-replace-seed1.png". */
-export function chartFileName(title: string, presetId: string | null, seed: number, extension: 'png' | 'svg'): string {
+export function chartFileName(
+  title: string,
+  presetId: string | null,
+  seed: number,
+  extension: 'png' | 'svg',
+): string {
   return `collapse-lab-${slug(title)}-${presetId ? slug(presetId) : 'custom'}-seed${seed}.${extension}`;
 }
 
@@ -68,7 +73,8 @@ export function pngSize(width: number, height: number, scale = PNG_SCALE): { wid
 /** Copies computed styles from each original element onto its clone (same tree shape) as attributes. */
 function inlineStyles(original: Element, clone: Element): void {
   const style = getComputedStyle(original);
-  for (const [name, value] of presentationAttributes((p) => style.getPropertyValue(p))) clone.setAttribute(name, value);
+  for (const [name, value] of presentationAttributes((p) => style.getPropertyValue(p)))
+    clone.setAttribute(name, value);
   // The computed values above include what a style attribute said; a file with style attributes
   // would trip any page's style-src policy that opens it.
   clone.removeAttribute('style');
@@ -78,7 +84,12 @@ function inlineStyles(original: Element, clone: Element): void {
 }
 
 /** An HTML colour swatch (a span with a background colour or a gradient) as an SVG rect. */
-function swatchRect(doc: XMLDocument, swatch: HTMLElement, at: { x: number; y: number; width: number; height: number }, id: string): Element[] {
+function swatchRect(
+  doc: XMLDocument,
+  swatch: HTMLElement,
+  at: { x: number; y: number; width: number; height: number },
+  id: string,
+): Element[] {
   const style = getComputedStyle(swatch);
   const rect = doc.createElementNS(SVG_NS, 'rect');
   for (const [k, v] of Object.entries(at)) rect.setAttribute(k, String(v));
@@ -192,6 +203,9 @@ export async function svgToPng(svg: StandaloneSvg, scale = PNG_SCALE): Promise<B
   if (!context) throw new Error('this browser gives no canvas to draw the PNG on');
   context.drawImage(image, 0, 0, size.width, size.height);
   return new Promise((resolve, reject) => {
-    canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('the browser could not encode the PNG'))), 'image/png');
+    canvas.toBlob(
+      (blob) => (blob ? resolve(blob) : reject(new Error('the browser could not encode the PNG'))),
+      'image/png',
+    );
   });
 }

@@ -21,9 +21,16 @@ export function overlayLines(series: readonly OverlaySeries[]) {
 }
 
 /** The x range covering the run on screen's rows and the overlays. */
-export function generationRange(rows: readonly { generation: number }[], extent: { first: number | null; last: number | null }): [number, number] {
-  const firsts = [rows[0]?.generation, extent.first].filter((g): g is number => g !== undefined && g !== null);
-  const lasts = [rows.at(-1)?.generation, extent.last].filter((g): g is number => g !== undefined && g !== null);
+export function generationRange(
+  rows: readonly { generation: number }[],
+  extent: { first: number | null; last: number | null },
+): [number, number] {
+  const firsts = [rows[0]?.generation, extent.first].filter(
+    (g): g is number => g !== undefined && g !== null,
+  );
+  const lasts = [rows.at(-1)?.generation, extent.last].filter(
+    (g): g is number => g !== undefined && g !== null,
+  );
   const first = firsts.length > 0 ? Math.min(...firsts) : 0;
   const last = Math.max(lasts.length > 0 ? Math.max(...lasts) : 0, first + 1);
   return [first, last];

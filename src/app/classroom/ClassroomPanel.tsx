@@ -34,8 +34,9 @@ function ClassroomForm() {
   return (
     <div className="cr-form">
       <p id="cr-intro">
-        Set the values first, then choose what the class may change. A locked setting keeps the value it has now and shows a
-        lock; a hidden one is not shown at all and also keeps its value. Presets leave both alone.
+        Set the values first, then choose what the class may change. A locked setting keeps the value it has
+        now and shows a lock; a hidden one is not shown at all and also keeps its value. Presets leave both
+        alone.
       </p>
       <table className="cr-table" aria-describedby="cr-intro">
         <thead>
@@ -60,7 +61,12 @@ function ClassroomForm() {
                 <tr key={c.id}>
                   <th scope="row">{c.label}</th>
                   <td>
-                    <input type="checkbox" aria-label={`Hide ${c.label}`} checked={hidden} onChange={(e) => state.setHidden(c.id, e.target.checked)} />
+                    <input
+                      type="checkbox"
+                      aria-label={`Hide ${c.label}`}
+                      checked={hidden}
+                      onChange={(e) => state.setHidden(c.id, e.target.checked)}
+                    />
                   </td>
                   <td>
                     <input
@@ -95,8 +101,12 @@ function ClassroomForm() {
       </div>
       <div className="cr-row">
         <label>
-          <input type="checkbox" checked={state.presenter} onChange={(e) => state.setPresenter(e.target.checked)} /> Open in
-          presenter mode (large type, two charts, the samples)
+          <input
+            type="checkbox"
+            checked={state.presenter}
+            onChange={(e) => state.setPresenter(e.target.checked)}
+          />{' '}
+          Open in presenter mode (large type, two charts, the samples)
         </label>
       </div>
       <div className="cr-link">

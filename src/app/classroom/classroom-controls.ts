@@ -5,7 +5,12 @@
  * the settings registry (engine/config/settings.ts, `classroom`), plus the preset picker, which
  * edits no setting of its own. Pure: tested in Node.
  */
-import { SETTING_GROUPS, SETTINGS, type ClassroomName, type SettingGroupId } from '../../engine/config/settings';
+import {
+  SETTING_GROUPS,
+  SETTINGS,
+  type ClassroomName,
+  type SettingGroupId,
+} from '../../engine/config/settings';
 
 export type ControlGroupId = SettingGroupId;
 export type ControlId = 'preset' | ClassroomName;
@@ -34,8 +39,11 @@ function controlsOf(group: ControlGroupId): ClassroomControl[] {
   return controls;
 }
 
-export const CONTROL_GROUPS: readonly { id: ControlGroupId; label: string; controls: readonly ClassroomControl[] }[] =
-  SETTING_GROUPS.map((g) => ({ id: g.id, label: g.label, controls: controlsOf(g.id) }));
+export const CONTROL_GROUPS: readonly {
+  id: ControlGroupId;
+  label: string;
+  controls: readonly ClassroomControl[];
+}[] = SETTING_GROUPS.map((g) => ({ id: g.id, label: g.label, controls: controlsOf(g.id) }));
 
 export const CONTROLS: readonly ClassroomControl[] = CONTROL_GROUPS.flatMap((g) => g.controls);
 

@@ -10,8 +10,8 @@ export function RunningNote() {
     <div aria-live="polite" className="cl-running-slot">
       {active && (
         <p className="cl-running-note">
-          A run is going: changes here apply from the next generation. The seed, the real text and the model size need a
-          new run (Reset, then Play).
+          A run is going: changes here apply from the next generation. The seed, the real text and the model
+          size need a new run (Reset, then Play).
         </p>
       )}
     </div>

@@ -14,7 +14,10 @@ export function SettingsIssues() {
       {issues.length > 0 && (
         <ul className="cl-notices cl-settings-issues" aria-label="How these settings fit together">
           {issues.map((issue) => (
-            <li key={issue.field + issue.message} className={issue.kind === 'refused' ? 'cl-message-error' : undefined}>
+            <li
+              key={issue.field + issue.message}
+              className={issue.kind === 'refused' ? 'cl-message-error' : undefined}
+            >
               <strong>{KIND_LABEL[issue.kind]}:</strong> {issue.message}
             </li>
           ))}

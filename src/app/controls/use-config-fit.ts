@@ -13,7 +13,10 @@ export function useConfigIssues(): ConfigIssue[] {
   const usesUserText = config.corpus.source === 'user';
   const needsVocabulary = config.decoding.topK > 0;
   const facts = useMemo(
-    () => (usesUserText && userCorpus ? userCorpusFacts(userCorpus.documents, { vocabulary: needsVocabulary }) : {}),
+    () =>
+      usesUserText && userCorpus
+        ? userCorpusFacts(userCorpus.documents, { vocabulary: needsVocabulary })
+        : {},
     [usesUserText, userCorpus, needsVocabulary],
   );
   return useMemo(() => checkContradictions(config, facts).issues, [config, facts]);

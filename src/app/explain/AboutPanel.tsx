@@ -9,12 +9,30 @@ import { LoopDiagram } from './LoopDiagram';
 import './explain.css';
 
 const CHART_MEANINGS: readonly [string, string][] = [
-  ['Held-out perplexity', 'How surprised each model is by real text it never saw. Lower is better; climbing toward the dashed “untrained model” line means the models are forgetting real language.'],
-  ['Training loss', 'How well the current model fits its own training text while it learns. It can look fine even when that text has drifted away from real language.'],
-  ['Divergence from real text', 'How different the letters and letter pairs the model writes are from real text. Rising means the writing drifts away from human writing.'],
-  ['Lost support', 'Real letters, pairs and words that no longer appear at all in what the model writes. Rare things disappear first, and once gone they rarely return.'],
-  ['Entropy and distinct-n', 'Variety in the writing. Falling means the text gets repetitive and predictable.'],
-  ['Corpus provenance', 'Who wrote the text each model learned from: people, or earlier models. Watch the human share shrink.'],
+  [
+    'Held-out perplexity',
+    'How surprised each model is by real text it never saw. Lower is better; climbing toward the dashed “untrained model” line means the models are forgetting real language.',
+  ],
+  [
+    'Training loss',
+    'How well the current model fits its own training text while it learns. It can look fine even when that text has drifted away from real language.',
+  ],
+  [
+    'Divergence from real text',
+    'How different the letters and letter pairs the model writes are from real text. Rising means the writing drifts away from human writing.',
+  ],
+  [
+    'Lost support',
+    'Real letters, pairs and words that no longer appear at all in what the model writes. Rare things disappear first, and once gone they rarely return.',
+  ],
+  [
+    'Entropy and distinct-n',
+    'Variety in the writing. Falling means the text gets repetitive and predictable.',
+  ],
+  [
+    'Corpus provenance',
+    'Who wrote the text each model learned from: people, or earlier models. Watch the human share shrink.',
+  ],
 ];
 
 export function AboutPanel({ onClose }: { onClose(): void }) {
@@ -24,31 +42,37 @@ export function AboutPanel({ onClose }: { onClose(): void }) {
         <section aria-labelledby="ex-about-loop">
           <h3 id="ex-about-loop">The loop</h3>
           <p>
-            A small language model learns to write from a corpus of real, human text. Then it writes text of its own, and some
-            of that text is put back into the corpus. The next model learns from the mixed corpus, writes, and so on: each
-            generation learns partly from the previous generations&rsquo; writing.
+            A small language model learns to write from a corpus of real, human text. Then it writes text of
+            its own, and some of that text is put back into the corpus. The next model learns from the mixed
+            corpus, writes, and so on: each generation learns partly from the previous generations&rsquo;
+            writing.
           </p>
           <LoopDiagram />
         </section>
         <section aria-labelledby="ex-about-claim">
           <h3 id="ex-about-claim">What the paper claims, and when</h3>
           <p>
-            Wang et al. (2024, arXiv 2412.14872) give a mathematical proof: if a corpus such as the Web starts taking in
-            generated text, and each new model&rsquo;s training text is sampled from that corpus, then no matter how little
-            text each model adds, after enough generations the models collapse: they do no better on real text than an
-            untrained model with random weights. They check it with experiments on small models.
+            Wang et al. (2024, arXiv 2412.14872) give a mathematical proof: if a corpus such as the Web starts
+            taking in generated text, and each new model&rsquo;s training text is sampled from that corpus,
+            then no matter how little text each model adds, after enough generations the models collapse: they
+            do no better on real text than an untrained model with random weights. They check it with
+            experiments on small models.
           </p>
           <p>The conditions matter:</p>
           <ul>
-            <li>No new human text enters the corpus. With fresh real text every generation, the loop can stay stable.</li>
+            <li>
+              No new human text enters the corpus. With fresh real text every generation, the loop can stay
+              stable.
+            </li>
             <li>The real text is a finite set: what is there at the start is all there will ever be.</li>
             <li>
-              The proof says collapse comes eventually, not how fast. Less generated text per generation slows it down; it
-              does not stop it.
+              The proof says collapse comes eventually, not how fast. Less generated text per generation slows
+              it down; it does not stop it.
             </li>
             <li>
-              It is a proof about a simplified model of training. This page runs tiny character-level models for minutes, so
-              it shows the effect qualitatively, not the paper&rsquo;s numbers. The formal model here is our reconstruction.
+              It is a proof about a simplified model of training. This page runs tiny character-level models
+              for minutes, so it shows the effect qualitatively, not the paper&rsquo;s numbers. The formal
+              model here is our reconstruction.
             </li>
           </ul>
         </section>

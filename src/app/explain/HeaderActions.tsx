@@ -19,12 +19,24 @@ export function HeaderActions({ simulator }: { simulator: boolean }) {
         About
       </button>
       {!presenter && (
-        <button type="button" className="app-action" aria-haspopup="dialog" onClick={() => setPrepareOpen(true)}>
+        <button
+          type="button"
+          className="app-action"
+          aria-haspopup="dialog"
+          onClick={() => setPrepareOpen(true)}
+        >
           Classroom link
         </button>
       )}
       {simulator && (
-        <button type="button" className="app-action" aria-pressed={presenter} aria-keyshortcuts="P" onClick={togglePresenter} title="Presenter mode (P; Esc leaves it)">
+        <button
+          type="button"
+          className="app-action"
+          aria-pressed={presenter}
+          aria-keyshortcuts="P"
+          onClick={togglePresenter}
+          title="Presenter mode (P; Esc leaves it)"
+        >
           Presenter mode
         </button>
       )}

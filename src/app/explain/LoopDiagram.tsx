@@ -18,11 +18,20 @@ export function LoopDiagram() {
     <svg className="ex-loop" viewBox="0 0 460 270" role="img" aria-labelledby={`${id}-t ${id}-d`}>
       <title id={`${id}-t`}>The collapse loop</title>
       <desc id={`${id}-d`}>
-        The corpus trains a fresh model; the model writes sample text; a share of that text, set by the mix slider, is written
-        back into the corpus; the next generation trains on the mixed corpus, and the loop repeats.
+        The corpus trains a fresh model; the model writes sample text; a share of that text, set by the mix
+        slider, is written back into the corpus; the next generation trains on the mixed corpus, and the loop
+        repeats.
       </desc>
       <defs>
-        <marker id={`${id}-arrow`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+        <marker
+          id={`${id}-arrow`}
+          viewBox="0 0 10 10"
+          refX="9"
+          refY="5"
+          markerWidth="7"
+          markerHeight="7"
+          orient="auto-start-reverse"
+        >
           <path d="M0,0 L10,5 L0,10 z" className="ex-loop-arrowhead" />
         </marker>
       </defs>

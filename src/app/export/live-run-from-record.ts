@@ -22,7 +22,11 @@ export interface ShownRunExtras {
   realSamples?: string[];
 }
 
-export function liveRunFromRecord(record: Omit<RunRecord, 'theory'>, label: string, extras: ShownRunExtras = {}): LiveRun {
+export function liveRunFromRecord(
+  record: Omit<RunRecord, 'theory'>,
+  label: string,
+  extras: ShownRunExtras = {},
+): LiveRun {
   const last = record.generations.at(-1);
   return {
     ...IDLE_RUN,

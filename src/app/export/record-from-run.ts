@@ -19,7 +19,10 @@ function recordStatus(run: LiveRun): { status: RunRecord['status']; notice: stri
     case 'cancelled':
       return { status: 'cancelled', notice: null };
     default:
-      return { status: 'cancelled', notice: `exported while the run was ${run.status}, after ${run.generations.length} finished generation(s)` };
+      return {
+        status: 'cancelled',
+        notice: `exported while the run was ${run.status}, after ${run.generations.length} finished generation(s)`,
+      };
   }
 }
 

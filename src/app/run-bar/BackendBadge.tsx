@@ -14,7 +14,10 @@ export function BackendBadge() {
   if (!backend) {
     return (
       <div className="rb-backend">
-        <span className="rb-badge rb-badge-pending" title="The fastest backend that passes a check is chosen when a run starts.">
+        <span
+          className="rb-badge rb-badge-pending"
+          title="The fastest backend that passes a check is chosen when a run starts."
+        >
           Backend: chosen at start
         </span>
       </div>
@@ -23,7 +26,11 @@ export function BackendBadge() {
   const fellBack = backend.rejected.length > 0;
   return (
     <div className="rb-backend">
-      <span className={`rb-badge${fellBack ? ' rb-badge-fallback' : ''}`} data-backend={backend.name} title={backend.summary}>
+      <span
+        className={`rb-badge${fellBack ? ' rb-badge-fallback' : ''}`}
+        data-backend={backend.name}
+        title={backend.summary}
+      >
         <span className="visually-hidden">Backend: </span>
         {BACKEND_LABELS[backend.name]}
         {fellBack && ' (fallback)'}

@@ -17,7 +17,13 @@ export interface BackendPickerProps {
  * Which backend the next run trains on: Automatic (the timed choice, remembered per browser) or
  * one backend by name. Props only: the owner keeps the value and the preference.
  */
-export function BackendPicker({ value, onChange, preference, onMeasureAgain, disabled = false }: BackendPickerProps) {
+export function BackendPicker({
+  value,
+  onChange,
+  preference,
+  onMeasureAgain,
+  disabled = false,
+}: BackendPickerProps) {
   const selectId = useId();
   const descriptionId = useId();
   const description = describePreference(preference);
@@ -41,7 +47,13 @@ export function BackendPicker({ value, onChange, preference, onMeasureAgain, dis
           </option>
         ))}
       </select>{' '}
-      <button type="button" className="rb-button" onClick={onMeasureAgain} disabled={!canMeasureAgain(preference, disabled)} title="Forget the remembered choice and time the backends again at the next start">
+      <button
+        type="button"
+        className="rb-button"
+        onClick={onMeasureAgain}
+        disabled={!canMeasureAgain(preference, disabled)}
+        title="Forget the remembered choice and time the backends again at the next start"
+      >
         Measure again
       </button>
       <span id={descriptionId} className="visually-hidden">

@@ -19,7 +19,15 @@ function RunBackendPicker({ disabled }: { disabled: boolean }) {
     forgetPreference();
     setPreference(null);
   };
-  return <BackendPicker value={setting} onChange={setSetting} preference={preference} onMeasureAgain={measureAgain} disabled={disabled} />;
+  return (
+    <BackendPicker
+      value={setting}
+      onChange={setSetting}
+      preference={preference}
+      onMeasureAgain={measureAgain}
+      disabled={disabled}
+    />
+  );
 }
 
 /** The bar above everything: run commands, progress and status, the backend, and help. */
@@ -46,7 +54,14 @@ export function RunBar() {
           <span aria-hidden="true">▶ </span>
           {status === 'paused' ? 'Resume' : 'Play'}
         </button>
-        <button type="button" className="rb-button" onClick={pauseRun} disabled={!running} aria-keyshortcuts="Space" title="Pause after the current step (Space)">
+        <button
+          type="button"
+          className="rb-button"
+          onClick={pauseRun}
+          disabled={!running}
+          aria-keyshortcuts="Space"
+          title="Pause after the current step (Space)"
+        >
           <span aria-hidden="true">❚❚ </span>Pause
         </button>
         <button
@@ -55,14 +70,31 @@ export function RunBar() {
           onClick={stepRun}
           disabled={status === 'starting'}
           aria-keyshortcuts="N"
-          title={active ? 'Finish one generation, then pause (N)' : 'Start a run and pause after its first generation (N)'}
+          title={
+            active
+              ? 'Finish one generation, then pause (N)'
+              : 'Start a run and pause after its first generation (N)'
+          }
         >
           <span aria-hidden="true">⇥ </span>Step
         </button>
-        <button type="button" className="rb-button" onClick={stopRun} disabled={!active} title="End the run now; finished generations stay on screen">
+        <button
+          type="button"
+          className="rb-button"
+          onClick={stopRun}
+          disabled={!active}
+          title="End the run now; finished generations stay on screen"
+        >
           <span aria-hidden="true">■ </span>Stop
         </button>
-        <button type="button" className="rb-button" onClick={resetRun} disabled={status === 'idle'} aria-keyshortcuts="R" title="Clear the run from the screen (R)">
+        <button
+          type="button"
+          className="rb-button"
+          onClick={resetRun}
+          disabled={status === 'idle'}
+          aria-keyshortcuts="R"
+          title="Clear the run from the screen (R)"
+        >
           <span aria-hidden="true">↺ </span>Reset
         </button>
       </div>

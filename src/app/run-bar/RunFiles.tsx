@@ -18,7 +18,11 @@ function ShownRunBanner() {
   const run = useAppStore((s) => s.run);
   const shown = shownRunLabel(run);
   const playing = isPlaybackOnScreen(run);
-  const progress = usePlaybackStore((s) => (playing && s.shown < s.total ? `, generation ${s.shown} of ${s.total} shown${s.playing ? ', playing back' : ', playback paused'}` : ''));
+  const progress = usePlaybackStore((s) =>
+    playing && s.shown < s.total
+      ? `, generation ${s.shown} of ${s.total} shown${s.playing ? ', playing back' : ', playback paused'}`
+      : '',
+  );
   if (shown === null) return null;
   return (
     <p className="rf-imported" aria-live="polite" data-shown-kind={shown.kind}>
@@ -68,13 +72,30 @@ export function RunFiles() {
 
   return (
     <div className="rf-files" role="group" aria-label="Share and files">
-      <button type="button" className="rb-button" onClick={() => void copyLink()} title="Copy a link that opens the page with these settings">
+      <button
+        type="button"
+        className="rb-button"
+        onClick={() => void copyLink()}
+        title="Copy a link that opens the page with these settings"
+      >
         Copy link
       </button>
-      <button type="button" className="rb-button" onClick={exportRunJson} disabled={!hasGenerations} title="Save the run on screen as run.json (the CLI's format)">
+      <button
+        type="button"
+        className="rb-button"
+        onClick={exportRunJson}
+        disabled={!hasGenerations}
+        title="Save the run on screen as run.json (the CLI's format)"
+      >
         Export run.json
       </button>
-      <button type="button" className="rb-button" onClick={exportMetricsCsv} disabled={!hasGenerations} title="Save one row of metrics per generation, for a spreadsheet">
+      <button
+        type="button"
+        className="rb-button"
+        onClick={exportMetricsCsv}
+        disabled={!hasGenerations}
+        title="Save one row of metrics per generation, for a spreadsheet"
+      >
         Export CSV
       </button>
       <button
@@ -82,7 +103,11 @@ export function RunFiles() {
         className="rb-button"
         onClick={() => fileInput.current?.click()}
         disabled={active}
-        title={active ? 'Stop the run to import one' : 'Open a run.json (from Export or npm run simulate) to view it'}
+        title={
+          active
+            ? 'Stop the run to import one'
+            : 'Open a run.json (from Export or npm run simulate) to view it'
+        }
       >
         Import run.json
       </button>

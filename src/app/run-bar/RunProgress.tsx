@@ -41,7 +41,10 @@ export function RunProgress() {
       >
         {/* Slid in from the left, not resized: a transform animates on the compositor, where a
             changing width laid out and painted the page on every frame of a run. */}
-        <div className={`rb-progress-fill rb-status-${run.status}`} style={{ transform: `translateX(${pct - 100}%)` }} />
+        <div
+          className={`rb-progress-fill rb-status-${run.status}`}
+          style={{ transform: `translateX(${pct - 100}%)` }}
+        />
       </div>
       {/* Visible and exact, but not live: it changes several times a second. */}
       <p className="rb-status-line" data-status={run.status}>

@@ -43,7 +43,10 @@ export function automaticLabel(preference: BackendPreference | null): string {
 }
 
 export function pickerOptions(preference: BackendPreference | null): PickerOption[] {
-  return [{ value: 'auto', label: automaticLabel(preference) }, ...PICKER_BACKENDS.map((b) => ({ value: b, label: PICKER_LABELS[b] }))];
+  return [
+    { value: 'auto', label: automaticLabel(preference) },
+    ...PICKER_BACKENDS.map((b) => ({ value: b, label: PICKER_LABELS[b] })),
+  ];
 }
 
 /** The select's value back as a setting, or null for anything it never offered. */
@@ -54,10 +57,14 @@ export function parseBackendSetting(value: string): BackendSetting | null {
 
 /** The picker's description for screen readers and the tooltip: how the automatic choice was made. */
 export function describePreference(preference: BackendPreference | null): string {
-  if (!preference) return 'Automatic: at the next start, each backend that passes the check is timed for a few seconds, and the fastest is remembered for this browser.';
+  if (!preference)
+    return 'Automatic: at the next start, each backend that passes the check is timed for a few seconds, and the fastest is remembered for this browser.';
   const date = preference.measuredAt.slice(0, 10);
   const timings = preference.timings
-    .map((t) => `${PICKER_LABELS[t.backend]} with the ${SAMPLER_LABELS[t.sampler]}: ${formatMs(t.msPerStep)} ms per training step, ${formatMs(t.charsPerSec)} characters per second`)
+    .map(
+      (t) =>
+        `${PICKER_LABELS[t.backend]} with the ${SAMPLER_LABELS[t.sampler]}: ${formatMs(t.msPerStep)} ms per training step, ${formatMs(t.charsPerSec)} characters per second`,
+    )
     .join('; ');
   return `Automatic uses ${PICKER_LABELS[preference.backend]} with the ${SAMPLER_LABELS[preference.sampler]}, the fastest when measured on ${date} (${timings}).`;
 }

@@ -34,7 +34,9 @@ export function exportMetricsCsv(): void {
 export async function importRunFile(file: File): Promise<boolean> {
   const { say } = useAppStore.getState();
   if (isRunActive(useAppStore.getState().run)) {
-    say(`${file.name} was not imported: a run is going; stop it first (its finished generations stay on screen until the import replaces them).`);
+    say(
+      `${file.name} was not imported: a run is going; stop it first (its finished generations stay on screen until the import replaces them).`,
+    );
     return false;
   }
   const tooBig = sizeProblem(file.name, file.size);
@@ -46,7 +48,9 @@ export async function importRunFile(file: File): Promise<boolean> {
   try {
     text = await file.text();
   } catch (e) {
-    say(`${file.name} was not imported: it could not be read (${e instanceof Error ? e.message : String(e)}).`);
+    say(
+      `${file.name} was not imported: it could not be read (${e instanceof Error ? e.message : String(e)}).`,
+    );
     return false;
   }
   const result = parseRunFile(file.name, text);
@@ -62,6 +66,8 @@ export async function importRunFile(file: File): Promise<boolean> {
   }));
   keepImportedRun(result.record, file.name);
   const n = result.record.generations.length;
-  say(`Showing the run imported from ${file.name}: ${n} generation${n === 1 ? '' : 's'}, ${result.record.status}. Play starts a new run from the settings panel.`);
+  say(
+    `Showing the run imported from ${file.name}: ${n} generation${n === 1 ? '' : 's'}, ${result.record.status}. Play starts a new run from the settings panel.`,
+  );
   return true;
 }

@@ -19,8 +19,10 @@ const num = (n: number): string => Math.round(n).toLocaleString('en-US');
 export function phaseDetail(current: LiveRun['current']): string | null {
   if (current.phase === null) return null;
   const words = PHASE_WORDS[current.phase];
-  if (current.phase === 'training' && current.totalSteps > 0) return `${words}, step ${num(current.step)}/${num(current.totalSteps)}`;
-  if (current.phase === 'generating' && current.total > 0) return `${words}, ${num(current.done)}/${num(current.total)} characters`;
+  if (current.phase === 'training' && current.totalSteps > 0)
+    return `${words}, step ${num(current.step)}/${num(current.totalSteps)}`;
+  if (current.phase === 'generating' && current.total > 0)
+    return `${words}, ${num(current.done)}/${num(current.total)} characters`;
   return words;
 }
 
@@ -125,12 +127,16 @@ const oneDecimal = (x: number): string => (Math.abs(x) >= 100 ? x.toFixed(0) : x
  * 1.9x generation 0." (the ratio from generation 1 on, and n* when it is reached). Empty before
  * the first report.
  */
-export function generationAnnouncement(reports: readonly { generation: number; perplexity: number }[], nStar: number | null): string {
+export function generationAnnouncement(
+  reports: readonly { generation: number; perplexity: number }[],
+  nStar: number | null,
+): string {
   const last = reports.at(-1);
   if (!last) return '';
   const first = reports[0];
   let text = `Generation ${last.generation} done: perplexity ${oneDecimal(last.perplexity)}`;
-  if (last !== first && first.perplexity > 0) text += `, ${oneDecimal(last.perplexity / first.perplexity)}x generation ${first.generation}`;
+  if (last !== first && first.perplexity > 0)
+    text += `, ${oneDecimal(last.perplexity / first.perplexity)}x generation ${first.generation}`;
   text += '.';
   if (nStar !== null && nStar === last.generation) text += ' No better than an untrained model from here on.';
   return text;

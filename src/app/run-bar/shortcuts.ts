@@ -45,7 +45,8 @@ export function shortcutFor(press: KeyPress): ShortcutAction | null {
   switch (press.key) {
     case ' ':
     case 'Spacebar':
-      if (t && (SPACE_ACTIVATES.has(t.tagName.toUpperCase()) || (t.role !== null && SPACE_ROLES.has(t.role)))) return null;
+      if (t && (SPACE_ACTIVATES.has(t.tagName.toUpperCase()) || (t.role !== null && SPACE_ROLES.has(t.role))))
+        return null;
       return 'play-pause';
     case 'n':
     case 'N':

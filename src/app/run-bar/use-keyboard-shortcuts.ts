@@ -6,7 +6,11 @@ import { shortcutFor, type KeyTarget } from './shortcuts';
 
 function describeTarget(target: EventTarget | null): KeyTarget | null {
   if (!(target instanceof HTMLElement)) return null;
-  return { tagName: target.tagName, isContentEditable: target.isContentEditable, role: target.getAttribute('role') };
+  return {
+    tagName: target.tagName,
+    isContentEditable: target.isContentEditable,
+    role: target.getAttribute('role'),
+  };
 }
 
 /**
@@ -29,7 +33,8 @@ export function useKeyboardShortcuts(): void {
       if (action === null) return;
       if (useAppStore.getState().ui.helpOpen && action !== 'help') return;
       // Behind another modal dialog (about, classroom link) the page's keys sleep.
-      if (!useAppStore.getState().ui.helpOpen && document.querySelector('[role="dialog"][aria-modal="true"]')) return;
+      if (!useAppStore.getState().ui.helpOpen && document.querySelector('[role="dialog"][aria-modal="true"]'))
+        return;
       // Escape is only ours in presenter mode; elsewhere it stays with whatever has focus.
       if (action === 'leave-presenter' && !useClassroom.getState().presenter) return;
       e.preventDefault(); // space would otherwise scroll the page

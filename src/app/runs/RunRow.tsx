@@ -30,7 +30,15 @@ export function RunRow({ run, onScreen, busy }: Props) {
     <li className="runs-row" data-run-origin={run.origin} aria-current={onScreen ? 'true' : undefined}>
       <div className="runs-name">
         <svg width="28" height="12" aria-hidden="true" className="runs-swatch">
-          <line x1="0" y1="6" x2="28" y2="6" stroke={style.colour} strokeWidth="3" strokeDasharray={style.dash} />
+          <line
+            x1="0"
+            y1="6"
+            x2="28"
+            y2="6"
+            stroke={style.colour}
+            strokeWidth="3"
+            strokeDasharray={style.dash}
+          />
         </svg>
         {editing ? (
           <form onSubmit={commit} className="runs-rename">
@@ -63,25 +71,53 @@ export function RunRow({ run, onScreen, busy }: Props) {
             type="checkbox"
             checked={run.overlaid}
             disabled={onScreen || run.generations.length === 0}
-            onChange={(e) => dispatch({ type: 'set-overlaid', id: run.id, overlaid: e.currentTarget.checked })}
+            onChange={(e) =>
+              dispatch({ type: 'set-overlaid', id: run.id, overlaid: e.currentTarget.checked })
+            }
           />
           Overlay on charts
         </label>
-        <button type="button" className="runs-button" onClick={() => showKeptRun(run)} disabled={busy || onScreen || run.generations.length === 0}>
+        <button
+          type="button"
+          className="runs-button"
+          onClick={() => showKeptRun(run)}
+          disabled={busy || onScreen || run.generations.length === 0}
+        >
           Show
         </button>
         {canResume(run) && (
-          <button type="button" className="runs-button" onClick={() => resumeKeptRun(run)} disabled={busy} title="Continue this run from its last finished generation">
+          <button
+            type="button"
+            className="runs-button"
+            onClick={() => resumeKeptRun(run)}
+            disabled={busy}
+            title="Continue this run from its last finished generation"
+          >
             Resume
           </button>
         )}
-        <button type="button" className="runs-button" onClick={() => (setDraft(run.label), setEditing(true))} disabled={editing}>
+        <button
+          type="button"
+          className="runs-button"
+          onClick={() => (setDraft(run.label), setEditing(true))}
+          disabled={editing}
+        >
           Rename
         </button>
-        <button type="button" className="runs-button" aria-pressed={run.pinned} onClick={() => dispatch({ type: 'set-pinned', id: run.id, pinned: !run.pinned })}>
+        <button
+          type="button"
+          className="runs-button"
+          aria-pressed={run.pinned}
+          onClick={() => dispatch({ type: 'set-pinned', id: run.id, pinned: !run.pinned })}
+        >
           {run.pinned ? 'Unpin' : 'Pin'}
         </button>
-        <button type="button" className="runs-button" onClick={() => dispatch({ type: 'remove', id: run.id })} disabled={onScreen && busy}>
+        <button
+          type="button"
+          className="runs-button"
+          onClick={() => dispatch({ type: 'remove', id: run.id })}
+          disabled={onScreen && busy}
+        >
           Remove
         </button>
       </div>

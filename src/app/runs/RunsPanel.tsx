@@ -34,8 +34,9 @@ export function RunsPanel() {
     <section className="runs" aria-labelledby="runs-heading" data-testid="runs-panel">
       <h2 id="runs-heading">Runs</h2>
       <p className="runs-note">
-        Up to {MAX_KEPT_RUNS} runs are kept, in this browser, across reloads; past that a recorded run, else the oldest run not pinned, is dropped. Tick &ldquo;Overlay on
-        charts&rdquo; to draw a run over the one on screen.
+        Up to {MAX_KEPT_RUNS} runs are kept, in this browser, across reloads; past that a recorded run, else
+        the oldest run not pinned, is dropped. Tick &ldquo;Overlay on charts&rdquo; to draw a run over the one
+        on screen.
       </p>
       {storageProblem !== null && (
         <p className="runs-problem" role="alert">
@@ -55,7 +56,11 @@ export function RunsPanel() {
         (confirming ? (
           <p className="runs-confirm" role="group" aria-label="Forget all saved runs?">
             Forget all {runs.length} runs in the list and in this browser?{' '}
-            <button type="button" className="runs-button runs-danger" onClick={() => (forgetAllRuns(), setConfirming(false))}>
+            <button
+              type="button"
+              className="runs-button runs-danger"
+              onClick={() => (forgetAllRuns(), setConfirming(false))}
+            >
               Yes, forget them
             </button>{' '}
             <button type="button" className="runs-button" onClick={() => setConfirming(false)} autoFocus>

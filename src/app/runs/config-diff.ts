@@ -18,7 +18,11 @@ for (const entry of SETTINGS) {
 }
 DIFF_RANKS.sort((a, b) => a.format.rank - b.format.rank);
 
-function describe({ format, paths }: (typeof DIFF_RANKS)[number], run: SimulationConfig, reference: SimulationConfig): string | null {
+function describe(
+  { format, paths }: (typeof DIFF_RANKS)[number],
+  run: SimulationConfig,
+  reference: SimulationConfig,
+): string | null {
   if (format.when && !format.when(run)) return null;
   return paths.some((p) => readSetting(run, p) !== readSetting(reference, p)) ? format.words(run) : null;
 }

@@ -12,7 +12,8 @@ import { continueInNextLiveRun } from './kept/live-capture';
 import { showKeptRun } from './playback/show-run';
 
 /** True when the list should offer Resume for `run`. */
-export const canResume = (run: KeptRun): boolean => run.status === 'interrupted' && run.origin === 'live' && run.checkpoint !== undefined;
+export const canResume = (run: KeptRun): boolean =>
+  run.status === 'interrupted' && run.origin === 'live' && run.checkpoint !== undefined;
 
 /** Continues `run` from its stored checkpoint; false (with a message) when it cannot. */
 export function resumeKeptRun(run: KeptRun): boolean {
@@ -25,7 +26,9 @@ export function resumeKeptRun(run: KeptRun): boolean {
   try {
     checkpoint = parseCheckpoint(run.checkpoint);
   } catch (e) {
-    app.say(`"${run.label}" cannot resume: its saved state is unreadable (${e instanceof Error ? e.message : String(e)}). Its finished generations stay in the list.`);
+    app.say(
+      `"${run.label}" cannot resume: its saved state is unreadable (${e instanceof Error ? e.message : String(e)}). Its finished generations stay in the list.`,
+    );
     return false;
   }
   // Its finished generations on screen first: the resumed run keeps those up to the checkpoint.

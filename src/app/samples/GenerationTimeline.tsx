@@ -43,7 +43,11 @@ export function GenerationTimeline({ texts, shown, following, onPick }: Props) {
         {valueText}
       </output>
       <label className="timeline-follow">
-        <input type="checkbox" checked={following} onChange={(e) => onPick(e.target.checked ? null : shown.generation)} />
+        <input
+          type="checkbox"
+          checked={following}
+          onChange={(e) => onPick(e.target.checked ? null : shown.generation)}
+        />
         Follow the latest
       </label>
     </div>

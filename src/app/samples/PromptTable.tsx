@@ -26,8 +26,9 @@ export function PromptTable({ texts, shown, realSamples, onPick }: Props) {
     <section className="prompt-section" aria-labelledby="prompt-table-heading">
       <h3 id="prompt-table-heading">The same prompts, every generation</h3>
       <p className="samples-hint">
-        Each model continues the same beginnings of real documents it never trained on. Read down a group to watch the
-        text decay.{skipped > 0 && ` (${skipped} generations left out to fit; pick one on the timeline to list it.)`}
+        Each model continues the same beginnings of real documents it never trained on. Read down a group to
+        watch the text decay.
+        {skipped > 0 && ` (${skipped} generations left out to fit; pick one on the timeline to list it.)`}
       </p>
       <table className="prompt-table" data-testid="prompt-table">
         <thead>
@@ -52,9 +53,18 @@ export function PromptTable({ texts, shown, realSamples, onPick }: Props) {
               {listed.map((g) => {
                 const selected = g.generation === shown.generation;
                 return (
-                  <tr key={g.generation} className={selected ? 'prompt-row-selected' : undefined} aria-current={selected ? 'true' : undefined}>
+                  <tr
+                    key={g.generation}
+                    className={selected ? 'prompt-row-selected' : undefined}
+                    aria-current={selected ? 'true' : undefined}
+                  >
                     <th scope="row">
-                      <button type="button" className="link-button" onClick={() => onPick(g.generation)} aria-label={`Show generation ${g.generation}`}>
+                      <button
+                        type="button"
+                        className="link-button"
+                        onClick={() => onPick(g.generation)}
+                        aria-label={`Show generation ${g.generation}`}
+                      >
                         {/* The visible words are part of the name (WCAG 2.5.3: say what you see). */}
                         Generation {g.generation}
                       </button>

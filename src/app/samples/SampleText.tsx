@@ -17,7 +17,8 @@ interface Props {
 export function SampleText({ text, maxChars = 280, nonWords = null }: Props) {
   const [expanded, setExpanded] = useState(false);
   const id = useId();
-  if (text.length === 0) return <p className="sample-text sample-empty">(an empty document: the model ended it at once)</p>;
+  if (text.length === 0)
+    return <p className="sample-text sample-empty">(an empty document: the model ended it at once)</p>;
   const { text: head, cut } = truncate(text, maxChars);
   return (
     <div className="sample">
@@ -26,7 +27,13 @@ export function SampleText({ text, maxChars = 280, nonWords = null }: Props) {
         {!expanded && cut && '…'}
       </p>
       {cut && (
-        <button type="button" className="link-button" aria-expanded={expanded} aria-controls={id} onClick={() => setExpanded(!expanded)}>
+        <button
+          type="button"
+          className="link-button"
+          aria-expanded={expanded}
+          aria-controls={id}
+          onClick={() => setExpanded(!expanded)}
+        >
           {expanded ? 'Show less' : 'Show more'}
         </button>
       )}

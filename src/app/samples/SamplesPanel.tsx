@@ -34,12 +34,20 @@ export function SamplesPanel() {
   const current = useAppStore((s) => s.run.current.generation);
   const selected = useAppStore((s) => s.ui.selectedGeneration);
   const setUi = useAppStore((s) => s.setUi);
-  const texts = useMemo(() => generationTexts({ generations, pendingSamples }), [generations, pendingSamples]);
+  const texts = useMemo(
+    () => generationTexts({ generations, pendingSamples }),
+    [generations, pendingSamples],
+  );
   const shown = shownGeneration(texts, selected);
   const pick = (generation: number | null) => setUi({ selectedGeneration: generation });
 
   return (
-    <section className="panel samples-panel" aria-labelledby="samples-heading" data-testid="samples-panel" data-tour="samples">
+    <section
+      className="panel samples-panel"
+      aria-labelledby="samples-heading"
+      data-testid="samples-panel"
+      data-tour="samples"
+    >
       <h2 id="samples-heading">Samples</h2>
       {shown === null ? (
         <p className="samples-empty" data-testid="samples-empty">
@@ -47,7 +55,12 @@ export function SamplesPanel() {
         </p>
       ) : (
         <>
-          <GenerationTimeline texts={texts} shown={shown} following={selected === null || selected !== shown.generation} onPick={pick} />
+          <GenerationTimeline
+            texts={texts}
+            shown={shown}
+            following={selected === null || selected !== shown.generation}
+            onPick={pick}
+          />
           <SideBySide shown={shown} realSamples={realSamples} />
           <PromptTable
             texts={texts}

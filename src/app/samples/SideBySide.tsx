@@ -13,7 +13,11 @@ interface Props {
 export function SideBySide({ shown, realSamples }: Props) {
   return (
     <div className="samples-compare">
-      <section className="samples-column samples-generated" aria-labelledby="samples-generated-heading" data-testid="generated-samples">
+      <section
+        className="samples-column samples-generated"
+        aria-labelledby="samples-generated-heading"
+        data-testid="generated-samples"
+      >
         <h3 id="samples-generated-heading">Generation {shown.generation} wrote</h3>
         <ol className="sample-list">
           {shown.samples.slice(0, PER_COLUMN).map((text, i) => (
@@ -24,11 +28,16 @@ export function SideBySide({ shown, realSamples }: Props) {
         </ol>
         {shown.nonWords !== null && shown.nonWords.size > 0 && (
           <p className="samples-hint">
-            Words with a <span className="sample-nonword">wavy underline</span> occur nowhere in the real text.
+            Words with a <span className="sample-nonword">wavy underline</span> occur nowhere in the real
+            text.
           </p>
         )}
       </section>
-      <section className="samples-column samples-real" aria-labelledby="samples-real-heading" data-testid="real-samples">
+      <section
+        className="samples-column samples-real"
+        aria-labelledby="samples-real-heading"
+        data-testid="real-samples"
+      >
         <h3 id="samples-real-heading">Real text (held out, never trained on)</h3>
         <ol className="sample-list">
           {realSamples.slice(0, PER_COLUMN).map((text, i) => (

@@ -32,7 +32,13 @@ export function generationTexts(run: Pick<LiveRun, 'generations' | 'pendingSampl
   }));
   const p = run.pendingSamples;
   if (p && !out.some((g) => g.generation === p.generation)) {
-    out.push({ generation: p.generation, samples: p.samples, promptSamples: p.promptSamples, nonWords: null, pending: true });
+    out.push({
+      generation: p.generation,
+      samples: p.samples,
+      promptSamples: p.promptSamples,
+      nonWords: null,
+      pending: true,
+    });
   }
   return out;
 }
@@ -41,7 +47,10 @@ export function generationTexts(run: Pick<LiveRun, 'generations' | 'pendingSampl
  * The generation on show: the one the user picked if it has text, else the latest. null while
  * no generation has text yet.
  */
-export function shownGeneration(texts: readonly GenerationText[], selected: number | null): GenerationText | null {
+export function shownGeneration(
+  texts: readonly GenerationText[],
+  selected: number | null,
+): GenerationText | null {
   if (texts.length === 0) return null;
   if (selected !== null) {
     const picked = texts.find((g) => g.generation === selected);
@@ -55,7 +64,11 @@ export function shownGeneration(texts: readonly GenerationText[], selected: numb
  * even spread that always keeps the first, the shown one and the latest, so a long run still
  * reads from healthy to collapsed in a screenful.
  */
-export function generationsToList(texts: readonly GenerationText[], shown: number | null, limit = 12): GenerationText[] {
+export function generationsToList(
+  texts: readonly GenerationText[],
+  shown: number | null,
+  limit = 12,
+): GenerationText[] {
   if (texts.length <= limit) return [...texts];
   const keep = new Set<number>([0, texts.length - 1]);
   const shownIndex = texts.findIndex((g) => g.generation === shown);
@@ -66,7 +79,11 @@ export function generationsToList(texts: readonly GenerationText[], shown: numbe
 }
 
 /** How the real document went on after a prompt (prompts are the starts of held-out documents). */
-export function realContinuation(prompt: string, realSamples: readonly string[], maxChars: number): string | null {
+export function realContinuation(
+  prompt: string,
+  realSamples: readonly string[],
+  maxChars: number,
+): string | null {
   const doc = realSamples.find((d) => d.startsWith(prompt));
   if (doc === undefined) return null;
   return Array.from(doc.slice(prompt.length)).slice(0, maxChars).join('');

@@ -26,7 +26,8 @@ let compactAt = COMPACT_FROM;
  * ?fault= (debug hook, see url-faults.ts), read as the page loads, before anything rewrites the
  * address. It fires in the first run only: a resumed or restarted run goes on undisturbed.
  */
-const addressFault = typeof window !== 'undefined' ? readFaultFromUrl(window.location.search) : { fault: null, problem: null };
+const addressFault =
+  typeof window !== 'undefined' ? readFaultFromUrl(window.location.search) : { fault: null, problem: null };
 let faultUsed = false;
 
 const pageHidden = () => typeof document !== 'undefined' && document.visibilityState === 'hidden';
@@ -64,7 +65,9 @@ if (typeof document !== 'undefined') {
 function backendRequest(): Pick<StartRequest, 'backend' | 'remembered'> {
   const { backendSetting, backendPreference } = useAppStore.getState();
   if (backendSetting !== 'auto') return { backend: backendSetting };
-  return backendPreference ? { remembered: { backend: backendPreference.backend, sampler: backendPreference.sampler } } : {};
+  return backendPreference
+    ? { remembered: { backend: backendPreference.backend, sampler: backendPreference.sampler } }
+    : {};
 }
 
 /** A start-up timing ran in the worker: remember its choice in this browser, so the next start skips it. */
@@ -93,7 +96,10 @@ function launch(request: StartRequest): boolean {
   try {
     client = new SimulationClient();
   } catch (e) {
-    enqueue({ type: 'worker-crashed', message: `the simulation could not start: ${e instanceof Error ? e.message : String(e)}` });
+    enqueue({
+      type: 'worker-crashed',
+      message: `the simulation could not start: ${e instanceof Error ? e.message : String(e)}`,
+    });
     return false;
   }
   client.subscribe(onWorkerEvent);
@@ -119,7 +125,9 @@ export function startRun(options: { pauseAfterFirstGeneration?: boolean } = {}):
   const config = fit.config;
   endWorker();
   pending = [];
-  useAppStore.getState().applyRunInputs([{ type: 'start-requested', config, at: performance.now() }], performance.now());
+  useAppStore
+    .getState()
+    .applyRunInputs([{ type: 'start-requested', config, at: performance.now() }], performance.now());
   useAppStore.getState().setUi({ selectedGeneration: null });
   const { fault, problem } = faultUsed ? { fault: null, problem: null } : addressFault;
   if (problem) say(problem);
@@ -143,7 +151,9 @@ export function startRun(options: { pauseAfterFirstGeneration?: boolean } = {}):
 export function resumeFromCheckpoint(checkpoint: RunCheckpoint): void {
   endWorker();
   flush();
-  useAppStore.getState().applyRunInputs([{ type: 'resume-requested', checkpoint, at: performance.now() }], performance.now());
+  useAppStore
+    .getState()
+    .applyRunInputs([{ type: 'resume-requested', checkpoint, at: performance.now() }], performance.now());
   launch({ config: checkpoint.config, resumeFrom: checkpoint, ...backendRequest() });
 }
 
@@ -188,7 +198,10 @@ export function resetRun(): void {
 }
 
 /** Changes the settings; during a run they reach the worker and apply from the next generation. */
-export function changeSettings(config: Parameters<ReturnType<typeof useAppStore.getState>['setConfig']>[0], presetId: string | null = null): void {
+export function changeSettings(
+  config: Parameters<ReturnType<typeof useAppStore.getState>['setConfig']>[0],
+  presetId: string | null = null,
+): void {
   const state = useAppStore.getState();
   state.setConfig(config, presetId);
   if (client && isRunActive(state.run)) {

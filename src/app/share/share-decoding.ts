@@ -27,15 +27,19 @@ const clip = (text: string, max = 40): string => (text.length > max ? `${text.sl
 function versionProblem(raw: string | null): string | null {
   if (raw === null) return null;
   const v = Number(raw);
-  if (!Number.isInteger(v) || v < 1) return `the link's version "${clip(raw)}" is not a version number; its settings were read as version ${CONFIG_VERSION}`;
-  if (v > CONFIG_VERSION) return `the link was made by a newer Collapse Lab (settings version ${v}; this page reads ${CONFIG_VERSION}); settings this page does not know were skipped`;
-  if (v < CONFIG_VERSION) return `the link is from an older Collapse Lab (settings version ${v}); its settings were read as version ${CONFIG_VERSION}`;
+  if (!Number.isInteger(v) || v < 1)
+    return `the link's version "${clip(raw)}" is not a version number; its settings were read as version ${CONFIG_VERSION}`;
+  if (v > CONFIG_VERSION)
+    return `the link was made by a newer Collapse Lab (settings version ${v}; this page reads ${CONFIG_VERSION}); settings this page does not know were skipped`;
+  if (v < CONFIG_VERSION)
+    return `the link is from an older Collapse Lab (settings version ${v}); its settings were read as version ${CONFIG_VERSION}`;
   return null;
 }
 
 /** The dotted path an assignment names, or a problem. Only known leaves pass. */
 function checkAssignment(assignment: string): { path: string } | { problem: string } {
-  if (assignment.length > MAX_ASSIGNMENT_LENGTH) return { problem: `a setting of ${assignment.length} characters was skipped (too long to be one)` };
+  if (assignment.length > MAX_ASSIGNMENT_LENGTH)
+    return { problem: `a setting of ${assignment.length} characters was skipped (too long to be one)` };
   const eq = assignment.indexOf('=');
   if (eq <= 0) return { problem: `"${clip(assignment)}" is not key=value` };
   const key = assignment.slice(0, eq).trim();
@@ -56,7 +60,8 @@ export function readSharedConfig(search: string): SharedConfig {
   const version = versionProblem(params.get('v'));
   if (version) problems.push(version);
   if (all.length === 0) return { config: null, problems };
-  if (all.length > MAX_ASSIGNMENTS) problems.push(`only the first ${MAX_ASSIGNMENTS} of ${all.length} settings were read`);
+  if (all.length > MAX_ASSIGNMENTS)
+    problems.push(`only the first ${MAX_ASSIGNMENTS} of ${all.length} settings were read`);
 
   const accepted: string[] = [];
   for (const assignment of all.slice(0, MAX_ASSIGNMENTS)) {

@@ -12,7 +12,10 @@ import { leaves } from './config-paths';
 export const SHARE_KEYS = ['v', 'set'] as const;
 
 /** `path=value` for each leaf that differs from the defaults, in the config's key order. */
-export function configAssignments(config: SimulationConfig, base: SimulationConfig = DEFAULT_CONFIG): string[] {
+export function configAssignments(
+  config: SimulationConfig,
+  base: SimulationConfig = DEFAULT_CONFIG,
+): string[] {
   const defaults = new Map(leaves(base));
   return leaves(config)
     .filter(([path, value]) => !Object.is(defaults.get(path), value))
@@ -40,6 +43,9 @@ export function shareSearch(config: SimulationConfig, search = ''): string {
 }
 
 /** The full address to share: this page's location with the config in its query. */
-export function shareUrl(config: SimulationConfig, location: Pick<Location, 'origin' | 'pathname' | 'search' | 'hash'>): string {
+export function shareUrl(
+  config: SimulationConfig,
+  location: Pick<Location, 'origin' | 'pathname' | 'search' | 'hash'>,
+): string {
   return `${location.origin}${location.pathname}${shareSearch(config, location.search)}${location.hash}`;
 }

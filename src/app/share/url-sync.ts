@@ -11,7 +11,9 @@ export const URL_SYNC_MS = 400;
 
 interface ConfigSource {
   getState(): { config: SimulationConfig };
-  subscribe(listener: (state: { config: SimulationConfig }, previous: { config: SimulationConfig }) => void): () => void;
+  subscribe(
+    listener: (state: { config: SimulationConfig }, previous: { config: SimulationConfig }) => void,
+  ): () => void;
 }
 
 type Place = Pick<Location, 'pathname' | 'search' | 'hash'>;
@@ -26,7 +28,12 @@ export function writeConfigToAddress(config: SimulationConfig, location: Place, 
 }
 
 /** Starts syncing; the returned function stops it (and drops a pending write). */
-export function startUrlSync(store: ConfigSource, location: Place, history: History, delayMs = URL_SYNC_MS): () => void {
+export function startUrlSync(
+  store: ConfigSource,
+  location: Place,
+  history: History,
+  delayMs = URL_SYNC_MS,
+): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
   const flush = () => {
     timer = null;

@@ -65,8 +65,10 @@ export const useAppStore = create<AppState>()((set) => ({
   resetRun: () => set((s) => ({ run: IDLE_RUN, ui: { ...s.ui, selectedGeneration: null } })),
   setUi: (patch) => set((s) => ({ ui: { ...s.ui, ...patch } })),
   say: (message) => set((s) => ({ ui: { ...s.ui, messages: [...s.ui.messages.slice(-4), message] } })),
-  dismissMessage: (index) => set((s) => ({ ui: { ...s.ui, messages: s.ui.messages.filter((_, i) => i !== index) } })),
+  dismissMessage: (index) =>
+    set((s) => ({ ui: { ...s.ui, messages: s.ui.messages.filter((_, i) => i !== index) } })),
 }));
 
 /** True while a run is starting, running or paused: what the run bar and the settings check. */
-export const isRunActive = (run: LiveRun) => run.status === 'starting' || run.status === 'running' || run.status === 'paused';
+export const isRunActive = (run: LiveRun) =>
+  run.status === 'starting' || run.status === 'running' || run.status === 'paused';

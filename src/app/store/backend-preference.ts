@@ -7,7 +7,12 @@
  * (private modes, locked-down kiosks): then nothing is remembered and the timing simply runs again.
  */
 import { z } from 'zod';
-import { BACKEND_NAMES, isBackendName, type BackendName, type SamplerKind } from '../../worker/simulation-protocol';
+import {
+  BACKEND_NAMES,
+  isBackendName,
+  type BackendName,
+  type SamplerKind,
+} from '../../worker/simulation-protocol';
 
 /** 'auto': the timed choice (remembered per browser); a name: only that backend is tried. */
 export type BackendSetting = 'auto' | BackendName;
@@ -73,7 +78,10 @@ function defaultStorage(): Storage | null {
  * The remembered choice, or null when there is none, it is unreadable, or it was measured by
  * another browser than `browser` (pass navigator.userAgent; omit it to accept any).
  */
-export function readPreference(browser?: string, storage: Storage | null = defaultStorage()): BackendPreference | null {
+export function readPreference(
+  browser?: string,
+  storage: Storage | null = defaultStorage(),
+): BackendPreference | null {
   let text: string | null;
   try {
     text = storage?.getItem(PREFERENCE_KEY) ?? null;
@@ -94,14 +102,28 @@ export function readPreference(browser?: string, storage: Storage | null = defau
 }
 
 /** Builds the record of a timing's winner and ranking, measured now by this browser. */
-export function preferenceFromTimings(timings: readonly BackendTimingRecord[], browser: string, now: Date = new Date()): BackendPreference {
+export function preferenceFromTimings(
+  timings: readonly BackendTimingRecord[],
+  browser: string,
+  now: Date = new Date(),
+): BackendPreference {
   if (timings.length === 0) throw new Error('a preference needs at least one timed backend');
   const [winner] = timings;
-  return { version: FORMAT_VERSION, backend: winner.backend, sampler: winner.sampler, timings: [...timings], measuredAt: now.toISOString(), browser };
+  return {
+    version: FORMAT_VERSION,
+    backend: winner.backend,
+    sampler: winner.sampler,
+    timings: [...timings],
+    measuredAt: now.toISOString(),
+    browser,
+  };
 }
 
 /** Stores the choice; returns false when the browser refused (nothing remembered, nothing broken). */
-export function rememberPreference(preference: BackendPreference, storage: Storage | null = defaultStorage()): boolean {
+export function rememberPreference(
+  preference: BackendPreference,
+  storage: Storage | null = defaultStorage(),
+): boolean {
   if (!storage) return false;
   try {
     storage.setItem(PREFERENCE_KEY, JSON.stringify(preference));

@@ -5,10 +5,13 @@ import { IDLE_RUN, type LiveRun, type RunInput } from './live-run';
 const MAX_LOSS_POINTS = 400;
 
 function thin<T>(points: T[]): T[] {
-  return points.length <= MAX_LOSS_POINTS ? points : points.filter((_, i) => i % 2 === 0 || i === points.length - 1);
+  return points.length <= MAX_LOSS_POINTS
+    ? points
+    : points.filter((_, i) => i % 2 === 0 || i === points.length - 1);
 }
 
-const isActive = (run: LiveRun) => run.status === 'starting' || run.status === 'running' || run.status === 'paused';
+const isActive = (run: LiveRun) =>
+  run.status === 'starting' || run.status === 'running' || run.status === 'paused';
 
 function foldLoopEvent(run: LiveRun, e: SimulationEvent, now: number): LiveRun {
   switch (e.type) {
@@ -31,7 +34,11 @@ function foldLoopEvent(run: LiveRun, e: SimulationEvent, now: number): LiveRun {
     case 'baseline':
       return { ...run, baseline: { perplexity: e.perplexity, nllPerChar: e.nllPerChar } };
     case 'configChanged':
-      return { ...run, config: e.config, configChanges: [...run.configChanges, { fromGeneration: e.fromGeneration, changed: e.changed }] };
+      return {
+        ...run,
+        config: e.config,
+        configChanges: [...run.configChanges, { fromGeneration: e.fromGeneration, changed: e.changed }],
+      };
     case 'phase': {
       const newGeneration = e.generation !== run.current.generation || run.generationStartedAt === null;
       return {
@@ -52,11 +59,23 @@ function foldLoopEvent(run: LiveRun, e: SimulationEvent, now: number): LiveRun {
     case 'trainStep':
       return {
         ...run,
-        current: { ...run.current, generation: e.generation, phase: 'training', step: e.step, totalSteps: e.totalSteps, tokensPerSec: e.tokensPerSec },
-        lossCurve: Number.isFinite(e.loss) ? thin([...run.lossCurve, { step: e.step, loss: e.loss }]) : run.lossCurve,
+        current: {
+          ...run.current,
+          generation: e.generation,
+          phase: 'training',
+          step: e.step,
+          totalSteps: e.totalSteps,
+          tokensPerSec: e.tokensPerSec,
+        },
+        lossCurve: Number.isFinite(e.loss)
+          ? thin([...run.lossCurve, { step: e.step, loss: e.loss }])
+          : run.lossCurve,
       };
     case 'samples':
-      return { ...run, pendingSamples: { generation: e.generation, samples: e.samples, promptSamples: e.promptSamples } };
+      return {
+        ...run,
+        pendingSamples: { generation: e.generation, samples: e.samples, promptSamples: e.promptSamples },
+      };
     case 'corpusChanged':
       return run; // the generation's report carries its provenance
     case 'generationDone':
@@ -68,7 +87,12 @@ function foldLoopEvent(run: LiveRun, e: SimulationEvent, now: number): LiveRun {
     case 'resumed':
       return { ...run, status: 'running' };
     case 'runDone':
-      return { ...run, status: e.status === 'complete' ? 'complete' : 'cancelled', nStar: e.nStar, current: { ...run.current, phase: null } };
+      return {
+        ...run,
+        status: e.status === 'complete' ? 'complete' : 'cancelled',
+        nStar: e.nStar,
+        current: { ...run.current, phase: null },
+      };
     case 'error':
       return { ...run, status: 'failed', error: e.message, current: { ...run.current, phase: null } };
   }
@@ -110,7 +134,15 @@ export function foldRun(run: LiveRun, input: RunInput, now: number): LiveRun {
     case 'worker-crashed':
       return { ...run, status: 'failed', error: input.message, current: { ...run.current, phase: null } };
     case 'ready':
-      return { ...run, backend: { name: input.backend, summary: input.summary, rejected: input.rejected, sampler: input.sampler } };
+      return {
+        ...run,
+        backend: {
+          name: input.backend,
+          summary: input.summary,
+          rejected: input.rejected,
+          sampler: input.sampler,
+        },
+      };
     case 'loop':
       return foldLoopEvent(run, input.event, now);
     case 'error':
@@ -144,7 +176,8 @@ export function etaSeconds(run: LiveRun, now: number): number | null {
  */
 export function compactBacklog(inputs: readonly RunInput[]): RunInput[] {
   const loopType = (input: RunInput) => (input.type === 'loop' ? input.event.type : null);
-  const lastIndex = (type: SimulationEvent['type']) => inputs.findLastIndex((input) => loopType(input) === type);
+  const lastIndex = (type: SimulationEvent['type']) =>
+    inputs.findLastIndex((input) => loopType(input) === type);
   const lastPhase = lastIndex('phase');
   const lastSamples = lastIndex('samples');
   const lastCheckpoint = lastIndex('checkpoint');
@@ -166,7 +199,8 @@ export function compactBacklog(inputs: readonly RunInput[]): RunInput[] {
   return inputs.filter((input, i) => {
     if (input.type !== 'loop') return true;
     const e = input.event;
-    if (e.type === 'phase') return e.done === undefined || i === lastPhase || loopType(inputs[i + 1]) !== 'phase';
+    if (e.type === 'phase')
+      return e.done === undefined || i === lastPhase || loopType(inputs[i + 1]) !== 'phase';
     if (e.type === 'samples') return i === lastSamples;
     if (e.type === 'checkpoint') return i === lastCheckpoint;
     if (e.type === 'trainStep') return keptSteps.has(i);

@@ -4,9 +4,16 @@
  */
 import type { GenerationReport, PromptSample } from '../../engine/record';
 import type { Phase, RunCheckpoint } from '../../engine/loop/types';
-import type { BackendName, BackendRejection, SamplerKind, SimulationConfig, WorkerEvent } from '../../worker/simulation-protocol';
+import type {
+  BackendName,
+  BackendRejection,
+  SamplerKind,
+  SimulationConfig,
+  WorkerEvent,
+} from '../../worker/simulation-protocol';
 
-export type RunStatus = 'idle' | 'starting' | 'running' | 'paused' | 'complete' | 'cancelled' | 'stopped' | 'failed';
+export type RunStatus =
+  'idle' | 'starting' | 'running' | 'paused' | 'complete' | 'cancelled' | 'stopped' | 'failed';
 
 export interface LossPoint {
   step: number;

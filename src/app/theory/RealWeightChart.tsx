@@ -24,9 +24,9 @@ export const RealWeightChart = memo(function RealWeightChart({
       title="(a) Share of real text in the corpus"
       caption={
         <>
-          The share of human-written text in the corpus each model learns from: the mean over runs (solid, with
-          the middle 80% of runs shaded) lies on the formula (dashed), and it falls to zero for any contribution
-          unless fresh real text keeps coming in.
+          The share of human-written text in the corpus each model learns from: the mean over runs (solid,
+          with the middle 80% of runs shaded) lies on the formula (dashed), and it falls to zero for any
+          contribution unless fresh real text keeps coming in.
         </>
       }
       record={record}

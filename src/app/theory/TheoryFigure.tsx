@@ -7,7 +7,13 @@
 import type { ReactNode } from 'react';
 import { CartesianGrid, ComposedChart, Legend, Tooltip, XAxis } from 'recharts';
 import type { TheoryRecord } from '../../engine/record';
-import { CHART_HEIGHT, CHART_MARGIN, formatValue, generationAxisProps, tooltipLabel } from './shared/chart-parts';
+import {
+  CHART_HEIGHT,
+  CHART_MARGIN,
+  formatValue,
+  generationAxisProps,
+  tooltipLabel,
+} from './shared/chart-parts';
 import { useChartWidth } from '../ui/use-chart-width';
 
 export function TheoryFigure(props: {

@@ -7,7 +7,11 @@ export interface FieldNote {
 export function FieldMessage({ id, note }: { id: string; note: FieldNote | null }) {
   // Always rendered, so screen readers already know the live region when a message appears.
   return (
-    <p id={id} className={`cl-message${note?.tone === 'error' ? ' cl-message-error' : ''}`} aria-live="polite">
+    <p
+      id={id}
+      className={`cl-message${note?.tone === 'error' ? ' cl-message-error' : ''}`}
+      aria-live="polite"
+    >
       {note?.text}
     </p>
   );

@@ -29,7 +29,13 @@ export function runRows(result: SweepResult): Record<string, Cell>[] {
 
 export function summaryRows(result: SweepResult): Record<string, Cell>[] {
   return (result.summaries ?? []).map((s) => {
-    const row: Record<string, Cell> = { point: s.point, ...s.values, paradigm: s.paradigm, contamination: s.contamination, failed: s.failed };
+    const row: Record<string, Cell> = {
+      point: s.point,
+      ...s.values,
+      paradigm: s.paradigm,
+      contamination: s.contamination,
+      failed: s.failed,
+    };
     for (const t of THRESHOLD_NAMES) {
       const o = s.outcomes[t];
       Object.assign(row, {

@@ -28,12 +28,14 @@ export interface ExecuteResult {
   cancelled: boolean;
 }
 
-const formatSeconds = (s: number) => (s >= 3600 ? `${(s / 3600).toFixed(1)} h` : s >= 90 ? `${Math.round(s / 60)} min` : `${Math.round(s)} s`);
+const formatSeconds = (s: number) =>
+  s >= 3600 ? `${(s / 3600).toFixed(1)} h` : s >= 90 ? `${Math.round(s / 60)} min` : `${Math.round(s)} s`;
 
 /** One run, to its end. A run whose training diverges would wait for a resume no one sends: it fails instead. */
 async function runOne(config: SimulationConfig, options: ExecuteOptions, control: LoopControl) {
   const recorder = new RunRecorder(config);
-  const bar = options.quiet || config.model.family !== 'transformer' ? null : new ProgressBar(config.generations);
+  const bar =
+    options.quiet || config.model.family !== 'transformer' ? null : new ProgressBar(config.generations);
   let diverged: string | null = null;
   for await (const event of runSimulation(config, { userDocuments: options.userDocuments, control })) {
     recorder.observe(event);
@@ -73,17 +75,25 @@ export async function executeRuns(options: ExecuteOptions): Promise<ExecuteResul
       control = new LoopControl();
       const point = definition.points[spec.point];
       const config = { ...point.config, seed: spec.seed } as SimulationConfig;
-      const where = `${Object.entries(point.values).map(([k, v]) => `${k}=${v}`).join(' ') || 'base config'}, seed ${spec.seed}`;
-      if (!options.quiet && config.model.family === 'transformer') process.stderr.write(`sweep: run ${i + 1}/${runs.length}${options.label}: ${where}\n`);
+      const where = `${
+        Object.entries(point.values)
+          .map(([k, v]) => `${k}=${v}`)
+          .join(' ') || 'base config'
+      }, seed ${spec.seed}`;
+      if (!options.quiet && config.model.family === 'transformer')
+        process.stderr.write(`sweep: run ${i + 1}/${runs.length}${options.label}: ${where}\n`);
       const t0 = performance.now();
       const record = await runOne(config, options, control);
       if (record.status === 'cancelled' && stopping) break; // cut short: says nothing about the threshold
       const run = sweepRunFrom(record, spec, definition.thresholds, (performance.now() - t0) / 1000);
       done.push(run);
       const elapsed = (performance.now() - started) / 1000;
-      const eta = i + 1 < runs.length ? `, ETA ${formatSeconds((elapsed / (i + 1)) * (runs.length - i - 1))}` : '';
+      const eta =
+        i + 1 < runs.length ? `, ETA ${formatSeconds((elapsed / (i + 1)) * (runs.length - i - 1))}` : '';
       if (!options.quiet || run.status === 'failed') {
-        process.stderr.write(`sweep: run ${i + 1}/${runs.length}${options.label} (${where}): ${describe(run, definition)}${eta}\n`);
+        process.stderr.write(
+          `sweep: run ${i + 1}/${runs.length}${options.label} (${where}): ${describe(run, definition)}${eta}\n`,
+        );
       }
     }
   } finally {

@@ -58,7 +58,10 @@ export function axisValue(text: string): AxisValue {
  * `--sweep key=v1,v2,...` (repeatable) into axes. `resolve` maps a key to its dotted config path
  * (aliases), so `order` and `model.ngramOrder` are the same axis.
  */
-export function parseAxes(specs: readonly string[], resolve: (key: string) => string = (k) => k): SweepAxis[] {
+export function parseAxes(
+  specs: readonly string[],
+  resolve: (key: string) => string = (k) => k,
+): SweepAxis[] {
   const axes: SweepAxis[] = [];
   for (const spec of specs) {
     const eq = spec.indexOf('=');
@@ -71,11 +74,15 @@ export function parseAxes(specs: readonly string[], resolve: (key: string) => st
       .slice(eq + 1)
       .split(',')
       .map((v) => v.trim());
-    if (values.some((v) => v === '')) throw new SweepInputError(`--sweep ${key}: an empty value in "${spec}"`);
+    if (values.some((v) => v === ''))
+      throw new SweepInputError(`--sweep ${key}: an empty value in "${spec}"`);
     const repeated = values.filter((v, i) => values.findIndex((w) => axisValue(w) === axisValue(v)) !== i);
     if (repeated.length > 0) throw new SweepInputError(`--sweep ${key}: ${repeated.join(', ')} given twice`);
     const twin = axes.find((a) => a.path === path);
-    if (twin) throw new SweepInputError(`--sweep ${key}: the same setting as --sweep ${twin.key}; give each setting once`);
+    if (twin)
+      throw new SweepInputError(
+        `--sweep ${key}: the same setting as --sweep ${twin.key}; give each setting once`,
+      );
     axes.push({ key, path, values });
   }
   return axes;
@@ -89,12 +96,21 @@ export function parseSeeds(text: string | undefined, first = 1): number[] {
   if (text === undefined) return [first];
   const parts = text.split(',').map((s) => s.trim());
   const numbers = parts.map(Number);
-  const bad = parts.filter((p, i) => p === '' || !Number.isInteger(numbers[i]) || numbers[i] < 0 || numbers[i] > MAX_SEED);
-  if (bad.length > 0) throw new SweepInputError(`--seeds takes whole numbers 0..${MAX_SEED} (a list) or a count, got "${text}"`);
+  const bad = parts.filter(
+    (p, i) => p === '' || !Number.isInteger(numbers[i]) || numbers[i] < 0 || numbers[i] > MAX_SEED,
+  );
+  if (bad.length > 0)
+    throw new SweepInputError(
+      `--seeds takes whole numbers 0..${MAX_SEED} (a list) or a count, got "${text}"`,
+    );
   if (parts.length === 1) {
     const count = numbers[0];
-    if (count < 1 || count > 1000) throw new SweepInputError(`--seeds N runs N seeds (1 to 1000), got ${count}; for the one seed 7, give --seed 7`);
-    if (first + count - 1 > MAX_SEED) throw new SweepInputError(`--seeds ${count} from seed ${first} passes ${MAX_SEED}`);
+    if (count < 1 || count > 1000)
+      throw new SweepInputError(
+        `--seeds N runs N seeds (1 to 1000), got ${count}; for the one seed 7, give --seed 7`,
+      );
+    if (first + count - 1 > MAX_SEED)
+      throw new SweepInputError(`--seeds ${count} from seed ${first} passes ${MAX_SEED}`);
     return Array.from({ length: count }, (_, i) => first + i);
   }
   const repeated = numbers.filter((n, i) => numbers.indexOf(n) !== i);
@@ -108,7 +124,8 @@ export function parseShard(text: string): Shard {
   if (!m) throw new SweepInputError(`--shard expects k/n (part k of n, e.g. 2/4), got "${text}"`);
   const index = Number(m[1]);
   const count = Number(m[2]);
-  if (count < 1 || index < 1 || index > count) throw new SweepInputError(`--shard ${text}: k must be between 1 and n`);
+  if (count < 1 || index < 1 || index > count)
+    throw new SweepInputError(`--shard ${text}: k must be between 1 and n`);
   return { index, count };
 }
 

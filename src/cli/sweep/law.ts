@@ -47,7 +47,8 @@ export interface LawFit {
 }
 
 /** Points a log-scale fit can use: a positive contamination and a median crossing after generation 0. */
-const usable = (p: LawPoint): p is LawPoint & { median: number } => p.lambda > 0 && p.median !== null && p.median > 0;
+const usable = (p: LawPoint): p is LawPoint & { median: number } =>
+  p.lambda > 0 && p.median !== null && p.median > 0;
 
 const rms = (xs: readonly number[]) => Math.sqrt(xs.reduce((s, x) => s + x * x, 0) / xs.length);
 
@@ -73,7 +74,11 @@ export function fitPower(points: readonly LawPoint[]): PowerFit | null {
   if (sxx === 0) return null;
   const slope = x.reduce((s, v, i) => s + (v - mx) * (y[i] - my), 0) / sxx;
   const intercept = my - slope * mx;
-  return { prefactor: Math.exp(intercept), exponent: -slope, logRms: rms(y.map((v, i) => v - (intercept + slope * x[i]))) };
+  return {
+    prefactor: Math.exp(intercept),
+    exponent: -slope,
+    logRms: rms(y.map((v, i) => v - (intercept + slope * x[i]))),
+  };
 }
 
 /** The fit of one group of grid points (same paradigm and other settings, contamination varying). */

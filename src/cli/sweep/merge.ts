@@ -28,7 +28,12 @@ export function differences(a: unknown, b: unknown, limit = 4): string[] {
         return;
       }
       const keys = new Set([...Object.keys(x), ...Object.keys(y)]);
-      for (const k of keys) walk((x as Record<string, unknown>)[k], (y as Record<string, unknown>)[k], Array.isArray(x) ? `${path}[${k}]` : `${path}.${k}`);
+      for (const k of keys)
+        walk(
+          (x as Record<string, unknown>)[k],
+          (y as Record<string, unknown>)[k],
+          Array.isArray(x) ? `${path}[${k}]` : `${path}.${k}`,
+        );
       return;
     }
     out.push(`${path}: ${show(x)} vs ${show(y)}`);
@@ -41,32 +46,51 @@ const label = (s: Shard) => `${s.index}/${s.count}`;
 
 /** Throws one SweepInputError listing every problem, or returns the parts sorted by shard. */
 function checkParts(parts: readonly PartFile[]): (PartFile & { shard: Shard })[] {
-  if (parts.length === 0) throw new SweepInputError('--merge needs the part files: --merge part1.json part2.json ... --out sweep.json');
+  if (parts.length === 0)
+    throw new SweepInputError(
+      '--merge needs the part files: --merge part1.json part2.json ... --out sweep.json',
+    );
   const whole = parts.filter((p) => p.result.shard === null);
-  if (whole.length > 0) throw new SweepInputError(`${whole.map((p) => p.file).join(', ')}: a whole sweep, not a part (written without --shard); nothing to merge`);
+  if (whole.length > 0)
+    throw new SweepInputError(
+      `${whole.map((p) => p.file).join(', ')}: a whole sweep, not a part (written without --shard); nothing to merge`,
+    );
   const sharded = parts as (PartFile & { result: { shard: Shard } })[];
 
   const [first] = sharded;
   for (const p of sharded.slice(1)) {
     const diff = differences(first.result.definition, p.result.definition);
-    if (diff.length > 0) throw new SweepInputError(`${p.file} is a part of a different sweep than ${first.file} (${diff.join('; ')}); merge parts of one sweep only`);
+    if (diff.length > 0)
+      throw new SweepInputError(
+        `${p.file} is a part of a different sweep than ${first.file} (${diff.join('; ')}); merge parts of one sweep only`,
+      );
   }
   const counts = new Set(sharded.map((p) => p.result.shard.count));
   if (counts.size > 1) {
-    throw new SweepInputError(`the parts cut the sweep differently: ${sharded.map((p) => `${p.file} is part ${label(p.result.shard)}`).join(', ')}`);
+    throw new SweepInputError(
+      `the parts cut the sweep differently: ${sharded.map((p) => `${p.file} is part ${label(p.result.shard)}`).join(', ')}`,
+    );
   }
 
   const count = first.result.shard.count;
   const problems: string[] = [];
   const byIndex = new Map<number, string[]>();
-  for (const p of sharded) byIndex.set(p.result.shard.index, [...(byIndex.get(p.result.shard.index) ?? []), p.file]);
+  for (const p of sharded)
+    byIndex.set(p.result.shard.index, [...(byIndex.get(p.result.shard.index) ?? []), p.file]);
   for (const [index, files] of [...byIndex].sort((a, b) => a[0] - b[0])) {
-    if (files.length > 1) problems.push(`part ${index}/${count} given ${files.length} times (${files.join(', ')})`);
+    if (files.length > 1)
+      problems.push(`part ${index}/${count} given ${files.length} times (${files.join(', ')})`);
   }
   const missing = Array.from({ length: count }, (_, i) => i + 1).filter((i) => !byIndex.has(i));
-  if (missing.length > 0) problems.push(`missing part${missing.length > 1 ? 's' : ''} ${missing.map((i) => `${i}/${count}`).join(', ')} (run them with --shard k/${count})`);
+  if (missing.length > 0)
+    problems.push(
+      `missing part${missing.length > 1 ? 's' : ''} ${missing.map((i) => `${i}/${count}`).join(', ')} (run them with --shard k/${count})`,
+    );
   for (const p of sharded) {
-    if (!p.result.complete) problems.push(`${p.file} (part ${label(p.result.shard)}) stopped early with ${p.result.runs.length} runs; run --shard ${label(p.result.shard)} again`);
+    if (!p.result.complete)
+      problems.push(
+        `${p.file} (part ${label(p.result.shard)}) stopped early with ${p.result.runs.length} runs; run --shard ${label(p.result.shard)} again`,
+      );
   }
   if (problems.length > 0) throw new SweepInputError(`cannot merge: ${problems.join('; ')}`);
   return sharded.map((p) => ({ ...p, shard: p.result.shard })).sort((a, b) => a.shard.index - b.shard.index);
@@ -82,11 +106,20 @@ export function mergeParts(parts: readonly PartFile[], command: string): SweepRe
     const want = shardRuns(expected, p.shard).map((r) => `${r.index}:${r.point}:${r.seed}`);
     const got = p.result.runs.map((r) => `${r.index}:${r.point}:${r.seed}`);
     if (want.join() !== got.join()) {
-      const few = (xs: string[]) => xs.slice(0, 5).map((x) => x.split(':')[0]).join(', ') + (xs.length > 5 ? ', ...' : '');
+      const few = (xs: string[]) =>
+        xs
+          .slice(0, 5)
+          .map((x) => x.split(':')[0])
+          .join(', ') + (xs.length > 5 ? ', ...' : '');
       const lacking = want.filter((x) => !got.includes(x));
       const foreign = got.filter((x) => !want.includes(x));
-      const what = [lacking.length ? `lacks run ${few(lacking)}` : '', foreign.length ? `has run ${few(foreign)} of another part` : ''].filter(Boolean);
-      throw new SweepInputError(`${p.file} does not hold the runs of part ${label(p.shard)} (${what.join(', ') || 'runs out of order'}); was it edited?`);
+      const what = [
+        lacking.length ? `lacks run ${few(lacking)}` : '',
+        foreign.length ? `has run ${few(foreign)} of another part` : '',
+      ].filter(Boolean);
+      throw new SweepInputError(
+        `${p.file} does not hold the runs of part ${label(p.shard)} (${what.join(', ') || 'runs out of order'}); was it edited?`,
+      );
     }
   }
   return {

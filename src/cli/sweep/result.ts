@@ -117,7 +117,15 @@ export const sweepFileSchema = z.object({
     axes: z.array(z.object({ key: z.string(), path: z.string(), values: z.array(z.string()) })),
     seeds: z.array(z.number().int()).min(1),
     thresholds: z.object({ ratio: z.number(), nstarTolerance: z.number() }),
-    points: z.array(z.object({ index: z.number().int(), values: z.record(z.string(), z.unknown()), config: z.record(z.string(), z.unknown()) })).min(1),
+    points: z
+      .array(
+        z.object({
+          index: z.number().int(),
+          values: z.record(z.string(), z.unknown()),
+          config: z.record(z.string(), z.unknown()),
+        }),
+      )
+      .min(1),
     corpus: z.object({ sha256: z.string(), documents: z.number(), chars: z.number() }).nullable(),
   }),
   shard: shardSchema.nullable(),

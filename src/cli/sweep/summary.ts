@@ -22,7 +22,12 @@ export function summarizeSweep(definition: SweepDefinition, runs: readonly Sweep
     const outcomes = Object.fromEntries(
       THRESHOLD_NAMES.map((t) => [
         t,
-        { ...summarizeOutcomes(mine.map((r) => ({ generation: r.thresholds[t], complete: r.status === 'complete' }))), law: null },
+        {
+          ...summarizeOutcomes(
+            mine.map((r) => ({ generation: r.thresholds[t], complete: r.status === 'complete' })),
+          ),
+          law: null,
+        },
       ]),
     ) as PointSummary['outcomes'];
     return {
@@ -38,10 +43,13 @@ export function summarizeSweep(definition: SweepDefinition, runs: readonly Sweep
   const notes: string[] = [];
   const lambdaAxis = definition.axes.find((a) => a.path === CONTAMINATION_PATH);
   if (!lambdaAxis) {
-    notes.push('no law fit: the law relates the generations to the contamination share; sweep it (--sweep contamination=...)');
+    notes.push(
+      'no law fit: the law relates the generations to the contamination share; sweep it (--sweep contamination=...)',
+    );
     return { summaries, law: [], notes };
   }
-  if (lambdaAxis.values.length < 2) notes.push('one contamination value: c is fitted from one point and no growth exponent can be fitted');
+  if (lambdaAxis.values.length < 2)
+    notes.push('one contamination value: c is fitted from one point and no growth exponent can be fitted');
 
   // One fit per setting of the other axes (paradigm among them), across contamination.
   const others = definition.axes.filter((a) => a !== lambdaAxis).map((a) => a.key);
@@ -54,7 +62,11 @@ export function summarizeSweep(definition: SweepDefinition, runs: readonly Sweep
   for (const members of groups.values()) {
     const group = Object.fromEntries(others.map((k) => [k, members[0].values[k]]));
     for (const t of THRESHOLD_NAMES) {
-      const points: LawPoint[] = members.map((s) => ({ point: s.point, lambda: s.contamination, median: s.outcomes[t].median }));
+      const points: LawPoint[] = members.map((s) => ({
+        point: s.point,
+        lambda: s.contamination,
+        median: s.outcomes[t].median,
+      }));
       const fit = fitGroup(group, members[0].paradigm, t, points);
       for (const s of members) s.outcomes[t].law = fit.predicted[s.point] ?? null;
       law.push(fit);

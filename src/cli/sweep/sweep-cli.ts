@@ -48,12 +48,16 @@ function checkWritable(...paths: (string | undefined)[]): void {
   for (const path of paths) {
     if (path === undefined) continue;
     const dir = dirname(path);
-    if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new SweepInputError(`cannot write ${path}: no folder ${dir}`);
+    if (!existsSync(dir) || !statSync(dir).isDirectory())
+      throw new SweepInputError(`cannot write ${path}: no folder ${dir}`);
   }
 }
 
 /** Every grid point's config, each checked as `simulate` checks one; a refusal names its grid point. */
-function buildDefinition(args: SweepArgs, context: SweepContext): { definition: SweepDefinition; notes: string[] } {
+function buildDefinition(
+  args: SweepArgs,
+  context: SweepContext,
+): { definition: SweepDefinition; notes: string[] } {
   const axes = parseAxes(args.sweep ?? [], (key) => KEY_ALIASES[key] ?? key);
   const thresholds = parseThresholds(args.threshold);
   const facts = context.userDocuments ? userCorpusFacts(context.userDocuments) : {};
@@ -69,10 +73,16 @@ function buildDefinition(args: SweepArgs, context: SweepContext): { definition: 
     }
     const check = checkContradictions(config, facts);
     const refused = check.issues.filter((i) => i.kind === 'refused');
-    if (refused.length > 0) throw new SweepInputError(`grid point ${where}: invalid settings: ${describeIssues(refused).join('; ')}`);
+    if (refused.length > 0)
+      throw new SweepInputError(
+        `grid point ${where}: invalid settings: ${describeIssues(refused).join('; ')}`,
+      );
     // Said once for the sweep, not once per grid point.
     for (const line of describeIssues(check.issues)) notes.add(line);
-    if (check.config.runs > 1) throw new SweepInputError('a sweep runs its seeds one by one: give them with --seeds instead of --set runs');
+    if (check.config.runs > 1)
+      throw new SweepInputError(
+        'a sweep runs its seeds one by one: give them with --seeds instead of --set runs',
+      );
     const { seed, ...rest } = check.config;
     baseSeed = seed;
     return { index: point.index, values: point.values, config: rest };
@@ -80,7 +90,11 @@ function buildDefinition(args: SweepArgs, context: SweepContext): { definition: 
   const seeds = parseSeeds(args.seeds, baseSeed);
   const docs = context.userDocuments;
   const corpus = docs
-    ? { sha256: createHash('sha256').update(docs.join('\u0000')).digest('hex'), documents: docs.length, chars: docs.reduce((n, d) => n + d.length, 0) }
+    ? {
+        sha256: createHash('sha256').update(docs.join('\u0000')).digest('hex'),
+        documents: docs.length,
+        chars: docs.reduce((n, d) => n + d.length, 0),
+      }
     : null;
   return { definition: { axes, seeds, thresholds, points, corpus }, notes: [...notes] };
 }
@@ -101,10 +115,15 @@ function withSummaries(result: SweepResult): SweepResult {
 
 async function sweep(args: SweepArgs, context: SweepContext): Promise<number> {
   if (!args.sweep && !args.seeds && !args.shard) {
-    throw new SweepInputError('--threshold and --summary-csv belong to a sweep: add --sweep key=v1,v2,... or --seeds');
+    throw new SweepInputError(
+      '--threshold and --summary-csv belong to a sweep: add --sweep key=v1,v2,... or --seeds',
+    );
   }
   const shard = args.shard === undefined ? null : parseShard(args.shard);
-  if (shard && args['summary-csv']) throw new SweepInputError('--summary-csv needs the whole sweep: give it to --merge, not to a --shard part');
+  if (shard && args['summary-csv'])
+    throw new SweepInputError(
+      '--summary-csv needs the whole sweep: give it to --merge, not to a --shard part',
+    );
   checkWritable(args.out, args.csv, args['summary-csv']);
   const { definition, notes } = buildDefinition(args, context);
   for (const line of notes) process.stderr.write(`note: ${line}\n`);
@@ -112,8 +131,12 @@ async function sweep(args: SweepArgs, context: SweepContext): Promise<number> {
   const mine = shard ? shardRuns(all, shard) : all;
   const label = shard ? ` of part ${shard.index}/${shard.count}` : '';
   if (!args.quiet) {
-    const share = shard ? `part ${shard.index}/${shard.count}: ${mine.length} of ${all.length} runs` : `${all.length} runs`;
-    process.stderr.write(`sweep: ${definition.points.length} grid points x ${definition.seeds.length} seeds; ${share}\n`);
+    const share = shard
+      ? `part ${shard.index}/${shard.count}: ${mine.length} of ${all.length} runs`
+      : `${all.length} runs`;
+    process.stderr.write(
+      `sweep: ${definition.points.length} grid points x ${definition.seeds.length} seeds; ${share}\n`,
+    );
   }
   if (definition.points.some((p) => p.config.model.family === 'transformer')) {
     const { chooseNodeBackend } = await import('../tf-node');
@@ -122,8 +145,22 @@ async function sweep(args: SweepArgs, context: SweepContext): Promise<number> {
   }
   const { executeRuns } = await import('./execute');
   const started = performance.now();
-  const executed = await executeRuns({ definition, runs: mine, label, userDocuments: context.userDocuments, quiet: args.quiet });
-  const base: SweepResult = { format: SWEEP_FORMAT, version: 1, command: commandLine(), definition, shard, complete: !executed.cancelled, runs: executed.runs };
+  const executed = await executeRuns({
+    definition,
+    runs: mine,
+    label,
+    userDocuments: context.userDocuments,
+    quiet: args.quiet,
+  });
+  const base: SweepResult = {
+    format: SWEEP_FORMAT,
+    version: 1,
+    command: commandLine(),
+    definition,
+    shard,
+    complete: !executed.cancelled,
+    runs: executed.runs,
+  };
   // A part has a few seeds of each point at most: its summaries would mislead; --merge makes them.
   const result = shard || executed.cancelled ? base : withSummaries(base);
   const written = writeOutputs(result, args);
@@ -131,7 +168,9 @@ async function sweep(args: SweepArgs, context: SweepContext): Promise<number> {
   if (result.summaries) process.stderr.write(report(result));
   const failed = result.runs.filter((r) => r.status === 'failed').length;
   const seconds = Math.round((performance.now() - started) / 1000);
-  const state = executed.cancelled ? `cancelled after ${result.runs.length} of ${mine.length} runs` : `done: ${result.runs.length} runs in ${seconds} s`;
+  const state = executed.cancelled
+    ? `cancelled after ${result.runs.length} of ${mine.length} runs`
+    : `done: ${result.runs.length} runs in ${seconds} s`;
   process.stderr.write(`${state}${failed > 0 ? `, ${failed} failed` : ''}; wrote ${written}\n`);
   return executed.cancelled ? 130 : failed > 0 ? 1 : 0;
 }
@@ -152,7 +191,9 @@ function readPart(file: string): PartFile {
   const parsed = sweepFileSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new SweepInputError(`${file} is not a sweep file written by simulate --sweep (${issue.path.join('.') || 'file'}: ${issue.message})`);
+    throw new SweepInputError(
+      `${file} is not a sweep file written by simulate --sweep (${issue.path.join('.') || 'file'}: ${issue.message})`,
+    );
   }
   // Checked, then used as written: the schema checks the shape, not every field of every config.
   return { file, result: json as SweepResult };
@@ -160,7 +201,9 @@ function readPart(file: string): PartFile {
 
 function merge(files: readonly string[], args: SweepArgs): number {
   if (args.sweep || args.seeds || args.shard || args.threshold) {
-    throw new SweepInputError('--merge takes the part files only: the sweep is defined by them (no --sweep, --seeds, --shard or --threshold)');
+    throw new SweepInputError(
+      '--merge takes the part files only: the sweep is defined by them (no --sweep, --seeds, --shard or --threshold)',
+    );
   }
   checkWritable(args.out, args.csv, args['summary-csv']);
   const merged = withSummaries(mergeParts(files.map(readPart), commandLine()));

@@ -32,10 +32,14 @@ export function parseThresholds(specs: readonly string[] | undefined): Threshold
     }
     if (key === 'ratio') {
       // Generation 0 itself meets any ratio <= 1: every run would "collapse" at 0.
-      if (!(value > 1)) throw new SweepInputError(`--threshold ratio must be above 1 (times generation 0's perplexity), got ${value}`);
+      if (!(value > 1))
+        throw new SweepInputError(
+          `--threshold ratio must be above 1 (times generation 0's perplexity), got ${value}`,
+        );
       out.ratio = value;
     } else if (key === 'nstar') {
-      if (!(value >= 0 && value < 1)) throw new SweepInputError(`--threshold nstar is a share of the baseline, in [0, 1), got ${value}`);
+      if (!(value >= 0 && value < 1))
+        throw new SweepInputError(`--threshold nstar is a share of the baseline, in [0, 1), got ${value}`);
       out.nstarTolerance = value;
     } else {
       throw new SweepInputError(`--threshold: unknown threshold "${key}"; thresholds are ratio and nstar`);
@@ -53,7 +57,8 @@ export interface PerplexityPoint {
 /** First generation with perplexity >= ratio x generation 0's; null if none (or no finite generation 0). */
 export function ratioGeneration(generations: readonly PerplexityPoint[], ratio: number): number | null {
   const first = generations[0];
-  if (!first || first.generation !== 0 || !Number.isFinite(first.perplexity) || first.perplexity <= 0) return null;
+  if (!first || first.generation !== 0 || !Number.isFinite(first.perplexity) || first.perplexity <= 0)
+    return null;
   const bar = ratio * first.perplexity;
   // NaN (a diverged generation) never qualifies; Infinity does: it is worse.
   const hit = generations.find((g) => g.perplexity >= bar);
@@ -61,7 +66,11 @@ export function ratioGeneration(generations: readonly PerplexityPoint[], ratio: 
 }
 
 /** n*: first generation within `tolerance` of the baseline perplexity (or worse); null if none. */
-export function nStarGeneration(generations: readonly PerplexityPoint[], baseline: number, tolerance: number): number | null {
+export function nStarGeneration(
+  generations: readonly PerplexityPoint[],
+  baseline: number,
+  tolerance: number,
+): number | null {
   if (generations.length === 0 || !(baseline > 0) || !Number.isFinite(baseline)) return null;
   return findNStar(
     generations.map((g) => g.perplexity),

@@ -2,7 +2,12 @@
  * How the settings fit together and fit the user's text (checkContradictions): the settings
  * panel lists the reasons, and Play runs the adjusted settings or refuses with the reason.
  */
-import { checkContradictions, userCorpusFacts, type CorpusFacts, type ContradictionCheck } from './contradictions';
+import {
+  checkContradictions,
+  userCorpusFacts,
+  type CorpusFacts,
+  type ContradictionCheck,
+} from './contradictions';
 import type { SimulationConfig } from './schema';
 
 /** The user's text, as far as the fit needs it. */

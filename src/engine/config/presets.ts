@@ -18,7 +18,8 @@ export const PRESETS: readonly Preset[] = [
   {
     id: 'paper-replace',
     label: 'Seed paper: replace',
-    description: 'Each model trains only on the previous model\'s text: perplexity on real text climbs toward an untrained model\'s.',
+    description:
+      "Each model trains only on the previous model's text: perplexity on real text climbs toward an untrained model's.",
     source: 'Wang et al. 2024, arXiv 2412.14872 (v1)',
     changes: {},
   },
@@ -56,7 +57,7 @@ export const PRESETS: readonly Preset[] = [
     id: 'quality-filter',
     label: 'The remedy: filter for quality',
     description:
-      'Replace, but only the best-scored half of each generation\'s text (by a judge that has only read real text) enters, and no duplicates: does quality delay collapse?',
+      "Replace, but only the best-scored half of each generation's text (by a judge that has only read real text) enters, and no duplicates: does quality delay collapse?",
     source: 'Wang et al. 2024 (data quality as the remedy)',
     changes: { filter: { keep: 0.5, dedupe: true } },
   },
@@ -71,7 +72,7 @@ export const PRESETS: readonly Preset[] = [
     id: 'paper-replace-micro',
     label: 'Seed paper: replace, micro model',
     description:
-      'The default loop with the smallest transformer (one layer, width 32: about a sixth of tiny\'s parameters), at the same budget: it writes fewer real words from generation 0, and its perplexity climbs from higher up.',
+      "The default loop with the smallest transformer (one layer, width 32: about a sixth of tiny's parameters), at the same budget: it writes fewer real words from generation 0, and its perplexity climbs from higher up.",
     source: 'Wang et al. 2024, arXiv 2412.14872 (v1), at a smaller model size',
     changes: { model: { size: 'micro' } },
   },
@@ -97,4 +98,5 @@ export function presetPartial(id: string): unknown {
   return mergeConfig({}, findPreset(id).changes);
 }
 
-export const presetConfig = (id: string): SimulationConfig => mergeConfig(DEFAULT_CONFIG, findPreset(id).changes) as SimulationConfig;
+export const presetConfig = (id: string): SimulationConfig =>
+  mergeConfig(DEFAULT_CONFIG, findPreset(id).changes) as SimulationConfig;

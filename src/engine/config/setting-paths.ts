@@ -7,7 +7,9 @@ import type { z } from 'zod';
 import { simulationConfigSchema, type SimulationConfig } from './schema';
 
 type Leaves<T, Prefix extends string = ''> = {
-  [K in keyof T & string]: T[K] extends Record<string, unknown> ? Leaves<T[K], `${Prefix}${K}.`> : `${Prefix}${K}`;
+  [K in keyof T & string]: T[K] extends Record<string, unknown>
+    ? Leaves<T[K], `${Prefix}${K}.`>
+    : `${Prefix}${K}`;
 }[keyof T & string];
 
 /** Every setting's path; `version` describes the object and is no setting. */
@@ -36,7 +38,11 @@ export function readSetting<P extends SettingPath>(config: SimulationConfig, pat
 }
 
 /** A copy of the config with one setting changed (copies along the path only; not validated). */
-export function writeSetting<P extends SettingPath>(config: SimulationConfig, path: P, value: SettingValue<P>): SimulationConfig {
+export function writeSetting<P extends SettingPath>(
+  config: SimulationConfig,
+  path: P,
+  value: SettingValue<P>,
+): SimulationConfig {
   const write = (obj: Json, keys: readonly string[]): Json => {
     const [head, ...rest] = keys;
     return { ...obj, [head]: rest.length === 0 ? value : write(obj[head] as Json, rest) };

@@ -86,7 +86,10 @@ const PARADIGM_WORDS: Record<Paradigm, string> = {
 
 /** The quality filter in a few words: one difference, whichever of its two parts changed. */
 function filterWords({ filter }: SimulationConfig): string {
-  const parts = [filter.keep < 1 ? `best ${pct(filter.keep)} kept` : '', filter.dedupe ? 'no duplicates' : ''].filter(Boolean);
+  const parts = [
+    filter.keep < 1 ? `best ${pct(filter.keep)} kept` : '',
+    filter.dedupe ? 'no duplicates' : '',
+  ].filter(Boolean);
   return parts.length === 0 ? 'unfiltered' : parts.join(', ');
 }
 
@@ -94,13 +97,51 @@ const TRANSFORMER_ONLY = { family: 'transformer' } as const;
 
 const TABLE = [
   // Real text
-  { path: 'corpus.source', label: 'Real text', group: 'corpus', aliases: ['corpus'], live: false, classroom: 'corpus', diff: { rank: 11, words: (r) => `${r.corpus.source} corpus` } },
-  { path: 'corpus.realChars', label: 'Real characters in D0', group: 'corpus', aliases: ['realChars'], scale: 'log', live: false, diff: { rank: 16, words: (r) => `${num(r.corpus.realChars)} real chars` } },
-  { path: 'corpus.heldOutChars', label: 'Held-out characters', group: 'corpus', aliases: ['heldOutChars'], scale: 'log', live: false },
+  {
+    path: 'corpus.source',
+    label: 'Real text',
+    group: 'corpus',
+    aliases: ['corpus'],
+    live: false,
+    classroom: 'corpus',
+    diff: { rank: 11, words: (r) => `${r.corpus.source} corpus` },
+  },
+  {
+    path: 'corpus.realChars',
+    label: 'Real characters in D0',
+    group: 'corpus',
+    aliases: ['realChars'],
+    scale: 'log',
+    live: false,
+    diff: { rank: 16, words: (r) => `${num(r.corpus.realChars)} real chars` },
+  },
+  {
+    path: 'corpus.heldOutChars',
+    label: 'Held-out characters',
+    group: 'corpus',
+    aliases: ['heldOutChars'],
+    scale: 'log',
+    live: false,
+  },
   // Paradigm
-  { path: 'paradigm', label: 'Paradigm', group: 'paradigm', live: true, classroom: 'paradigm', diff: { rank: 2, words: (r) => PARADIGM_WORDS[r.paradigm] } },
+  {
+    path: 'paradigm',
+    label: 'Paradigm',
+    group: 'paradigm',
+    live: true,
+    classroom: 'paradigm',
+    diff: { rank: 2, words: (r) => PARADIGM_WORDS[r.paradigm] },
+  },
   // Data per generation
-  { path: 'contamination', label: 'Generated text written back', group: 'data', scale: 'log', live: true, classroom: 'contamination', diff: { rank: 4, words: (r) => `generated ${pct(r.contamination)} of D0` } },
+  {
+    path: 'contamination',
+    label: 'Generated text written back',
+    group: 'data',
+    scale: 'log',
+    live: true,
+    classroom: 'contamination',
+    diff: { rank: 4, words: (r) => `generated ${pct(r.contamination)} of D0` },
+  },
   {
     path: 'realKept',
     label: 'Real data kept',
@@ -109,7 +150,11 @@ const TABLE = [
     classroom: 'realKept',
     onlyFor: { paradigms: ['replace'] },
     diff: { rank: 3, words: (r) => `real kept ${pct(r.realKept)}` },
-    page: { kind: 'share', hint: 'Share of each training set drawn from the original human text (Shumailov keeps 10%).', step: 0.01 },
+    page: {
+      kind: 'share',
+      hint: 'Share of each training set drawn from the original human text (Shumailov keeps 10%).',
+      step: 0.01,
+    },
   },
   {
     path: 'freshShare',
@@ -119,7 +164,12 @@ const TABLE = [
     classroom: 'freshShare',
     onlyFor: { paradigms: ['fresh-data'] },
     diff: { rank: 5, words: (r) => `fresh ${pct(r.freshShare)}` },
-    page: { kind: 'share', hint: 'New human text added each generation, as a share of D0.', step: 0.05, inCharacters: true },
+    page: {
+      kind: 'share',
+      hint: 'New human text added each generation, as a share of D0.',
+      step: 0.05,
+      inCharacters: true,
+    },
   },
   {
     path: 'trainingSample',
@@ -129,7 +179,12 @@ const TABLE = [
     classroom: 'trainingSample',
     onlyFor: { paradigms: ['accumulate-subsample', 'fresh-data'] },
     diff: { rank: 6, words: (r) => `sample ${pct(r.trainingSample)}` },
-    page: { kind: 'share', hint: 'Each model trains on a random sample of this size (M), as a share of D0.', step: 0.05, inCharacters: true },
+    page: {
+      kind: 'share',
+      hint: 'Each model trains on a random sample of this size (M), as a share of D0.',
+      step: 0.05,
+      inCharacters: true,
+    },
   },
   {
     path: 'filter.keep',
@@ -144,10 +199,19 @@ const TABLE = [
       label: 'Quality filter: best text kept',
       hint: "The paper's remedy: a judge that has only read real text scores the generated documents, and only this best-scored share enters the corpus (100% = no filter). The amount written stays the same.",
       step: 0.05,
-      valueText: (share) => (share >= 1 ? 'no filter' : `best ${Math.round(share * 100)}% of the generated text`),
+      valueText: (share) =>
+        share >= 1 ? 'no filter' : `best ${Math.round(share * 100)}% of the generated text`,
     },
   },
-  { path: 'filter.dedupe', label: 'Drop duplicate documents', group: 'data', aliases: ['dedupe'], live: true, classroom: 'filter', diff: { rank: 7, words: filterWords } },
+  {
+    path: 'filter.dedupe',
+    label: 'Drop duplicate documents',
+    group: 'data',
+    aliases: ['dedupe'],
+    live: true,
+    classroom: 'filter',
+    diff: { rank: 7, words: filterWords },
+  },
   // Decoding
   {
     path: 'decoding.temperature',
@@ -157,7 +221,11 @@ const TABLE = [
     live: true,
     classroom: 'temperature',
     diff: { rank: 8, words: (r) => `temperature ${r.decoding.temperature}` },
-    page: { kind: 'number', hint: 'Below 1 favours likely characters (less variety, faster collapse); 1 samples the model as learned.', step: 0.05 },
+    page: {
+      kind: 'number',
+      hint: 'Below 1 favours likely characters (less variety, faster collapse); 1 samples the model as learned.',
+      step: 0.05,
+    },
   },
   {
     path: 'decoding.topK',
@@ -177,7 +245,11 @@ const TABLE = [
     live: true,
     classroom: 'topP',
     diff: { rank: 10, words: (r) => (r.decoding.topP === 1 ? 'no top-p' : `top-p ${r.decoding.topP}`) },
-    page: { kind: 'number', hint: 'Sample from the likeliest characters making up this probability; 1 = off.', step: 0.05 },
+    page: {
+      kind: 'number',
+      hint: 'Sample from the likeliest characters making up this probability; 1 = off.',
+      step: 0.05,
+    },
   },
   {
     path: 'sampling.maxLength',
@@ -186,7 +258,11 @@ const TABLE = [
     aliases: ['maxLength'],
     live: true,
     diff: { rank: 21, words: (r) => `samples ≤ ${num(r.sampling.maxLength)} chars` },
-    page: { kind: 'number', hint: 'Characters a model may write in one document; a longer one is cut there and counted as capped.', step: 50 },
+    page: {
+      kind: 'number',
+      hint: 'Characters a model may write in one document; a longer one is cut there and counted as capped.',
+      step: 50,
+    },
   },
   // Model
   {
@@ -231,7 +307,10 @@ const TABLE = [
     live: true,
     classroom: 'steps',
     onlyFor: TRANSFORMER_ONLY,
-    diff: { rank: 18, words: (r) => (r.training.budgetRule === 'fixed-steps' ? 'same steps' : 'same passes') },
+    diff: {
+      rank: 18,
+      words: (r) => (r.training.budgetRule === 'fixed-steps' ? 'same steps' : 'same passes'),
+    },
   },
   {
     path: 'model.continueTraining',
@@ -252,9 +331,31 @@ const TABLE = [
     onlyFor: { family: 'ngram' },
     diff: { rank: 13, words: (r) => `order ${r.model.ngramOrder}`, when: (r) => r.model.family === 'ngram' },
   },
-  { path: 'model.ngramAlpha', label: 'N-gram smoothing', group: 'model', aliases: ['alpha'], live: true, onlyFor: { family: 'ngram' } },
-  { path: 'training.batchSize', label: 'Batch size', group: 'model', aliases: ['batch', 'batchSize'], live: true, diff: { rank: 20, words: (r) => `batch ${r.training.batchSize}` } },
-  { path: 'training.learningRate', label: 'Learning rate', group: 'model', aliases: ['lr', 'learningRate'], scale: 'log', live: true, diff: { rank: 19, words: (r) => `lr ${r.training.learningRate}` } },
+  {
+    path: 'model.ngramAlpha',
+    label: 'N-gram smoothing',
+    group: 'model',
+    aliases: ['alpha'],
+    live: true,
+    onlyFor: { family: 'ngram' },
+  },
+  {
+    path: 'training.batchSize',
+    label: 'Batch size',
+    group: 'model',
+    aliases: ['batch', 'batchSize'],
+    live: true,
+    diff: { rank: 20, words: (r) => `batch ${r.training.batchSize}` },
+  },
+  {
+    path: 'training.learningRate',
+    label: 'Learning rate',
+    group: 'model',
+    aliases: ['lr', 'learningRate'],
+    scale: 'log',
+    live: true,
+    diff: { rank: 19, words: (r) => `lr ${r.training.learningRate}` },
+  },
   { path: 'training.warmupSteps', label: 'Warm-up steps', group: 'model', live: true },
   // Run
   {
@@ -263,7 +364,11 @@ const TABLE = [
     group: 'run',
     live: true,
     classroom: 'generations',
-    page: { kind: 'number', hint: 'How many models train, each on text its predecessors helped write.', step: 1 },
+    page: {
+      kind: 'number',
+      hint: 'How many models train, each on text its predecessors helped write.',
+      step: 1,
+    },
   },
   {
     path: 'seed',

@@ -19,10 +19,18 @@ export function mergeConfig(base: unknown, partial: unknown): unknown {
  * Settings added to version 1 after runs were first recorded, each with the value that
  * reproduces what those runs did: a stored run or checkpoint without them still reads.
  */
-const ADDED_SETTINGS = { training: { budgetRule: 'fixed-steps' }, evaluation: { sampleChars: 5_000 }, filter: { keep: 1, dedupe: false }, compute: { workers: 1 } };
+const ADDED_SETTINGS = {
+  training: { budgetRule: 'fixed-steps' },
+  evaluation: { sampleChars: 5_000 },
+  filter: { keep: 1, dedupe: false },
+  compute: { workers: 1 },
+};
 
 /** A config as stored in run.json, a recorded run or a checkpoint (the settings added since filled in). */
-export const storedConfigSchema = z.preprocess((raw) => mergeConfig(ADDED_SETTINGS, raw), simulationConfigSchema);
+export const storedConfigSchema = z.preprocess(
+  (raw) => mergeConfig(ADDED_SETTINGS, raw),
+  simulationConfigSchema,
+);
 
 function describeIssue(issue: z.core.$ZodIssue): string {
   const where = issue.path.length > 0 ? issue.path.join('.') : 'config';
@@ -31,7 +39,8 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 
 /** Strict: a partial config over the defaults, every problem reported (the CLI's mode). */
 export function parseConfig(partial: unknown): ConfigResult {
-  if (partial !== undefined && !isObject(partial)) return { ok: false, errors: ['config must be a JSON object'] };
+  if (partial !== undefined && !isObject(partial))
+    return { ok: false, errors: ['config must be a JSON object'] };
   const parsed = simulationConfigSchema.safeParse(mergeConfig(DEFAULT_CONFIG, partial ?? {}));
   if (parsed.success) return { ok: true, config: parsed.data };
   return { ok: false, errors: parsed.error.issues.map(describeIssue) };
@@ -74,5 +83,8 @@ export function parseConfigLenient(partial: unknown): { config: SimulationConfig
       setPath(candidate, issue.path, fallback);
     }
   }
-  return { config: DEFAULT_CONFIG, notices: [...notices, 'the settings could not be repaired; using the defaults'] };
+  return {
+    config: DEFAULT_CONFIG,
+    notices: [...notices, 'the settings could not be repaired; using the defaults'],
+  };
 }

@@ -23,7 +23,12 @@ export const charCount = (text: string): number => {
 
 /** Documents of one origin; `numbered` gives each its index as `source` (D0's documents). */
 export function makeDocuments(texts: readonly string[], origin: Origin, numbered = false): CorpusDocument[] {
-  return texts.map((text, i) => ({ text, chars: charCount(text), origin, ...(numbered ? { source: i } : {}) }));
+  return texts.map((text, i) => ({
+    text,
+    chars: charCount(text),
+    origin,
+    ...(numbered ? { source: i } : {}),
+  }));
 }
 
 export const totalChars = (docs: readonly CorpusDocument[]): number => docs.reduce((n, d) => n + d.chars, 0);
@@ -104,7 +109,12 @@ export class Corpus {
     // The arc [start, start + remove) on a circle of length `total`, as one or two intervals.
     // Sorted by position, as the walk below needs.
     const arcs: [number, number][] =
-      start + remove <= total ? [[start, start + remove]] : [[0, start + remove - total], [start, total]];
+      start + remove <= total
+        ? [[start, start + remove]]
+        : [
+            [0, start + remove - total],
+            [start, total],
+          ];
     const kept: CorpusDocument[][] = this.docs.map(() => []);
     let at = 0;
     for (const i of order) {
@@ -135,7 +145,9 @@ export class Corpus {
     for (const d of this.docs) counts.set(d.origin, (counts.get(d.origin) ?? 0) + d.chars);
     return [...counts.entries()]
       .map(([origin, chars]) => ({ origin, chars }))
-      .sort((a, b) => (a.origin === 'human' ? -1 : b.origin === 'human' ? 1 : (a.origin as number) - (b.origin as number)));
+      .sort((a, b) =>
+        a.origin === 'human' ? -1 : b.origin === 'human' ? 1 : (a.origin as number) - (b.origin as number),
+      );
   }
 
   humanShare(): number {

@@ -61,7 +61,9 @@ export function drawTrainingSet(corpus: Corpus, ctx: ParadigmContext, rng: Rng):
       // human text in the corpus whose D0 document was kept (whole or in part) stays out of
       // the corpus' draw. By D0 index, not identity: a resumed run rebuilds both lists.
       const keptSources = new Set(kept.map((d) => d.source));
-      const others = corpus.documents.filter((d) => d.origin !== 'human' || d.source === undefined || !keptSources.has(d.source));
+      const others = corpus.documents.filter(
+        (d) => d.origin !== 'human' || d.source === undefined || !keptSources.has(d.source),
+      );
       const rest = drawChars(others, size - keptChars, rng.split('corpus'));
       return [...kept, ...rest];
     }
@@ -88,7 +90,12 @@ export interface WriteBackResult {
  * - fresh-data: G_n and exactly k = freshShare * N0 fresh real characters are added (the
  *   last fresh document is cut; its rest is not used).
  */
-export function writeBack(corpus: Corpus, generated: readonly CorpusDocument[], ctx: ParadigmContext, rng: Rng): WriteBackResult {
+export function writeBack(
+  corpus: Corpus,
+  generated: readonly CorpusDocument[],
+  ctx: ParadigmContext,
+  rng: Rng,
+): WriteBackResult {
   const { config } = ctx;
   const m = generated.reduce((n, d) => n + d.chars, 0);
   if (config.paradigm === 'replace') {
@@ -96,7 +103,12 @@ export function writeBack(corpus: Corpus, generated: readonly CorpusDocument[], 
     corpus.add(generated);
     return { freshChars: 0 };
   }
-  const capNotice = makeRoom(corpus, m + (config.paradigm === 'fresh-data' ? config.freshShare * ctx.realChars : 0), ctx, rng);
+  const capNotice = makeRoom(
+    corpus,
+    m + (config.paradigm === 'fresh-data' ? config.freshShare * ctx.realChars : 0),
+    ctx,
+    rng,
+  );
   corpus.add(generated);
   if (config.paradigm !== 'fresh-data' || config.freshShare <= 0) return { freshChars: 0, notice: capNotice };
   const want = Math.round(config.freshShare * ctx.realChars);
@@ -109,7 +121,10 @@ export function writeBack(corpus: Corpus, generated: readonly CorpusDocument[], 
     got += piece.chars;
   }
   corpus.add(fresh);
-  const reserveNotice = got < want ? `the reserve of fresh real text ran out: ${Math.round(got)} of ${Math.round(want)} characters added` : undefined;
+  const reserveNotice =
+    got < want
+      ? `the reserve of fresh real text ran out: ${Math.round(got)} of ${Math.round(want)} characters added`
+      : undefined;
   return { freshChars: got, notice: [capNotice, reserveNotice].filter(Boolean).join('; ') || undefined };
 }
 

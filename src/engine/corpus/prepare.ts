@@ -33,7 +33,9 @@ const head = (text: string, chars: number) => Array.from(text).slice(0, chars).j
  * training and D0 holds exactly the characters asked for.
  */
 function deal(documents: readonly string[], heldOutChars: number, realChars: number, seed: number) {
-  const order = createRng(seed).split('deal-corpus').shuffle(documents.map((_, i) => i));
+  const order = createRng(seed)
+    .split('deal-corpus')
+    .shuffle(documents.map((_, i) => i));
   const heldOut: string[] = [];
   const real: string[] = [];
   const reserve: string[] = [];
@@ -54,7 +56,8 @@ function deal(documents: readonly string[], heldOutChars: number, realChars: num
 }
 
 /** Characters a built-in corpus is generated with: the budgets and room for the two cut documents. */
-const builtCorpusChars = (needed: number, attempt: number) => Math.ceil(needed * (1.05 + 0.5 * attempt)) + 4_000;
+const builtCorpusChars = (needed: number, attempt: number) =>
+  Math.ceil(needed * (1.05 + 0.5 * attempt)) + 4_000;
 
 /**
  * Builds the run's real text: a built-in corpus generated from the seed, or the user's
@@ -68,14 +71,17 @@ export function prepareCorpus(config: SimulationConfig, userDocuments?: readonly
   let source: MarkovSource | undefined;
   let parts: ReturnType<typeof deal>;
   if (config.corpus.source === 'user') {
-    if (!userDocuments || userDocuments.length === 0) throw new Error('the corpus is set to your own text, but no text was given');
+    if (!userDocuments || userDocuments.length === 0)
+      throw new Error('the corpus is set to your own text, but no text was given');
     documents = userDocuments;
     const available = userDocuments.reduce((n, d) => n + charCount(d), 0);
     if (available < heldOutChars + realChars) {
       const scale = available / (heldOutChars + realChars);
       heldOutChars = Math.floor(heldOutChars * scale);
       realChars = available - heldOutChars;
-      notices.push(`your text has ${available} characters: ${heldOutChars} are held out for measuring and ${realChars} form the real corpus`);
+      notices.push(
+        `your text has ${available} characters: ${heldOutChars} are held out for measuring and ${realChars} form the real corpus`,
+      );
     }
     parts = deal(documents, heldOutChars, realChars, config.seed);
   } else {
@@ -83,7 +89,9 @@ export function prepareCorpus(config: SimulationConfig, userDocuments?: readonly
     // documents), build more text and deal again, so D0 always holds realChars characters.
     const needed = heldOutChars + realChars + reserveNeeded(config);
     for (let attempt = 0; ; attempt++) {
-      const built = getCorpus(config.corpus.source).build(config.seed, { minChars: builtCorpusChars(needed, attempt) });
+      const built = getCorpus(config.corpus.source).build(config.seed, {
+        minChars: builtCorpusChars(needed, attempt),
+      });
       documents = built.documents;
       source = built.source;
       parts = deal(documents, heldOutChars, realChars, config.seed);
@@ -94,11 +102,16 @@ export function prepareCorpus(config: SimulationConfig, userDocuments?: readonly
     throw new Error('the corpus is too small to hold out text for measuring and still train on the rest');
   }
   if (parts.realChars < realChars) {
-    notices.push(`the real corpus holds ${parts.realChars} characters, not the ${realChars} asked for: the text ran out once ${heldOutChars} were held out`);
+    notices.push(
+      `the real corpus holds ${parts.realChars} characters, not the ${realChars} asked for: the text ran out once ${heldOutChars} were held out`,
+    );
   }
   const vocabulary = buildVocabulary([...parts.heldOut, ...parts.real, ...parts.reserve]);
   const unknown = parts.real.reduce((n, d) => n + vocabulary.countUnknown(d), 0);
-  if (unknown > 0) notices.push(`${unknown} characters beyond the ${vocabulary.size - 2}-symbol vocabulary were mapped to "unknown"`);
+  if (unknown > 0)
+    notices.push(
+      `${unknown} characters beyond the ${vocabulary.size - 2}-symbol vocabulary were mapped to "unknown"`,
+    );
   return {
     vocabulary,
     heldOut: parts.heldOut,

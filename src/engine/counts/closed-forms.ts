@@ -22,7 +22,12 @@ export function realWeightAccumulate(n: number, realTokens: number, generatedTok
  * Real share of the fresh-data corpus after n generations: (N0 + n k) / (N0 + n (k + m)). It
  * falls from 1 toward k / (k + m), and stays above it.
  */
-export function realWeightFreshData(n: number, realTokens: number, freshRealTokens: number, generatedTokens: number): number {
+export function realWeightFreshData(
+  n: number,
+  realTokens: number,
+  freshRealTokens: number,
+  generatedTokens: number,
+): number {
   return (realTokens + n * freshRealTokens) / (realTokens + n * (freshRealTokens + generatedTokens));
 }
 
@@ -33,7 +38,11 @@ export function realWeightFreshData(n: number, realTokens: number, freshRealToke
  * stageSizes lists the sample sizes drawn per generation: [M] for that chain; [M, m] for the
  * recursion that samples M training tokens from a corpus of m generated tokens.
  */
-export function expectedCollision(n: number, initialCollision: number, stageSizes: readonly number[]): number {
+export function expectedCollision(
+  n: number,
+  initialCollision: number,
+  stageSizes: readonly number[],
+): number {
   let keep = 1;
   for (const size of stageSizes) keep *= 1 - 1 / size;
   return 1 - keep ** n * (1 - initialCollision);
@@ -49,11 +58,17 @@ export function expectedCollision(n: number, initialCollision: number, stageSize
  * share instead would keep only the second term: about half the drift. lambda = 1 gives 1 - 1/N
  * (with a sample: (1 - 1/M)(1 - 1/N)), the fully synthetic chain.
  */
-export function replaceCollisionKeep(corpusTokens: number, generatedTokens: number, trainingTokens = Infinity): number {
+export function replaceCollisionKeep(
+  corpusTokens: number,
+  generatedTokens: number,
+  trainingTokens = Infinity,
+): number {
   const n = corpusTokens;
   const m = generatedTokens;
   const removal = n > 1 ? (m * (n - m)) / (n - 1) : 0;
-  const writing = Number.isFinite(trainingTokens) ? m * (1 - 1 / trainingTokens) + (m * m) / trainingTokens : m;
+  const writing = Number.isFinite(trainingTokens)
+    ? m * (1 - 1 / trainingTokens) + (m * m) / trainingTokens
+    : m;
   return 1 - (removal + writing) / (n * n);
 }
 

@@ -38,7 +38,13 @@ export function growthShrink(a: number, c: number, n: number): number {
  * (gamma = 0): D (1 - (1 - lambda beta)^n) = D (1 - (1 - lambda b / D)^n), which starts as
  * lambda n b and saturates at D; real data kept holds it at D beta / (beta + gamma - beta gamma).
  */
-export function biasedDriftReplace(n: number, lambda: number, bias: number, limit: number, realShareKept = 0): number {
+export function biasedDriftReplace(
+  n: number,
+  lambda: number,
+  bias: number,
+  limit: number,
+  realShareKept = 0,
+): number {
   const beta = biasShare(bias, limit);
   const g = realShareKept;
   const pull = beta + g - beta * g;
@@ -73,7 +79,13 @@ export function biasedDriftGrowing(
 }
 
 /** accumulate-subsample: the growing corpus with no fresh data. */
-export function biasedDriftAccumulateSubsample(n: number, realTokens: number, generatedTokens: number, bias: number, limit: number): number {
+export function biasedDriftAccumulateSubsample(
+  n: number,
+  realTokens: number,
+  generatedTokens: number,
+  bias: number,
+  limit: number,
+): number {
   return biasedDriftGrowing(n, realTokens, generatedTokens, 0, bias, limit);
 }
 

@@ -64,7 +64,10 @@ function transitionTable(source: MarkovSource): Float64Array {
  * start-of-document context (all EOD), so with several closed classes it finds the one that
  * documents actually live in.
  */
-export function stationaryContextWeights(source: MarkovSource, options: StationaryOptions = {}): Float64Array {
+export function stationaryContextWeights(
+  source: MarkovSource,
+  options: StationaryOptions = {},
+): Float64Array {
   const v = source.vocabularySize;
   const contexts = v ** source.order;
   const reset = options.eodResetsContext ?? true;
@@ -120,7 +123,8 @@ export function exactSourceModelKl(
 ): ExactDivergence {
   const v = source.vocabularySize;
   const contexts = v ** source.order;
-  if (weights.length !== contexts) throw new RangeError(`expected ${contexts} context weights, got ${weights.length}`);
+  if (weights.length !== contexts)
+    throw new RangeError(`expected ${contexts} context weights, got ${weights.length}`);
   let crossEntropy = 0;
   let entropyRate = 0;
   let kl = 0; // summed directly, not as a difference, so a tiny KL keeps its digits

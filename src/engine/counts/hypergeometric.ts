@@ -29,7 +29,9 @@ function logWeight(k: number, good: number, bad: number, draws: number): number 
 function inversion(total: number, good: number, draws: number, rng: Rng): number {
   const bad = total - good;
   // P(0) = C(bad, draws) / C(total, draws); bad >= draws since both sides are at most total / 2.
-  let f = Math.exp(logFactorial(bad) + logFactorial(total - draws) - logFactorial(bad - draws) - logFactorial(total));
+  let f = Math.exp(
+    logFactorial(bad) + logFactorial(total - draws) - logFactorial(bad - draws) - logFactorial(total),
+  );
   let u = rng.next();
   let k = 0;
   const top = Math.min(good, draws);
@@ -100,7 +102,8 @@ export function sampleMultivariateHypergeometric(
 ): Float64Array {
   let left = 0;
   for (let i = 0; i < counts.length; i++) left += counts[i];
-  if (!(draws >= 0 && draws <= left)) throw new RangeError(`cannot draw ${draws} tokens from an urn of ${left}`);
+  if (!(draws >= 0 && draws <= left))
+    throw new RangeError(`cannot draw ${draws} tokens from an urn of ${left}`);
   let toDraw = draws;
   for (let i = 0; i < counts.length; i++) {
     const c = counts[i];

@@ -126,7 +126,10 @@ export class NgramModel {
       const table = this.tables[j];
       const c = findContext(table, key % this.powers[j]);
       if (c < 0) continue;
-      return (eventCount(table, c, symbol) + this.alpha) / (table.contextTotal[c] + this.alpha * this.vocabularySize);
+      return (
+        (eventCount(table, c, symbol) + this.alpha) /
+        (table.contextTotal[c] + this.alpha * this.vocabularySize)
+      );
     }
     return 1 / this.vocabularySize;
   }
@@ -158,7 +161,14 @@ export class NgramModel {
       }
     }
     const nllPerToken = tokens > 0 ? nll / tokens : 0;
-    return { nll, tokens, zeroProbabilityTokens: zero, flooredTokens: floored, nllPerToken, perplexity: Math.exp(nllPerToken) };
+    return {
+      nll,
+      tokens,
+      zeroProbabilityTokens: zero,
+      flooredTokens: floored,
+      nllPerToken,
+      perplexity: Math.exp(nllPerToken),
+    };
   }
 
   /**
@@ -168,7 +178,13 @@ export class NgramModel {
    * so sampling costs a hash lookup and a binary search per symbol.
    */
   /** Documents from the start-of-document state, or continuing `prompt` (not part of the output). */
-  sampleDocuments(count: number, maxLength: number, decoding: DecodingSettings, rng: Rng, prompt?: ArrayLike<number>): Int32Array[] {
+  sampleDocuments(
+    count: number,
+    maxLength: number,
+    decoding: DecodingSettings,
+    rng: Rng,
+    prompt?: ArrayLike<number>,
+  ): Int32Array[] {
     const v = this.vocabularySize;
     const space = this.powers[this.order];
     const cache = new Map<number, Float64Array>();
@@ -218,8 +234,11 @@ function validateOptions(options: NgramOptions): Required<NgramOptions> {
     throw new RangeError(`vocabulary size must be an integer >= 2, got ${vocabularySize}`);
   }
   if (vocabularySize ** (order + 1) > Number.MAX_SAFE_INTEGER) {
-    throw new RangeError(`vocabulary ${vocabularySize} at order ${order} overflows exact integer context keys`);
+    throw new RangeError(
+      `vocabulary ${vocabularySize} at order ${order} overflows exact integer context keys`,
+    );
   }
-  if (!(alpha >= 0) || !Number.isFinite(alpha)) throw new RangeError(`alpha must be finite and >= 0, got ${alpha}`);
+  if (!(alpha >= 0) || !Number.isFinite(alpha))
+    throw new RangeError(`alpha must be finite and >= 0, got ${alpha}`);
   return { order, vocabularySize, alpha };
 }

@@ -56,7 +56,8 @@ export function resolveUnigramConfig(config: UnigramChainConfig): Resolved {
   const law = Float64Array.from(config.initialLaw);
   let total = 0;
   for (const p of law) {
-    if (!(p >= 0) || !Number.isFinite(p)) throw new RangeError('initialLaw must hold finite non-negative weights');
+    if (!(p >= 0) || !Number.isFinite(p))
+      throw new RangeError('initialLaw must hold finite non-negative weights');
     total += p;
   }
   if (!(total > 0)) throw new RangeError('initialLaw needs positive total weight');
@@ -73,7 +74,8 @@ export function resolveUnigramConfig(config: UnigramChainConfig): Resolved {
     decoding: config.decoding ?? PLAIN_DECODING,
     trainOnWholeCorpus: config.trainOnWholeCorpus ?? config.paradigm === 'accumulate',
   };
-  if (!PARADIGMS.includes(resolved.paradigm)) throw new RangeError(`unknown paradigm ${String(resolved.paradigm)}`);
+  if (!PARADIGMS.includes(resolved.paradigm))
+    throw new RangeError(`unknown paradigm ${String(resolved.paradigm)}`);
   const counts: [string, number][] = [
     ['trainingTokens', resolved.trainingTokens],
     ['generatedTokens', resolved.generatedTokens],
@@ -81,15 +83,23 @@ export function resolveUnigramConfig(config: UnigramChainConfig): Resolved {
     ['freshRealTokens', resolved.freshRealTokens],
   ];
   for (const [name, n] of counts) {
-    if (!Number.isInteger(n) || n < 0) throw new RangeError(`${name} must be a non-negative integer, got ${n}`);
+    if (!Number.isInteger(n) || n < 0)
+      throw new RangeError(`${name} must be a non-negative integer, got ${n}`);
   }
-  if (!resolved.trainOnWholeCorpus && resolved.trainingTokens < 1) throw new RangeError('trainingTokens must be >= 1');
-  if (resolved.paradigm === 'replace' && !(resolved.generatedTokens <= resolved.corpusTokens && resolved.corpusTokens > 0)) {
+  if (!resolved.trainOnWholeCorpus && resolved.trainingTokens < 1)
+    throw new RangeError('trainingTokens must be >= 1');
+  if (
+    resolved.paradigm === 'replace' &&
+    !(resolved.generatedTokens <= resolved.corpusTokens && resolved.corpusTokens > 0)
+  ) {
     throw new RangeError('replace needs 0 < generatedTokens <= corpusTokens (lambda = m/N <= 1)');
   }
-  if (resolved.paradigm !== 'replace' && resolved.corpusTokens < 1) throw new RangeError('corpusTokens must be >= 1');
-  if (!(resolved.realShareKept >= 0 && resolved.realShareKept <= 1)) throw new RangeError('realShareKept must lie in [0, 1]');
-  if (!(resolved.alpha >= 0) || !Number.isFinite(resolved.alpha)) throw new RangeError('alpha must be finite and >= 0');
+  if (resolved.paradigm !== 'replace' && resolved.corpusTokens < 1)
+    throw new RangeError('corpusTokens must be >= 1');
+  if (!(resolved.realShareKept >= 0 && resolved.realShareKept <= 1))
+    throw new RangeError('realShareKept must lie in [0, 1]');
+  if (!(resolved.alpha >= 0) || !Number.isFinite(resolved.alpha))
+    throw new RangeError('alpha must be finite and >= 0');
   return resolved;
 }
 
@@ -104,7 +114,9 @@ export function initialCorpusCounts(law: ArrayLike<number>, tokens: number): Flo
   const exact = Float64Array.from(law, (p) => (p / total) * tokens);
   const counts = exact.map(Math.floor);
   let left = tokens - counts.reduce((a, b) => a + b, 0);
-  const order = Array.from(exact.keys()).sort((a, b) => exact[b] - counts[b] - (exact[a] - counts[a]) || a - b);
+  const order = Array.from(exact.keys()).sort(
+    (a, b) => exact[b] - counts[b] - (exact[a] - counts[a]) || a - b,
+  );
   for (let j = 0; left > 0; j = (j + 1) % order.length) {
     if (law[order[j]] > 0) {
       counts[order[j]]++;
@@ -162,7 +174,9 @@ export class UnigramChain {
     // whole tokens from the start; the growing corpora keep D0's law exactly.
     const n0 = this.config.corpusTokens;
     const replace = this.config.paradigm === 'replace';
-    this.corpusCounts = replace ? initialCorpusCounts(this.config.initialLaw, n0) : this.config.initialLaw.map((p) => p * n0);
+    this.corpusCounts = replace
+      ? initialCorpusCounts(this.config.initialLaw, n0)
+      : this.config.initialLaw.map((p) => p * n0);
     this.corpusSize = n0;
     this.realCounts = replace ? Float64Array.from(this.corpusCounts) : new Float64Array(0);
     this.realTokens = n0;

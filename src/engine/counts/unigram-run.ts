@@ -22,7 +22,8 @@ export interface UnigramRun {
 }
 
 export function runUnigramChain(config: UnigramChainConfig, generations: number, rng: Rng): UnigramRun {
-  if (!Number.isInteger(generations) || generations < 0) throw new RangeError('generations must be an integer >= 0');
+  if (!Number.isInteger(generations) || generations < 0)
+    throw new RangeError('generations must be an integer >= 0');
   const chain = new UnigramChain(config, rng);
   const reference = new UnigramReference(chain.config.initialLaw);
   const metricCount = UNIGRAM_METRICS.length;

@@ -57,7 +57,11 @@ export interface StreamOptions {
  * place in the stream, so the text is the same whatever the number of workers (a call that
  * turns out to lie past the goal is dropped).
  */
-export async function sampleStream(model: LanguageModel, options: StreamOptions, rng: Rng): Promise<GeneratedStream> {
+export async function sampleStream(
+  model: LanguageModel,
+  options: StreamOptions,
+  rng: Rng,
+): Promise<GeneratedStream> {
   const documents: GeneratedDocument[] = [];
   const inFlight: Promise<SampledText>[] = [];
   const width = Math.max(1, model.parallelCalls ?? 1);
@@ -69,10 +73,16 @@ export async function sampleStream(model: LanguageModel, options: StreamOptions,
     // A call is issued while the calls in flight are not expected to reach the goal by
     // themselves (at the mean length of the calls so far), so few calls are drawn for nothing.
     const perCall = issued > inFlight.length ? chars / (issued - inFlight.length) : 0;
-    while (inFlight.length < width && (inFlight.length === 0 || perCall === 0 || chars + inFlight.length * perCall < options.chars)) {
+    while (
+      inFlight.length < width &&
+      (inFlight.length === 0 || perCall === 0 || chars + inFlight.length * perCall < options.chars)
+    ) {
       await options.pausePoint();
       // Named by the documents drawn before it, so the stream is the same whatever its goal.
-      const call = model.sample({ count: SAMPLE_CALL, maxLength: options.maxLength, decoding: options.decoding }, rng.split(`call-${issued * SAMPLE_CALL}`));
+      const call = model.sample(
+        { count: SAMPLE_CALL, maxLength: options.maxLength, decoding: options.decoding },
+        rng.split(`call-${issued * SAMPLE_CALL}`),
+      );
       call.catch(() => {}); // awaited below in order; a later call's failure must not go unhandled meanwhile
       inFlight.push(call);
       issued++;
@@ -109,5 +119,10 @@ export function takeBudget(stream: readonly GeneratedDocument[], chars: number):
     stream.map((d) => d.text),
     chars,
   );
-  return { texts: prefix.documents, whole: stream.slice(0, prefix.documents.length), chars: prefix.chars, cut: prefix.cut };
+  return {
+    texts: prefix.documents,
+    whole: stream.slice(0, prefix.documents.length),
+    chars: prefix.chars,
+    cut: prefix.cut,
+  };
 }

@@ -34,7 +34,11 @@ export async function runGeneration(state: RunState, generation: number): Promis
   };
 
   await begin('sampling-corpus');
-  const corpusBefore = { realShare: state.corpus.humanShare(), provenance: state.corpus.provenance(), chars: state.corpus.chars };
+  const corpusBefore = {
+    realShare: state.corpus.humanShare(),
+    provenance: state.corpus.provenance(),
+    chars: state.corpus.chars,
+  };
   const trainingSet = drawTrainingSet(state.corpus, state.paradigm, rng.split('training-set'));
 
   await begin('training');
@@ -84,7 +88,11 @@ export async function runGeneration(state: RunState, generation: number): Promis
 // ---- train -------------------------------------------------------------------------------------
 
 /** A model of the training set, and its last reported training loss. */
-async function train(state: RunState, generation: number, trainingSet: readonly CorpusDocument[]): Promise<{ model: LanguageModel; trainLoss: number }> {
+async function train(
+  state: RunState,
+  generation: number,
+  trainingSet: readonly CorpusDocument[],
+): Promise<{ model: LanguageModel; trainLoss: number }> {
   const { control, emit } = state;
   const trainingIds = trainingSet.map((d) => state.prepared.vocabulary.encode(d.text));
   let trainLoss = NaN;
@@ -108,7 +116,8 @@ async function evaluate(state: RunState, model: LanguageModel) {
   const nll = await model.nll(state.heldOutIds);
   const ppl = perplexityFromNll(nll.totalNll, nll.tokens);
   const familyKl = model.exactKl?.() ?? null;
-  const exactKl = familyKl ?? (state.sourceEntropyRate !== null ? ppl.nllPerChar - state.sourceEntropyRate : null);
+  const exactKl =
+    familyKl ?? (state.sourceEntropyRate !== null ? ppl.nllPerChar - state.sourceEntropyRate : null);
   return {
     perplexity: ppl.perplexity,
     nllPerChar: ppl.nllPerChar,
@@ -145,7 +154,12 @@ interface GenerationText {
  * characters (as many as the held-out reference holds) are measured (generated-text.ts). With the
  * quality filter on, about m / keep characters are drawn as candidates to choose from.
  */
-async function sample(state: RunState, generation: number, model: LanguageModel, rng: Rng): Promise<GenerationText> {
+async function sample(
+  state: RunState,
+  generation: number,
+  model: LanguageModel,
+  rng: Rng,
+): Promise<GenerationText> {
   const { config, prepared, control, emit } = state;
   const m = generatedCharsPerGeneration(config, state.paradigm.realChars);
   const filtering = filters(config.filter);
@@ -158,7 +172,8 @@ async function sample(state: RunState, generation: number, model: LanguageModel,
     decoding: config.decoding,
     vocabulary: prepared.vocabulary,
     pausePoint: () => control.pausePoint(),
-    onProgress: (done: number, total: number) => emit({ type: 'phase', generation, phase: 'generating', done, total }),
+    onProgress: (done: number, total: number) =>
+      emit({ type: 'phase', generation, phase: 'generating', done, total }),
   });
   // The first documents go to the page at once, as a preview: a class reads generation n's
   // text while the rest of its m characters are still being written.
@@ -166,16 +181,29 @@ async function sample(state: RunState, generation: number, model: LanguageModel,
   const preview = (documents: readonly { text: string }[]) => {
     if (previewed || documents.length === 0) return;
     previewed = true;
-    emit({ type: 'samples', generation, samples: documents.slice(0, REPORTED_SAMPLES).map((d) => d.text), promptSamples: [] });
+    emit({
+      type: 'samples',
+      generation,
+      samples: documents.slice(0, REPORTED_SAMPLES).map((d) => d.text),
+      promptSamples: [],
+    });
   };
-  const stream = await sampleStream(model, { ...streamOptions(goal), onDocuments: preview }, rng.split('generate'));
+  const stream = await sampleStream(
+    model,
+    { ...streamOptions(goal), onDocuments: preview },
+    rng.split('generate'),
+  );
   if (stream.exhausted) {
-    emit({ type: 'notice', message: `Generation ${generation}'s model wrote only empty documents: ${stream.chars} of the ${goal} characters asked for were generated.` });
+    emit({
+      type: 'notice',
+      message: `Generation ${generation}'s model wrote only empty documents: ${stream.chars} of the ${goal} characters asked for were generated.`,
+    });
   }
   let written: GenerationText['written'] = takeBudget(stream.documents, m);
   let filter: GenerationReport['filter'] = null;
   if (filtering) {
-    const more = (round: number) => sampleStream(model, streamOptions(candidateGoal), rng.split(`generate-more-${round}`));
+    const more = (round: number) =>
+      sampleStream(model, streamOptions(candidateGoal), rng.split(`generate-more-${round}`));
     ({ written, filter } = await chooseWithFilter(state, generation, stream, candidateGoal, m, more));
   }
   const evaluation = takeBudget(stream.documents, evaluationChars);
@@ -210,7 +238,10 @@ async function chooseWithFilter(
     if (more.exhausted) break;
   }
   if (chosen.chars < m) {
-    state.emit({ type: 'notice', message: `Generation ${generation}: the filter found ${chosen.chars} of the ${m} characters of distinct text it was to write.` });
+    state.emit({
+      type: 'notice',
+      message: `Generation ${generation}: the filter found ${chosen.chars} of the ${m} characters of distinct text it was to write.`,
+    });
   }
   return {
     written: { texts: chosen.kept, cut: chosen.cut },
@@ -225,7 +256,10 @@ async function chooseWithFilter(
 }
 
 /** The stream's first documents, whole, until they hold at least `chars` characters. */
-function wholeDocumentsCovering(documents: readonly { text: string; chars: number }[], chars: number): string[] {
+function wholeDocumentsCovering(
+  documents: readonly { text: string; chars: number }[],
+  chars: number,
+): string[] {
   const out: string[] = [];
   let covered = 0;
   for (const d of documents) {
@@ -241,7 +275,12 @@ async function continuePrompts(state: RunState, model: LanguageModel, rng: Rng):
   const out: PromptSample[] = [];
   for (const [i, prompt] of state.prompts.entries()) {
     const { documents } = await model.sample(
-      { count: 1, maxLength: Math.min(CONTINUATION_CHARS, state.config.sampling.maxLength), decoding: state.config.decoding, prompt: prompt.ids },
+      {
+        count: 1,
+        maxLength: Math.min(CONTINUATION_CHARS, state.config.sampling.maxLength),
+        decoding: state.config.decoding,
+        prompt: prompt.ids,
+      },
       rng.split(`prompt-${i}`),
     );
     out.push({ prompt: prompt.text, continuation: state.prepared.vocabulary.decode(documents[0]) });
@@ -252,12 +291,23 @@ async function continuePrompts(state: RunState, model: LanguageModel, rng: Rng):
 // ---- write back --------------------------------------------------------------------------------
 
 /** The generated text written into the corpus as the paradigm says; the documents written. */
-function writeBackText(state: RunState, generation: number, texts: readonly string[], rng: Rng): CorpusDocument[] {
+function writeBackText(
+  state: RunState,
+  generation: number,
+  texts: readonly string[],
+  rng: Rng,
+): CorpusDocument[] {
   const { corpus, emit } = state;
   const generated = makeDocuments(texts, generation);
   const result = writeBack(corpus, generated, state.paradigm, rng.split('write-back'));
   if (result.notice) emit({ type: 'notice', message: result.notice });
-  emit({ type: 'corpusChanged', generation, provenance: corpus.provenance(), chars: corpus.chars, humanShare: corpus.humanShare() });
+  emit({
+    type: 'corpusChanged',
+    generation,
+    provenance: corpus.provenance(),
+    chars: corpus.chars,
+    humanShare: corpus.humanShare(),
+  });
   return generated;
 }
 
@@ -275,6 +325,9 @@ function measure(state: RunState, generation: number, text: GenerationText) {
     hitCap: evaluation.whole.map((d) => d.hitCap),
     extinction: { tracker: state.extinction, generation },
   });
-  const sampleNonWords = nonWordsOf([...text.samples, ...text.promptSamples.map((p) => p.continuation)], state.reference.realWords);
+  const sampleNonWords = nonWordsOf(
+    [...text.samples, ...text.promptSamples.map((p) => p.continuation)],
+    state.reference.realWords,
+  );
   return { metrics, sampleNonWords };
 }

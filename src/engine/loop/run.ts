@@ -28,7 +28,10 @@ const REAL_SAMPLES = 8;
  * stream with an `error` event (what was finished stays reported; fault 'backend' marks a failed
  * backend); cancelling ends it with `runDone` status 'cancelled'.
  */
-export async function* runSimulation(config: SimulationConfig, options: RunOptions = {}): AsyncGenerator<SimulationEvent> {
+export async function* runSimulation(
+  config: SimulationConfig,
+  options: RunOptions = {},
+): AsyncGenerator<SimulationEvent> {
   const control = options.control ?? new LoopControl();
   const queue = new EventQueue<SimulationEvent>();
   const done = runGenerations(config, options, control, (e) => queue.push(e)).finally(() => queue.close());
@@ -42,7 +45,12 @@ export async function* runSimulation(config: SimulationConfig, options: RunOptio
 }
 
 /** Sets the run up, measures its baseline, runs its generations, and says how it ended. */
-async function runGenerations(config: SimulationConfig, options: RunOptions, control: LoopControl, emit: (e: SimulationEvent) => void): Promise<void> {
+async function runGenerations(
+  config: SimulationConfig,
+  options: RunOptions,
+  control: LoopControl,
+  emit: (e: SimulationEvent) => void,
+): Promise<void> {
   let state: RunState | null = null;
   let generation: number | null = null;
   const resumed = options.resumeFrom;
@@ -57,7 +65,11 @@ async function runGenerations(config: SimulationConfig, options: RunOptions, con
     const perplexities: number[] = resumed ? [...resumed.perplexities] : [];
     // Settings passed beside a checkpoint apply like a mid-run change, from its next generation.
     if (resumed) control.requestConfig(config);
-    else emit({ type: 'checkpoint', checkpoint: takeCheckpoint(run, { nextGeneration: 0, baseline, perplexities, nStar }) });
+    else
+      emit({
+        type: 'checkpoint',
+        checkpoint: takeCheckpoint(run, { nextGeneration: 0, baseline, perplexities, nStar }),
+      });
     for (generation = resumed?.nextGeneration ?? 0; generation < run.config.generations; generation++) {
       const g = generation;
       applyRequestedSettings(run, g);
@@ -66,13 +78,23 @@ async function runGenerations(config: SimulationConfig, options: RunOptions, con
       perplexities.push(report.perplexity);
       nStar = findNStar(perplexities, baseline.perplexity, 0.05, 0);
       emit({ type: 'generationDone', report, nStar });
-      emit({ type: 'checkpoint', checkpoint: takeCheckpoint(run, { nextGeneration: g + 1, baseline, perplexities, nStar }) });
+      emit({
+        type: 'checkpoint',
+        checkpoint: takeCheckpoint(run, { nextGeneration: g + 1, baseline, perplexities, nStar }),
+      });
       control.generationEnded();
     }
     emit({ type: 'runDone', status: 'complete', generations: generation, nStar });
   } catch (e) {
-    if (control.signal.aborted) emit({ type: 'runDone', status: 'cancelled', generations: generation ?? 0, nStar });
-    else emit({ type: 'error', message: messageOf(e), generation, ...(isBackendFault(e) ? { fault: 'backend' as const } : {}) });
+    if (control.signal.aborted)
+      emit({ type: 'runDone', status: 'cancelled', generations: generation ?? 0, nStar });
+    else
+      emit({
+        type: 'error',
+        message: messageOf(e),
+        generation,
+        ...(isBackendFault(e) ? { fault: 'backend' as const } : {}),
+      });
   } finally {
     try {
       state?.family.dispose();

@@ -34,10 +34,22 @@ export function promptsFrom(heldOut: readonly string[]): string[] {
  * The transformer family is loaded on demand: it is the only part of the loop that needs
  * TensorFlow.js, so count-model runs (theory mode, its worker, the CLI) never load it.
  */
-export async function createConfiguredFamily(config: SimulationConfig, prepared: PreparedCorpus, sampler: SamplerKind, parallel?: ParallelTraining): Promise<ModelFamily> {
+export async function createConfiguredFamily(
+  config: SimulationConfig,
+  prepared: PreparedCorpus,
+  sampler: SamplerKind,
+  parallel?: ParallelTraining,
+): Promise<ModelFamily> {
   if (config.model.family === 'ngram') return new NgramFamily(config, prepared.vocabulary, prepared.source);
   const { createTransformerFamily } = await import('./families/transformer');
-  return createTransformerFamily(config, prepared.vocabulary.size, createRng(config.seed).split('model'), sampler, totalChars(prepared.real), parallel);
+  return createTransformerFamily(
+    config,
+    prepared.vocabulary.size,
+    createRng(config.seed).split('model'),
+    sampler,
+    totalChars(prepared.real),
+    parallel,
+  );
 }
 
 /** The sampler a run uses: the config's, or the backend's preference when the config says 'auto'. */
@@ -45,21 +57,34 @@ export const resolveSampler = (config: SimulationConfig, preferred?: SamplerKind
   config.sampling.sampler === 'auto' ? (preferred ?? 'kv-cache') : config.sampling.sampler;
 
 /** The state a run starts from: prepared from the config, or restored from a checkpoint. */
-export async function setUpRun(config: SimulationConfig, options: RunOptions, control: LoopControl, emit: (e: SimulationEvent) => void): Promise<RunState> {
+export async function setUpRun(
+  config: SimulationConfig,
+  options: RunOptions,
+  control: LoopControl,
+  emit: (e: SimulationEvent) => void,
+): Promise<RunState> {
   const checkpoint = options.resumeFrom;
   const runConfig = checkpoint ? checkpoint.config : config;
-  const prepared = checkpoint ? preparedFromCheckpoint(checkpoint) : prepareCorpus(runConfig, options.userDocuments);
+  const prepared = checkpoint
+    ? preparedFromCheckpoint(checkpoint)
+    : prepareCorpus(runConfig, options.userDocuments);
   // Every random stream is split from the seed by name, so a resumed run draws what the
   // uninterrupted run would have drawn from the same generation on.
   const rng = createRng(runConfig.seed);
   const sampler = resolveSampler(runConfig, options.preferredSampler);
   const setupNotices = heldNotices(emit);
   const parallel = options.replicaHost ? { host: options.replicaHost, notice: setupNotices.say } : undefined;
-  const made = options.createFamily ? await options.createFamily(runConfig, prepared, parallel) : await createConfiguredFamily(runConfig, prepared, sampler, parallel);
+  const made = options.createFamily
+    ? await options.createFamily(runConfig, prepared, parallel)
+    : await createConfiguredFamily(runConfig, prepared, sampler, parallel);
   const family = made.name === 'transformer' ? guardBackendFaults(made, control.signal) : made;
   const realChars = totalChars(prepared.real);
   // Every generation's sample is measured against this held-out sample, of the same size.
-  const reference = prepareEvaluationReference(prepared.heldOut, prepared.real.map((d) => d.text), runConfig.evaluation.sampleChars);
+  const reference = prepareEvaluationReference(
+    prepared.heldOut,
+    prepared.real.map((d) => d.text),
+    runConfig.evaluation.sampleChars,
+  );
   return {
     config: runConfig,
     prepared,
@@ -75,7 +100,9 @@ export async function setUpRun(config: SimulationConfig, options: RunOptions, co
     family,
     heldOutIds: prepared.heldOut.map((d) => prepared.vocabulary.encode(d)),
     reference,
-    extinction: checkpoint ? ExtinctionTracker.fromJSON(checkpoint.extinction) : new ExtinctionTracker(reference.support),
+    extinction: checkpoint
+      ? ExtinctionTracker.fromJSON(checkpoint.extinction)
+      : new ExtinctionTracker(reference.support),
     prompts: promptsFrom(prepared.heldOut).map((text) => ({ text, ids: prepared.vocabulary.encode(text) })),
     sourceEntropyRate: prepared.source ? prepared.source.entropyRate() : null,
     rng: rng.split('loop'),

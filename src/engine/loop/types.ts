@@ -37,9 +37,23 @@ export type SimulationEvent =
   | { type: 'notice'; message: string }
   | { type: 'baseline'; perplexity: number; nllPerChar: number }
   | { type: 'phase'; generation: number; phase: Phase; done?: number; total?: number }
-  | { type: 'trainStep'; generation: number; step: number; totalSteps: number; loss: number; learningRate: number; tokensPerSec: number }
+  | {
+      type: 'trainStep';
+      generation: number;
+      step: number;
+      totalSteps: number;
+      loss: number;
+      learningRate: number;
+      tokensPerSec: number;
+    }
   | { type: 'samples'; generation: number; samples: string[]; promptSamples: PromptSample[] }
-  | { type: 'corpusChanged'; generation: number; provenance: { origin: Origin; chars: number }[]; chars: number; humanShare: number }
+  | {
+      type: 'corpusChanged';
+      generation: number;
+      provenance: { origin: Origin; chars: number }[];
+      chars: number;
+      humanShare: number;
+    }
   | { type: 'generationDone'; report: GenerationReport; nStar: number | null }
   /** After the baseline and after each finished generation: what a fresh worker needs to go on. */
   | { type: 'checkpoint'; checkpoint: RunCheckpoint }
@@ -115,7 +129,11 @@ export interface RunOptions {
   /** The sampler the backend prefers ('auto' in the config resolves to it). */
   preferredSampler?: SamplerKind;
   /** Makes the model family instead of the config's own (tests inject faults through it). */
-  createFamily?: (config: SimulationConfig, prepared: PreparedCorpus, parallel?: ParallelTraining) => Promise<ModelFamily>;
+  createFamily?: (
+    config: SimulationConfig,
+    prepared: PreparedCorpus,
+    parallel?: ParallelTraining,
+  ) => Promise<ModelFamily>;
   /**
    * Continue a run from its checkpoint instead of starting it: the baseline is not measured
    * again and the loop goes on at checkpoint.nextGeneration. The run's settings are the

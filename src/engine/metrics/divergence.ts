@@ -104,7 +104,11 @@ export function charNgramDivergences(
 ): CharNgramDivergences {
   const realTables = Array.isArray(real) ? countCharTables(real) : (real as CharNgramTables);
   const genTables = Array.isArray(generated) ? countCharTables(generated) : (generated as CharNgramTables);
-  const result: CharNgramDivergences = { js: { 1: 0, 2: 0, 3: 0 }, kl: { 1: 0, 2: 0, 3: 0 }, tv: { 1: 0, 2: 0, 3: 0 } };
+  const result: CharNgramDivergences = {
+    js: { 1: 0, 2: 0, 3: 0 },
+    kl: { 1: 0, 2: 0, 3: 0 },
+    tv: { 1: 0, 2: 0, 3: 0 },
+  };
   for (const n of CHAR_ORDERS) {
     const p = realTables.get(n);
     const q = genTables.get(n);

@@ -37,7 +37,8 @@ function headOf(text: string, count: number): { head: string; length: number } {
  * it with what they know of each document (its stop, its length).
  */
 export function firstChars(documents: readonly string[], chars: number): CharPrefix {
-  if (!(chars >= 0) || !Number.isFinite(chars)) throw new RangeError(`a character budget must be a finite number >= 0, got ${chars}`);
+  if (!(chars >= 0) || !Number.isFinite(chars))
+    throw new RangeError(`a character budget must be a finite number >= 0, got ${chars}`);
   const budget = Math.floor(chars);
   const out: string[] = [];
   let taken = 0;

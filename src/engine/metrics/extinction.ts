@@ -11,7 +11,13 @@
  *
  * State is plain JSON (toJSON / fromJSON) so a saved run restores it.
  */
-import { countSupportTables, SUPPORT_KINDS, type BySupportKind, type SupportKind, type SupportLookup } from './tails';
+import {
+  countSupportTables,
+  SUPPORT_KINDS,
+  type BySupportKind,
+  type SupportKind,
+  type SupportLookup,
+} from './tails';
 
 export interface ExtinctSymbol {
   symbol: string;
@@ -47,20 +53,31 @@ export class ExtinctionTracker {
 
   /** The real support: held-out documents, or counted tables of them (symbol -> real count). */
   constructor(real: readonly string[] | BySupportKind<{ counts: ReadonlyMap<string, number> }>) {
-    const tables = Array.isArray(real) ? countSupportTables(real) : (real as BySupportKind<{ counts: ReadonlyMap<string, number> }>);
-    const make = (k: SupportKind): KindState => ({ support: new Map(tables[k].counts), extinct: new Map(), revivals: 0 });
+    const tables = Array.isArray(real)
+      ? countSupportTables(real)
+      : (real as BySupportKind<{ counts: ReadonlyMap<string, number> }>);
+    const make = (k: SupportKind): KindState => ({
+      support: new Map(tables[k].counts),
+      extinct: new Map(),
+      revivals: 0,
+    });
     this.kinds = { chars: make('chars'), bigrams: make('bigrams'), words: make('words') };
   }
 
   /** Records generation g from its generated documents. */
   observe(generation: number, samples: readonly string[]): void {
     const tables = countSupportTables(samples);
-    this.observeSupport(generation, { chars: tables.chars.counts, bigrams: tables.bigrams.counts, words: tables.words.counts });
+    this.observeSupport(generation, {
+      chars: tables.chars.counts,
+      bigrams: tables.bigrams.counts,
+      words: tables.words.counts,
+    });
   }
 
   /** Records generation g from already counted generated support (avoids a recount). */
   observeSupport(generation: number, present: BySupportKind<SupportLookup>): void {
-    if (!Number.isFinite(generation)) throw new RangeError(`generation must be a finite number, got ${generation}`);
+    if (!Number.isFinite(generation))
+      throw new RangeError(`generation must be a finite number, got ${generation}`);
     if (this.last !== null && generation <= this.last) {
       throw new RangeError(`generations must increase: got ${generation} after ${this.last}`);
     }
@@ -87,7 +104,12 @@ export class ExtinctionTracker {
     const state = this.kinds[kind];
     return [...state.extinct]
       .map(([symbol, since]) => ({ symbol, since, realCount: state.support.get(symbol) ?? 0 }))
-      .sort((a, b) => a.since - b.since || a.realCount - b.realCount || (a.symbol < b.symbol ? -1 : a.symbol > b.symbol ? 1 : 0));
+      .sort(
+        (a, b) =>
+          a.since - b.since ||
+          a.realCount - b.realCount ||
+          (a.symbol < b.symbol ? -1 : a.symbol > b.symbol ? 1 : 0),
+      );
   }
 
   /** Extinction generation of one symbol, or null if it is present (or not real). */
@@ -111,7 +133,11 @@ export class ExtinctionTracker {
       extinct: [...this.kinds[k].extinct],
       revivals: this.kinds[k].revivals,
     });
-    return { version: 1, lastGeneration: this.last, kinds: { chars: dump('chars'), bigrams: dump('bigrams'), words: dump('words') } };
+    return {
+      version: 1,
+      lastGeneration: this.last,
+      kinds: { chars: dump('chars'), bigrams: dump('bigrams'), words: dump('words') },
+    };
   }
 
   static fromJSON(state: ExtinctionState): ExtinctionTracker {

@@ -5,7 +5,13 @@
  * samples of a fixed number of characters on both sides (evaluation-sample.ts), since these
  * estimates move with the sample's size.
  */
-import { CHAR_ORDERS, charNgramDivergences, DEFAULT_KL_EPSILON, type ByCharOrder, type CharNgramTables } from './divergence';
+import {
+  CHAR_ORDERS,
+  charNgramDivergences,
+  DEFAULT_KL_EPSILON,
+  type ByCharOrder,
+  type CharNgramTables,
+} from './divergence';
 import { collisionProbability, entropyNats } from './entropy';
 import type { ExtinctionTracker } from './extinction';
 import { countCharNgramsByOrder, countWordNgrams, type NgramCounts } from './ngrams';
@@ -42,11 +48,15 @@ export interface ReferenceOptions {
   realWords?: SupportLookup;
 }
 
-export function prepareReference(heldOut: readonly string[], options: ReferenceOptions = {}): MetricsReference {
+export function prepareReference(
+  heldOut: readonly string[],
+  options: ReferenceOptions = {},
+): MetricsReference {
   const prWordOrder = options.prWordOrder ?? DEFAULT_PR_WORD_ORDER;
   const charTables = countCharNgramsByOrder(heldOut, CHAR_ORDERS);
   const chars = charTables.get(1) as NgramCounts;
-  if (chars.total === 0) throw new Error('the held-out text is empty: metrics need some real text to compare against');
+  if (chars.total === 0)
+    throw new Error('the held-out text is empty: metrics need some real text to compare against');
   const words = countWordNgrams(heldOut, 1);
   return {
     charTables,
@@ -64,8 +74,14 @@ export function prepareReference(heldOut: readonly string[], options: ReferenceO
  * a seeded random order, so the prefix is a random sample of them), the size every generation's
  * own sample has, and the vocabulary of all the real text (D0 and the whole held-out text).
  */
-export function prepareEvaluationReference(heldOut: readonly string[], real: readonly string[], sampleChars: number): MetricsReference {
-  return prepareReference(firstChars(heldOut, sampleChars).documents, { realWords: realVocabulary(real, heldOut) });
+export function prepareEvaluationReference(
+  heldOut: readonly string[],
+  real: readonly string[],
+  sampleChars: number,
+): MetricsReference {
+  return prepareReference(firstChars(heldOut, sampleChars).documents, {
+    realWords: realVocabulary(real, heldOut),
+  });
 }
 
 export interface GenerationMetrics {
@@ -127,9 +143,13 @@ export function computeGenerationMetrics(input: GenerationMetricsInput): Generat
   const { samples, lengthCap } = input;
   if (!(lengthCap > 0)) throw new RangeError(`lengthCap must be positive, got ${lengthCap}`);
   if (input.sampleLengths && input.sampleLengths.length !== samples.length) {
-    throw new RangeError(`sampleLengths has ${input.sampleLengths.length} entries for ${samples.length} samples`);
+    throw new RangeError(
+      `sampleLengths has ${input.sampleLengths.length} entries for ${samples.length} samples`,
+    );
   }
-  const ref = Array.isArray(input.heldOut) ? prepareReference(input.heldOut) : (input.heldOut as MetricsReference);
+  const ref = Array.isArray(input.heldOut)
+    ? prepareReference(input.heldOut)
+    : (input.heldOut as MetricsReference);
 
   const gen = countCharNgramsByOrder(samples, [1, 2, 3, 4]);
   const genWords = countWordNgrams(samples, 1);

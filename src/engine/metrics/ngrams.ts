@@ -38,14 +38,18 @@ export class NgramCounter {
 }
 
 function checkOrder(n: number): void {
-  if (!Number.isInteger(n) || n < 1) throw new RangeError(`n-gram order must be a positive integer, got ${n}`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new RangeError(`n-gram order must be a positive integer, got ${n}`);
 }
 
 /**
  * Character n-gram counts for several orders in one pass over the documents.
  * Returns a Map from order to counts, in the order asked for.
  */
-export function countCharNgramsByOrder(documents: readonly string[], orders: readonly number[]): Map<number, NgramCounts> {
+export function countCharNgramsByOrder(
+  documents: readonly string[],
+  orders: readonly number[],
+): Map<number, NgramCounts> {
   orders.forEach(checkOrder);
   const counters = orders.map(() => new NgramCounter());
   for (const doc of documents) {
@@ -102,7 +106,14 @@ export function wordSpans(text: string): WordSpan[] {
     if (lead + trail >= raw.length) continue; // apostrophes alone are quote marks, not a word
     const start = (match.index ?? 0) + lead;
     const end = (match.index ?? 0) + raw.length - trail;
-    spans.push({ start, end, word: text.slice(start, end).toLowerCase().replace(/\u2019/g, "'") });
+    spans.push({
+      start,
+      end,
+      word: text
+        .slice(start, end)
+        .toLowerCase()
+        .replace(/\u2019/g, "'"),
+    });
   }
   return spans;
 }
@@ -139,12 +150,18 @@ export function toProbabilities(table: NgramCounts): Map<string, number> {
 }
 
 /** NgramCounts from a plain probability or count table (handy for tests and exact laws). */
-export function ngramCountsFrom(entries: Record<string, number> | Iterable<readonly [string, number]>): NgramCounts {
-  const pairs = Symbol.iterator in entries ? [...(entries as Iterable<readonly [string, number]>)] : Object.entries(entries);
+export function ngramCountsFrom(
+  entries: Record<string, number> | Iterable<readonly [string, number]>,
+): NgramCounts {
+  const pairs =
+    Symbol.iterator in entries
+      ? [...(entries as Iterable<readonly [string, number]>)]
+      : Object.entries(entries);
   const counts = new Map<string, number>();
   let total = 0;
   for (const [key, value] of pairs) {
-    if (!(value >= 0) || !Number.isFinite(value)) throw new RangeError(`weight of "${key}" must be finite and >= 0`);
+    if (!(value >= 0) || !Number.isFinite(value))
+      throw new RangeError(`weight of "${key}" must be finite and >= 0`);
     if (value === 0) continue;
     counts.set(key, (counts.get(key) ?? 0) + value);
     total += value;

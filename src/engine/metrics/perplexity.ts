@@ -40,8 +40,10 @@ export function findNStar(
   tolerance = DEFAULT_NSTAR_TOLERANCE,
   firstGeneration = 1,
 ): number | null {
-  if (!(baseline > 0) || !Number.isFinite(baseline)) throw new RangeError(`baseline must be positive and finite, got ${baseline}`);
-  if (!(tolerance >= 0 && tolerance < 1)) throw new RangeError(`tolerance must be in [0, 1), got ${tolerance}`);
+  if (!(baseline > 0) || !Number.isFinite(baseline))
+    throw new RangeError(`baseline must be positive and finite, got ${baseline}`);
+  if (!(tolerance >= 0 && tolerance < 1))
+    throw new RangeError(`tolerance must be in [0, 1), got ${tolerance}`);
   const threshold = baseline * (1 - tolerance);
   for (let i = 0; i < perplexities.length; i++) {
     if (perplexities[i] >= threshold) return firstGeneration + i;

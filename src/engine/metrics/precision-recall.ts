@@ -29,6 +29,10 @@ export function precisionRecallFromCounts(real: NgramCounts, generated: NgramCou
 }
 
 /** Precision and recall of generated documents against real documents, word n-grams of order n. */
-export function precisionRecall(real: readonly string[], generated: readonly string[], n = DEFAULT_PR_WORD_ORDER): PrecisionRecall {
+export function precisionRecall(
+  real: readonly string[],
+  generated: readonly string[],
+  n = DEFAULT_PR_WORD_ORDER,
+): PrecisionRecall {
   return precisionRecallFromCounts(countWordNgrams(real, n), countWordNgrams(generated, n));
 }

@@ -23,11 +23,15 @@ export interface ProvenanceReport {
  * Shares by origin from token counts by origin (a Map, or [origin, tokens] pairs; repeated
  * origins add up). An empty corpus has every share 0, humanShare included.
  */
-export function provenanceShares(tokensByOrigin: ReadonlyMap<Origin, number> | Iterable<readonly [Origin, number]>): ProvenanceReport {
+export function provenanceShares(
+  tokensByOrigin: ReadonlyMap<Origin, number> | Iterable<readonly [Origin, number]>,
+): ProvenanceReport {
   const merged = new Map<Origin, number>();
   for (const [origin, tokens] of tokensByOrigin) {
-    if (!(tokens >= 0) || !Number.isFinite(tokens)) throw new RangeError(`token count of ${String(origin)} must be finite and >= 0`);
-    if (origin !== 'human' && !Number.isInteger(origin)) throw new RangeError(`origin must be 'human' or a generation number, got ${origin}`);
+    if (!(tokens >= 0) || !Number.isFinite(tokens))
+      throw new RangeError(`token count of ${String(origin)} must be finite and >= 0`);
+    if (origin !== 'human' && !Number.isInteger(origin))
+      throw new RangeError(`origin must be 'human' or a generation number, got ${origin}`);
     merged.set(origin, (merged.get(origin) ?? 0) + tokens);
   }
   let totalTokens = 0;

@@ -15,7 +15,8 @@ import type { SupportLookup } from './tails';
 /** The distinct words of the documents (one or more lists, e.g. D0 and held-out). */
 export function realVocabulary(...documentLists: readonly (readonly string[])[]): Set<string> {
   const words = new Set<string>();
-  for (const documents of documentLists) for (const doc of documents) for (const word of tokenizeWords(doc)) words.add(word);
+  for (const documents of documentLists)
+    for (const doc of documents) for (const word of tokenizeWords(doc)) words.add(word);
   return words;
 }
 

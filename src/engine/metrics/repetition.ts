@@ -22,7 +22,11 @@ export interface LoopOptions {
   minCoverage?: number;
 }
 
-export const DEFAULT_LOOP_OPTIONS: Required<LoopOptions> = { maxUnitLength: 16, minRepeats: 3, minCoverage: 0.9 };
+export const DEFAULT_LOOP_OPTIONS: Required<LoopOptions> = {
+  maxUnitLength: 16,
+  minRepeats: 3,
+  minCoverage: 0.9,
+};
 
 /**
  * Length of the longest stretch of `chars` that is periodic with some period p <= maxUnitLength
@@ -30,7 +34,10 @@ export const DEFAULT_LOOP_OPTIONS: Required<LoopOptions> = { maxUnitLength: 16, 
  * chars[i] === chars[i + p] for s <= i < e - p; it may end in a partial unit (a length cap cuts
  * loops mid-unit). Smallest period wins ties. O(maxUnitLength * length).
  */
-export function longestPeriodicRun(chars: readonly string[], options: LoopOptions = {}): { length: number; period: number } {
+export function longestPeriodicRun(
+  chars: readonly string[],
+  options: LoopOptions = {},
+): { length: number; period: number } {
   const { maxUnitLength, minRepeats } = { ...DEFAULT_LOOP_OPTIONS, ...options };
   let best = { length: 0, period: 0 };
   for (let p = 1; p <= maxUnitLength && p < chars.length; p++) {
@@ -83,7 +90,11 @@ export interface SampleLengthStats {
  * ended by EOD exactly at the cap. A document cut to fit a character budget is the loop's doing,
  * not the model's: pass its whole length and its own stop. No samples: all 0.
  */
-export function sampleLengthStats(lengths: readonly number[], lengthCap: number, hitCap?: readonly boolean[]): SampleLengthStats {
+export function sampleLengthStats(
+  lengths: readonly number[],
+  lengthCap: number,
+  hitCap?: readonly boolean[],
+): SampleLengthStats {
   if (hitCap && hitCap.length !== lengths.length) {
     throw new RangeError(`hitCap has ${hitCap.length} flags for ${lengths.length} samples`);
   }
@@ -94,7 +105,11 @@ export function sampleLengthStats(lengths: readonly number[], lengthCap: number,
     sum += lengths[i];
     if (hitCap ? hitCap[i] : lengths[i] >= lengthCap) hits++;
   }
-  return { meanSampleLength: sum / lengths.length, capHitShare: hits / lengths.length, endedShare: (lengths.length - hits) / lengths.length };
+  return {
+    meanSampleLength: sum / lengths.length,
+    capHitShare: hits / lengths.length,
+    endedShare: (lengths.length - hits) / lengths.length,
+  };
 }
 
 /** Length of a document in characters (code points), the unit lengths are measured in. */

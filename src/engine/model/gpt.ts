@@ -91,7 +91,13 @@ export function attention(qkv: tf.Tensor, batch: number, t: number, heads: numbe
 }
 
 /** Self-attention of x [batch*t, c]: q, k and v from one product, attention, then the output projection. */
-function causalSelfAttention(x: tf.Tensor, block: BlockParams, batch: number, t: number, heads: number): tf.Tensor {
+function causalSelfAttention(
+  x: tf.Tensor,
+  block: BlockParams,
+  batch: number,
+  t: number,
+  heads: number,
+): tf.Tensor {
   const merged = attention(linear(x, block.qkvWeight, block.qkvBias), batch, t, heads);
   return linear(merged, block.projWeight, block.projBias);
 }
@@ -103,7 +109,10 @@ function mlp(x: tf.Tensor, block: BlockParams): tf.Tensor {
 
 /** One block on the residual stream x [batch*t, c]: attention, then the MLP, each reading a LayerNorm of the stream and adding to it. */
 function block(x: tf.Tensor, params: BlockParams, batch: number, t: number, heads: number): tf.Tensor {
-  const afterAttention = tf.add(x, causalSelfAttention(layerNorm(x, params.ln1Gain, params.ln1Bias), params, batch, t, heads));
+  const afterAttention = tf.add(
+    x,
+    causalSelfAttention(layerNorm(x, params.ln1Gain, params.ln1Bias), params, batch, t, heads),
+  );
   return tf.add(afterAttention, mlp(layerNorm(afterAttention, params.ln2Gain, params.ln2Bias), params));
 }
 
@@ -116,10 +125,14 @@ function block(x: tf.Tensor, params: BlockParams, batch: number, t: number, head
 export function gptLogits(model: Gpt, tokens: tf.Tensor2D): tf.Tensor2D {
   const { vocabSize, contextLength, width, heads } = model.shape;
   const [batch, t] = tokens.shape;
-  if (t > contextLength) throw new RangeError(`window of ${t} tokens exceeds the context length ${contextLength}`);
+  if (t > contextLength)
+    throw new RangeError(`window of ${t} tokens exceeds the context length ${contextLength}`);
   const p = model.params;
   return tf.tidy(() => {
-    const tokenRows = tf.matMul(tf.oneHot(tf.reshape(tokens, [-1]) as tf.Tensor1D, vocabSize), p.tokenEmbedding);
+    const tokenRows = tf.matMul(
+      tf.oneHot(tf.reshape(tokens, [-1]) as tf.Tensor1D, vocabSize),
+      p.tokenEmbedding,
+    );
     const positionRows = tf.slice(p.positionEmbedding, [0, 0], [t, width]);
     let x = tf.reshape(tf.add(tf.reshape(tokenRows, [batch, t, width]), positionRows), [batch * t, width]);
     for (const params of p.blocks) x = block(x, params, batch, t, heads);
@@ -129,7 +142,12 @@ export function gptLogits(model: Gpt, tokens: tf.Tensor2D): tf.Tensor2D {
 
 /** Mean cross-entropy in nats per token of logits [n, vocab] against the true next tokens [n] (int32). */
 function crossEntropy(logits: tf.Tensor2D, targets: tf.Tensor1D): tf.Scalar {
-  return tf.tidy(() => tf.neg(tf.mean(tf.sum(tf.mul(tf.logSoftmax(logits), tf.oneHot(targets, logits.shape[1])), 1))) as tf.Scalar);
+  return tf.tidy(
+    () =>
+      tf.neg(
+        tf.mean(tf.sum(tf.mul(tf.logSoftmax(logits), tf.oneHot(targets, logits.shape[1])), 1)),
+      ) as tf.Scalar,
+  );
 }
 
 /** The training loss: crossEntropy of the logits of inputs [batch, t] against targets [batch*t]. */

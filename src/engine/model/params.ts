@@ -31,10 +31,28 @@ export interface GptParams {
 /** Every variable of a model in a fixed order (optimizer slots and checkpoints follow it). */
 export function listVariables(p: GptParams): tf.Variable[] {
   const blockVars = p.blocks.flatMap((b) => [
-    b.ln1Gain, b.ln1Bias, b.qkvWeight, b.qkvBias, b.projWeight, b.projBias,
-    b.ln2Gain, b.ln2Bias, b.fcWeight, b.fcBias, b.fcProjWeight, b.fcProjBias,
+    b.ln1Gain,
+    b.ln1Bias,
+    b.qkvWeight,
+    b.qkvBias,
+    b.projWeight,
+    b.projBias,
+    b.ln2Gain,
+    b.ln2Bias,
+    b.fcWeight,
+    b.fcBias,
+    b.fcProjWeight,
+    b.fcProjBias,
   ]);
-  return [p.tokenEmbedding, p.positionEmbedding, ...blockVars, p.lnfGain, p.lnfBias, p.headWeight, p.headBias];
+  return [
+    p.tokenEmbedding,
+    p.positionEmbedding,
+    ...blockVars,
+    p.lnfGain,
+    p.lnfBias,
+    p.headWeight,
+    p.headBias,
+  ];
 }
 
 /** A variable from JS-side values; the initial-value tensor is disposed (else it leaks). */

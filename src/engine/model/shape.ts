@@ -29,7 +29,8 @@ export function validateShape(shape: ModelShape): void {
   const { vocabSize, contextLength, layers, heads, width, mlpRatio } = shape;
   const positive = { vocabSize, contextLength, layers, heads, width, mlpRatio };
   for (const [name, value] of Object.entries(positive)) {
-    if (!Number.isInteger(value) || value < 1) throw new RangeError(`model ${name} must be a positive integer, got ${value}`);
+    if (!Number.isInteger(value) || value < 1)
+      throw new RangeError(`model ${name} must be a positive integer, got ${value}`);
   }
   if (width % heads !== 0) throw new RangeError(`model width ${width} must be divisible by heads ${heads}`);
 }
@@ -38,6 +39,7 @@ export function validateShape(shape: ModelShape): void {
 export function parameterCount(shape: ModelShape): number {
   const { vocabSize: v, contextLength: t, layers, width: c, mlpRatio } = shape;
   const hidden = c * mlpRatio;
-  const perLayer = 2 * c + (c * 3 * c + 3 * c) + (c * c + c) + 2 * c + (c * hidden + hidden) + (hidden * c + c);
+  const perLayer =
+    2 * c + (c * 3 * c + 3 * c) + (c * c + c) + 2 * c + (c * hidden + hidden) + (hidden * c + c);
   return v * c + t * c + layers * perLayer + 2 * c + c * v + v;
 }

@@ -44,7 +44,9 @@ async function trainAndSample(sampler: SamplerKind): Promise<{ losses: number[];
       { count: 2, maxLength: 2, decoding: { temperature: 1, topK: 0, topP: 1 }, sampler },
       rng.split('sample'),
     );
-    for (const d of sampled.documents) for (const s of d) if (!(s >= 0 && s < shape.vocabSize)) throw new Error(`the sampler emitted symbol ${s}`);
+    for (const d of sampled.documents)
+      for (const s of d)
+        if (!(s >= 0 && s < shape.vocabSize)) throw new Error(`the sampler emitted symbol ${s}`);
     return { losses, sampledSymbols: sampled.documents.reduce((n, d) => n + d.length, 0) };
   } finally {
     trainer.dispose();
@@ -74,7 +76,9 @@ export async function runModelSmokeTest(sampler: SamplerKind = 'kv-cache'): Prom
   }
   const worst = Math.max(...result.losses.map((l, i) => Math.abs(l - reference[i])));
   if (worst > TOLERANCE) {
-    throw new Error(`training gives wrong numbers here (loss off by ${worst.toExponential(1)} from the cpu reference)`);
+    throw new Error(
+      `training gives wrong numbers here (loss off by ${worst.toExponential(1)} from the cpu reference)`,
+    );
   }
   return { ...result, referenceLosses: reference };
 }

@@ -34,9 +34,15 @@ const PARALLEL_BACKENDS: readonly BackendName[] = ['wasm', 'cpu'];
 const MOST_AUTOMATIC_WORKERS = 8;
 
 /** Workers a run uses, the coordinator included: the setting, or one per hardware thread (0 = automatic). */
-export function workerCount(setting: number, host: Pick<ReplicaHost, 'hardwareThreads'>, backend: BackendName, batchSize: number): number {
+export function workerCount(
+  setting: number,
+  host: Pick<ReplicaHost, 'hardwareThreads'>,
+  backend: BackendName,
+  batchSize: number,
+): number {
   if (!PARALLEL_BACKENDS.includes(backend)) return 1;
-  const wanted = setting > 0 ? setting : Math.min(MOST_AUTOMATIC_WORKERS, Math.max(1, Math.floor(host.hardwareThreads)));
+  const wanted =
+    setting > 0 ? setting : Math.min(MOST_AUTOMATIC_WORKERS, Math.max(1, Math.floor(host.hardwareThreads)));
   return Math.max(1, Math.min(wanted, batchSize));
 }
 

@@ -61,7 +61,10 @@ export class ReplicaPool {
     this.sharedWeights = shared ? new Float32Array(new SharedArrayBuffer(parameterCount * 4)) : null;
     ports.forEach((port, index) => {
       const buffers = this.sharedWeights
-        ? { weights: this.sharedWeights.buffer as SharedArrayBuffer, gradients: new SharedArrayBuffer(parameterCount * 4) }
+        ? {
+            weights: this.sharedWeights.buffer as SharedArrayBuffer,
+            gradients: new SharedArrayBuffer(parameterCount * 4),
+          }
         : null;
       const member = new Member(index + 1, port, buffers);
       port.onMessage((m) => this.receive(member, m));
@@ -87,11 +90,15 @@ export class ReplicaPool {
         const ready = pool.request(member, -1);
         member.port.post({ type: 'init', backend, shape, shared: member.shared }, []);
         let timer: ReturnType<typeof setTimeout> | undefined;
-        const timeout = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), READY_TIMEOUT_MS)));
+        const timeout = new Promise<null>(
+          (resolve) => (timer = setTimeout(() => resolve(null), READY_TIMEOUT_MS)),
+        );
         const answer = await Promise.race([ready, timeout]);
         clearTimeout(timer);
-        if (answer === null) pool.drop(member, `its ${backend} backend was not ready within ${READY_TIMEOUT_MS / 1000} s`);
-        else if (answer.type === 'failed') pool.drop(member, `its ${backend} backend failed its check: ${answer.reason}`);
+        if (answer === null)
+          pool.drop(member, `its ${backend} backend was not ready within ${READY_TIMEOUT_MS / 1000} s`);
+        else if (answer.type === 'failed')
+          pool.drop(member, `its ${backend} backend failed its check: ${answer.reason}`);
       }),
     );
     return pool;
@@ -140,7 +147,8 @@ export class ReplicaPool {
 
   /** Every live replica takes these weights (packed in AdamW's order) before its next request. */
   setWeights(weights: Float32Array): void {
-    if (weights.length !== this.parameterCount) throw new RangeError(`weights have ${weights.length} values, the model ${this.parameterCount}`);
+    if (weights.length !== this.parameterCount)
+      throw new RangeError(`weights have ${weights.length} values, the model ${this.parameterCount}`);
     if (this.sharedWeights) {
       this.sharedWeights.set(weights);
       for (const m of this.live()) m.port.post({ type: 'weights', values: null }, []);
@@ -158,7 +166,8 @@ export class ReplicaPool {
    */
   gradients(shards: readonly Windows[]): Promise<(ShardGradient | null)[]> {
     const live = this.live();
-    if (shards.length > live.length) throw new RangeError(`${shards.length} shards for ${live.length} replicas`);
+    if (shards.length > live.length)
+      throw new RangeError(`${shards.length} shards for ${live.length} replicas`);
     return Promise.all(
       shards.map(async (shard, i) => {
         const member = live[i];
@@ -167,7 +176,10 @@ export class ReplicaPool {
         // Copies: the caller's windows stay usable, and the copies' buffers can be transferred.
         const inputs = shard.inputs.slice();
         const targets = shard.targets.slice();
-        member.port.post({ type: 'gradients', id, batch: shard.batch, inputs, targets }, [inputs.buffer, targets.buffer]);
+        member.port.post({ type: 'gradients', id, batch: shard.batch, inputs, targets }, [
+          inputs.buffer,
+          targets.buffer,
+        ]);
         const message = await answer;
         if (!message || message.type !== 'gradients') return null;
         const gradient = message.values ?? (member.shared ? new Float32Array(member.shared.gradients) : null);
@@ -194,7 +206,9 @@ export class ReplicaPool {
     member.port.post({ type: 'sample', id, request }, []);
     try {
       const message = await answer;
-      return message && message.type === 'sampled' ? { documents: message.documents, hitCap: message.hitCap } : null;
+      return message && message.type === 'sampled'
+        ? { documents: message.documents, hitCap: message.hitCap }
+        : null;
     } finally {
       member.busy--;
     }

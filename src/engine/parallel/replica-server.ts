@@ -27,7 +27,10 @@ interface Replica {
  * entry point knows how its environment registers backends); if it throws, the replica says
  * `failed` and the coordinator goes on without it.
  */
-export function serveReplica(port: CoordinatorPort, prepareBackend: (name: BackendName) => Promise<void>): void {
+export function serveReplica(
+  port: CoordinatorPort,
+  prepareBackend: (name: BackendName) => Promise<void>,
+): void {
   let replica: Replica | null = null;
   let queue: Promise<void> = Promise.resolve();
 
@@ -57,10 +60,17 @@ export function serveReplica(port: CoordinatorPort, prepareBackend: (name: Backe
       try {
         const { loss, grads } = lossAndGradients(model, { batch, inputs, targets });
         try {
-          const packed = await packToArray(grads, order, shared ? new Float32Array(shared.gradients) : undefined);
+          const packed = await packToArray(
+            grads,
+            order,
+            shared ? new Float32Array(shared.gradients) : undefined,
+          );
           const lossValue = (await loss.data())[0];
           if (shared) port.post({ type: 'gradients', id, loss: lossValue, values: null }, []);
-          else port.post({ type: 'gradients', id, loss: lossValue, values: packed }, [packed.buffer as ArrayBuffer]);
+          else
+            port.post({ type: 'gradients', id, loss: lossValue, values: packed }, [
+              packed.buffer as ArrayBuffer,
+            ]);
         } finally {
           tf.dispose([loss, ...grads]);
         }
@@ -73,15 +83,20 @@ export function serveReplica(port: CoordinatorPort, prepareBackend: (name: Backe
     try {
       const { seed, ...options } = request;
       const sampled = await sampleDocuments(model, options, createRng(seed));
-      port.post({ type: 'sampled', id, documents: sampled.documents, hitCap: sampled.hitCap }, sampled.documents.map((d) => d.buffer as ArrayBuffer));
+      port.post(
+        { type: 'sampled', id, documents: sampled.documents, hitCap: sampled.hitCap },
+        sampled.documents.map((d) => d.buffer as ArrayBuffer),
+      );
     } catch (e) {
       port.post({ type: 'error', id, message: messageOf(e) }, []);
     }
   }
 
   port.onMessage((message) => {
-    queue = queue.then(() => handle(message)).catch((e: unknown) => {
-      port.post({ type: 'error', id: -1, message: messageOf(e) }, []);
-    });
+    queue = queue
+      .then(() => handle(message))
+      .catch((e: unknown) => {
+        port.post({ type: 'error', id: -1, message: messageOf(e) }, []);
+      });
   });
 }

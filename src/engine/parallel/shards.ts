@@ -15,7 +15,11 @@ export function splitWindows(windows: Windows, parts: number, t: number): Window
     const batch = Math.floor(windows.batch / count) + (i < windows.batch % count ? 1 : 0);
     const from = start * t;
     const to = (start + batch) * t;
-    shards.push({ batch, inputs: windows.inputs.subarray(from, to), targets: windows.targets.subarray(from, to) });
+    shards.push({
+      batch,
+      inputs: windows.inputs.subarray(from, to),
+      targets: windows.targets.subarray(from, to),
+    });
     start += batch;
   }
   return shards;
@@ -29,15 +33,20 @@ export interface WeightedPart {
 }
 
 /** The batch's mean loss and gradient from its shards' (in shard order), the gradient into `out` when given. */
-export function combineShards(parts: readonly WeightedPart[], out?: Float32Array): { loss: number; gradient: Float32Array } {
+export function combineShards(
+  parts: readonly WeightedPart[],
+  out?: Float32Array,
+): { loss: number; gradient: Float32Array } {
   const total = parts.reduce((n, p) => n + p.batch, 0);
   const size = parts[0].gradient.length;
   const gradient = out ?? new Float32Array(size);
-  if (gradient.length !== size) throw new RangeError(`combined gradient of ${gradient.length} values for shards of ${size}`);
+  if (gradient.length !== size)
+    throw new RangeError(`combined gradient of ${gradient.length} values for shards of ${size}`);
   gradient.fill(0);
   let loss = 0;
   for (const part of parts) {
-    if (part.gradient.length !== size) throw new RangeError(`shard gradients of ${part.gradient.length} and ${size} values`);
+    if (part.gradient.length !== size)
+      throw new RangeError(`shard gradients of ${part.gradient.length} and ${size} values`);
     const w = part.batch / total;
     loss += w * part.loss;
     const g = part.gradient;

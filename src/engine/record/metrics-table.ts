@@ -56,5 +56,8 @@ export function reportToRow(r: GenerationReport): MetricsRow {
 
 /** Rows of a run, with the baseline perplexity on each row so a spreadsheet can plot both. */
 export function runToRows(record: RunRecord): MetricsRow[] {
-  return record.generations.map((g) => ({ ...reportToRow(g), baseline_perplexity: record.baseline.perplexity }));
+  return record.generations.map((g) => ({
+    ...reportToRow(g),
+    baseline_perplexity: record.baseline.perplexity,
+  }));
 }

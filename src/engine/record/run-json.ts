@@ -15,17 +15,26 @@ export const MAX_RUN_FILE_BYTES = 50 * 1024 * 1024;
 
 export type RunFileResult = { ok: true; record: ImportedRunRecord } | { ok: false; message: string };
 
-const refuse = (name: string, why: string): RunFileResult => ({ ok: false, message: `${name} was not imported: ${why}.` });
+const refuse = (name: string, why: string): RunFileResult => ({
+  ok: false,
+  message: `${name} was not imported: ${why}.`,
+});
 
 /** Checked before reading, so a huge file is never loaded into memory. */
 export function sizeProblem(name: string, bytes: number): RunFileResult | null {
-  if (bytes > MAX_RUN_FILE_BYTES) return refuse(name, `it is ${(bytes / 1024 / 1024).toFixed(0)} MB, and a run.json is at most ${MAX_RUN_FILE_BYTES / 1024 / 1024} MB`);
+  if (bytes > MAX_RUN_FILE_BYTES)
+    return refuse(
+      name,
+      `it is ${(bytes / 1024 / 1024).toFixed(0)} MB, and a run.json is at most ${MAX_RUN_FILE_BYTES / 1024 / 1024} MB`,
+    );
   if (bytes === 0) return refuse(name, 'the file is empty');
   return null;
 }
 
 function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
-  const shown = issues.slice(0, 3).map((i) => `${i.path.length > 0 ? i.path.join('.') : 'the file'}: ${i.message}`);
+  const shown = issues
+    .slice(0, 3)
+    .map((i) => `${i.path.length > 0 ? i.path.join('.') : 'the file'}: ${i.message}`);
   const more = issues.length > 3 ? ` (and ${issues.length - 3} more problems)` : '';
   return `it is not a valid run.json (${shown.join('; ')}${more})`;
 }
@@ -39,12 +48,17 @@ export function parseRunFile(name: string, text: string): RunFileResult {
   } catch {
     return refuse(name, 'it is not JSON (a run.json is written by Export run or by npm run simulate)');
   }
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) return refuse(name, 'it is JSON but not a run (expected an object with config and generations)');
+  if (typeof json !== 'object' || json === null || Array.isArray(json))
+    return refuse(name, 'it is JSON but not a run (expected an object with config and generations)');
   const version = (json as { version?: unknown }).version;
   if (typeof version === 'number' && version > RUN_RECORD_VERSION) {
-    return refuse(name, `it was written by a newer Collapse Lab (run.json version ${version}; this page reads version ${RUN_RECORD_VERSION})`);
+    return refuse(
+      name,
+      `it was written by a newer Collapse Lab (run.json version ${version}; this page reads version ${RUN_RECORD_VERSION})`,
+    );
   }
-  if (!('generations' in json) || !('config' in json)) return refuse(name, 'it is JSON but not a run (it has no config or generations)');
+  if (!('generations' in json) || !('config' in json))
+    return refuse(name, 'it is JSON but not a run (it has no config or generations)');
   const parsed = runRecordSchema.safeParse(json);
   if (!parsed.success) return refuse(name, describeIssues(parsed.error.issues));
   return { ok: true, record: parsed.data };

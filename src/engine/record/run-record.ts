@@ -46,7 +46,13 @@ export interface GenerationReport extends GenerationMetrics {
    * duplicates, dropped by the judge, and the judge's mean NLL per character (nats) of all
    * candidates and of the kept ones.
    */
-  filter: { candidates: number; duplicates: number; rejected: number; judgeNllAll: number; judgeNllKept: number } | null;
+  filter: {
+    candidates: number;
+    duplicates: number;
+    rejected: number;
+    judgeNllAll: number;
+    judgeNllKept: number;
+  } | null;
   provenance: { origin: Origin; chars: number }[];
   /** Symbols of the held-out text absent from this and every generation since they went. */
   extinct: { chars: number; bigrams: number; words: number };

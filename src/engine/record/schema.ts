@@ -66,7 +66,13 @@ export const generationReportSchema = z.object({
     .nullish()
     .transform((v) => v ?? null),
   filter: z
-    .object({ candidates: count, duplicates: count, rejected: count, judgeNllAll: metric, judgeNllKept: metric })
+    .object({
+      candidates: count,
+      duplicates: count,
+      rejected: count,
+      judgeNllAll: metric,
+      judgeNllKept: metric,
+    })
     .nullish()
     .transform((v) => v ?? null),
   provenance: z.array(z.object({ origin: z.union([z.literal('human'), count]), chars: count })),
@@ -101,6 +107,8 @@ export type ImportedRunRecord = z.output<typeof runRecordSchema>;
 
 // Compile-time checks that the schema and the contract types agree both ways.
 type Assert<T extends true> = T;
-export type _ReportMatches = Assert<z.output<typeof generationReportSchema> extends GenerationReport ? true : false>;
+export type _ReportMatches = Assert<
+  z.output<typeof generationReportSchema> extends GenerationReport ? true : false
+>;
 export type _RecordMatches = Assert<ImportedRunRecord extends Omit<RunRecord, 'theory'> ? true : false>;
 export type _RecordFits = Assert<Omit<RunRecord, 'theory'> extends ImportedRunRecord ? true : false>;

@@ -18,7 +18,8 @@ export interface Band {
 }
 
 /** A closed form over the recorded generations, or why none applies to this setting. */
-export type FormulaCurve = { formula: string; values: number[]; note?: string } | { formula: null; values: null; reason: string };
+export type FormulaCurve =
+  { formula: string; values: number[]; note?: string } | { formula: null; values: null; reason: string };
 
 /** Token counts the unigram chain was built with (tokens = characters plus each document's EOD). */
 export interface ChainTokens {
@@ -93,14 +94,20 @@ export interface TheoryFormulas {
   /** Mean collision probability E[S_n] of the model's law. */
   collision: FormulaCurve;
   /** Probability that the chain fixes on each symbol, by vocabulary id. */
-  fixationProbability: { formula: string; bySymbol: number[] } | { formula: null; bySymbol: null; reason: string };
+  fixationProbability:
+    { formula: string; bySymbol: number[] } | { formula: null; bySymbol: null; reason: string };
   /** Share of runs absorbed by generation n has no closed form; the mean time to absorption does (approximately). */
   fixationTime:
     | { formula: string; approximation: string; effectiveSampleSize: number; expectedGeneration: number }
     | { formula: null; reason: string };
   /** Mean extinction generation of each symbol, given that it goes extinct. */
   extinctionTime:
-    | { formula: string; approximation: string; effectiveSampleSize: number; expectedGenerationBySymbol: (number | null)[] }
+    | {
+        formula: string;
+        approximation: string;
+        effectiveSampleSize: number;
+        expectedGenerationBySymbol: (number | null)[];
+      }
     | { formula: null; reason: string };
   /** Mean-field drift of the models' law from p0 under a biased error b per generation, in TV units. */
   biasedDrift:

@@ -98,7 +98,8 @@ const totalVariation = (p: ArrayLike<number>, q: ArrayLike<number>) => {
 };
 
 /** m for a share lambda of N0 real tokens. */
-export const generatedTokensFor = (lambda: number, realTokens: number) => Math.max(1, Math.min(realTokens, Math.round(lambda * realTokens)));
+export const generatedTokensFor = (lambda: number, realTokens: number) =>
+  Math.max(1, Math.min(realTokens, Math.round(lambda * realTokens)));
 
 /** Replace: the mean real share (1 - lambda)^n is under s from n = ln s / ln(1 - lambda) on. */
 export function predictReplaceRealShare(lambda: number, level: number): number {
@@ -107,18 +108,32 @@ export function predictReplaceRealShare(lambda: number, level: number): number {
 }
 
 /** Replace, neutral: the corpus' mean TV from p0 reaches D after neutralDriftTime generations. */
-export function predictReplaceTv(law: ArrayLike<number>, realTokens: number, generatedTokens: number, level: number): number | null {
+export function predictReplaceTv(
+  law: ArrayLike<number>,
+  realTokens: number,
+  generatedTokens: number,
+  level: number,
+): number | null {
   const n = neutralDriftTime(law, replaceCollisionKeep(realTokens, generatedTokens), level);
   return Number.isFinite(n) ? n : null;
 }
 
 /** Accumulate: N0 / (N0 + n m) <= s from n = (1/s - 1) N0 / m on. */
-export function predictAccumulateRealShare(realTokens: number, generatedTokens: number, level: number): number {
+export function predictAccumulateRealShare(
+  realTokens: number,
+  generatedTokens: number,
+  level: number,
+): number {
   return Math.max(1, Math.ceil(((1 / level - 1) * realTokens) / generatedTokens - 1e-9));
 }
 
 /** The paper's law for biased accumulate-subsample: b ln(1 + n m / N0) = D at n = (N0 / m)(e^(D/b) - 1). */
-export function firstOrderAccumulateTv(realTokens: number, generatedTokens: number, bias: number, level: number): number {
+export function firstOrderAccumulateTv(
+  realTokens: number,
+  generatedTokens: number,
+  bias: number,
+  level: number,
+): number {
   return (realTokens / generatedTokens) * Math.expm1(level / bias);
 }
 
@@ -127,7 +142,13 @@ export function firstOrderAccumulateTv(realTokens: number, generatedTokens: numb
  * distance D from p0 (biasedDriftAccumulateSubsample); null when D is at or past the saturation
  * level. The drift only grows with n: doubling, then bisection.
  */
-export function predictAccumulateTv(realTokens: number, generatedTokens: number, bias: number, limit: number, level: number): number | null {
+export function predictAccumulateTv(
+  realTokens: number,
+  generatedTokens: number,
+  bias: number,
+  limit: number,
+  level: number,
+): number | null {
   const at = (n: number) => biasedDriftAccumulateSubsample(n, realTokens, generatedTokens, bias, limit);
   if (at(1) >= level) return 1;
   let hi = 2;
@@ -147,7 +168,10 @@ export function predictAccumulateTv(realTokens: number, generatedTokens: number,
 /** alpha whose smoothing on M tokens over V symbols moves p0 by b: beta = b / D = alpha V / (M + alpha V). */
 export function alphaForBias(bias: number, limit: number, trainingTokens: number, symbols: number): number {
   const beta = bias / limit;
-  if (!(beta > 0 && beta < 1)) throw new RangeError(`the bias b = ${bias} must lie strictly between 0 and TV(p0, uniform) = ${limit.toFixed(3)}`);
+  if (!(beta > 0 && beta < 1))
+    throw new RangeError(
+      `the bias b = ${bias} must lie strictly between 0 and TV(p0, uniform) = ${limit.toFixed(3)}`,
+    );
   return (beta * trainingTokens) / (symbols * (1 - beta));
 }
 
@@ -157,7 +181,14 @@ function thresholdTimes(perRun: (number | null)[], predicted: number | null): Th
     const v = quantileOfSorted(sorted, p);
     return Number.isFinite(v) ? v : null;
   };
-  return { perRun, median: q(0.5), p10: q(0.1), p90: q(0.9), censored: perRun.filter((t) => t === null).length, predicted };
+  return {
+    perRun,
+    median: q(0.5),
+    p10: q(0.1),
+    p90: q(0.9),
+    censored: perRun.filter((t) => t === null).length,
+    predicted,
+  };
 }
 
 /**
@@ -166,7 +197,12 @@ function thresholdTimes(perRun: (number | null)[], predicted: number | null): Th
  * tokens adds fresh sampling noise every generation, and the first of thousands of noisy draws
  * to pass D would come long before the drift itself gets there.
  */
-function timesOfRun(config: UnigramChainConfig, p0: Float64Array, s: ContaminationSweepSettings, seed: string): [number | null, number | null] {
+function timesOfRun(
+  config: UnigramChainConfig,
+  p0: Float64Array,
+  s: ContaminationSweepSettings,
+  seed: string,
+): [number | null, number | null] {
   const chain = new UnigramChain(config, createRng(s.seed).split(seed));
   const law = new Float64Array(p0.length);
   let tv: number | null = null;
@@ -181,14 +217,22 @@ function timesOfRun(config: UnigramChainConfig, p0: Float64Array, s: Contaminati
 
 export function validateSweep(s: ContaminationSweepSettings): void {
   if (s.lambdas.length === 0) throw new RangeError('give at least one share lambda');
-  for (const l of s.lambdas) if (!(l > 0 && l <= 1)) throw new RangeError(`every lambda must lie in (0, 1], got ${l}`);
-  if (!Number.isInteger(s.runs) || s.runs < 1) throw new RangeError(`runs must be an integer >= 1, got ${s.runs}`);
-  if (!(s.tvLevel > 0 && s.tvLevel < 1)) throw new RangeError(`the total-variation level must lie in (0, 1), got ${s.tvLevel}`);
-  if (!(s.realShareLevel > 0 && s.realShareLevel < 1)) throw new RangeError(`the real-share level must lie in (0, 1), got ${s.realShareLevel}`);
-  if (!Number.isInteger(s.maxGenerations) || s.maxGenerations < 1) throw new RangeError('maxGenerations must be an integer >= 1');
+  for (const l of s.lambdas)
+    if (!(l > 0 && l <= 1)) throw new RangeError(`every lambda must lie in (0, 1], got ${l}`);
+  if (!Number.isInteger(s.runs) || s.runs < 1)
+    throw new RangeError(`runs must be an integer >= 1, got ${s.runs}`);
+  if (!(s.tvLevel > 0 && s.tvLevel < 1))
+    throw new RangeError(`the total-variation level must lie in (0, 1), got ${s.tvLevel}`);
+  if (!(s.realShareLevel > 0 && s.realShareLevel < 1))
+    throw new RangeError(`the real-share level must lie in (0, 1), got ${s.realShareLevel}`);
+  if (!Number.isInteger(s.maxGenerations) || s.maxGenerations < 1)
+    throw new RangeError('maxGenerations must be an integer >= 1');
 }
 
-export async function runContaminationSweep(settings: ContaminationSweepSettings, options: SweepOptions = {}): Promise<ContaminationSweep> {
+export async function runContaminationSweep(
+  settings: ContaminationSweepSettings,
+  options: SweepOptions = {},
+): Promise<ContaminationSweep> {
   validateSweep(settings);
   const n0 = settings.realTokens;
   const symbols = settings.initialLaw.length;
@@ -202,12 +246,29 @@ export async function runContaminationSweep(settings: ContaminationSweepSettings
   let lastYield = performance.now();
   let cancelled = false;
 
-  async function sweep(scenario: 'replace' | 'accumulate-subsample', lambda: number): Promise<SweepPoint | null> {
+  async function sweep(
+    scenario: 'replace' | 'accumulate-subsample',
+    lambda: number,
+  ): Promise<SweepPoint | null> {
     const m = generatedTokensFor(lambda, n0);
     const config: UnigramChainConfig =
       scenario === 'replace'
-        ? { initialLaw: p0, paradigm: 'replace', corpusTokens: n0, generatedTokens: m, trainingTokens: n0, trainOnWholeCorpus: true }
-        : { initialLaw: p0, paradigm: 'accumulate-subsample', corpusTokens: n0, generatedTokens: m, trainingTokens: settings.trainingTokens, alpha };
+        ? {
+            initialLaw: p0,
+            paradigm: 'replace',
+            corpusTokens: n0,
+            generatedTokens: m,
+            trainingTokens: n0,
+            trainOnWholeCorpus: true,
+          }
+        : {
+            initialLaw: p0,
+            paradigm: 'accumulate-subsample',
+            corpusTokens: n0,
+            generatedTokens: m,
+            trainingTokens: settings.trainingTokens,
+            alpha,
+          };
     const tv: (number | null)[] = [];
     const share: (number | null)[] = [];
     for (let r = 0; r < settings.runs; r++) {
@@ -242,7 +303,10 @@ export async function runContaminationSweep(settings: ContaminationSweepSettings
   const replace: SweepPoint[] = [];
   const accumulateSubsample: SweepPoint[] = [];
   for (const lambda of settings.lambdas) {
-    for (const [scenario, out] of [['replace', replace], ['accumulate-subsample', accumulateSubsample]] as const) {
+    for (const [scenario, out] of [
+      ['replace', replace],
+      ['accumulate-subsample', accumulateSubsample],
+    ] as const) {
       const point = cancelled ? null : await sweep(scenario, lambda);
       if (point) out.push(point);
       else cancelled = true;
@@ -255,9 +319,11 @@ export async function runContaminationSweep(settings: ContaminationSweepSettings
     accumulateSubsample,
     biased: { alpha, bias: settings.bias, limit },
     laws: {
-      replaceTv: 'ln(1 - 2 pi D^2 / (sum_i sqrt(p_i (1 - p_i)))^2) / ln(keep), keep = 1 - [m (N - m)/(N - 1) + m]/N^2: ~ 1 / lambda (diffusion, small-drift approximation)',
+      replaceTv:
+        'ln(1 - 2 pi D^2 / (sum_i sqrt(p_i (1 - p_i)))^2) / ln(keep), keep = 1 - [m (N - m)/(N - 1) + m]/N^2: ~ 1 / lambda (diffusion, small-drift approximation)',
       replaceRealShare: 'ln s / ln(1 - lambda): (ln 2) / lambda for s = 1/2',
-      accumulateTv: 'mean field: first n with D_max (1 - prod_(j<=n) (1 - beta m / (N0 + j m))) >= D, beta = b / D_max; ~ (N0 / m)(e^(D/b) - 1) while D is small against D_max',
+      accumulateTv:
+        'mean field: first n with D_max (1 - prod_(j<=n) (1 - beta m / (N0 + j m))) >= D, beta = b / D_max; ~ (N0 / m)(e^(D/b) - 1) while D is small against D_max',
       accumulateRealShare: '(1/s - 1) N0 / m',
     },
     runs: settings.runs,

@@ -16,7 +16,12 @@
  *   fits the first step and the limit.
  */
 import type { Paradigm } from '../config/schema';
-import { biasedDriftAccumulateSubsample, biasedDriftGrowing, biasedDriftReplace, modelDrift } from '../counts/drift-forms';
+import {
+  biasedDriftAccumulateSubsample,
+  biasedDriftGrowing,
+  biasedDriftReplace,
+  modelDrift,
+} from '../counts/drift-forms';
 import { decodeProbabilities } from '../decoding';
 import { isPlainDecoding } from './neutral-chain';
 import type { ChainTokens, TheoryFormulas } from '../record';
@@ -56,7 +61,11 @@ export function biasMap(t: ChainTokens, initialLaw: ArrayLike<number>): BiasMap 
   const bias = totalVariation(initialLaw, first);
   if (plain) {
     const uniform = new Float64Array(symbols).fill(1 / symbols);
-    return { bias, limit: t.alpha > 0 ? totalVariation(initialLaw, uniform) : 0, target: 'the uniform law (smoothing)' };
+    return {
+      bias,
+      limit: t.alpha > 0 ? totalVariation(initialLaw, uniform) : 0,
+      target: 'the uniform law (smoothing)',
+    };
   }
   let law: ArrayLike<number> = first;
   for (let i = 0; i < TARGET_ITERATIONS; i++) {
@@ -65,14 +74,19 @@ export function biasMap(t: ChainTokens, initialLaw: ArrayLike<number>): BiasMap 
     law = next;
     if (change < 1e-13) break;
   }
-  return { bias, limit: Math.max(bias, totalVariation(initialLaw, law)), target: 'the fixed point of decoding and smoothing, found by iterating them' };
+  return {
+    bias,
+    limit: Math.max(bias, totalVariation(initialLaw, law)),
+    target: 'the fixed point of decoding and smoothing, found by iterating them',
+  };
 }
 
 /** The model of generation n >= 1 learns B of its training law: the corpus after n - 1 write-backs. */
 function thisParadigm(paradigm: Paradigm, t: ChainTokens, b: number, d: number) {
   const m = t.generatedTokens;
   const n0 = t.realTokens;
-  const growing = (fresh: number) => (n: number) => modelDrift(biasedDriftGrowing(n - 1, n0, m, fresh, b, d), b, d);
+  const growing = (fresh: number) => (n: number) =>
+    modelDrift(biasedDriftGrowing(n - 1, n0, m, fresh, b, d), b, d);
   switch (paradigm) {
     case 'replace': {
       const lambda = t.lambda ?? 1;
@@ -89,14 +103,20 @@ function thisParadigm(paradigm: Paradigm, t: ChainTokens, b: number, d: number) 
     case 'accumulate':
       return {
         at: growing(0),
-        formula: 'D (1 - (1 - beta) prod_(j<n) (1 - beta m / (N0 + j m))), beta = b / D, an upper bound: fitting the whole growing corpus shrinks the smoothing share as it grows',
+        formula:
+          'D (1 - (1 - beta) prod_(j<n) (1 - beta m / (N0 + j m))), beta = b / D, an upper bound: fitting the whole growing corpus shrinks the smoothing share as it grows',
       };
     case 'accumulate-subsample':
-      return { at: growing(0), formula: 'D (1 - (1 - beta) prod_(j<n) (1 - beta m / (N0 + j m))), beta = b / D: about b ln(1 + n m / N0) at first, saturating at D' };
+      return {
+        at: growing(0),
+        formula:
+          'D (1 - (1 - beta) prod_(j<n) (1 - beta m / (N0 + j m))), beta = b / D: about b ln(1 + n m / N0) at first, saturating at D',
+      };
     case 'fresh-data':
       return {
         at: growing(t.freshRealTokens),
-        formula: 'D (1 - (1 - beta)(1 - s_(n-1))), s_n = s* (1 - prod_(j<=n) (1 - (k + m beta) / (N0 + j (k + m)))), s* = m beta / (k + m beta): fresh real data holds it at D s*',
+        formula:
+          'D (1 - (1 - beta)(1 - s_(n-1))), s_n = s* (1 - prod_(j<=n) (1 - (k + m beta) / (N0 + j (k + m)))), s* = m beta / (k + m beta): fresh real data holds it at D s*',
       };
   }
 }
@@ -109,7 +129,11 @@ export function biasedDriftFormulas(
 ): TheoryFormulas['biasedDrift'] {
   const { bias: b, limit: d, target } = biasMap(t, initialLaw);
   if (!(b > 1e-15)) {
-    return { bias: 0, reason: 'no smoothing and plain decoding: every error is zero-mean (the law is a martingale), so there is no biased drift' };
+    return {
+      bias: 0,
+      reason:
+        'no smoothing and plain decoding: every error is zero-mean (the law is a martingale), so there is no biased drift',
+    };
   }
   const lambda = Math.min(1, t.lambda ?? t.generatedTokens / t.realTokens);
   const own = thisParadigm(paradigm, t, b, d);
@@ -119,7 +143,9 @@ export function biasedDriftFormulas(
     limit: d,
     biasDefinition: `b = TV(p0, decode(smooth(p0))), smoothing (T p + alpha) / (T + alpha V) with T = ${fitTokens(t)} tokens per fit; D = TV(p0, t), t = ${target}`,
     replace: atModel((n) => modelDrift(biasedDriftReplace(n - 1, lambda, b, d), b, d)),
-    accumulateSubsample: atModel((n) => modelDrift(biasedDriftAccumulateSubsample(n - 1, t.realTokens, t.generatedTokens, b, d), b, d)),
+    accumulateSubsample: atModel((n) =>
+      modelDrift(biasedDriftAccumulateSubsample(n - 1, t.realTokens, t.generatedTokens, b, d), b, d),
+    ),
     thisParadigm: { paradigm, formula: own.formula, values: atModel(own.at) },
     note: 'mean field, in TV units (compare with the tv band): the law the n-th model learns when the sampling noise is left out; it saturates at D, the distance from p0 to the fixed point of the biased map',
   };

@@ -20,15 +20,23 @@ import { biasedDriftFormulas } from './drift';
 import { neutralChain } from './neutral-chain';
 import type { ChainTokens, FormulaCurve, TheoryFormulas } from '../record';
 
-const DIFFUSION = 'diffusion approximation of the discrete chain (good for effective sizes >~ 20 and frequencies not of order 1/N); not exact';
+const DIFFUSION =
+  'diffusion approximation of the discrete chain (good for effective sizes >~ 20 and frequencies not of order 1/N); not exact';
 
-export function realWeightCurve(paradigm: Paradigm, t: ChainTokens, recorded: readonly number[]): FormulaCurve {
+export function realWeightCurve(
+  paradigm: Paradigm,
+  t: ChainTokens,
+  recorded: readonly number[],
+): FormulaCurve {
   const n0 = t.realTokens;
   const m = t.generatedTokens;
   switch (paradigm) {
     case 'replace':
       return {
-        formula: t.realKept > 0 ? 'gamma + (1 - gamma)(1 - lambda)^n, the mean over runs (real share of the training mix)' : '(1 - lambda)^n, the mean over runs: each removal takes a random share of the real text',
+        formula:
+          t.realKept > 0
+            ? 'gamma + (1 - gamma)(1 - lambda)^n, the mean over runs (real share of the training mix)'
+            : '(1 - lambda)^n, the mean over runs: each removal takes a random share of the real text',
         values: recorded.map((n) => realWeightReplace(n, t.lambda ?? 1, t.realKept)),
       };
     case 'accumulate':
@@ -36,7 +44,8 @@ export function realWeightCurve(paradigm: Paradigm, t: ChainTokens, recorded: re
       return { formula: 'N0 / (N0 + n m)', values: recorded.map((n) => realWeightAccumulate(n, n0, m)) };
     case 'fresh-data':
       return {
-        formula: '(N0 + n k) / (N0 + n (k + m)): the corpus keeps everything and gains k fresh real tokens and m generated ones each generation',
+        formula:
+          '(N0 + n k) / (N0 + n (k + m)): the corpus keeps everything and gains k fresh real tokens and m generated ones each generation',
         values: recorded.map((n) => realWeightFreshData(n, n0, t.freshRealTokens, m)),
       };
   }
@@ -80,7 +89,8 @@ export function unigramFormulas(
       note: chain.description,
     },
     fixationProbability: {
-      formula: "P(fix on symbol i) = p0(i), its initial frequency (the corpus law is a martingale; Shumailov et al.'s discrete theorem)",
+      formula:
+        "P(fix on symbol i) = p0(i), its initial frequency (the corpus law is a martingale; Shumailov et al.'s discrete theorem)",
       bySymbol: Array.from(law),
     },
     fixationTime: {
@@ -93,7 +103,9 @@ export function unigramFormulas(
       formula: `${chain.offset} + (-2 Ne p ln p / (1 - p)), given that the symbol goes extinct (Kimura & Ohta 1969)`,
       approximation: DIFFUSION,
       effectiveSampleSize: ne,
-      expectedGenerationBySymbol: Array.from(law, (p) => (p > 0 && p < 1 ? chain.offset + meanConditionalExtinctionTime(p, ne) : null)),
+      expectedGenerationBySymbol: Array.from(law, (p) =>
+        p > 0 && p < 1 ? chain.offset + meanConditionalExtinctionTime(p, ne) : null,
+      ),
     },
     biasedDrift,
   };

@@ -29,20 +29,35 @@ export function isPlainDecoding(d: DecodingSettings, symbols: number): boolean {
 }
 
 export function neutralChain(paradigm: Paradigm, tokens: ChainTokens, symbols: number): NeutralChain {
-  if (tokens.alpha > 0) return { neutral: false, reason: 'add-alpha smoothing biases every refit toward uniform: no symbol is ever lost, the chain has no absorbing state' };
+  if (tokens.alpha > 0)
+    return {
+      neutral: false,
+      reason:
+        'add-alpha smoothing biases every refit toward uniform: no symbol is ever lost, the chain has no absorbing state',
+    };
   if (!isPlainDecoding(tokens.decoding, symbols)) {
-    return { neutral: false, reason: 'temperature / top-k / top-p bias every generation: the law is no martingale, the neutral closed forms do not hold' };
+    return {
+      neutral: false,
+      reason:
+        'temperature / top-k / top-p bias every generation: the law is no martingale, the neutral closed forms do not hold',
+    };
   }
   const m = tokens.generatedTokens;
   const n = tokens.corpusTokens;
   const sample = tokens.trainingTokens;
   if (paradigm === 'replace' && tokens.realKept > 0) {
-    return { neutral: false, reason: 'real data is kept in every training set: no symbol of D0 is ever lost for good' };
+    return {
+      neutral: false,
+      reason: 'real data is kept in every training set: no symbol of D0 is ever lost for good',
+    };
   }
   if (paradigm === 'replace' && (sample === null || m === n)) {
     const keep = replaceCollisionKeep(n, m, sample ?? Infinity);
     const lambda = m / n;
-    const keepText = sample === null ? `[1 - (m (N - m)/(N - 1) + m)/N^2] = ${keep.toPrecision(8)}` : `(1 - 1/${sample})(1 - 1/${n})`;
+    const keepText =
+      sample === null
+        ? `[1 - (m (N - m)/(N - 1) + m)/N^2] = ${keep.toPrecision(8)}`
+        : `(1 - 1/${sample})(1 - 1/${n})`;
     return {
       neutral: true,
       keepPerGeneration: keep,
@@ -57,10 +72,22 @@ export function neutralChain(paradigm: Paradigm, tokens: ChainTokens, symbols: n
     };
   }
   if (paradigm === 'replace') {
-    return { neutral: false, reason: 'the model fits a sample of a corpus that still holds older text: it can lose a symbol the corpus keeps, so the model is not absorbed when the corpus is' };
+    return {
+      neutral: false,
+      reason:
+        'the model fits a sample of a corpus that still holds older text: it can lose a symbol the corpus keeps, so the model is not absorbed when the corpus is',
+    };
   }
   if (paradigm === 'fresh-data' && tokens.freshRealTokens > 0) {
-    return { neutral: false, reason: 'fresh real data re-enters every generation: the chain is pulled back toward p0 and never absorbed' };
+    return {
+      neutral: false,
+      reason:
+        'fresh real data re-enters every generation: the chain is pulled back toward p0 and never absorbed',
+    };
   }
-  return { neutral: false, reason: 'the corpus keeps D0 for ever (it only grows): a Polya-urn-like martingale that converges to a random law but is not absorbed' };
+  return {
+    neutral: false,
+    reason:
+      'the corpus keeps D0 for ever (it only grows): a Polya-urn-like martingale that converges to a random law but is not absorbed',
+  };
 }

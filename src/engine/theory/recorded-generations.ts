@@ -10,8 +10,13 @@ export const DENSE_GENERATIONS = 100;
 export const LOG_SPACED_POINTS = 200;
 
 /** Sorted, distinct generations in [0, last]: all of 0..100, then ~200 log-spaced up to last (included). */
-export function recordedGenerations(last: number, dense = DENSE_GENERATIONS, logPoints = LOG_SPACED_POINTS): number[] {
-  if (!Number.isInteger(last) || last < 0) throw new RangeError(`last generation must be an integer >= 0, got ${last}`);
+export function recordedGenerations(
+  last: number,
+  dense = DENSE_GENERATIONS,
+  logPoints = LOG_SPACED_POINTS,
+): number[] {
+  if (!Number.isInteger(last) || last < 0)
+    throw new RangeError(`last generation must be an integer >= 0, got ${last}`);
   const out: number[] = [];
   for (let g = 0; g <= Math.min(last, dense); g++) out.push(g);
   if (last <= dense) return out;

@@ -34,7 +34,10 @@ export interface TheoryOptions {
 export const TEXT_LOOP_BUDGET = 2_500;
 
 /** Which path runs, and why, when it is not the one the config's order asks for. */
-export function theoryMethod(config: SimulationConfig, method: TheoryOptions['method'] = 'auto'): { method: TheoryRecord['method']; note?: string } {
+export function theoryMethod(
+  config: SimulationConfig,
+  method: TheoryOptions['method'] = 'auto',
+): { method: TheoryRecord['method']; note?: string } {
   if (method !== 'auto') return { method };
   if (config.model.ngramOrder === 0) return { method: 'unigram-chain' };
   const work = config.runs * config.generations;
@@ -51,13 +54,23 @@ export function theoryMethod(config: SimulationConfig, method: TheoryOptions['me
 const UNIGRAM_GENERATIONS =
   'generation 0 is the real law p0 (no model); generation n >= 1 is the n-th model, fitted on the corpus after n - 1 write-backs (the text loop calls it generation n - 1); realWeight is the real share after n write-backs';
 
-export async function runTheory(config: SimulationConfig, options: TheoryOptions = {}): Promise<TheoryRecord> {
-  if (config.model.family !== 'ngram') throw new Error('theory mode runs the count model: set model.family to "ngram"');
+export async function runTheory(
+  config: SimulationConfig,
+  options: TheoryOptions = {},
+): Promise<TheoryRecord> {
+  if (config.model.family !== 'ngram')
+    throw new Error('theory mode runs the count model: set model.family to "ngram"');
   const chosen = theoryMethod(config, options.method);
-  return chosen.method === 'unigram-chain' ? runUnigramTheory(config, options, chosen.note) : runTextTheory(config, options);
+  return chosen.method === 'unigram-chain'
+    ? runUnigramTheory(config, options, chosen.note)
+    : runTextTheory(config, options);
 }
 
-async function runUnigramTheory(config: SimulationConfig, options: TheoryOptions, fallbackNote?: string): Promise<TheoryRecord> {
+async function runUnigramTheory(
+  config: SimulationConfig,
+  options: TheoryOptions,
+  fallbackNote?: string,
+): Promise<TheoryRecord> {
   const started = performance.now();
   const prepared = prepareCorpus(config, options.userDocuments);
   const setting = chainSettingFor(config, prepared);
@@ -77,13 +90,19 @@ async function runUnigramTheory(config: SimulationConfig, options: TheoryOptions
     `runs use the streams createRng(${config.seed}).split("run-r"), r = 0..${config.runs - 1}, on one real corpus (seed ${config.seed})`,
   ];
   if (config.paradigm === 'fresh-data') {
-    notes.push('fresh-data: the corpus keeps everything and gains k fresh real and m generated tokens each generation, and each model fits M tokens drawn from all of it, as in the text loop');
+    notes.push(
+      'fresh-data: the corpus keeps everything and gains k fresh real and m generated tokens each generation, and each model fits M tokens drawn from all of it, as in the text loop',
+    );
   }
   if (config.paradigm === 'replace') {
-    notes.push('replace: each write-back removes m tokens drawn at random without replacement from the corpus (real and generated alike), so the real share is random around (1 - lambda)^n and a symbol whose last token is removed is lost for good');
+    notes.push(
+      'replace: each write-back removes m tokens drawn at random without replacement from the corpus (real and generated alike), so the real share is random around (1 - lambda)^n and a symbol whose last token is removed is lost for good',
+    );
   }
   if (config.paradigm === 'replace' && setting.tokens.corpusTokens > setting.tokens.realTokens) {
-    notes.push('contamination > 1 under replace: the m generated tokens replace the whole corpus each generation (lambda = 1)');
+    notes.push(
+      'contamination > 1 under replace: the m generated tokens replace the whole corpus each generation (lambda = 1)',
+    );
   }
   return {
     version: 1,
@@ -110,7 +129,8 @@ async function runUnigramTheory(config: SimulationConfig, options: TheoryOptions
   };
 }
 
-const TEXT_ONLY = 'the closed forms are for the unigram chain (model order 0); this run uses n-gram order >= 1 over text';
+const TEXT_ONLY =
+  'the closed forms are for the unigram chain (model order 0); this run uses n-gram order >= 1 over text';
 
 async function runTextTheory(config: SimulationConfig, options: TheoryOptions): Promise<TheoryRecord> {
   const started = performance.now();
@@ -134,7 +154,8 @@ async function runTextTheory(config: SimulationConfig, options: TheoryOptions): 
     runs: result.runs,
     generations: config.generations,
     recordedGenerations: recorded,
-    recording: 'every generation 0..G-1 of the text loop (generation n trains on the corpus after n write-backs); bands are over the columns of metrics.csv',
+    recording:
+      'every generation 0..G-1 of the text loop (generation n trains on the corpus after n write-backs); bands are over the columns of metrics.csv',
     seconds: (performance.now() - started) / 1000,
     notes: [
       `n-gram order ${config.model.ngramOrder}: ${config.runs} runs of the text loop, seeds ${config.seed}..${lastSeed}, one after the other; each seed also draws its own real corpus and held-out split. Much slower than the order-0 chain`,

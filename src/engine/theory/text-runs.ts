@@ -34,7 +34,10 @@ const SKIPPED_COLUMNS = new Set(['generation', 'duration_ms']);
 
 export const seedOfRun = (seed: number, run: number) => (seed + run) % 2 ** 31;
 
-export async function runTextLoops(config: SimulationConfig, options: TextRunsOptions = {}): Promise<TextRunsResult> {
+export async function runTextLoops(
+  config: SimulationConfig,
+  options: TextRunsOptions = {},
+): Promise<TextRunsResult> {
   const runs = config.runs;
   const generations = config.generations;
   const records: RunRecord[] = [];
@@ -48,16 +51,21 @@ export async function runTextLoops(config: SimulationConfig, options: TextRunsOp
     const seed = seedOfRun(config.seed, r);
     const recorder = new RunRecorder({ ...config, seed, runs: 1 });
     try {
-      for await (const event of runSimulation(recorder.record.config, { userDocuments: options.userDocuments, control })) {
+      for await (const event of runSimulation(recorder.record.config, {
+        userDocuments: options.userDocuments,
+        control,
+      })) {
         recorder.observe(event);
         if (event.type === 'runStarted' && r === 0) realChars = event.realChars;
-        if (event.type === 'generationDone') options.onProgress?.(r * generations + event.report.generation + 1, runs * generations);
+        if (event.type === 'generationDone')
+          options.onProgress?.(r * generations + event.report.generation + 1, runs * generations);
       }
     } finally {
       options.signal?.removeEventListener('abort', stop);
     }
     const record = recorder.record;
-    if (record.status === 'failed') throw new Error(`run ${r + 1} of ${runs} (seed ${seed}) failed: ${record.error}`);
+    if (record.status === 'failed')
+      throw new Error(`run ${r + 1} of ${runs} (seed ${seed}) failed: ${record.error}`);
     if (record.status === 'cancelled') cancelled = true;
     else {
       records.push(record);
@@ -101,20 +109,31 @@ export function textBands(records: readonly RunRecord[], generations: number): T
  * in characters as the text loop counts them. Documents move whole, so the measured share
  * follows it to within about one document's share.
  */
-export function textRealShareCurve(config: SimulationConfig, realChars: number, recorded: readonly number[]): FormulaCurve {
+export function textRealShareCurve(
+  config: SimulationConfig,
+  realChars: number,
+  recorded: readonly number[],
+): FormulaCurve {
   const n0 = realChars;
   const m = generatedCharsPerGeneration(config, realChars);
   switch (config.paradigm) {
     case 'replace': {
       const lambda = Math.min(1, m / n0);
-      return { formula: '(1 - lambda)^n, lambda = m / N0 (the corpus; its training sets also hold realKept of D0)', values: recorded.map((n) => (1 - lambda) ** n) };
+      return {
+        formula: '(1 - lambda)^n, lambda = m / N0 (the corpus; its training sets also hold realKept of D0)',
+        values: recorded.map((n) => (1 - lambda) ** n),
+      };
     }
     case 'accumulate':
     case 'accumulate-subsample':
       return { formula: 'N0 / (N0 + n m)', values: recorded.map((n) => n0 / (n0 + n * m)) };
     case 'fresh-data': {
       const k = config.freshShare * n0;
-      return { formula: '(N0 + n k) / (N0 + n (k + m)): the text corpus keeps everything and gains k fresh real characters', values: recorded.map((n) => (n0 + n * k) / (n0 + n * (k + m))) };
+      return {
+        formula:
+          '(N0 + n k) / (N0 + n (k + m)): the text corpus keeps everything and gains k fresh real characters',
+        values: recorded.map((n) => (n0 + n * k) / (n0 + n * (k + m))),
+      };
     }
   }
 }

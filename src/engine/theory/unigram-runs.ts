@@ -7,7 +7,12 @@
  */
 import { fixationSummary } from '../counts/many-runs';
 import { UnigramChain, type UnigramChainConfig } from '../counts/unigram-chain';
-import { measureUnigram, UNIGRAM_METRICS, UnigramReference, type UnigramMetric } from '../counts/unigram-metrics';
+import {
+  measureUnigram,
+  UNIGRAM_METRICS,
+  UnigramReference,
+  type UnigramMetric,
+} from '../counts/unigram-metrics';
 import { createRng } from '../rng';
 import { bandOf } from './bands';
 import type { UnigramTheory } from '../record';
@@ -40,7 +45,10 @@ interface OneRun {
   finalTv: number;
 }
 
-export async function runUnigramChains(config: UnigramChainConfig, options: UnigramRunsOptions): Promise<UnigramRunsResult> {
+export async function runUnigramChains(
+  config: UnigramChainConfig,
+  options: UnigramRunsOptions,
+): Promise<UnigramRunsResult> {
   const { runs, generations, recorded } = options;
   if (!Number.isInteger(runs) || runs < 1) throw new RangeError(`runs must be an integer >= 1, got ${runs}`);
   if (recorded.length === 0 || recorded[0] < 0 || recorded[recorded.length - 1] > generations) {
@@ -95,7 +103,13 @@ export async function runUnigramChains(config: UnigramChainConfig, options: Unig
         }
       }
     }
-    if (!cancelled) done.push({ absorbedAt, absorbedSymbol, extinction, finalTv: measureUnigram(chain.modelLaw, reference, 1, row)[TV] });
+    if (!cancelled)
+      done.push({
+        absorbedAt,
+        absorbedSymbol,
+        extinction,
+        finalTv: measureUnigram(chain.modelLaw, reference, 1, row)[TV],
+      });
   }
   if (done.length === 0) throw new Error('cancelled before the first run finished');
   const finished = done.length;
@@ -120,7 +134,9 @@ export async function runUnigramChains(config: UnigramChainConfig, options: Unig
   for (let i = 0; i < symbols; i++) {
     const times = done.map((d) => d.extinction[i]).filter((t) => t >= 0);
     extinctShareBySymbol.push(times.length / finished);
-    meanExtinctionGenerationBySymbol.push(times.length ? times.reduce((a, b) => a + b, 0) / times.length : null);
+    meanExtinctionGenerationBySymbol.push(
+      times.length ? times.reduce((a, b) => a + b, 0) / times.length : null,
+    );
   }
   return {
     runs: finished,
@@ -130,7 +146,9 @@ export async function runUnigramChains(config: UnigramChainConfig, options: Unig
       absorbedShare: recorded.map((g) => summary.absorbedShare[g]),
       halfAbsorbedGeneration: summary.halfAbsorbedGeneration,
       fixedShareBySymbol: Array.from(summary.fixedShareBySymbol),
-      meanAbsorbedGeneration: absorbed.length ? absorbed.reduce((s, d) => s + d.absorbedAt, 0) / absorbed.length : null,
+      meanAbsorbedGeneration: absorbed.length
+        ? absorbed.reduce((s, d) => s + d.absorbedAt, 0) / absorbed.length
+        : null,
     },
     extinction: { extinctShareBySymbol, meanExtinctionGenerationBySymbol },
     perRun: {

@@ -13,7 +13,13 @@ import {
 
 const PREFERENCE: BackendPreference = preferenceFromTimings(
   [
-    { backend: 'wasm', sampler: 'kv-cache', msPerStep: 148.6, charsPerSec: 13_538, secondsPerGeneration: 45.3 },
+    {
+      backend: 'wasm',
+      sampler: 'kv-cache',
+      msPerStep: 148.6,
+      charsPerSec: 13_538,
+      secondsPerGeneration: 45.3,
+    },
     { backend: 'webgl', sampler: 'kv-cache', msPerStep: 1_677, charsPerSec: 378, secondsPerGeneration: 530 },
   ],
   'test browser',
@@ -22,7 +28,13 @@ const PREFERENCE: BackendPreference = preferenceFromTimings(
 
 const render = (props: Partial<Parameters<typeof BackendPicker>[0]> = {}) =>
   renderToStaticMarkup(
-    createElement(BackendPicker, { value: 'auto', onChange: () => undefined, preference: PREFERENCE, onMeasureAgain: () => undefined, ...props }),
+    createElement(BackendPicker, {
+      value: 'auto',
+      onChange: () => undefined,
+      preference: PREFERENCE,
+      onMeasureAgain: () => undefined,
+      ...props,
+    }),
   );
 
 describe('backend picker options', () => {
@@ -43,8 +55,12 @@ describe('backend picker options', () => {
 
   it('explains the automatic choice with every timing, thousands separated', () => {
     const text = describePreference(PREFERENCE);
-    expect(text).toMatch(/^Automatic uses WASM with the KV-cache sampler, the fastest when measured on 2026-11-24/);
-    expect(text).toContain('WebGL with the KV-cache sampler: 1,677 ms per training step, 378 characters per second');
+    expect(text).toMatch(
+      /^Automatic uses WASM with the KV-cache sampler, the fastest when measured on 2026-11-24/,
+    );
+    expect(text).toContain(
+      'WebGL with the KV-cache sampler: 1,677 ms per training step, 378 characters per second',
+    );
   });
 
   it('reads the select back, refusing values it never offered', () => {

@@ -35,7 +35,11 @@ describe('remembering the timed backend choice per browser', () => {
     expect(rememberPreference(preference, storage)).toBe(true);
     const read = readPreference(BROWSER, storage);
     expect(read).toEqual(preference);
-    expect(read).toMatchObject({ backend: 'wasm', sampler: 'kv-cache', measuredAt: '2026-11-24T08:00:00.000Z' });
+    expect(read).toMatchObject({
+      backend: 'wasm',
+      sampler: 'kv-cache',
+      measuredAt: '2026-11-24T08:00:00.000Z',
+    });
     expect(read?.timings.map((t) => t.backend)).toEqual(['wasm', 'webgl']);
   });
 
@@ -60,7 +64,13 @@ describe('remembering the timed backend choice per browser', () => {
     ['another format version', JSON.stringify({ ...preferenceFromTimings(TIMINGS, BROWSER), version: 2 })],
     ['an unknown backend', JSON.stringify({ ...preferenceFromTimings(TIMINGS, BROWSER), backend: 'cuda' })],
     ['no timings', JSON.stringify({ ...preferenceFromTimings(TIMINGS, BROWSER), timings: [] })],
-    ['a negative timing', JSON.stringify({ ...preferenceFromTimings(TIMINGS, BROWSER), timings: [{ ...TIMINGS[0], msPerStep: -1 }] })],
+    [
+      'a negative timing',
+      JSON.stringify({
+        ...preferenceFromTimings(TIMINGS, BROWSER),
+        timings: [{ ...TIMINGS[0], msPerStep: -1 }],
+      }),
+    ],
     ['a bare string', '"wasm"'],
     ['null', 'null'],
   ])('treats junk in storage (%s) as no preference', (_name, junk) => {

@@ -27,7 +27,6 @@ import { generationTicks } from '../../../src/app/charts/chart-theme';
 import { generationColour, generationColourAt, seriesStyle } from '../../../src/app/ui/palette';
 import { byOrder, report } from '../../support/report-fixtures';
 
-
 describe('provenance table', () => {
   it('turns characters by origin into percentage shares', () => {
     const t = provenanceTable([
@@ -235,12 +234,18 @@ describe('entropy, distinct-n and lost support', () => {
   });
 
   it('gives real words in percent, skipping generations that did not measure them, and says so in words', () => {
-    const rows = realWordRows([report(0, { realWordShare: 0.875 }), report(1, { realWordShare: NaN }), report(2, { realWordShare: 0.5 })]);
+    const rows = realWordRows([
+      report(0, { realWordShare: 0.875 }),
+      report(1, { realWordShare: NaN }),
+      report(2, { realWordShare: 0.5 }),
+    ]);
     expect(rows).toEqual([
       { generation: 0, realWords: 87.5 },
       { generation: 2, realWords: 50 },
     ]);
-    expect(realWordsSummary(rows)).toBe('50% of the words generation 2 wrote occur in the real text (real held-out text: 100% by construction).');
+    expect(realWordsSummary(rows)).toBe(
+      '50% of the words generation 2 wrote occur in the real text (real held-out text: 100% by construction).',
+    );
     expect(realWordsSummary([])).toBe('Real words: not measured yet.');
   });
 });

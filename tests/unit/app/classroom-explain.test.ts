@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { rememberTourOffered, TOUR_OFFERED_KEY, wasTourOffered } from '../../../src/app/explain/explain-store';
+import {
+  rememberTourOffered,
+  TOUR_OFFERED_KEY,
+  wasTourOffered,
+} from '../../../src/app/explain/explain-store';
 import { TOUR_STEPS } from '../../../src/app/explain/tour-steps';
 
 function memoryStorage(): Pick<Storage, 'getItem' | 'setItem'> & { items: Map<string, string> } {

@@ -41,14 +41,27 @@ describe('locked settings', () => {
   });
 
   it('count hidden controls as fixed: the class has no control to change them with', () => {
-    expect(fixedControls({ hidden: ['seed'], locked: ['paradigm'], large: null, presenter: false }).sort()).toEqual(['paradigm', 'seed']);
-    expect(lockedPaths(['modelSize', 'steps'])).toEqual(['model.size', 'training.steps', 'training.budgetRule']);
+    expect(
+      fixedControls({ hidden: ['seed'], locked: ['paradigm'], large: null, presenter: false }).sort(),
+    ).toEqual(['paradigm', 'seed']);
+    expect(lockedPaths(['modelSize', 'steps'])).toEqual([
+      'model.size',
+      'training.steps',
+      'training.budgetRule',
+    ]);
   });
 });
 
 describe('which charts show, and which is large', () => {
   it('shows all six in the usual order by default', () => {
-    expect(chartsShown(null, false).map((c) => c.id)).toEqual(['perplexity', 'loss', 'divergence', 'lost-support', 'diversity', 'provenance']);
+    expect(chartsShown(null, false).map((c) => c.id)).toEqual([
+      'perplexity',
+      'loss',
+      'divergence',
+      'lost-support',
+      'diversity',
+      'provenance',
+    ]);
     expect(chartsShown(null, false).some((c) => c.large)).toBe(false);
   });
 

@@ -15,15 +15,27 @@ import { readSharedConfig } from '../../../src/app/share/share-decoding';
 import { shareSearch } from '../../../src/app/share/share-encoding';
 import { createRng } from '../../../src/engine/rng';
 
-const lesson: ClassroomSettings = { hidden: ['seed', 'preset'], locked: ['paradigm', 'temperature'], large: 'divergence', presenter: true };
+const lesson: ClassroomSettings = {
+  hidden: ['seed', 'preset'],
+  locked: ['paradigm', 'temperature'],
+  large: 'divergence',
+  presenter: true,
+};
 
 describe('classroom options in the address', () => {
   it('round-trips hide, lock, large and presenter, in the panel order', () => {
     const query = classroomQuery(lesson);
-    expect(query).toBe('cv=1&hide=preset&hide=seed&lock=paradigm&lock=temperature&large=divergence&present=1');
+    expect(query).toBe(
+      'cv=1&hide=preset&hide=seed&lock=paradigm&lock=temperature&large=divergence&present=1',
+    );
     const back = readClassroom(`?${query}`);
     expect(back.problems).toEqual([]);
-    expect(back.settings).toEqual({ hidden: ['preset', 'seed'], locked: ['paradigm', 'temperature'], large: 'divergence', presenter: true });
+    expect(back.settings).toEqual({
+      hidden: ['preset', 'seed'],
+      locked: ['paradigm', 'temperature'],
+      large: 'divergence',
+      presenter: true,
+    });
   });
 
   it('writes nothing for a plain page and reads nothing from one', () => {
@@ -37,11 +49,14 @@ describe('classroom options in the address', () => {
       const s: ClassroomSettings = { hidden: [id], locked: [id], large: null, presenter: false };
       expect(readClassroom(`?${classroomQuery(s)}`).settings).toEqual(s);
     }
-    for (const large of CHART_IDS) expect(readClassroom(`?${classroomQuery({ ...NO_CLASSROOM, large })}`).settings.large).toBe(large);
+    for (const large of CHART_IDS)
+      expect(readClassroom(`?${classroomQuery({ ...NO_CLASSROOM, large })}`).settings.large).toBe(large);
   });
 
   it('skips unknown names with a notice and keeps what it can read', () => {
-    const { settings, problems } = readClassroom('?cv=1&hide=seed&hide=__proto__&lock=warp-drive&lock=topK&large=pie&present=maybe');
+    const { settings, problems } = readClassroom(
+      '?cv=1&hide=seed&hide=__proto__&lock=warp-drive&lock=topK&large=pie&present=maybe',
+    );
     expect(settings).toEqual({ hidden: ['seed'], locked: ['topK'], large: null, presenter: false });
     expect(problems).toEqual([
       '"__proto__" is not a control that can be hidden',
@@ -49,7 +64,9 @@ describe('classroom options in the address', () => {
       '"pie" is not a chart; the charts keep their usual sizes',
       'present="maybe" is neither 1 nor 0; presenter mode stays off',
     ]);
-    expect(classroomMessage(problems)).toMatch(/^This link's classroom options were not all usable, so those were skipped: "__proto__" is not a control/);
+    expect(classroomMessage(problems)).toMatch(
+      /^This link's classroom options were not all usable, so those were skipped: "__proto__" is not a control/,
+    );
   });
 
   it('reads a newer or junk version, with a notice, rather than refusing the link', () => {
@@ -85,7 +102,9 @@ describe('the classroom part and the settings part share one address', () => {
     const config = { ...DEFAULT_CONFIG, seed: 42 };
     const withSettings = shareSearch(config, '?backend=wasm');
     const both = classroomSearch(lesson, withSettings);
-    expect(both).toBe('?backend=wasm&cv=1&hide=preset&hide=seed&lock=paradigm&lock=temperature&large=divergence&present=1&v=1&set=seed=42');
+    expect(both).toBe(
+      '?backend=wasm&cv=1&hide=preset&hide=seed&lock=paradigm&lock=temperature&large=divergence&present=1&v=1&set=seed=42',
+    );
     // Neither writer undoes the other: each leaves the other's output as it is.
     expect(shareSearch(config, both)).toBe(both);
     expect(classroomSearch(lesson, both)).toBe(both);
@@ -99,12 +118,16 @@ describe('the classroom part and the settings part share one address', () => {
   });
 
   it('builds the whole link from the page location', () => {
-    const url = classroomUrl({ ...DEFAULT_CONFIG, generations: 4 }, { ...NO_CLASSROOM, locked: ['generations'] }, {
-      origin: 'https://school.example',
-      pathname: '/lab/',
-      search: '?backend=cpu',
-      hash: '',
-    });
+    const url = classroomUrl(
+      { ...DEFAULT_CONFIG, generations: 4 },
+      { ...NO_CLASSROOM, locked: ['generations'] },
+      {
+        origin: 'https://school.example',
+        pathname: '/lab/',
+        search: '?backend=cpu',
+        hash: '',
+      },
+    );
     expect(url).toBe('https://school.example/lab/?backend=cpu&cv=1&lock=generations&v=1&set=generations=4');
   });
 });

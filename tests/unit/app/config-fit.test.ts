@@ -6,7 +6,12 @@ import { configFit } from '../../../src/engine/config/config-fit';
 import type { UserCorpus } from '../../../src/app/store/app-store';
 
 const config = (patch: unknown): SimulationConfig => mergeConfig(DEFAULT_CONFIG, patch) as SimulationConfig;
-const shortText: UserCorpus = { name: 'pasted text', documents: ['a cat sat.', 'a dog ran.'], chars: 20, notices: [] };
+const shortText: UserCorpus = {
+  name: 'pasted text',
+  documents: ['a cat sat.', 'a dog ran.'],
+  chars: 20,
+  notices: [],
+};
 
 describe('configFit: what Play runs', () => {
   it('measures the user text only when the run uses it', () => {
@@ -24,7 +29,10 @@ describe('configFit: what Play runs', () => {
   });
 
   it('refuses a training sample smaller than one context window', () => {
-    const fit = configFit(config({ paradigm: 'accumulate-subsample', trainingSample: 0.001, corpus: { realChars: 10_000 } }), null);
+    const fit = configFit(
+      config({ paradigm: 'accumulate-subsample', trainingSample: 0.001, corpus: { realChars: 10_000 } }),
+      null,
+    );
     expect(fit.ok).toBe(false);
     expect(fit.issues.find((i) => i.kind === 'refused')?.field).toBe('trainingSample');
   });

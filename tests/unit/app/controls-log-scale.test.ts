@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { CONTAMINATION_SCALE } from '../../../src/app/controls/fields/contamination-scale';
-import { positionToValue, roundSignificant, valueToPosition } from '../../../src/app/controls/fields/log-scale';
+import {
+  positionToValue,
+  roundSignificant,
+  valueToPosition,
+} from '../../../src/app/controls/fields/log-scale';
 import { formatPercent } from '../../../src/app/controls/fields/format';
 
 const scale = CONTAMINATION_SCALE;

@@ -3,7 +3,14 @@ import { DEFAULT_CONFIG } from '../../../src/engine/config/defaults';
 import { simulationConfigSchema } from '../../../src/engine/config/schema';
 import { applicability } from '../../../src/app/controls/fields/applicability';
 import { describeUserCorpus, nameForUrl, toUserCorpus } from '../../../src/app/controls/groups/corpus-load';
-import { checkNumber, fieldBounds, getField, validateConfig, withField, type NumericField } from '../../../src/app/controls/fields/settings-fields';
+import {
+  checkNumber,
+  fieldBounds,
+  getField,
+  validateConfig,
+  withField,
+  type NumericField,
+} from '../../../src/app/controls/fields/settings-fields';
 
 const FIELDS: NumericField[] = [
   'seed',
@@ -22,11 +29,21 @@ const FIELDS: NumericField[] = [
 
 describe('numeric settings', () => {
   it('reads bounds from the schema', () => {
-    expect(fieldBounds('decoding.temperature')).toEqual({ min: 0.05, max: 5, integer: false, exclusiveMin: false });
+    expect(fieldBounds('decoding.temperature')).toEqual({
+      min: 0.05,
+      max: 5,
+      integer: false,
+      exclusiveMin: false,
+    });
     expect(fieldBounds('decoding.topP')).toMatchObject({ min: 0, max: 1, exclusiveMin: true });
     expect(fieldBounds('contamination')).toMatchObject({ min: 0.001, max: 4 });
     expect(fieldBounds('training.steps').integer).toBe(true);
-    expect(fieldBounds('evaluation.sampleChars')).toEqual({ min: 500, max: 200_000, integer: true, exclusiveMin: false });
+    expect(fieldBounds('evaluation.sampleChars')).toEqual({
+      min: 500,
+      max: 200_000,
+      integer: true,
+      exclusiveMin: false,
+    });
     expect(fieldBounds('compute.workers')).toEqual({ min: 0, max: 32, integer: true, exclusiveMin: false });
   });
 
@@ -37,7 +54,9 @@ describe('numeric settings', () => {
       const check = checkNumber(field, typed);
       expect(check.kind).not.toBe('invalid');
       if (check.kind === 'invalid') continue;
-      expect(simulationConfigSchema.safeParse(withField(DEFAULT_CONFIG, field, check.value)).success).toBe(true);
+      expect(simulationConfigSchema.safeParse(withField(DEFAULT_CONFIG, field, check.value)).success).toBe(
+        true,
+      );
     }
   });
 
@@ -49,7 +68,11 @@ describe('numeric settings', () => {
     const high = checkNumber('decoding.temperature', '9');
     expect(high).toMatchObject({ kind: 'adjusted', value: 5 });
     if (high.kind === 'adjusted') expect(high.message).toBe('Set to 5: the largest allowed is 5.');
-    expect(checkNumber('decoding.topP', '0')).toMatchObject({ kind: 'adjusted', value: 0.01, reason: 'it must be above 0' });
+    expect(checkNumber('decoding.topP', '0')).toMatchObject({
+      kind: 'adjusted',
+      value: 0.01,
+      reason: 'it must be above 0',
+    });
   });
 
   it('rounds integers and says so', () => {
@@ -100,10 +123,19 @@ describe('which controls apply to which paradigm', () => {
   });
 });
 
-describe('loading the teacher\'s text', () => {
+describe("loading the teacher's text", () => {
   it('summarises a loaded corpus with its notices', () => {
-    const corpus = toUserCorpus('story.txt', { ok: true, text: 'abcde', documents: ['abc', 'de'], chars: 5, notices: ['cut'] }, ['first file only']);
-    expect(corpus).toEqual({ name: 'story.txt', documents: ['abc', 'de'], chars: 5, notices: ['first file only', 'cut'] });
+    const corpus = toUserCorpus(
+      'story.txt',
+      { ok: true, text: 'abcde', documents: ['abc', 'de'], chars: 5, notices: ['cut'] },
+      ['first file only'],
+    );
+    expect(corpus).toEqual({
+      name: 'story.txt',
+      documents: ['abc', 'de'],
+      chars: 5,
+      notices: ['first file only', 'cut'],
+    });
     expect(describeUserCorpus(corpus)).toBe('story.txt: 5 characters in 2 documents');
   });
 

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { playPauseFor, shortcutFor, type KeyPress } from '../../../src/app/run-bar/shortcuts';
 
-const press = (key: string, target: KeyPress['target'] = { tagName: 'BODY', isContentEditable: false, role: null }, extra: Partial<KeyPress> = {}): KeyPress => ({
+const press = (
+  key: string,
+  target: KeyPress['target'] = { tagName: 'BODY', isContentEditable: false, role: null },
+  extra: Partial<KeyPress> = {},
+): KeyPress => ({
   key,
   ctrlKey: false,
   metaKey: false,
@@ -10,7 +14,11 @@ const press = (key: string, target: KeyPress['target'] = { tagName: 'BODY', isCo
   target,
   ...extra,
 });
-const el = (tagName: string, role: string | null = null, isContentEditable = false) => ({ tagName, role, isContentEditable });
+const el = (tagName: string, role: string | null = null, isContentEditable = false) => ({
+  tagName,
+  role,
+  isContentEditable,
+});
 
 describe('keyboard shortcuts', () => {
   it('maps space, n, r and ?', () => {

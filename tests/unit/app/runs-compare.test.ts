@@ -64,7 +64,9 @@ describe('one-click compare', () => {
       ['Compare: accumulate', false],
     ]);
     expect(useCompareStore.getState().pair).toBeNull();
-    expect(useAppStore.getState().ui.messages.at(-1)).toMatch(/^Compare done: accumulate \(solid lines\) with replace overlaid/);
+    expect(useAppStore.getState().ui.messages.at(-1)).toMatch(
+      /^Compare done: accumulate \(solid lines\) with replace overlaid/,
+    );
   });
 
   it('ends with a note when the first run is stopped, without starting the second', async () => {
@@ -77,7 +79,9 @@ describe('one-click compare', () => {
   });
 
   it('refuses to start while a run is going', () => {
-    useAppStore.getState().applyRunInputs([{ type: 'start-requested', config: useAppStore.getState().config, at: 999 }], 0);
+    useAppStore
+      .getState()
+      .applyRunInputs([{ type: 'start-requested', config: useAppStore.getState().config, at: 999 }], 0);
     calls.length = 0;
     startCompare(COMPARE_PAIRS[0]);
     expect(calls).toEqual([]);
@@ -89,7 +93,9 @@ describe('saved runs without storage', () => {
   it('a browser without IndexedDB gets a message, and the list keeps working', async () => {
     const { loadSavedRuns } = await import('../../../src/app/runs/kept/runs-store');
     await loadSavedRuns();
-    expect(useRunsStore.getState().storageProblem).toMatch(/^Saved runs are unavailable \(reading: this browser offers no IndexedDB\)/);
+    expect(useRunsStore.getState().storageProblem).toMatch(
+      /^Saved runs are unavailable \(reading: this browser offers no IndexedDB\)/,
+    );
     useRunsStore.getState().dispatch({ type: 'clear' });
     expect(useRunsStore.getState().runs).toEqual([]);
   });

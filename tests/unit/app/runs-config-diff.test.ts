@@ -10,18 +10,33 @@ const withChanges = (patch: Partial<SimulationConfig>): SimulationConfig => ({ .
 
 describe('config difference labels', () => {
   it('names the classic pairs’ differences the way a teacher says them', () => {
-    expect(configDiffLabel(presetConfig('gerstgrasser-accumulate'), presetConfig('paper-replace'))).toBe('accumulate, same passes');
-    expect(configDiffLabel(presetConfig('shumailov-10pct-real'), presetConfig('paper-replace'))).toBe('real kept 10%');
-    expect(configDiffLabel(presetConfig('low-temperature'), presetConfig('paper-replace'))).toBe('temperature 0.5');
+    expect(configDiffLabel(presetConfig('gerstgrasser-accumulate'), presetConfig('paper-replace'))).toBe(
+      'accumulate, same passes',
+    );
+    expect(configDiffLabel(presetConfig('shumailov-10pct-real'), presetConfig('paper-replace'))).toBe(
+      'real kept 10%',
+    );
+    expect(configDiffLabel(presetConfig('low-temperature'), presetConfig('paper-replace'))).toBe(
+      'temperature 0.5',
+    );
   });
 
   it('joins several differences, most important first', () => {
-    expect(configDiffLabel(withChanges({ paradigm: 'accumulate', realKept: 0.1 }), base)).toBe('accumulate, real kept 10%');
-    expect(configDiffLabel(withChanges({ seed: 7, paradigm: 'fresh-data', freshShare: 0.5 }), base)).toBe('fresh real data, fresh 50%, seed 7');
+    expect(configDiffLabel(withChanges({ paradigm: 'accumulate', realKept: 0.1 }), base)).toBe(
+      'accumulate, real kept 10%',
+    );
+    expect(configDiffLabel(withChanges({ seed: 7, paradigm: 'fresh-data', freshShare: 0.5 }), base)).toBe(
+      'fresh real data, fresh 50%, seed 7',
+    );
   });
 
   it('counts what it does not name, so a legend entry stays one line', () => {
-    const run = withChanges({ paradigm: 'accumulate', realKept: 0.2, seed: 3, training: { ...base.training, steps: 40 } });
+    const run = withChanges({
+      paradigm: 'accumulate',
+      realKept: 0.2,
+      seed: 3,
+      training: { ...base.training, steps: 40 },
+    });
     expect(configDifferences(run, base)).toEqual(['accumulate', 'real kept 20%', 'seed 3', '40 steps']);
     expect(configDiffLabel(run, base)).toBe('accumulate, real kept 20%, seed 3 +1 more');
   });
@@ -39,7 +54,9 @@ describe('config difference labels', () => {
       decoding: { temperature: 1, topK: 5, topP: 1 },
     };
     expect(configDifferences(run, base)).toEqual(['top-k 5', 'markov corpus', 'micro model']);
-    expect(configDifferences(withChanges({ model: { ...base.model, family: 'ngram', ngramOrder: 3 } }), base)).toEqual(['count model', 'order 3']);
+    expect(
+      configDifferences(withChanges({ model: { ...base.model, family: 'ngram', ngramOrder: 3 } }), base),
+    ).toEqual(['count model', 'order 3']);
   });
 });
 

@@ -1,7 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fetchRecordedManifest, fetchRecordedRun, parseRecordedManifest, type RecordedEntry } from '../../../src/app/runs/recorded/recorded-manifest';
+import {
+  fetchRecordedManifest,
+  fetchRecordedRun,
+  parseRecordedManifest,
+  type RecordedEntry,
+} from '../../../src/app/runs/recorded/recorded-manifest';
 import { recordPrefix } from '../../../src/app/runs/playback/show-run';
 import { DEFAULT_CONFIG } from '../../../src/engine/config/defaults';
 import { keptRun, report } from '../../support/report-fixtures';
@@ -15,7 +20,8 @@ const entry: RecordedEntry = {
   finalPerplexity: 6,
   baselinePerplexity: 60,
   seed: 1,
-  command: 'npm run simulate -- --preset paper-replace --generations 2 --seed 1 --quiet --out public/recorded/paper-replace.json',
+  command:
+    'npm run simulate -- --preset paper-replace --generations 2 --seed 1 --quiet --out public/recorded/paper-replace.json',
   date: '2026-11-24T07:40:00.000Z',
   bytes: 1234,
 };
@@ -49,8 +55,13 @@ describe('recorded runs manifest', () => {
   });
 
   it('refuses a damaged manifest with a sentence naming the problem', () => {
-    expect(parseRecordedManifest('{')).toEqual({ ok: false, message: 'The list of recorded runs is damaged (index.json is not JSON).' });
-    const badFile = parseRecordedManifest(JSON.stringify({ version: 1, runs: [{ ...entry, file: '../secret.json' }] }));
+    expect(parseRecordedManifest('{')).toEqual({
+      ok: false,
+      message: 'The list of recorded runs is damaged (index.json is not JSON).',
+    });
+    const badFile = parseRecordedManifest(
+      JSON.stringify({ version: 1, runs: [{ ...entry, file: '../secret.json' }] }),
+    );
     expect(badFile.ok ? '' : badFile.message).toMatch(/runs\.0\.file: a plain \.json file name/);
     const noRuns = parseRecordedManifest(JSON.stringify({ version: 1 }));
     expect(noRuns.ok).toBe(false);
@@ -70,18 +81,30 @@ describe('recorded runs manifest', () => {
 
   it('says which recorded run could not be loaded, and why', async () => {
     const { fetchFn } = fakeFetch({});
-    expect(await fetchRecordedManifest(fetchFn)).toEqual({ ok: false, message: 'The list of recorded runs could not be loaded (HTTP 404).' });
+    expect(await fetchRecordedManifest(fetchFn)).toEqual({
+      ok: false,
+      message: 'The list of recorded runs could not be loaded (HTTP 404).',
+    });
     const offline = async () => {
       throw new Error('network is down');
     };
-    expect(await fetchRecordedRun(entry, offline)).toEqual({ ok: false, message: 'The recorded run "Seed paper: replace" could not be loaded (network is down).' });
+    expect(await fetchRecordedRun(entry, offline)).toEqual({
+      ok: false,
+      message: 'The recorded run "Seed paper: replace" could not be loaded (network is down).',
+    });
     const { fetchFn: notARun } = fakeFetch({ 'recorded/paper-replace.json': '{"hello": 1}' });
     const result = await fetchRecordedRun(entry, notARun);
-    expect(result.ok ? '' : result.message).toMatch(/^paper-replace\.json was not imported: it is JSON but not a run/);
+    expect(result.ok ? '' : result.message).toMatch(
+      /^paper-replace\.json was not imported: it is JSON but not a run/,
+    );
   });
 
   it('plays back a run as growing prefixes, n* appearing only once its generation is shown', () => {
-    const run = keptRun('r', { generations: [report(0), report(1), report(2)], nStar: 2, status: 'complete' });
+    const run = keptRun('r', {
+      generations: [report(0), report(1), report(2)],
+      nStar: 2,
+      status: 'complete',
+    });
     expect(recordPrefix(run, 1).generations.map((g) => g.generation)).toEqual([0]);
     expect(recordPrefix(run, 2).nStar).toBeNull();
     expect(recordPrefix(run, 3).nStar).toBe(2);
@@ -93,16 +116,19 @@ describe('the recordings shipped in public/recorded', () => {
   const dir = join(process.cwd(), 'public', 'recorded');
   const manifestPath = join(dir, 'index.json');
 
-  it.runIf(existsSync(manifestPath))('lists only files that exist and read as runs with the listed generations', () => {
-    const manifest = parseRecordedManifest(readFileSync(manifestPath, 'utf8'));
-    if (!manifest.ok) throw new Error(manifest.message);
-    expect(manifest.value.length).toBeGreaterThan(0);
-    for (const e of manifest.value) {
-      const text = readFileSync(join(dir, e.file), 'utf8');
-      const run = JSON.parse(text) as { generations: { perplexity: number }[]; config: { seed: number } };
-      expect(run.generations).toHaveLength(e.generations);
-      expect(run.config.seed).toBe(e.seed);
-      expect(run.generations.at(-1)?.perplexity).toBeCloseTo(e.finalPerplexity ?? NaN, 6);
-    }
-  });
+  it.runIf(existsSync(manifestPath))(
+    'lists only files that exist and read as runs with the listed generations',
+    () => {
+      const manifest = parseRecordedManifest(readFileSync(manifestPath, 'utf8'));
+      if (!manifest.ok) throw new Error(manifest.message);
+      expect(manifest.value.length).toBeGreaterThan(0);
+      for (const e of manifest.value) {
+        const text = readFileSync(join(dir, e.file), 'utf8');
+        const run = JSON.parse(text) as { generations: { perplexity: number }[]; config: { seed: number } };
+        expect(run.generations).toHaveLength(e.generations);
+        expect(run.config.seed).toBe(e.seed);
+        expect(run.generations.at(-1)?.perplexity).toBeCloseTo(e.finalPerplexity ?? NaN, 6);
+      }
+    },
+  );
 });

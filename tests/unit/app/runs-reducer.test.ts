@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { runFacts } from '../../../src/app/runs/kept/kept-run';
 import { finalPerplexity } from '../../../src/app/runs/kept/kept-run';
-import { EMPTY_RUNS, freeStyleIndex, overlaidRuns, reduceRuns, type RunsAction, type RunsState } from '../../../src/app/runs/kept/runs-reducer';
+import {
+  EMPTY_RUNS,
+  freeStyleIndex,
+  overlaidRuns,
+  reduceRuns,
+  type RunsAction,
+  type RunsState,
+} from '../../../src/app/runs/kept/runs-reducer';
 import { keptRun, report } from '../../support/report-fixtures';
 
 /** Applies actions in order; returns the state and every run dropped on the way. */
@@ -16,18 +23,38 @@ function apply(actions: RunsAction[], max = 8, start: RunsState = EMPTY_RUNS) {
   return { state, dropped };
 }
 
-const add = (id: string, createdAt: number, over = {}): RunsAction => ({ type: 'upsert', run: keptRun(id, { createdAt, ...over }) });
+const add = (id: string, createdAt: number, over = {}): RunsAction => ({
+  type: 'upsert',
+  run: keptRun(id, { createdAt, ...over }),
+});
 
 describe('runs list reducer', () => {
   it('keeps runs in the order they came, updating a live run in place', () => {
-    const { state } = apply([add('a', 1), add('b', 2), { type: 'upsert', run: keptRun('a', { createdAt: 99, generations: [report(0), report(1), report(2)] }) }]);
+    const { state } = apply([
+      add('a', 1),
+      add('b', 2),
+      {
+        type: 'upsert',
+        run: keptRun('a', { createdAt: 99, generations: [report(0), report(1), report(2)] }),
+      },
+    ]);
     expect(state.runs.map((r) => r.id)).toEqual(['a', 'b']);
     expect(state.runs[0].generations).toHaveLength(3);
     expect(state.runs[0].createdAt).toBe(1); // still the oldest: its age is when it entered the list
   });
 
   it('past the cap drops the oldest unpinned run, never a pinned one or the one on screen', () => {
-    const { state, dropped } = apply([add('a', 1), add('b', 2), add('c', 3), { type: 'set-pinned', id: 'a', pinned: true }, { type: 'on-screen', id: 'b' }, add('d', 4)], 3);
+    const { state, dropped } = apply(
+      [
+        add('a', 1),
+        add('b', 2),
+        add('c', 3),
+        { type: 'set-pinned', id: 'a', pinned: true },
+        { type: 'on-screen', id: 'b' },
+        add('d', 4),
+      ],
+      3,
+    );
     expect(dropped).toEqual(['c']);
     expect(state.runs.map((r) => r.id)).toEqual(['a', 'b', 'd']);
   });
@@ -44,7 +71,10 @@ describe('runs list reducer', () => {
   });
 
   it('keeps every run when all but the newest are pinned, rather than drop a pinned one', () => {
-    const { state, dropped } = apply([add('a', 1, { pinned: true }), add('b', 2, { pinned: true }), add('c', 3)], 2);
+    const { state, dropped } = apply(
+      [add('a', 1, { pinned: true }), add('b', 2, { pinned: true }), add('c', 3)],
+      2,
+    );
     expect(dropped).toEqual([]);
     expect(state.runs).toHaveLength(3);
   });
@@ -57,7 +87,13 @@ describe('runs list reducer', () => {
       { type: 'set-overlaid', id: 'a', overlaid: true },
       { type: 'upsert', run: keptRun('a', { label: 'automatic name', styleIndex: 0, status: 'stopped' }) },
     ]);
-    expect(state.runs[0]).toMatchObject({ label: 'class 4B, replace', pinned: true, overlaid: true, styleIndex: 4, status: 'stopped' });
+    expect(state.runs[0]).toMatchObject({
+      label: 'class 4B, replace',
+      pinned: true,
+      overlaid: true,
+      styleIndex: 4,
+      status: 'stopped',
+    });
   });
 
   it('ignores an empty name', () => {
@@ -66,13 +102,24 @@ describe('runs list reducer', () => {
   });
 
   it('removing the run on screen leaves nothing on screen', () => {
-    const { state } = apply([add('a', 1), add('b', 2), { type: 'on-screen', id: 'a' }, { type: 'remove', id: 'a' }]);
+    const { state } = apply([
+      add('a', 1),
+      add('b', 2),
+      { type: 'on-screen', id: 'a' },
+      { type: 'remove', id: 'a' },
+    ]);
     expect(state.runs.map((r) => r.id)).toEqual(['b']);
     expect(state.onScreenId).toBeNull();
   });
 
   it('merges saved runs under this session’s, by age, this session winning on the same id', () => {
-    const { state } = apply([add('b', 5, { label: 'this session' }), { type: 'loaded', runs: [keptRun('a', { createdAt: 1 }), keptRun('b', { createdAt: 5, label: 'saved copy' })] }]);
+    const { state } = apply([
+      add('b', 5, { label: 'this session' }),
+      {
+        type: 'loaded',
+        runs: [keptRun('a', { createdAt: 1 }), keptRun('b', { createdAt: 5, label: 'saved copy' })],
+      },
+    ]);
     expect(state.runs.map((r) => [r.id, r.label])).toEqual([
       ['a', 'run a'],
       ['b', 'this session'],
@@ -102,7 +149,9 @@ describe('runs list reducer', () => {
 
 describe('runs list wording', () => {
   it('states generations and the final perplexity', () => {
-    expect(runFacts(keptRun('a', { generations: [report(0), report(1, { perplexity: 12.345 })] }))).toBe('2 generations, final perplexity 12.35');
+    expect(runFacts(keptRun('a', { generations: [report(0), report(1, { perplexity: 12.345 })] }))).toBe(
+      '2 generations, final perplexity 12.35',
+    );
     expect(runFacts(keptRun('a', { generations: [] }))).toBe('no finished generation yet');
     expect(finalPerplexity(keptRun('a', { generations: [report(0, { perplexity: NaN })] }))).toBeNull();
   });

@@ -20,11 +20,20 @@ function report(generation: number): GenerationReport {
 }
 
 const texts = (n: number): GenerationText[] =>
-  Array.from({ length: n }, (_, g) => ({ generation: g, samples: [], promptSamples: [], nonWords: null, pending: false }));
+  Array.from({ length: n }, (_, g) => ({
+    generation: g,
+    samples: [],
+    promptSamples: [],
+    nonWords: null,
+    pending: false,
+  }));
 
 describe('samples view', () => {
   it('lists finished generations, then the one under way once its samples are in', () => {
-    const run = { generations: [report(0), report(1)], pendingSamples: { generation: 2, samples: ['x'], promptSamples: [] } };
+    const run = {
+      generations: [report(0), report(1)],
+      pendingSamples: { generation: 2, samples: ['x'], promptSamples: [] },
+    };
     const out = generationTexts(run);
     expect(out.map((g) => [g.generation, g.pending])).toEqual([
       [0, false],
@@ -32,7 +41,12 @@ describe('samples view', () => {
       [2, true],
     ]);
     // A report that has arrived wins over stale pending samples of the same generation.
-    expect(generationTexts({ generations: [report(0)], pendingSamples: { generation: 0, samples: [], promptSamples: [] } })).toHaveLength(1);
+    expect(
+      generationTexts({
+        generations: [report(0)],
+        pendingSamples: { generation: 0, samples: [], promptSamples: [] },
+      }),
+    ).toHaveLength(1);
   });
 
   it('shows nothing before any generation has text, the latest when following, the pick otherwise', () => {
@@ -81,10 +95,13 @@ describe('samples view', () => {
     expect(markNonWords('zingo', new Set(['zing']))).toEqual([{ text: 'zingo', nonWord: false }]);
   });
 
-  it('carries each finished generation\'s non-words, and none for one still being measured', () => {
+  it("carries each finished generation's non-words, and none for one still being measured", () => {
     const finished = { ...report(0), sampleNonWords: ['blorp'] } as GenerationReport;
     const old = report(1); // a run kept before non-words were listed
-    const out = generationTexts({ generations: [finished, old], pendingSamples: { generation: 2, samples: ['x'], promptSamples: [] } });
+    const out = generationTexts({
+      generations: [finished, old],
+      pendingSamples: { generation: 2, samples: ['x'], promptSamples: [] },
+    });
     expect(out.map((g) => (g.nonWords ? [...g.nonWords] : null))).toEqual([['blorp'], null, null]);
   });
 });

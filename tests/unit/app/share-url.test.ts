@@ -4,7 +4,11 @@ import { PRESETS, presetConfig } from '../../../src/engine/config/presets';
 import { simulationConfigSchema, type SimulationConfig } from '../../../src/engine/config/schema';
 import { mergeConfig } from '../../../src/engine/config/validate';
 import { matchingPresetId } from '../../../src/app/share/preset-match';
-import { readSharedConfig, readUrlSettings, sharedConfigMessage } from '../../../src/app/share/share-decoding';
+import {
+  readSharedConfig,
+  readUrlSettings,
+  sharedConfigMessage,
+} from '../../../src/app/share/share-decoding';
 import { configAssignments, shareSearch, shareUrl } from '../../../src/app/share/share-encoding';
 import { startUrlSync, writeConfigToAddress } from '../../../src/app/share/url-sync';
 
@@ -20,18 +24,28 @@ describe('share links: encode and decode', () => {
   });
 
   it('writes only what differs from the defaults, with a version, readable', () => {
-    const config = withChanges({ paradigm: 'accumulate', training: { learningRate: 0.003 }, model: { continueTraining: true } });
-    expect(configAssignments(config)).toEqual(['model.continueTraining=true', 'paradigm=accumulate', 'training.learningRate=0.003']);
-    expect(shareSearch(config)).toBe('?v=1&set=model.continueTraining=true&set=paradigm=accumulate&set=training.learningRate=0.003');
+    const config = withChanges({
+      paradigm: 'accumulate',
+      training: { learningRate: 0.003 },
+      model: { continueTraining: true },
+    });
+    expect(configAssignments(config)).toEqual([
+      'model.continueTraining=true',
+      'paradigm=accumulate',
+      'training.learningRate=0.003',
+    ]);
+    expect(shareSearch(config)).toBe(
+      '?v=1&set=model.continueTraining=true&set=paradigm=accumulate&set=training.learningRate=0.003',
+    );
     expect(shareSearch(DEFAULT_CONFIG)).toBe('');
   });
 
   it('keeps ?backend= and other parameters, and replaces its own', () => {
     const config = withChanges({ seed: 7 });
     expect(shareSearch(config, '?backend=wasm&set=seed=3&v=1')).toBe('?backend=wasm&v=1&set=seed=7');
-    expect(shareUrl(config, { origin: 'https://x.org', pathname: '/lab/', search: '?backend=cpu', hash: '#a' })).toBe(
-      'https://x.org/lab/?backend=cpu&v=1&set=seed=7#a',
-    );
+    expect(
+      shareUrl(config, { origin: 'https://x.org', pathname: '/lab/', search: '?backend=cpu', hash: '#a' }),
+    ).toBe('https://x.org/lab/?backend=cpu&v=1&set=seed=7#a');
   });
 
   it('still reads the older ?set= links with aliases and no version', () => {
@@ -42,11 +56,15 @@ describe('share links: encode and decode', () => {
   });
 
   it('a bad value, an unknown key and a malformed pair each keep the default and say so; the rest is read', () => {
-    const { config, problems } = readSharedConfig('?v=1&set=seed=abc&set=colour=blue&set=noequals&set=paradigm=accumulate');
+    const { config, problems } = readSharedConfig(
+      '?v=1&set=seed=abc&set=colour=blue&set=noequals&set=paradigm=accumulate',
+    );
     expect(config?.paradigm).toBe('accumulate');
     expect(config?.seed).toBe(DEFAULT_CONFIG.seed);
     expect(problems).toHaveLength(3);
-    expect(problems.join(' | ')).toMatch(/"colour" is not a setting.*"noequals" is not key=value.*seed: .*using the default/);
+    expect(problems.join(' | ')).toMatch(
+      /"colour" is not a setting.*"noequals" is not key=value.*seed: .*using the default/,
+    );
     expect(readUrlSettings('?set=seed=abc').problems[0]).toMatch(/^This link's settings were not all usable/);
   });
 
@@ -58,7 +76,9 @@ describe('share links: encode and decode', () => {
   });
 
   it('every truncation of a link loads a valid config without throwing', () => {
-    const search = shareSearch(withChanges({ paradigm: 'fresh-data', freshShare: 0.25, decoding: { topK: 40, temperature: 0.7 } }));
+    const search = shareSearch(
+      withChanges({ paradigm: 'fresh-data', freshShare: 0.25, decoding: { topK: 40, temperature: 0.7 } }),
+    );
     for (let n = 0; n <= search.length; n++) {
       const { config } = readSharedConfig(search.slice(0, n));
       if (config) expect(simulationConfigSchema.safeParse(config).success).toBe(true);
@@ -66,7 +86,9 @@ describe('share links: encode and decode', () => {
   });
 
   it('hostile keys pollute nothing', () => {
-    const { config, problems } = readSharedConfig('?set=__proto__.polluted=1&set=constructor.prototype.polluted=1&set=toString=1&set=hasOwnProperty=2');
+    const { config, problems } = readSharedConfig(
+      '?set=__proto__.polluted=1&set=constructor.prototype.polluted=1&set=toString=1&set=hasOwnProperty=2',
+    );
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(config).toEqual(DEFAULT_CONFIG);
     expect(problems).toHaveLength(4);
@@ -99,7 +121,24 @@ describe('share links: fuzz', () => {
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)];
     const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789=&?%.+-_#;/\\"\'<>{}[] \u00e9\u{1f600}\0';
     const seeds = PRESETS.map((p) => shareSearch(presetConfig(p.id), '?backend=wasm'));
-    const pieces = ['set=', 'v=', '=', '&', '%', '%zz', '%3D', '__proto__', 'seed', 'model.size', 'NaN', '1e999', '-1', 'true', '..', 'corpus.source'];
+    const pieces = [
+      'set=',
+      'v=',
+      '=',
+      '&',
+      '%',
+      '%zz',
+      '%3D',
+      '__proto__',
+      'seed',
+      'model.size',
+      'NaN',
+      '1e999',
+      '-1',
+      'true',
+      '..',
+      'corpus.source',
+    ];
     const mutate = (s: string): string => {
       const chars = [...s];
       const edits = 1 + Math.floor(random() * 6);
@@ -113,7 +152,8 @@ describe('share links: fuzz', () => {
       }
       return chars.join('');
     };
-    const randomString = (): string => Array.from({ length: Math.floor(random() * 80) }, () => pick([...alphabet])).join('');
+    const randomString = (): string =>
+      Array.from({ length: Math.floor(random() * 80) }, () => pick([...alphabet])).join('');
     let withConfig = 0;
     for (let i = 0; i < 2000; i++) {
       const input = i % 3 === 0 ? randomString() : mutate(pick(seeds));
@@ -149,7 +189,13 @@ describe('the address follows the settings', () => {
       const { location, history } = fakePlace();
       let state = { config: DEFAULT_CONFIG };
       const listeners: ((s: typeof state, p: typeof state) => void)[] = [];
-      const store = { getState: () => state, subscribe: (l: (s: typeof state, p: typeof state) => void) => (listeners.push(l), () => listeners.splice(0)) };
+      const store = {
+        getState: () => state,
+        subscribe: (l: (s: typeof state, p: typeof state) => void) => (
+          listeners.push(l),
+          () => listeners.splice(0)
+        ),
+      };
       const stop = startUrlSync(store, location, history, 400);
       for (const seed of [2, 3, 4]) {
         const previous = state;

@@ -67,7 +67,13 @@ describe('the Theory view run state', () => {
     expect(lines.some((l) => /drifted 0\.25|not yet drifted 0\.25/.test(l))).toBe(true);
     expect(lines.some((l) => /single character/.test(l))).toBe(true);
     // Lost characters are what a held-out perplexity of the count model would floor.
-    expect(lines.some((l) => /probability 0 to characters that make up \d.*evaluation floor \(probability 1e-6, 13\.8 nats/.test(l))).toBe(true);
+    expect(
+      lines.some((l) =>
+        /probability 0 to characters that make up \d.*evaluation floor \(probability 1e-6, 13\.8 nats/.test(
+          l,
+        ),
+      ),
+    ).toBe(true);
     expect(EVAL_FLOOR).toBe(NGRAM_EVAL_FLOOR);
     expect(paradigmNote({ ...settings, paradigm: 'accumulate-subsample', alpha: 0 })).toMatch(/bounded/);
     expect(runLabel({ ...settings, contribution: 0.001, alpha: 0.1 })).toBe('replace, 0.1%, α = 0.1');

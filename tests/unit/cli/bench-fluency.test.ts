@@ -1,15 +1,40 @@
 import { describe, expect, it } from 'vitest';
-import { applySetting, BASE_SETTING, expandGrid, peakForFloor, realWordShare, shapeOf, stepsToThreshold } from '../../../src/cli/bench-fluency';
+import {
+  applySetting,
+  BASE_SETTING,
+  expandGrid,
+  peakForFloor,
+  realWordShare,
+  shapeOf,
+  stepsToThreshold,
+} from '../../../src/cli/bench-fluency';
 import { learningRateAt } from '../../../src/engine/model/train/schedule';
 
-const points = (values: number[]) => values.map((value, i) => ({ step: (i + 1) * 100, seconds: (i + 1) * 7, value }));
+const points = (values: number[]) =>
+  values.map((value, i) => ({ step: (i + 1) * 100, seconds: (i + 1) * 7, value }));
 
 describe('bench:fluency helpers', () => {
   it('finds the first checkpoint that meets a bar and the one from which it holds', () => {
-    expect(stepsToThreshold(points([0.5, 0.91, 0.88, 0.92, 0.95]), 0.9, 'up')).toEqual({ step: 200, seconds: 14, stableStep: 400 });
-    expect(stepsToThreshold(points([3, 2, 1.79, 1.7]), 1.8, 'down')).toEqual({ step: 300, seconds: 21, stableStep: 300 });
-    expect(stepsToThreshold(points([0.5, 0.95, 0.6]), 0.9, 'up')).toEqual({ step: 200, seconds: 14, stableStep: null });
-    expect(stepsToThreshold(points([2, 1.9]), 1.8, 'down')).toEqual({ step: null, seconds: null, stableStep: null });
+    expect(stepsToThreshold(points([0.5, 0.91, 0.88, 0.92, 0.95]), 0.9, 'up')).toEqual({
+      step: 200,
+      seconds: 14,
+      stableStep: 400,
+    });
+    expect(stepsToThreshold(points([3, 2, 1.79, 1.7]), 1.8, 'down')).toEqual({
+      step: 300,
+      seconds: 21,
+      stableStep: 300,
+    });
+    expect(stepsToThreshold(points([0.5, 0.95, 0.6]), 0.9, 'up')).toEqual({
+      step: 200,
+      seconds: 14,
+      stableStep: null,
+    });
+    expect(stepsToThreshold(points([2, 1.9]), 1.8, 'down')).toEqual({
+      step: null,
+      seconds: null,
+      stableStep: null,
+    });
     expect(stepsToThreshold([], 1.8, 'down').step).toBeNull();
   });
 
@@ -31,7 +56,14 @@ describe('bench:fluency helpers', () => {
   });
 
   it('builds explicit shapes over a named size', () => {
-    expect(shapeOf({ ...BASE_SETTING, context: 32, layers: 1 }, 60)).toEqual({ vocabSize: 60, contextLength: 32, layers: 1, heads: 4, width: 64, mlpRatio: 4 });
+    expect(shapeOf({ ...BASE_SETTING, context: 32, layers: 1 }, 60)).toEqual({
+      vocabSize: 60,
+      contextLength: 32,
+      layers: 1,
+      heads: 4,
+      width: 64,
+      mlpRatio: 4,
+    });
   });
 
   it('turns the engine schedule (floor 0.1) into one with any floor', () => {

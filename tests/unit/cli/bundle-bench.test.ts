@@ -17,19 +17,37 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('the bundled CLI', () => {
   it('runs a generation on two wasm workers from a folder with nothing but node beside it', () => {
-    execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/bundle-bench.ts', '--out', out], { stdio: 'pipe' });
-    for (const file of ['bench.mjs', 'simulate.mjs', 'replica-thread.mjs', 'node_modules/@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm', 'node_modules/webgpu/index.js']) {
+    execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/bundle-bench.ts', '--out', out], {
+      stdio: 'pipe',
+    });
+    for (const file of [
+      'bench.mjs',
+      'simulate.mjs',
+      'replica-thread.mjs',
+      'node_modules/@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm',
+      'node_modules/webgpu/index.js',
+    ]) {
       expect(existsSync(path.join(out, file)), file).toBe(true);
     }
     const run = path.join(dir, 'run.json');
-    const settings = ['size=micro', 'steps=4', 'realChars=2000', 'heldOutChars=500', 'evalChars=500'].flatMap((s) => ['--set', s]);
-    const printed = execFileSync(process.execPath, [path.join(out, 'simulate.mjs'), ...settings, '--generations', '1', '--workers', '2', '--out', run], {
-      cwd: dir,
-      stdio: 'pipe',
-      encoding: 'utf8',
-      env: { ...process.env, NODE_PATH: '' },
-    });
-    const record = JSON.parse(readFileSync(run, 'utf8')) as { status: string; generations: { perplexity: number }[]; notices: string[] };
+    const settings = ['size=micro', 'steps=4', 'realChars=2000', 'heldOutChars=500', 'evalChars=500'].flatMap(
+      (s) => ['--set', s],
+    );
+    const printed = execFileSync(
+      process.execPath,
+      [path.join(out, 'simulate.mjs'), ...settings, '--generations', '1', '--workers', '2', '--out', run],
+      {
+        cwd: dir,
+        stdio: 'pipe',
+        encoding: 'utf8',
+        env: { ...process.env, NODE_PATH: '' },
+      },
+    );
+    const record = JSON.parse(readFileSync(run, 'utf8')) as {
+      status: string;
+      generations: { perplexity: number }[];
+      notices: string[];
+    };
     expect(record.status).toBe('complete');
     expect(record.generations).toHaveLength(1);
     expect(Number.isFinite(record.generations[0].perplexity)).toBe(true);

@@ -9,11 +9,27 @@ const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
 const dir = mkdtempSync(path.join(tmpdir(), 'collapse-cli-'));
 
 function simulate(...args: string[]) {
-  const r = spawnSync(tsx, ['src/cli/simulate.ts', ...args], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+  const r = spawnSync(tsx, ['src/cli/simulate.ts', ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-const MICRO = ['--set', 'size=micro', '--set', 'steps=20', '--set', 'realChars=3000', '--set', 'heldOutChars=1000', '--set', 'maxLength=120', '--quiet'];
+const MICRO = [
+  '--set',
+  'size=micro',
+  '--set',
+  'steps=20',
+  '--set',
+  'realChars=3000',
+  '--set',
+  'heldOutChars=1000',
+  '--set',
+  'maxLength=120',
+  '--quiet',
+];
 
 describe('simulate CLI', () => {
   it('--help lists the options and presets', () => {
@@ -40,7 +56,7 @@ describe('simulate CLI', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it('refuses an empty or binary corpus file with the loader\'s message', () => {
+  it("refuses an empty or binary corpus file with the loader's message", () => {
     const empty = path.join(dir, 'empty.txt');
     writeFileSync(empty, '');
     const binary = path.join(dir, 'image.txt');
@@ -63,7 +79,8 @@ describe('simulate CLI', () => {
     expect(run.baseline.perplexity).toBeGreaterThan(1);
     expect(run.generations).toHaveLength(2);
     const g = run.generations[1];
-    for (const key of ['generation', 'perplexity', 'entropy', 'realShare', 'meanSampleLength']) expect(typeof g[key]).toBe('number');
+    for (const key of ['generation', 'perplexity', 'entropy', 'realShare', 'meanSampleLength'])
+      expect(typeof g[key]).toBe('number');
     for (const key of ['js', 'kl', 'tv']) expect(Object.keys(g[key]).sort()).toEqual(['1', '2', '3']);
     expect(Object.keys(g.distinct).sort()).toEqual(['2', '3', '4']);
     expect(Object.keys(g.lostSupport).sort()).toEqual(['bigrams', 'chars', 'words']);
@@ -76,7 +93,21 @@ describe('simulate CLI', () => {
 
   it('runs the count model from --set model=ngram with many generations quickly', () => {
     const out = path.join(dir, 'ngram.json');
-    const r = simulate('--set', 'model=ngram', '--set', 'alpha=0.1', '--set', 'realChars=3000', '--set', 'heldOutChars=1000', '--generations', '30', '--quiet', '--out', out);
+    const r = simulate(
+      '--set',
+      'model=ngram',
+      '--set',
+      'alpha=0.1',
+      '--set',
+      'realChars=3000',
+      '--set',
+      'heldOutChars=1000',
+      '--generations',
+      '30',
+      '--quiet',
+      '--out',
+      out,
+    );
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(readFileSync(out, 'utf8')).generations).toHaveLength(30);
   });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { expandGrid, parseAxes, parseSeeds, parseShard, runList, shardRuns, SweepInputError } from '../../../src/cli/sweep/grid';
+import {
+  expandGrid,
+  parseAxes,
+  parseSeeds,
+  parseShard,
+  runList,
+  shardRuns,
+  SweepInputError,
+} from '../../../src/cli/sweep/grid';
 import { nStarGeneration, parseThresholds, ratioGeneration } from '../../../src/cli/sweep/thresholds';
 import { findNStar } from '../../../src/engine/metrics/perplexity';
 
@@ -62,7 +70,10 @@ describe('sweep grid', () => {
     [() => parseAxes(['contamination=1,,0.5']), /empty value/],
     [() => parseAxes(['contamination=0.5,0.50']), /0.50 given twice/],
     [() => parseAxes(['seed=1,2']), /--seeds/],
-    [() => parseAxes(['order=1,2', 'model.ngramOrder=3'], (k) => (k === 'order' ? 'model.ngramOrder' : k)), /same setting as --sweep order/],
+    [
+      () => parseAxes(['order=1,2', 'model.ngramOrder=3'], (k) => (k === 'order' ? 'model.ngramOrder' : k)),
+      /same setting as --sweep order/,
+    ],
     [() => parseThresholds(['ratio=1']), /above 1/],
     [() => parseThresholds(['nstar=1.5']), /in \[0, 1\)/],
     [() => parseThresholds(['speed=2']), /unknown threshold "speed"/],

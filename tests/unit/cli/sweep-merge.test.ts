@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { runList, shardRuns, SweepInputError, type Shard } from '../../../src/cli/sweep/grid';
 import { differences, mergeParts, type PartFile } from '../../../src/cli/sweep/merge';
-import { SWEEP_FORMAT, type SweepDefinition, type SweepResult, type SweepRun } from '../../../src/cli/sweep/result';
+import {
+  SWEEP_FORMAT,
+  type SweepDefinition,
+  type SweepResult,
+  type SweepRun,
+} from '../../../src/cli/sweep/result';
 import { DEFAULT_CONFIG } from '../../../src/engine/config/defaults';
 
 const { seed: _seed, ...config } = DEFAULT_CONFIG;
@@ -9,7 +14,11 @@ const definition: SweepDefinition = {
   axes: [{ key: 'contamination', path: 'contamination', values: ['1', '0.5', '0.1'] }],
   seeds: [1, 2],
   thresholds: { ratio: 1.5, nstarTolerance: 0.05 },
-  points: [1, 0.5, 0.1].map((contamination, index) => ({ index, values: { contamination }, config: { ...config, contamination } })),
+  points: [1, 0.5, 0.1].map((contamination, index) => ({
+    index,
+    values: { contamination },
+    config: { ...config, contamination },
+  })),
   corpus: null,
 };
 
@@ -29,7 +38,16 @@ function part(index: number, count: number, over: Partial<SweepResult> = {}): Pa
   const runs = shardRuns(runList(3, [1, 2]), shard).map(run);
   return {
     file: `part-${index}.json`,
-    result: { format: SWEEP_FORMAT, version: 1, command: `simulate --shard ${index}/${count}`, definition, shard, complete: true, runs, ...over },
+    result: {
+      format: SWEEP_FORMAT,
+      version: 1,
+      command: `simulate --shard ${index}/${count}`,
+      definition,
+      shard,
+      complete: true,
+      runs,
+      ...over,
+    },
   };
 }
 
@@ -57,8 +75,13 @@ describe('sweep merge', () => {
     const message = refusal([part(1, 2), part(2, 2, { definition: other })]);
     expect(message).toMatch(/part-2\.json is a part of a different sweep than part-1\.json/);
     expect(message).toMatch(/definition\.seeds\[1\]: 2 vs 3/);
-    const steps = { ...definition, points: definition.points.map((p) => ({ ...p, config: { ...p.config, generations: 99 } })) };
-    expect(refusal([part(1, 2), part(2, 2, { definition: steps })])).toMatch(/definition\.points\[0\]\.config\.generations: 10 vs 99/);
+    const steps = {
+      ...definition,
+      points: definition.points.map((p) => ({ ...p, config: { ...p.config, generations: 99 } })),
+    };
+    expect(refusal([part(1, 2), part(2, 2, { definition: steps })])).toMatch(
+      /definition\.points\[0\]\.config\.generations: 10 vs 99/,
+    );
   });
 
   it('lists parts given twice and parts missing in one message', () => {
@@ -68,8 +91,12 @@ describe('sweep merge', () => {
   });
 
   it('refuses parts cut differently, a part stopped early, a whole sweep, and no parts', () => {
-    expect(refusal([part(1, 2), part(2, 3)])).toMatch(/cut the sweep differently: part-1\.json is part 1\/2, part-2\.json is part 2\/3/);
-    expect(refusal([part(1, 2), part(2, 2, { complete: false })])).toMatch(/part-2\.json \(part 2\/2\) stopped early.*--shard 2\/2 again/);
+    expect(refusal([part(1, 2), part(2, 3)])).toMatch(
+      /cut the sweep differently: part-1\.json is part 1\/2, part-2\.json is part 2\/3/,
+    );
+    expect(refusal([part(1, 2), part(2, 2, { complete: false })])).toMatch(
+      /part-2\.json \(part 2\/2\) stopped early.*--shard 2\/2 again/,
+    );
     expect(refusal([part(1, 1, { shard: null })])).toMatch(/a whole sweep, not a part/);
     expect(refusal([])).toMatch(/needs the part files/);
   });
@@ -77,11 +104,15 @@ describe('sweep merge', () => {
   it('refuses a part whose runs are not its share', () => {
     const edited = part(2, 2);
     edited.result.runs = edited.result.runs.slice(1);
-    expect(refusal([part(1, 2), edited])).toMatch(/part-2\.json does not hold the runs of part 2\/2 \(lacks run 1\)/);
+    expect(refusal([part(1, 2), edited])).toMatch(
+      /part-2\.json does not hold the runs of part 2\/2 \(lacks run 1\)/,
+    );
   });
 
   it('describes differences by path', () => {
-    expect(differences({ a: [1, 2], b: { c: 'x' } }, { a: [1, 2], b: { c: 'y' } })).toEqual(['definition.b.c: "x" vs "y"']);
+    expect(differences({ a: [1, 2], b: { c: 'x' } }, { a: [1, 2], b: { c: 'y' } })).toEqual([
+      'definition.b.c: "x" vs "y"',
+    ]);
     expect(differences({ a: [1] }, { a: [1, 2] })).toEqual(['definition.a: [1] vs [1,2]']);
     expect(differences({ a: 1 }, { a: 1 })).toEqual([]);
   });

@@ -19,13 +19,25 @@ describe('sweep percentiles', () => {
 
   it('counts a run that never crossed as later than its last generation, not as missing', () => {
     // 2, 4, later, later: the median lies among the censored runs, so it is unknown (null).
-    expect(summarizeOutcomes([reached(2), notReached, reached(4), notReached])).toEqual({ runs: 4, reached: 2, median: null, p10: 2.6, p90: null });
+    expect(summarizeOutcomes([reached(2), notReached, reached(4), notReached])).toEqual({
+      runs: 4,
+      reached: 2,
+      median: null,
+      p10: 2.6,
+      p90: null,
+    });
     // 3 of 5 crossed (2, 5, 8): the median is the 3rd fastest, 8, whatever the other two would have been.
     expect(summarizeOutcomes([reached(8), notReached, reached(2), notReached, reached(5)]).median).toBe(8);
   });
 
   it('leaves out a failed run that never crossed, keeps one that crossed before failing', () => {
-    expect(summarizeOutcomes([reached(2), failed, reached(6)])).toEqual({ runs: 2, reached: 2, median: 4, p10: 2.4, p90: 5.6 });
+    expect(summarizeOutcomes([reached(2), failed, reached(6)])).toEqual({
+      runs: 2,
+      reached: 2,
+      median: 4,
+      p10: 2.4,
+      p90: 5.6,
+    });
     expect(summarizeOutcomes([failed]).median).toBeNull();
     expect(summarizeOutcomes([{ generation: 3, complete: false }]).median).toBe(3);
   });
@@ -70,7 +82,9 @@ describe('sweep law fit', () => {
     expect(fit.fitted).toEqual([0, 1]);
     expect(fit.leftOut).toEqual([2]);
     expect(fit.predicted[2]).toBeCloseTo(200, 8);
-    expect(fitGroup({}, 'accumulate-subsample', 'ratio', [{ point: 0, lambda: 1, median: 2 }]).form).toBe('a*lambda^-b');
+    expect(fitGroup({}, 'accumulate-subsample', 'ratio', [{ point: 0, lambda: 1, median: 2 }]).form).toBe(
+      'a*lambda^-b',
+    );
     expect(fitPower([{ point: 0, lambda: 1, median: 2 }])).toBeNull();
   });
 });
@@ -89,7 +103,12 @@ describe('sweep summaries', () => {
     ],
     seeds: [1, 2],
     thresholds: { ratio: 1.5, nstarTolerance: 0.05 },
-    points: [point(0, 1, 'replace'), point(1, 1, 'accumulate-subsample'), point(2, 0.1, 'replace'), point(3, 0.1, 'accumulate-subsample')],
+    points: [
+      point(0, 1, 'replace'),
+      point(1, 1, 'accumulate-subsample'),
+      point(2, 0.1, 'replace'),
+      point(3, 0.1, 'accumulate-subsample'),
+    ],
     corpus: null,
   };
   const run = (index: number, ratio: number | null): SweepRun => ({
@@ -107,7 +126,10 @@ describe('sweep summaries', () => {
 
   it('fits each paradigm across contamination and puts the law beside each grid point', () => {
     const T = [2, 2, 3, 5, 20, 20, 30, 50]; // replace: 2 then 20 (c = 2); accumulate-subsample: 4 then 40
-    const { summaries, law } = summarizeSweep(definition, T.map((t, i) => run(i, t)));
+    const { summaries, law } = summarizeSweep(
+      definition,
+      T.map((t, i) => run(i, t)),
+    );
     expect(summaries.map((s) => s.outcomes.ratio.median)).toEqual([2, 4, 20, 40]);
     const replace = law.find((f) => f.paradigm === 'replace' && f.threshold === 'ratio');
     expect(replace?.group).toEqual({ paradigm: 'replace' });

@@ -7,7 +7,12 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chooseNodeBackend } from '../../../src/cli/tf-node';
-import { findSwiftShaderIcd, installNodeWebGpu, releaseNodeWebGpu, type NodeWebGpu } from '../../../src/cli/webgpu-node';
+import {
+  findSwiftShaderIcd,
+  installNodeWebGpu,
+  releaseNodeWebGpu,
+  type NodeWebGpu,
+} from '../../../src/cli/webgpu-node';
 import { documentsToStream } from '../../../src/engine/model/train/batches';
 import { modelShape } from '../../../src/engine/model/shape';
 import { createGpt } from '../../../src/engine/model/gpt';
@@ -41,7 +46,11 @@ afterAll(async () => {
 async function trainMicro(): Promise<{ losses: number[]; sampled: Int32Array[] }> {
   const rng = createRng('webgpu-node');
   const model = createGpt(modelShape('micro', VOCAB), rng.split('init'));
-  const trainer = new Trainer(model, { ...DEFAULT_TRAINING, steps: STEPS, batchSize: 4, warmupSteps: 0 }, rng.split('train'));
+  const trainer = new Trainer(
+    model,
+    { ...DEFAULT_TRAINING, steps: STEPS, batchSize: 4, warmupSteps: 0 },
+    rng.split('train'),
+  );
   try {
     const text = Int32Array.from({ length: 400 }, (_, i) => 2 + ((i * 7 + (i >> 3)) % (VOCAB - 2)));
     const stream = documentsToStream([text]);
@@ -53,7 +62,14 @@ async function trainMicro(): Promise<{ losses: number[]; sampled: Int32Array[] }
     }
     const { documents } = await sampleDocuments(
       model,
-      { count: 2, maxLength: 6, decoding: { temperature: 1, topK: 0, topP: 1 }, batchSize: 2, stopAtEod: false, sampler: 'kv-cache' },
+      {
+        count: 2,
+        maxLength: 6,
+        decoding: { temperature: 1, topK: 0, topP: 1 },
+        batchSize: 2,
+        stopAtEod: false,
+        sampler: 'kv-cache',
+      },
       rng.split('sample'),
     );
     return { losses, sampled: documents };
@@ -66,7 +82,10 @@ async function trainMicro(): Promise<{ losses: number[]; sampled: Int32Array[] }
 describe('WebGPU in Node (Dawn)', () => {
   it('passes the backend check, trains micro like cpu and samples valid symbols', async (ctx) => {
     if (!webgpu) {
-      if (icd) throw new Error(`Chromium's SwiftShader Vulkan driver is here (${icd}) but Dawn gave no WebGPU adapter: ${failure}`);
+      if (icd)
+        throw new Error(
+          `Chromium's SwiftShader Vulkan driver is here (${icd}) but Dawn gave no WebGPU adapter: ${failure}`,
+        );
       const reason = `no WebGPU adapter and no Chromium SwiftShader driver (vk_swiftshader_icd.json) on this machine; apt-get install chromium to run this test (${failure})`;
       console.warn(`SKIPPED webgpu-node: ${reason}`);
       ctx.skip(reason);
@@ -84,7 +103,9 @@ describe('WebGPU in Node (Dawn)', () => {
     const cpu = await trainMicro();
 
     const worst = Math.max(...gpu.losses.map((l, i) => Math.abs(l - cpu.losses[i])));
-    console.info(`webgpu-node: ${webgpu.description}; micro losses ${gpu.losses.map((l) => l.toFixed(4)).join(', ')}, at most ${worst.toExponential(1)} from cpu`);
+    console.info(
+      `webgpu-node: ${webgpu.description}; micro losses ${gpu.losses.map((l) => l.toFixed(4)).join(', ')}, at most ${worst.toExponential(1)} from cpu`,
+    );
     expect(gpu.losses).toHaveLength(STEPS);
     gpu.losses.forEach((l, i) => {
       expect(Number.isFinite(l)).toBe(true);

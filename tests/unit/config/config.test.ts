@@ -8,7 +8,11 @@ describe('SimulationConfig', () => {
   it('the defaults are the seed paper setting and validate', () => {
     const r = parseConfig({});
     expect(r.ok && r.config).toEqual(DEFAULT_CONFIG);
-    expect(DEFAULT_CONFIG).toMatchObject({ paradigm: 'replace', realKept: 0, decoding: { temperature: 1, topK: 0, topP: 1 } });
+    expect(DEFAULT_CONFIG).toMatchObject({
+      paradigm: 'replace',
+      realKept: 0,
+      decoding: { temperature: 1, topK: 0, topP: 1 },
+    });
     expect(DEFAULT_CONFIG.model.continueTraining).toBe(false);
   });
 
@@ -23,7 +27,11 @@ describe('SimulationConfig', () => {
   });
 
   it('strict parsing names each bad field', () => {
-    const r = parseConfig({ training: { steps: -3 }, paradigm: 'teleport', decoding: { temperature: 'hot' } });
+    const r = parseConfig({
+      training: { steps: -3 },
+      paradigm: 'teleport',
+      decoding: { temperature: 'hot' },
+    });
     expect(r.ok).toBe(false);
     const text = r.ok ? '' : r.errors.join('\n');
     expect(text).toMatch(/training\.steps/);
@@ -32,7 +40,11 @@ describe('SimulationConfig', () => {
   });
 
   it('lenient parsing keeps what it can read and falls back per field with a notice', () => {
-    const { config, notices } = parseConfigLenient({ seed: 7, training: { steps: 'lots', batchSize: 8 }, contamination: 99 });
+    const { config, notices } = parseConfigLenient({
+      seed: 7,
+      training: { steps: 'lots', batchSize: 8 },
+      contamination: 99,
+    });
     expect(config.seed).toBe(7);
     expect(config.training.batchSize).toBe(8);
     expect(config.training.steps).toBe(DEFAULT_CONFIG.training.steps);
@@ -43,7 +55,13 @@ describe('SimulationConfig', () => {
   });
 
   it('--set assignments accept aliases, dotted paths, numbers and booleans', () => {
-    const partial = applyAssignments({}, ['model=ngram', 'training.batchSize=8', 'continue=true', 'temperature=0.7', 'paradigm=accumulate']);
+    const partial = applyAssignments({}, [
+      'model=ngram',
+      'training.batchSize=8',
+      'continue=true',
+      'temperature=0.7',
+      'paradigm=accumulate',
+    ]);
     const r = parseConfig(partial);
     expect(r.ok).toBe(true);
     if (!r.ok) return;

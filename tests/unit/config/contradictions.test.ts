@@ -74,7 +74,12 @@ describe('checkContradictions: settings that cannot work together', () => {
 
   it('notes a training sample larger than the corpus it is drawn from, and for how many generations', () => {
     const issue = issueOf(
-      config({ paradigm: 'accumulate-subsample', contamination: 0.1, trainingSample: 1.5, corpus: { realChars: 10_000 } }),
+      config({
+        paradigm: 'accumulate-subsample',
+        contamination: 0.1,
+        trainingSample: 1.5,
+        corpus: { realChars: 10_000 },
+      }),
       'trainingSample',
     );
     expect(issue?.kind).toBe('note');
@@ -151,16 +156,26 @@ describe('checkContradictions: settings that cannot work together', () => {
   });
 
   it('measures on no more characters than the held-out text holds, and says so', () => {
-    const check = checkContradictions(config({ corpus: { heldOutChars: 1_500 }, evaluation: { sampleChars: 5_000 } }));
+    const check = checkContradictions(
+      config({ corpus: { heldOutChars: 1_500 }, evaluation: { sampleChars: 5_000 } }),
+    );
     expect(check.ok).toBe(true);
     expect(check.config.evaluation.sampleChars).toBe(1_500);
     const issue = check.issues.find((i) => i.field === 'evaluation.sampleChars');
     expect(issue?.kind).toBe('adjusted');
-    expect(issue?.message).toMatch(/evaluation sample \(5,000 characters\) is larger than the held-out text \(1,500 characters\).*measured on 1,500 characters/);
+    expect(issue?.message).toMatch(
+      /evaluation sample \(5,000 characters\) is larger than the held-out text \(1,500 characters\).*measured on 1,500 characters/,
+    );
     // A user text shared out in proportion: its held-out share is the limit.
-    const user = checkContradictions(config({ corpus: { source: 'user', heldOutChars: 5_000, realChars: 5_000 } }), { userChars: 4_000 });
+    const user = checkContradictions(
+      config({ corpus: { source: 'user', heldOutChars: 5_000, realChars: 5_000 } }),
+      { userChars: 4_000 },
+    );
     expect(user.config.evaluation.sampleChars).toBe(2_000);
-    expect(checkContradictions(config({ corpus: { heldOutChars: 5_000 }, evaluation: { sampleChars: 5_000 } })).issues).toEqual([]);
+    expect(
+      checkContradictions(config({ corpus: { heldOutChars: 5_000 }, evaluation: { sampleChars: 5_000 } }))
+        .issues,
+    ).toEqual([]);
   });
 
   it('writes each issue as one line that names its field', () => {

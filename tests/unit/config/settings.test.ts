@@ -16,13 +16,28 @@ describe('the settings registry', () => {
     expect(SETTINGS.map((s) => s.path).sort()).toEqual([...paths].sort());
   });
 
-  it('gives each short name one meaning, never another setting\'s path', () => {
+  it("gives each short name one meaning, never another setting's path", () => {
     const paths = new Set<string>(SETTINGS.map((s) => s.path));
     const aliases = SETTINGS.flatMap((s) => s.aliases ?? []);
     expect(new Set(aliases).size).toBe(aliases.length);
     for (const alias of aliases) if (paths.has(alias)) expect(KEY_ALIASES[alias]).toBe(alias);
-    expect(KEY_ALIASES).toMatchObject({ model: 'model.family', lr: 'training.learningRate', evalChars: 'evaluation.sampleChars', workers: 'compute.workers' });
-    expect(SHORT_NAMES).toEqual(expect.arrayContaining(['paradigm', 'contamination', 'realKept', 'freshShare', 'trainingSample', 'runs', 'temperature']));
+    expect(KEY_ALIASES).toMatchObject({
+      model: 'model.family',
+      lr: 'training.learningRate',
+      evalChars: 'evaluation.sampleChars',
+      workers: 'compute.workers',
+    });
+    expect(SHORT_NAMES).toEqual(
+      expect.arrayContaining([
+        'paradigm',
+        'contamination',
+        'realKept',
+        'freshShare',
+        'trainingSample',
+        'runs',
+        'temperature',
+      ]),
+    );
   });
 
   it('puts each setting in a group of the panel, and lists settings of one classroom control together', () => {
@@ -36,12 +51,19 @@ describe('the settings registry', () => {
   it('gives the panel a number field or slider only for numeric settings', () => {
     const drawn = SETTINGS.filter((s) => s.page);
     for (const s of drawn) expect(typeof readSetting(DEFAULT_CONFIG, s.path), s.path).toBe('number');
-    expect(drawn.map((s) => s.path)).toEqual(expect.arrayContaining(['sampling.maxLength', 'evaluation.sampleChars']));
+    expect(drawn.map((s) => s.path)).toEqual(
+      expect.arrayContaining(['sampling.maxLength', 'evaluation.sampleChars']),
+    );
   });
 
   it('reads bounds from the schema', () => {
     expect(settingBounds('decoding.topP')).toEqual({ min: 0, max: 1, integer: false, exclusiveMin: true });
-    expect(settingBounds('evaluation.sampleChars')).toEqual({ min: 500, max: 200_000, integer: true, exclusiveMin: false });
+    expect(settingBounds('evaluation.sampleChars')).toEqual({
+      min: 500,
+      max: 200_000,
+      integer: true,
+      exclusiveMin: false,
+    });
   });
 
   it('reads and writes a setting by its path without touching the rest', () => {

@@ -7,12 +7,20 @@ import { createRng } from '../../../src/engine/rng';
 
 /** n equal documents of `size` characters: granularity 1/n of the corpus. */
 const docs = (n: number, size: number, origin: 'human' | number): CorpusDocument[] =>
-  makeDocuments(Array.from({ length: n }, () => 'x'.repeat(size)), origin);
+  makeDocuments(
+    Array.from({ length: n }, () => 'x'.repeat(size)),
+    origin,
+  );
 
 function setUp(changes: Partial<SimulationConfig>, realDocs = 1000, size = 10, reserveDocs = realDocs) {
   const config = { ...DEFAULT_CONFIG, ...changes } as SimulationConfig;
   const real = docs(realDocs, size, 'human');
-  const ctx: ParadigmContext = { config, real, realChars: totalChars(real), reserve: docs(reserveDocs, size, 'human') };
+  const ctx: ParadigmContext = {
+    config,
+    real,
+    realChars: totalChars(real),
+    reserve: docs(reserveDocs, size, 'human'),
+  };
   return { config, ctx, corpus: new Corpus(real) };
 }
 
@@ -49,7 +57,11 @@ describe('paradigms', () => {
   });
 
   it('accumulate-subsample: the corpus grows but each training set has about M characters', () => {
-    const { ctx, corpus } = setUp({ paradigm: 'accumulate-subsample', contamination: 0.5, trainingSample: 0.4 });
+    const { ctx, corpus } = setUp({
+      paradigm: 'accumulate-subsample',
+      contamination: 0.5,
+      trainingSample: 0.4,
+    });
     const rng = createRng(4);
     for (let n = 1; n <= 4; n++) writeBack(corpus, docs(500, 10, n), ctx, rng);
     expect(corpus.chars).toBe(30_000);
@@ -69,27 +81,48 @@ describe('paradigms', () => {
   });
 
   it('replace keeping real data: generation 0 trains on D0 exactly, as with nothing kept', () => {
-    const real = makeDocuments(Array.from({ length: 200 }, (_, i) => `real ${i} `.padEnd(20, 'x')), 'human');
+    const real = makeDocuments(
+      Array.from({ length: 200 }, (_, i) => `real ${i} `.padEnd(20, 'x')),
+      'human',
+    );
     const config = { ...DEFAULT_CONFIG, paradigm: 'replace', realKept: 0.1 } as SimulationConfig;
     const ctx: ParadigmContext = { config, real, realChars: totalChars(real), reserve: [] };
     const corpus = new Corpus(real);
-    expect(drawTrainingSet(corpus, ctx, createRng(9))).toEqual(drawTrainingSet(corpus, { ...ctx, config: { ...config, realKept: 0 } }, createRng(9)));
+    expect(drawTrainingSet(corpus, ctx, createRng(9))).toEqual(
+      drawTrainingSet(corpus, { ...ctx, config: { ...config, realKept: 0 } }, createRng(9)),
+    );
   });
 
   it('replace keeping real data: no real document is in a training set twice', () => {
-    const real = makeDocuments(Array.from({ length: 200 }, (_, i) => `real ${i} `.padEnd(20, 'x')), 'human', true);
-    const config = { ...DEFAULT_CONFIG, paradigm: 'replace', contamination: 0.5, realKept: 0.3 } as SimulationConfig;
+    const real = makeDocuments(
+      Array.from({ length: 200 }, (_, i) => `real ${i} `.padEnd(20, 'x')),
+      'human',
+      true,
+    );
+    const config = {
+      ...DEFAULT_CONFIG,
+      paradigm: 'replace',
+      contamination: 0.5,
+      realKept: 0.3,
+    } as SimulationConfig;
     const ctx: ParadigmContext = { config, real, realChars: totalChars(real), reserve: [] };
     const corpus = new Corpus(real);
     writeBack(corpus, docs(100, 20, 0), ctx, createRng(10));
     for (let seed = 0; seed < 20; seed++) {
-      const texts = drawTrainingSet(corpus, ctx, createRng(seed)).filter((d) => d.origin === 'human').map((d) => d.text);
+      const texts = drawTrainingSet(corpus, ctx, createRng(seed))
+        .filter((d) => d.origin === 'human')
+        .map((d) => d.text);
       expect(new Set(texts).size).toBe(texts.length);
     }
   });
 
   it('fresh data: k real characters enter each generation, so the human share stays bounded away from 0', () => {
-    const { ctx, corpus } = setUp({ paradigm: 'fresh-data', contamination: 0.5, freshShare: 0.5 }, 1000, 10, 10_000);
+    const { ctx, corpus } = setUp(
+      { paradigm: 'fresh-data', contamination: 0.5, freshShare: 0.5 },
+      1000,
+      10,
+      10_000,
+    );
     const rng = createRng(6);
     for (let n = 1; n <= 20; n++) {
       const result = writeBack(corpus, docs(50, 10, n), ctx, rng);

@@ -68,12 +68,21 @@ describe('fixation of the neutral chain', () => {
 describe('replace with lambda < 1: random removal makes the chain absorbing', () => {
   // N = 60 whole tokens, m = 12 swapped per generation (lambda = 0.2), the model is the corpus law.
   const law = [12, 18, 30];
-  const config: UnigramChainConfig = { initialLaw: law, paradigm: 'replace', trainingTokens: 60, generatedTokens: 12, corpusTokens: 60, trainOnWholeCorpus: true };
+  const config: UnigramChainConfig = {
+    initialLaw: law,
+    paradigm: 'replace',
+    trainingTokens: 60,
+    generatedTokens: 12,
+    corpusTokens: 60,
+    trainOnWholeCorpus: true,
+  };
   const keep = replaceCollisionKeep(60, 12);
   const ne = 1 / (1 - keep);
   const runs = 1000;
   // E[1 - S] falls by e^-1 every Ne ~ 165 generations: 15 Ne leave no run unabsorbed.
-  const outcomes = Array.from({ length: runs }, (_, r) => runToFixation(config, Math.ceil(15 * ne), `lambda-${r}`));
+  const outcomes = Array.from({ length: runs }, (_, r) =>
+    runToFixation(config, Math.ceil(15 * ne), `lambda-${r}`),
+  );
 
   it('fixes every run, on each symbol with probability its initial frequency (4 standard errors)', () => {
     expect(outcomes.every((o) => o !== null)).toBe(true);
@@ -84,7 +93,7 @@ describe('replace with lambda < 1: random removal makes the chain absorbing', ()
     }
   });
 
-  it('takes about 1 + Littler\'s time with Ne = 1 / (1 - keep) (diffusion approximation, within 15%)', () => {
+  it("takes about 1 + Littler's time with Ne = 1 / (1 - keep) (diffusion approximation, within 15%)", () => {
     const mean = outcomes.reduce((s, o) => s + (o?.[0] ?? 0), 0) / runs;
     const theory = 1 + meanFixationTime([0.2, 0.3, 0.5], ne);
     expect(Math.abs(mean - theory) / theory).toBeLessThan(0.15);
@@ -121,7 +130,9 @@ describe('collision probability of the fully synthetic chain', () => {
     expect(mean[1]).toBeCloseTo(sc, 14); // no run has drawn anything yet: p_1 is D0's law
     for (const n of [5, 20, 40]) {
       // sd of S across runs is below 0.35 here; 4 standard errors.
-      expect(Math.abs(mean[n] - expectedCollisionReplace(n, sc, M, M))).toBeLessThan((4 * 0.35) / Math.sqrt(runs));
+      expect(Math.abs(mean[n] - expectedCollisionReplace(n, sc, M, M))).toBeLessThan(
+        (4 * 0.35) / Math.sqrt(runs),
+      );
     }
     // And the formula is not trivially satisfied: S moved a lot.
     expect(expectedCollisionReplace(40, sc, M, M) - sc).toBeGreaterThan(0.3);
@@ -143,12 +154,22 @@ describe('collision probability of the fully synthetic chain', () => {
       expect(expectedCollisionReplace(n, sc, 25, 25, 50)).toBeCloseTo(1 - keep * (1 - sc), 14);
       expect(Math.abs(mean[n] - (1 - keep * (1 - sc)))).toBeLessThan((4 * 0.35) / Math.sqrt(runs));
     }
-    expect(expectedCollision(2, s0, [50, 25])).toBeCloseTo(1 - (1 - 1 / 50) ** 2 * (1 - 1 / 25) ** 2 * (1 - s0), 14);
+    expect(expectedCollision(2, s0, [50, 25])).toBeCloseTo(
+      1 - (1 - 1 / 50) ** 2 * (1 - 1 / 25) ** 2 * (1 - s0),
+      14,
+    );
   });
 
   it('lambda < 1 with random removal: the mean of 1 - S_n over seeds is f keep^(n - 1) (1 - S_0) within 4 standard errors', () => {
     const counts = [40, 25, 15, 10, 5, 3, 1, 1];
-    const config: UnigramChainConfig = { initialLaw: counts, paradigm: 'replace', trainingTokens: 100, generatedTokens: 10, corpusTokens: 100, trainOnWholeCorpus: true };
+    const config: UnigramChainConfig = {
+      initialLaw: counts,
+      paradigm: 'replace',
+      trainingTokens: 100,
+      generatedTokens: 10,
+      corpusTokens: 100,
+      trainOnWholeCorpus: true,
+    };
     const sc = collisionOf(counts.map((c) => c / 100));
     // keep = 1 - [m (N - m)/(N - 1) + m] / N^2, by hand: 1 - (900/99 + 10) / 10,000.
     expect(replaceCollisionKeep(100, 10)).toBeCloseTo(1 - (900 / 99 + 10) / 10_000, 15);
@@ -166,7 +187,9 @@ describe('collision probability of the fully synthetic chain', () => {
     for (const n of [1, 50, 200, 500]) {
       const mean = sums[n] / runs;
       const se = Math.sqrt(Math.max(squares[n] / runs - mean * mean, 0) / (runs - 1));
-      expect(Math.abs(mean - (1 - expectedCollisionReplace(n, sc, 100, 10)))).toBeLessThanOrEqual(4 * se + 1e-12);
+      expect(Math.abs(mean - (1 - expectedCollisionReplace(n, sc, 100, 10)))).toBeLessThanOrEqual(
+        4 * se + 1e-12,
+      );
     }
     // Removing the expected share instead (no removal noise) keeps 1 - m/N^2 a generation: at
     // n = 500 that form lies many standard errors away, so this test tells the two apart.
@@ -185,7 +208,10 @@ describe('closed forms', () => {
   it('give the neutral drift time by hand for two symbols', () => {
     // p = (1/2, 1/2): sum sqrt(p (1 - p)) = 1, so 1 - keep^n = 2 pi level^2.
     const keep = 0.99;
-    expect(neutralDriftTime([0.5, 0.5], keep, 0.1)).toBeCloseTo(Math.log(1 - 2 * Math.PI * 0.01) / Math.log(keep), 12);
+    expect(neutralDriftTime([0.5, 0.5], keep, 0.1)).toBeCloseTo(
+      Math.log(1 - 2 * Math.PI * 0.01) / Math.log(keep),
+      12,
+    );
     expect(neutralDriftTime([0.5, 0.5], keep, 0.5)).toBe(Infinity); // 2 pi / 4 > 1: out of the approximation's reach
     expect(effectiveSampleSize([50])).toBeCloseTo(50, 10);
   });

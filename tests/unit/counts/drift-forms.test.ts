@@ -10,7 +10,8 @@ import {
   modelDrift,
 } from '../../../src/engine/counts/drift-forms';
 
-const tv = (p: ArrayLike<number>, q: ArrayLike<number>) => 0.5 * Array.from(p).reduce((s, x, i) => s + Math.abs(x - q[i]), 0);
+const tv = (p: ArrayLike<number>, q: ArrayLike<number>) =>
+  0.5 * Array.from(p).reduce((s, x, i) => s + Math.abs(x - q[i]), 0);
 
 describe('mean-field drift forms, by hand', () => {
   it('replace: lambda b after one write-back, D (1 - (1 - lambda b / D)^n) after n, D in the limit', () => {
@@ -25,7 +26,12 @@ describe('mean-field drift forms, by hand', () => {
   });
 
   it('growthShrink is the product prod_{j=1}^{n} (1 - c / (a + j)) it stands for', () => {
-    for (const [a, c] of [[2.5, 0.3], [100, 1], [0.01, 0.9], [1e4, 0.05]]) {
+    for (const [a, c] of [
+      [2.5, 0.3],
+      [100, 1],
+      [0.01, 0.9],
+      [1e4, 0.05],
+    ]) {
       let product = 1;
       for (let n = 1; n <= 200; n++) {
         product *= 1 - c / (a + n);
@@ -51,7 +57,9 @@ describe('mean-field drift forms, by hand', () => {
     expect(biasedDriftGrowing(1e9, 1000, 100, 100, b, d)).toBeCloseTo(0.5 * (10 / 110), 4);
     // Without fresh data it creeps on toward D, like D (1 - (N0 / (N0 + n m))^beta): 1 - 0.1^0.1 of the way at n m = 9 N0.
     expect(biasedDriftGrowing(90, 1000, 100, 0, b, d)).toBeCloseTo(0.5 * (1 - 0.1 ** 0.1), 2);
-    expect(biasedDriftGrowing(1e9, 1000, 100, 0, b, d)).toBeGreaterThan(biasedDriftGrowing(1e6, 1000, 100, 0, b, d));
+    expect(biasedDriftGrowing(1e9, 1000, 100, 0, b, d)).toBeGreaterThan(
+      biasedDriftGrowing(1e6, 1000, 100, 0, b, d),
+    );
     expect(biasedDriftGrowing(1e15, 1000, 100, 0, b, d)).toBeLessThan(d);
     // No bias: no drift, fresh data or not.
     expect(biasedDriftGrowing(50, 1000, 100, 100, 0, d)).toBe(0);
@@ -87,13 +95,22 @@ describe('mean-field drift against the chain, mean law over seeds', () => {
     }
     const mean = sum.map((s) => s / runs);
     // TV moves by at most half the sum of the coordinates' errors: 4 standard errors each.
-    const tolerance = 0.5 * mean.reduce((t, m, i) => t + 4 * Math.sqrt(Math.max(sumSq[i] / runs - m * m, 0) / (runs - 1)), 0);
+    const tolerance =
+      0.5 * mean.reduce((t, m, i) => t + 4 * Math.sqrt(Math.max(sumSq[i] / runs - m * m, 0) / (runs - 1)), 0);
     // The mean law lies on the segment from p0 to uniform: its distance is the TV.
     return { distance: tv(p0, mean), tolerance };
   }
 
   it('replace (lambda = 0.2, beta = 200 / 2,200): the mean law is at D (1 - (1 - beta)(1 - lambda beta)^(n - 1))', () => {
-    const config: UnigramChainConfig = { initialLaw: p0, paradigm: 'replace', trainingTokens: 2000, generatedTokens: 400, corpusTokens: 2000, alpha: 50, trainOnWholeCorpus: true };
+    const config: UnigramChainConfig = {
+      initialLaw: p0,
+      paradigm: 'replace',
+      trainingTokens: 2000,
+      generatedTokens: 400,
+      corpusTokens: 2000,
+      alpha: 50,
+      trainOnWholeCorpus: true,
+    };
     const beta = 200 / 2200;
     const b = beta * limit;
     for (const n of [1, 10, 40]) {
@@ -109,10 +126,24 @@ describe('mean-field drift against the chain, mean law over seeds', () => {
   it('accumulate-subsample and fresh-data (M = 500, beta = 200 / 700): the mean law follows the growing-corpus forms', () => {
     const beta = 200 / 700;
     const b = beta * limit;
-    const base: UnigramChainConfig = { initialLaw: p0, paradigm: 'accumulate-subsample', trainingTokens: 500, generatedTokens: 100, corpusTokens: 1000, alpha: 50 };
-    for (const [paradigm, fresh] of [['accumulate-subsample', 0], ['fresh-data', 300]] as const) {
+    const base: UnigramChainConfig = {
+      initialLaw: p0,
+      paradigm: 'accumulate-subsample',
+      trainingTokens: 500,
+      generatedTokens: 100,
+      corpusTokens: 1000,
+      alpha: 50,
+    };
+    for (const [paradigm, fresh] of [
+      ['accumulate-subsample', 0],
+      ['fresh-data', 300],
+    ] as const) {
       for (const n of [1, 10, 60]) {
-        const { distance, tolerance } = meanLawDistance({ ...base, paradigm, freshRealTokens: fresh }, n, 300);
+        const { distance, tolerance } = meanLawDistance(
+          { ...base, paradigm, freshRealTokens: fresh },
+          n,
+          300,
+        );
         const formula = modelDrift(biasedDriftGrowing(n - 1, 1000, 100, fresh, b, limit), b, limit);
         expect(Math.abs(distance - formula)).toBeLessThanOrEqual(tolerance);
       }

@@ -32,7 +32,9 @@ describe('exact KL(source || model)', () => {
     // KL = 4/11 [.3 ln(.3/(1/3)) + .7 ln(.7/(2/3))] + 7/11 [.4 ln(.4/.5) + .6 ln(.6/.5)]
     const { kl, crossEntropy, entropyRate } = exactSourceModelKl(bigramSource, model);
     expect(kl).toBeCloseTo(0.013738948703621839, 12);
-    const h = -(4 / 11) * (0.3 * Math.log(0.3) + 0.7 * Math.log(0.7)) - (7 / 11) * (0.4 * Math.log(0.4) + 0.6 * Math.log(0.6));
+    const h =
+      -(4 / 11) * (0.3 * Math.log(0.3) + 0.7 * Math.log(0.7)) -
+      (7 / 11) * (0.4 * Math.log(0.4) + 0.6 * Math.log(0.6));
     expect(entropyRate).toBeCloseTo(h, 12);
     expect(crossEntropy - entropyRate).toBeCloseTo(kl, 12);
   });
@@ -59,7 +61,7 @@ describe('exact KL(source || model)', () => {
     expect(pi.reduce((x, y) => x + y, 0)).toBeCloseTo(1, 12);
     const sample = (docs: number, seed: number) => {
       let state = seed;
-      const rand = () => ((state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 4294967296);
+      const rand = () => (state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 4294967296;
       const out: Int32Array[] = [];
       for (let d = 0; d < docs; d++) {
         const ids: number[] = [];
@@ -79,8 +81,16 @@ describe('exact KL(source || model)', () => {
       }
       return out;
     };
-    const small = exactSourceModelKl(source, NgramModel.fit(sample(30, 1), { order: 2, vocabularySize: 5, alpha: 0.1 }), pi);
-    const large = exactSourceModelKl(source, NgramModel.fit(sample(3000, 2), { order: 2, vocabularySize: 5, alpha: 0.1 }), pi);
+    const small = exactSourceModelKl(
+      source,
+      NgramModel.fit(sample(30, 1), { order: 2, vocabularySize: 5, alpha: 0.1 }),
+      pi,
+    );
+    const large = exactSourceModelKl(
+      source,
+      NgramModel.fit(sample(3000, 2), { order: 2, vocabularySize: 5, alpha: 0.1 }),
+      pi,
+    );
     expect(large.kl).toBeLessThan(small.kl / 5);
     expect(large.kl).toBeLessThan(0.01);
   });

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../../src/engine/rng';
-import { sampleHypergeometric, sampleMultivariateHypergeometric } from '../../../src/engine/counts/hypergeometric';
+import {
+  sampleHypergeometric,
+  sampleMultivariateHypergeometric,
+} from '../../../src/engine/counts/hypergeometric';
 import { lnGamma, logFactorial } from '../../../src/engine/counts/log-gamma';
 
 /**
@@ -25,7 +28,8 @@ function histogram(total: number, good: number, draws: number, samples: number, 
   const counts = new Array<number>(draws + 1).fill(0);
   for (let i = 0; i < samples; i++) {
     const k = sampleHypergeometric(total, good, draws, rng);
-    if (!(Number.isInteger(k) && k >= 0 && k <= Math.min(good, draws) && draws - k <= total - good)) throw new Error(`impossible draw ${k}`);
+    if (!(Number.isInteger(k) && k >= 0 && k <= Math.min(good, draws) && draws - k <= total - good))
+      throw new Error(`impossible draw ${k}`);
     counts[k]++;
   }
   return counts;
@@ -68,28 +72,31 @@ describe('sampleHypergeometric', () => {
     [30, 25, 20],
     [5000, 4000, 4900],
     [100_000, 123, 50_000],
-  ])('matches the exact pmf (total %i, good %i, draws %i): chi-square within 4 sd of its degrees of freedom', (total, good, draws) => {
-    const samples = 100_000;
-    const pmf = exactPmf(total, good, draws);
-    const h = histogram(total, good, draws, samples, `pmf-${total}-${good}-${draws}`);
-    // Pool the tails into bins of expected count >= 5, as the chi-square test needs.
-    let chi2 = 0;
-    let bins = 0;
-    let expected = 0;
-    let observed = 0;
-    for (let k = 0; k < pmf.length; k++) {
-      expected += samples * pmf[k];
-      observed += h[k];
-      if (expected >= 5 || k === pmf.length - 1) {
-        chi2 += (observed - expected) ** 2 / Math.max(expected, 1e-9);
-        bins++;
-        expected = 0;
-        observed = 0;
+  ])(
+    'matches the exact pmf (total %i, good %i, draws %i): chi-square within 4 sd of its degrees of freedom',
+    (total, good, draws) => {
+      const samples = 100_000;
+      const pmf = exactPmf(total, good, draws);
+      const h = histogram(total, good, draws, samples, `pmf-${total}-${good}-${draws}`);
+      // Pool the tails into bins of expected count >= 5, as the chi-square test needs.
+      let chi2 = 0;
+      let bins = 0;
+      let expected = 0;
+      let observed = 0;
+      for (let k = 0; k < pmf.length; k++) {
+        expected += samples * pmf[k];
+        observed += h[k];
+        if (expected >= 5 || k === pmf.length - 1) {
+          chi2 += (observed - expected) ** 2 / Math.max(expected, 1e-9);
+          bins++;
+          expected = 0;
+          observed = 0;
+        }
       }
-    }
-    const df = bins - 1;
-    expect(chi2).toBeLessThan(df + 4 * Math.sqrt(2 * df));
-  });
+      const df = bins - 1;
+      expect(chi2).toBeLessThan(df + 4 * Math.sqrt(2 * df));
+    },
+  );
 
   it('takes the whole urn or nothing where the answer is forced', () => {
     const rng = createRng('forced');

@@ -38,7 +38,9 @@ describe('NgramModel.fit (MLE)', () => {
   it('applies add-alpha to the counts', () => {
     const smoothed = NgramModel.fit([doc(2, 3, 2, 2)], { order: 1, vocabularySize: V, alpha: 0.5 });
     // context a: counts EOD 1, a 1, b 1 of 3; (c + 0.5) / (3 + 2.5)
-    expect(rounded(smoothed.law([2]))).toEqual(rounded([1.5 / 5.5, 0.5 / 5.5, 1.5 / 5.5, 1.5 / 5.5, 0.5 / 5.5]));
+    expect(rounded(smoothed.law([2]))).toEqual(
+      rounded([1.5 / 5.5, 0.5 / 5.5, 1.5 / 5.5, 1.5 / 5.5, 0.5 / 5.5]),
+    );
   });
 
   it('tends to the uniform law as alpha grows', () => {
@@ -49,7 +51,9 @@ describe('NgramModel.fit (MLE)', () => {
   });
 
   it('rejects ids outside the vocabulary and bad orders', () => {
-    expect(() => NgramModel.fit([doc(2, 7)], { order: 1, vocabularySize: V })).toThrow(/outside the vocabulary/);
+    expect(() => NgramModel.fit([doc(2, 7)], { order: 1, vocabularySize: V })).toThrow(
+      /outside the vocabulary/,
+    );
     expect(() => NgramModel.fit([], { order: 5, vocabularySize: V })).toThrow(/order/);
   });
 });
@@ -93,7 +97,13 @@ describe('NgramModel.logLikelihood', () => {
 
   it('reaches the loop: the n-gram family reports the floored tokens of its held-out NLL', async () => {
     const vocabulary = buildVocabulary(['ab']);
-    const family = new NgramFamily({ ...DEFAULT_CONFIG, model: { ...DEFAULT_CONFIG.model, family: 'ngram', ngramOrder: 1, ngramAlpha: 0 } }, vocabulary);
+    const family = new NgramFamily(
+      {
+        ...DEFAULT_CONFIG,
+        model: { ...DEFAULT_CONFIG.model, family: 'ngram', ngramOrder: 1, ngramAlpha: 0 },
+      },
+      vocabulary,
+    );
     const trained = await family.train(0, [vocabulary.encode('aba')], async () => {});
     // Bigrams seen: EOD>a, a>b, b>a, a>EOD. In "abba" only b>b is new; "aba" is all seen.
     const ll = await trained.nll([vocabulary.encode('abba'), vocabulary.encode('aba')]);
@@ -134,7 +144,12 @@ describe('NgramModel.sampleDocuments', () => {
 
   it('reproduces its own law: refitting on many samples recovers the bigram table', () => {
     const model = NgramModel.fit(training, { order: 1, vocabularySize: V });
-    const samples = model.sampleDocuments(3000, 100, { temperature: 1, topK: 0, topP: 1 }, createRng('refit'));
+    const samples = model.sampleDocuments(
+      3000,
+      100,
+      { temperature: 1, topK: 0, topP: 1 },
+      createRng('refit'),
+    );
     const refit = NgramModel.fit(samples, { order: 1, vocabularySize: V });
     for (const context of [[], [2], [3], [4]]) {
       const a = model.law(context);

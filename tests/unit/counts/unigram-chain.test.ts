@@ -1,9 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../../src/engine/rng';
-import { initialCorpusCounts, UnigramChain, type UnigramChainConfig } from '../../../src/engine/counts/unigram-chain';
+import {
+  initialCorpusCounts,
+  UnigramChain,
+  type UnigramChainConfig,
+} from '../../../src/engine/counts/unigram-chain';
 import { runUnigramChain } from '../../../src/engine/counts/unigram-run';
 import { METRIC_INDEX } from '../../../src/engine/counts/unigram-metrics';
-import { realWeightAccumulate, realWeightFreshData, realWeightReplace } from '../../../src/engine/counts/closed-forms';
+import {
+  realWeightAccumulate,
+  realWeightFreshData,
+  realWeightReplace,
+} from '../../../src/engine/counts/closed-forms';
 
 const zipf = (k: number) => Array.from({ length: k }, (_, i) => 1 / (i + 1));
 
@@ -53,7 +61,14 @@ describe('UnigramChain provenance', () => {
     // After one write-back of a corpus of 10 real tokens, 4 removed: exactly 6 real remain.
     // After two: 6 real among 10, 4 removed at random: real left = 6 - H, H ~ Hyp(10, 6, 4), E[H] = 2.4,
     // Var[H] = 4 (0.6)(0.4)(6/9) = 0.64.
-    const config: UnigramChainConfig = { initialLaw: [1, 1], paradigm: 'replace', trainingTokens: 10, generatedTokens: 4, corpusTokens: 10, trainOnWholeCorpus: true };
+    const config: UnigramChainConfig = {
+      initialLaw: [1, 1],
+      paradigm: 'replace',
+      trainingTokens: 10,
+      generatedTokens: 4,
+      corpusTokens: 10,
+      trainOnWholeCorpus: true,
+    };
     const runs = 20_000;
     let sum = 0;
     let sumSq = 0;
@@ -78,7 +93,14 @@ describe('UnigramChain provenance', () => {
     expect(Array.from(initialCorpusCounts([0.66, 0.34, 0], 3))).toEqual([2, 1, 0]);
     // Counts over N, normalised with rounding error, come back exactly.
     const counts = [17, 1, 3, 29];
-    expect(Array.from(initialCorpusCounts(counts.map((c) => c / 50), 50))).toEqual(counts);
+    expect(
+      Array.from(
+        initialCorpusCounts(
+          counts.map((c) => c / 50),
+          50,
+        ),
+      ),
+    ).toEqual(counts);
   });
 
   it('accumulate and accumulate-subsample: real weight is exactly N0 / (N0 + n m)', () => {
@@ -92,7 +114,10 @@ describe('UnigramChain provenance', () => {
   });
 
   it('fresh-data: the corpus grows by k fresh real and m generated tokens, real weight (N0 + n k) / (N0 + n (k + m)) exactly', () => {
-    const chain = new UnigramChain({ ...base, paradigm: 'fresh-data', freshRealTokens: 500 }, createRng('fresh'));
+    const chain = new UnigramChain(
+      { ...base, paradigm: 'fresh-data', freshRealTokens: 500 },
+      createRng('fresh'),
+    );
     for (let n = 1; n <= 10; n++) {
       chain.step();
       expect(chain.realWeight).toBeCloseTo(realWeightFreshData(n, 10_000, 500, 2000), 14);
@@ -148,7 +173,11 @@ describe('UnigramChain collapse', () => {
 
   it('replace with lambda < 1 loses symbols in finite time; accumulate keeps every real symbol alive', () => {
     // lambda = 0.1 on 100 tokens: the removal noise drives rare symbols out, for good.
-    const run = runUnigramChain({ ...fullySynthetic, generatedTokens: 10, trainOnWholeCorpus: true }, 3000, createRng('lose'));
+    const run = runUnigramChain(
+      { ...fullySynthetic, generatedTokens: 10, trainOnWholeCorpus: true },
+      3000,
+      createRng('lose'),
+    );
     expect(run.series[METRIC_INDEX.support][3000]).toBeLessThan(run.series[METRIC_INDEX.support][0] / 2);
   });
 
@@ -161,10 +190,15 @@ describe('UnigramChain collapse', () => {
   });
 
   it('generates only the top-k symbols of the fitted law', () => {
-    const chain = new UnigramChain({ ...base, decoding: { temperature: 1, topK: 5, topP: 1 } }, createRng('top-k'));
+    const chain = new UnigramChain(
+      { ...base, decoding: { temperature: 1, topK: 5, topP: 1 } },
+      createRng('top-k'),
+    );
     for (let n = 0; n < 20; n++) {
       chain.step();
-      const top = Array.from(chain.modelLaw.keys()).sort((a, b) => chain.modelLaw[b] - chain.modelLaw[a]).slice(0, 5);
+      const top = Array.from(chain.modelLaw.keys())
+        .sort((a, b) => chain.modelLaw[b] - chain.modelLaw[a])
+        .slice(0, 5);
       chain.generatedCounts.forEach((count, i) => {
         if (count > 0) expect(top).toContain(i);
       });

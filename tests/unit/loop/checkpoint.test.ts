@@ -6,15 +6,20 @@ import type { RunCheckpoint, SimulationEvent } from '../../../src/engine/loop/ty
 import { runSimulation } from '../../../src/engine/loop/run';
 import { collectEvents, microRunConfig, reportsOf } from '../../support/loop-fixtures';
 
-const withoutTimes = (reports: ReturnType<typeof reportsOf>) => reports.map(({ durationMs: _d, ...rest }) => rest);
-const checkpointsOf = (events: SimulationEvent[]) => events.flatMap((e) => (e.type === 'checkpoint' ? [e.checkpoint] : []));
+const withoutTimes = (reports: ReturnType<typeof reportsOf>) =>
+  reports.map(({ durationMs: _d, ...rest }) => rest);
+const checkpointsOf = (events: SimulationEvent[]) =>
+  events.flatMap((e) => (e.type === 'checkpoint' ? [e.checkpoint] : []));
 
 /** The count model: fast, and every random choice it makes flows from the seed like the transformer's. */
 const countConfig = (changes: Record<string, unknown> = {}) =>
   microRunConfig({ model: { family: 'ngram', ngramOrder: 2, ngramAlpha: 0 }, generations: 4, ...changes });
 
 /** Runs until the checkpoint after `generations` finished generations, then stops (as a crash would). */
-async function checkpointAfter(config: ReturnType<typeof microRunConfig>, generations: number): Promise<RunCheckpoint> {
+async function checkpointAfter(
+  config: ReturnType<typeof microRunConfig>,
+  generations: number,
+): Promise<RunCheckpoint> {
   for await (const e of runSimulation(config)) {
     if (e.type === 'checkpoint' && e.checkpoint.nextGeneration === generations) return e.checkpoint;
   }
@@ -38,8 +43,14 @@ describe('checkpoints and resuming', () => {
       expect(withoutTimes(resumed)).toEqual(withoutTimes(whole.slice(2)));
       expect(events.at(-1)).toMatchObject({ type: 'runDone', status: 'complete', generations: 4 });
       // The baseline is reused, not measured again, and the page is told where the run goes on.
-      expect(events.find((e) => e.type === 'baseline')).toMatchObject({ perplexity: checkpoint.baseline.perplexity });
-      expect(events.some((e) => e.type === 'notice' && /goes on from generation 2; generations 0-1 are kept/.test(e.message))).toBe(true);
+      expect(events.find((e) => e.type === 'baseline')).toMatchObject({
+        perplexity: checkpoint.baseline.perplexity,
+      });
+      expect(
+        events.some(
+          (e) => e.type === 'notice' && /goes on from generation 2; generations 0-1 are kept/.test(e.message),
+        ),
+      ).toBe(true);
     }
   });
 
@@ -68,13 +79,19 @@ describe('checkpoints and resuming', () => {
     const checkpoint = await checkpointAfter(config, 2);
     const events = await collectEvents({ ...config, generations: 3, seed: 7 }, { resumeFrom: checkpoint });
     expect(reportsOf(events).map((r) => r.generation)).toEqual([2]);
-    expect(events.find((e) => e.type === 'configChanged')).toMatchObject({ fromGeneration: 2, changed: ['generations'] });
+    expect(events.find((e) => e.type === 'configChanged')).toMatchObject({
+      fromGeneration: 2,
+      changed: ['generations'],
+    });
     expect(events.some((e) => e.type === 'notice' && /seed only change/.test(e.message))).toBe(true);
   });
 
   it('a transformer run that continues training says the resumed generation starts from a fresh model', async () => {
     const config = microRunConfig({ model: { continueTraining: true }, generations: 2 });
-    const checkpoint: RunCheckpoint = { ...(await checkpointAfter({ ...config, model: { ...config.model, family: 'ngram' } }, 1)), config };
+    const checkpoint: RunCheckpoint = {
+      ...(await checkpointAfter({ ...config, model: { ...config.model, family: 'ngram' } }, 1)),
+      config,
+    };
     const control = new LoopControl();
     const events: SimulationEvent[] = [];
     for await (const e of runSimulation(config, { resumeFrom: checkpoint, control })) {
@@ -82,7 +99,9 @@ describe('checkpoints and resuming', () => {
       if (e.type === 'notice' && /fresh model/.test(e.message)) control.cancel(); // no need to train it here
     }
     const notice = events.find((e) => e.type === 'notice' && /fresh model/.test(e.message));
-    expect(notice && notice.type === 'notice' && notice.message).toMatch(/generation 1 trains from a fresh model instead of continuing generation 0/);
+    expect(notice && notice.type === 'notice' && notice.message).toMatch(
+      /generation 1 trains from a fresh model instead of continuing generation 0/,
+    );
   });
 
   it('refuses a damaged or foreign checkpoint with a sentence that says why', async () => {

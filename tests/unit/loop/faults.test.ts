@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { PreparedCorpus } from '../../../src/engine/corpus/prepare';
 import { LoopControl } from '../../../src/engine/loop/control/loop-control';
 import type { SimulationEvent } from '../../../src/engine/loop/types';
-import { parseFaultPlan, withInjectedFault, type FaultHost, type FaultPlan } from '../../../src/engine/loop/control/fault-injection';
+import {
+  parseFaultPlan,
+  withInjectedFault,
+  type FaultHost,
+  type FaultPlan,
+} from '../../../src/engine/loop/control/fault-injection';
 import { BackendFaultError } from '../../../src/engine/loop/control/faults';
 import { NgramFamily } from '../../../src/engine/loop/families/ngram';
 import type { ModelFamily } from '../../../src/engine/loop/families/types';
@@ -30,19 +35,34 @@ function familyThat(fail: (generation: number) => Error | null) {
   };
 }
 
-const countFamily = async (c: typeof config, prepared: PreparedCorpus): Promise<ModelFamily> => new NgramFamily(c, prepared.vocabulary, prepared.source);
+const countFamily = async (c: typeof config, prepared: PreparedCorpus): Promise<ModelFamily> =>
+  new NgramFamily(c, prepared.vocabulary, prepared.source);
 
 describe('backend faults in the loop', () => {
   it('a throw from the backend mid-generation ends the run with a backend fault, finished generations reported', async () => {
-    const events = await collectEvents(config, { createFamily: familyThat((g) => (g === 1 ? new Error('WebGL: CONTEXT_LOST_WEBGL') : null)) });
+    const events = await collectEvents(config, {
+      createFamily: familyThat((g) => (g === 1 ? new Error('WebGL: CONTEXT_LOST_WEBGL') : null)),
+    });
     expect(reportsOf(events).map((r) => r.generation)).toEqual([0]);
-    expect(events.at(-1)).toEqual({ type: 'error', message: 'WebGL: CONTEXT_LOST_WEBGL', generation: 1, fault: 'backend' });
+    expect(events.at(-1)).toEqual({
+      type: 'error',
+      message: 'WebGL: CONTEXT_LOST_WEBGL',
+      generation: 1,
+      fault: 'backend',
+    });
   });
 
   it('errors of the run itself (the count model, or a bad corpus) are not backend faults', async () => {
     const broken = async (c: typeof config, prepared: PreparedCorpus): Promise<ModelFamily> => {
       const family = await countFamily(c, prepared);
-      return { ...family, name: 'ngram', baselineNll: family.baselineNll.bind(family), updateConfig: () => {}, dispose: () => {}, train: async () => Promise.reject(new Error('counting failed')) };
+      return {
+        ...family,
+        name: 'ngram',
+        baselineNll: family.baselineNll.bind(family),
+        updateConfig: () => {},
+        dispose: () => {},
+        train: async () => Promise.reject(new Error('counting failed')),
+      };
     };
     const events = await collectEvents(config, { createFamily: broken });
     expect(events.at(-1)).toMatchObject({ type: 'error', message: 'counting failed' });
@@ -57,7 +77,12 @@ describe('backend faults in the loop', () => {
       if (e.type === 'generationDone') control.fail(new BackendFaultError('the WebGPU device was lost'));
     }
     expect(reportsOf(events)).toHaveLength(1);
-    expect(events.at(-1)).toMatchObject({ type: 'error', message: 'the WebGPU device was lost', generation: 1, fault: 'backend' });
+    expect(events.at(-1)).toMatchObject({
+      type: 'error',
+      message: 'the WebGPU device was lost',
+      generation: 1,
+      fault: 'backend',
+    });
   });
 });
 
@@ -65,39 +90,74 @@ describe('injected faults (?fault=kind:generation)', () => {
   it('reads kind:generation and explains anything else', () => {
     expect(parseFaultPlan('backend:1')).toEqual({ plan: { kind: 'backend', generation: 1 }, problem: null });
     expect(parseFaultPlan(' NaN : 0 ').plan).toEqual({ kind: 'nan', generation: 0 });
-    for (const bad of ['melt:1', 'crash', 'crash:-1', '']) expect(parseFaultPlan(bad)).toMatchObject({ plan: null, problem: expect.stringMatching(/backend:N, lost:N, nan:N, crash:N/) });
+    for (const bad of ['melt:1', 'crash', 'crash:-1', ''])
+      expect(parseFaultPlan(bad)).toMatchObject({
+        plan: null,
+        problem: expect.stringMatching(/backend:N, lost:N, nan:N, crash:N/),
+      });
   });
 
   const noCrash = async (): Promise<never> => Promise.reject(new Error('no crash expected'));
-  const inject = (plan: FaultPlan, host: Partial<FaultHost> = {}) => async (c: typeof config, prepared: PreparedCorpus) =>
-    withInjectedFault(await countFamily(c, prepared), plan, { crash: noCrash, loseDevice: () => false, ...host });
+  const inject =
+    (plan: FaultPlan, host: Partial<FaultHost> = {}) =>
+    async (c: typeof config, prepared: PreparedCorpus) =>
+      withInjectedFault(await countFamily(c, prepared), plan, {
+        crash: noCrash,
+        loseDevice: () => false,
+        ...host,
+      });
 
   it('backend: generation 1 fails once as a backend fault', async () => {
     const events = await collectEvents(config, { createFamily: inject({ kind: 'backend', generation: 1 }) });
     expect(reportsOf(events)).toHaveLength(1);
-    expect(events.at(-1)).toMatchObject({ type: 'error', generation: 1, fault: 'backend', message: expect.stringMatching(/device was lost.*\?fault=backend:1/) });
+    expect(events.at(-1)).toMatchObject({
+      type: 'error',
+      generation: 1,
+      fault: 'backend',
+      message: expect.stringMatching(/device was lost.*\?fault=backend:1/),
+    });
   });
 
   it('lost: the host drops its device and its watch stops the run; without a device it fails like backend', async () => {
     const control = new LoopControl();
     const lost = await collectEvents(config, {
       control,
-      createFamily: inject({ kind: 'lost', generation: 1 }, { loseDevice: () => (control.fail(new BackendFaultError('the WebGL context was lost')), true) }),
+      createFamily: inject(
+        { kind: 'lost', generation: 1 },
+        { loseDevice: () => (control.fail(new BackendFaultError('the WebGL context was lost')), true) },
+      ),
     });
-    expect(lost.at(-1)).toMatchObject({ type: 'error', generation: 1, fault: 'backend', message: 'the WebGL context was lost' });
+    expect(lost.at(-1)).toMatchObject({
+      type: 'error',
+      generation: 1,
+      fault: 'backend',
+      message: 'the WebGL context was lost',
+    });
     const noDevice = await collectEvents(config, { createFamily: inject({ kind: 'lost', generation: 1 }) });
-    expect(noDevice.at(-1)).toMatchObject({ type: 'error', generation: 1, fault: 'backend', message: expect.stringMatching(/\?fault=lost:1/) });
+    expect(noDevice.at(-1)).toMatchObject({
+      type: 'error',
+      generation: 1,
+      fault: 'backend',
+      message: expect.stringMatching(/\?fault=lost:1/),
+    });
   });
 
   it('nan: the loss of generation 1 becomes NaN, the run pauses with the explanation, and resuming trains it again', async () => {
     const control = new LoopControl();
     const events: SimulationEvent[] = [];
-    for await (const e of runSimulation(config, { control, createFamily: inject({ kind: 'nan', generation: 1 }) })) {
+    for await (const e of runSimulation(config, {
+      control,
+      createFamily: inject({ kind: 'nan', generation: 1 }),
+    })) {
       events.push(e);
       if (e.type === 'paused') setTimeout(() => control.resume(), 10);
     }
-    expect(events.some((e) => e.type === 'trainStep' && e.generation === 1 && Number.isNaN(e.loss))).toBe(true);
-    expect(events.some((e) => e.type === 'notice' && /generation 1 diverged .*learning rate/.test(e.message))).toBe(true);
+    expect(events.some((e) => e.type === 'trainStep' && e.generation === 1 && Number.isNaN(e.loss))).toBe(
+      true,
+    );
+    expect(
+      events.some((e) => e.type === 'notice' && /generation 1 diverged .*learning rate/.test(e.message)),
+    ).toBe(true);
     expect(reportsOf(events).map((r) => r.generation)).toEqual([0, 1, 2]);
   });
 
@@ -110,7 +170,11 @@ describe('injected faults (?fault=kind:generation)', () => {
       control.cancel(); // a real worker dies here; the test ends the run instead
       throw new Error('cancelled');
     };
-    for await (const e of runSimulation(config, { control, createFamily: inject({ kind: 'crash', generation: 1 }, { crash }) })) events.push(e);
+    for await (const e of runSimulation(config, {
+      control,
+      createFamily: inject({ kind: 'crash', generation: 1 }, { crash }),
+    }))
+      events.push(e);
     expect(crashes).toEqual([expect.stringMatching(/simulated crash.*\?fault=crash:1/)]);
     expect(reportsOf(events).map((r) => r.generation)).toEqual([0]);
   });
@@ -126,9 +190,13 @@ describe('where a run falls back to when its backend fails', () => {
   });
 
   it('names the failed backend, the error and the fallback', () => {
-    expect(fallbackNotice({ backend: 'wasm', message: 'memory access out of bounds', generation: 1 }, 'cpu')).toBe(
+    expect(
+      fallbackNotice({ backend: 'wasm', message: 'memory access out of bounds', generation: 1 }, 'cpu'),
+    ).toBe(
       'The wasm backend failed during generation 1 (memory access out of bounds). The run falls back to cpu.',
     );
-    expect(fallbackNotice({ backend: 'webgpu', message: 'the WebGPU device was lost', generation: null }, 'webgl')).toMatch(/failed while measuring the baseline/);
+    expect(
+      fallbackNotice({ backend: 'webgpu', message: 'the WebGPU device was lost', generation: null }, 'webgl'),
+    ).toMatch(/failed while measuring the baseline/);
   });
 });

@@ -20,7 +20,10 @@ const WORDS = ['the', 'cat', 'sat', 'on', 'mat', 'dog', 'ran', 'blorp', 'zindle'
 function fakeFamily(options: { empty?: boolean } = {}) {
   return async (_config: SimulationConfig, prepared: PreparedCorpus): Promise<ModelFamily> => {
     const model: LanguageModel = {
-      nll: async (docs) => ({ totalNll: docs.reduce((n, d) => n + d.length + 1, 0), tokens: docs.reduce((n, d) => n + d.length + 1, 0) }),
+      nll: async (docs) => ({
+        totalNll: docs.reduce((n, d) => n + d.length + 1, 0),
+        tokens: docs.reduce((n, d) => n + d.length + 1, 0),
+      }),
       sample: async ({ count, maxLength }, rng) => {
         const documents: Int32Array[] = [];
         const hitCap: boolean[] = [];
@@ -53,8 +56,48 @@ const run = async (changes: Record<string, unknown>, family = fakeFamily()) =>
 
 /** Everything measured on the evaluation sample, as run.json holds it. */
 const sampleMetrics = (r: GenerationReport) => {
-  const { js, kl, tv, entropy, entropyBigram, collision, distinct, lostSupport, lostMass, loopShare, meanSampleLength, capHitShare, endedShare, realWordShare, precision, recall, sampleCount, generatedChars, extinct } = r;
-  return { js, kl, tv, entropy, entropyBigram, collision, distinct, lostSupport, lostMass, loopShare, meanSampleLength, capHitShare, endedShare, realWordShare, precision, recall, sampleCount, generatedChars, extinct };
+  const {
+    js,
+    kl,
+    tv,
+    entropy,
+    entropyBigram,
+    collision,
+    distinct,
+    lostSupport,
+    lostMass,
+    loopShare,
+    meanSampleLength,
+    capHitShare,
+    endedShare,
+    realWordShare,
+    precision,
+    recall,
+    sampleCount,
+    generatedChars,
+    extinct,
+  } = r;
+  return {
+    js,
+    kl,
+    tv,
+    entropy,
+    entropyBigram,
+    collision,
+    distinct,
+    lostSupport,
+    lostMass,
+    loopShare,
+    meanSampleLength,
+    capHitShare,
+    endedShare,
+    realWordShare,
+    precision,
+    recall,
+    sampleCount,
+    generatedChars,
+    extinct,
+  };
 };
 
 describe('the generated text written back', () => {
@@ -79,7 +122,12 @@ describe('the generated text written back', () => {
       { text: 'defg', chars: 4, hitCap: true },
     ];
     expect(takeBudget(stream, 5)).toEqual({ texts: ['abc', 'de'], whole: stream, chars: 5, cut: true });
-    expect(takeBudget(stream, 3)).toEqual({ texts: ['abc'], whole: stream.slice(0, 1), chars: 3, cut: false });
+    expect(takeBudget(stream, 3)).toEqual({
+      texts: ['abc'],
+      whole: stream.slice(0, 1),
+      chars: 3,
+      cut: false,
+    });
   });
 
   it('stops, says so and goes on when the model writes only empty documents', async () => {
@@ -87,7 +135,9 @@ describe('the generated text written back', () => {
     const [g0] = reportsOf(events);
     expect(g0.writtenChars).toBe(0);
     expect(g0.generatedBudgetChars).toBeGreaterThan(0);
-    expect(events.some((e) => e.type === 'notice' && /wrote only empty documents/.test(e.message))).toBe(true);
+    expect(events.some((e) => e.type === 'notice' && /wrote only empty documents/.test(e.message))).toBe(
+      true,
+    );
     expect(events.at(-1)).toMatchObject({ type: 'runDone', status: 'complete' });
   });
 });
@@ -103,7 +153,12 @@ describe('the evaluation sample', () => {
 
   it('does not depend on m for a real model either (the count model, fitted on the same D0)', async () => {
     const config = (contamination: number) =>
-      microRunConfig({ generations: 1, contamination, model: { family: 'ngram', ngramOrder: 2, ngramAlpha: 0.01 }, evaluation: { sampleChars: 1_000 } });
+      microRunConfig({
+        generations: 1,
+        contamination,
+        model: { family: 'ngram', ngramOrder: 2, ngramAlpha: 0.01 },
+        evaluation: { sampleChars: 1_000 },
+      });
     const [few] = reportsOf(await collectEvents(config(0.05)));
     const [many] = reportsOf(await collectEvents(config(0.8)));
     expect(few.perplexity).toBe(many.perplexity); // the same model
@@ -112,7 +167,11 @@ describe('the evaluation sample', () => {
   });
 
   it('is as large as the held-out reference when the held-out text is the smaller', async () => {
-    const events = await run({ generations: 1, corpus: { heldOutChars: 700 }, evaluation: { sampleChars: 5_000 } });
+    const events = await run({
+      generations: 1,
+      corpus: { heldOutChars: 700 },
+      evaluation: { sampleChars: 5_000 },
+    });
     const started = events.find((e) => e.type === 'runStarted');
     const heldOut = started?.type === 'runStarted' ? started.heldOutChars : NaN; // tiny-tales is ASCII: units are characters
     expect(heldOut).toBeLessThan(5_000);

@@ -10,7 +10,8 @@ import { collectEvents, microRunConfig, reportsOf } from '../../support/loop-fix
 
 beforeAll(() => useNodeBackend('wasm'));
 
-const withoutTimes = (reports: ReturnType<typeof reportsOf>) => reports.map(({ durationMs: _d, ...rest }) => rest);
+const withoutTimes = (reports: ReturnType<typeof reportsOf>) =>
+  reports.map(({ durationMs: _d, ...rest }) => rest);
 
 describe('the collapse loop', () => {
   it('under paper-replace, held-out perplexity of the last generation exceeds generation 0', async () => {
@@ -22,7 +23,9 @@ describe('the collapse loop', () => {
     expect(reports[0].realShare).toBe(1);
     expect(reports[1].realShare).toBe(0);
     const baseline = events.find((e) => e.type === 'baseline');
-    expect(baseline && baseline.type === 'baseline' && baseline.perplexity).toBeGreaterThan(reports[0].perplexity);
+    expect(baseline && baseline.type === 'baseline' && baseline.perplexity).toBeGreaterThan(
+      reports[0].perplexity,
+    );
     expect(events.at(-1)).toMatchObject({ type: 'runDone', status: 'complete', generations: 4 });
     // Characters that went extinct say when, and the list agrees with the count.
     for (const r of reports) {
@@ -73,7 +76,11 @@ describe('the collapse loop', () => {
 
   it('the count model runs in the same loop, with exact KL on the markov source', async () => {
     const events = await collectEvents(
-      microRunConfig({ model: { family: 'ngram', ngramOrder: 2, ngramAlpha: 0.01 }, corpus: { source: 'markov' }, generations: 5 }),
+      microRunConfig({
+        model: { family: 'ngram', ngramOrder: 2, ngramAlpha: 0.01 },
+        corpus: { source: 'markov' },
+        generations: 5,
+      }),
     );
     const reports = reportsOf(events);
     expect(reports).toHaveLength(5);
@@ -89,13 +96,19 @@ describe('the collapse loop', () => {
     for await (const e of runSimulation(base, { control })) {
       events.push(e);
       if (e.type === 'trainStep' && e.generation === 0 && e.step === 5) {
-        control.requestConfig({ ...base, seed: 99, training: { ...base.training, steps: 10 }, decoding: { ...base.decoding, temperature: 0.5 } });
+        control.requestConfig({
+          ...base,
+          seed: 99,
+          training: { ...base.training, steps: 10 },
+          decoding: { ...base.decoding, temperature: 0.5 },
+        });
       }
     }
     const changed = events.find((e) => e.type === 'configChanged');
     expect(changed).toMatchObject({ fromGeneration: 1, changed: ['training', 'decoding'] });
     expect(events.some((e) => e.type === 'notice' && /seed only change/.test(e.message))).toBe(true);
-    const steps = (g: number) => events.flatMap((e) => (e.type === 'trainStep' && e.generation === g ? [e.totalSteps] : []));
+    const steps = (g: number) =>
+      events.flatMap((e) => (e.type === 'trainStep' && e.generation === g ? [e.totalSteps] : []));
     expect(steps(0).at(-1)).toBe(40); // the generation under way keeps its settings
     expect(steps(1).at(-1)).toBe(10);
   });
@@ -112,7 +125,10 @@ describe('the collapse loop', () => {
 
   it('pauses with an explanation when training diverges, and retries that generation on resume', async () => {
     const control = new LoopControl();
-    const config = microRunConfig({ model: { family: 'ngram', ngramOrder: 1, ngramAlpha: 0.1 }, generations: 3 });
+    const config = microRunConfig({
+      model: { family: 'ngram', ngramOrder: 1, ngramAlpha: 0.1 },
+      generations: 3,
+    });
     let calls = 0;
     // A family that diverges once, in generation 1, and otherwise is the real count model.
     const createFamily = async (c: typeof config, prepared: PreparedCorpus): Promise<ModelFamily> => {
@@ -123,7 +139,11 @@ describe('the collapse loop', () => {
         train: async (generation, docs, onProgress) => {
           calls++;
           if (generation === 1 && calls === 2) {
-            throw Object.assign(new Error('training diverged at step 5 (loss NaN)'), { name: 'TrainingDivergedError', step: 5, loss: NaN });
+            throw Object.assign(new Error('training diverged at step 5 (loss NaN)'), {
+              name: 'TrainingDivergedError',
+              step: 5,
+              loss: NaN,
+            });
           }
           return real.train(generation, docs, onProgress);
         },

@@ -39,6 +39,8 @@ describe("the count model's evaluation floor in the report", () => {
     expect(r.flooredTokens).not.toBeNull();
     expect(r.flooredTokens as number).toBeGreaterThan(0);
     // Each floored token adds ln(1e6) nats: they cannot exceed the total NLL.
-    expect((r.flooredTokens as number) * Math.log(1e6)).toBeLessThanOrEqual(r.nllPerChar * r.heldOutTokens + 1e-6);
+    expect((r.flooredTokens as number) * Math.log(1e6)).toBeLessThanOrEqual(
+      r.nllPerChar * r.heldOutTokens + 1e-6,
+    );
   });
 });

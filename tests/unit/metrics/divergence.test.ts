@@ -56,7 +56,10 @@ describe('degenerate laws', () => {
     expect(jensenShannonBits(empty, empty)).toBe(0);
     // smoothed empty Q is uniform over P's support: KL = ln 2 - H(0.75, 0.25)
     const p = ngramCountsFrom({ a: 3, b: 1 });
-    expect(klDivergenceNats(p, empty)).toBeCloseTo(Math.log(2) + 0.75 * Math.log(0.75) + 0.25 * Math.log(0.25), 12);
+    expect(klDivergenceNats(p, empty)).toBeCloseTo(
+      Math.log(2) + 0.75 * Math.log(0.75) + 0.25 * Math.log(0.25),
+      12,
+    );
   });
 });
 

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { collisionProbability, countCharNgrams, entropyBits, entropyNats, ngramCountsFrom } from '../../../src/engine/metrics';
+import {
+  collisionProbability,
+  countCharNgrams,
+  entropyBits,
+  entropyNats,
+  ngramCountsFrom,
+} from '../../../src/engine/metrics';
 
 describe('entropy and collision', () => {
   it('gives ln k and 1/k for a uniform law over k symbols', () => {

@@ -18,7 +18,12 @@ describe('computeGenerationMetrics', () => {
   it('assembles hand-computed values for a collapsed sample', () => {
     const ref = prepareReference(['abab']); // chars a 2, b 2; bigrams ab 2, ba 1
     const tracker = new ExtinctionTracker(['abab']);
-    const m = computeGenerationMetrics({ samples: ['aaaa'], heldOut: ref, lengthCap: 4, extinction: { tracker, generation: 1 } });
+    const m = computeGenerationMetrics({
+      samples: ['aaaa'],
+      heldOut: ref,
+      lengthCap: 4,
+      extinction: { tracker, generation: 1 },
+    });
     expect(m.entropy).toBe(0);
     expect(m.entropyBigram).toBe(0);
     expect(m.collision).toBe(1);
@@ -37,7 +42,13 @@ describe('computeGenerationMetrics', () => {
   });
 
   it('uses cap flags and given lengths when passed, and rejects empty held-out text', () => {
-    const m = computeGenerationMetrics({ samples: ['ab', 'cd'], heldOut: ['abcd'], lengthCap: 2, hitCap: [false, true], sampleLengths: [3, 5] });
+    const m = computeGenerationMetrics({
+      samples: ['ab', 'cd'],
+      heldOut: ['abcd'],
+      lengthCap: 2,
+      hitCap: [false, true],
+      sampleLengths: [3, 5],
+    });
     expect(m.capHitShare).toBe(0.5);
     expect(m.meanSampleLength).toBe(4);
     expect(() => prepareReference(['', ''])).toThrow(/held-out text is empty/);
@@ -46,7 +57,9 @@ describe('computeGenerationMetrics', () => {
 
 describe('computeGenerationMetrics: real words and stories', () => {
   it('reports the real-word share against the reference vocabulary, and the stories the model ended', () => {
-    const ref = prepareReference(['the cat sat on the rug'], { realWords: new Set(['the', 'cat', 'sat', 'on']) });
+    const ref = prepareReference(['the cat sat on the rug'], {
+      realWords: new Set(['the', 'cat', 'sat', 'on']),
+    });
     const m = computeGenerationMetrics({
       samples: ['the cat sat on the mat', 'zz'],
       heldOut: ref,

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { countCharNgrams, countCharNgramsByOrder, countWordNgrams, ngramCountsFrom, toProbabilities, tokenizeWords } from '../../../src/engine/metrics';
+import {
+  countCharNgrams,
+  countCharNgramsByOrder,
+  countWordNgrams,
+  ngramCountsFrom,
+  toProbabilities,
+  tokenizeWords,
+} from '../../../src/engine/metrics';
 
 const asObject = (m: ReadonlyMap<string, number>) => Object.fromEntries([...m].sort());
 
@@ -36,7 +43,13 @@ describe('character n-grams', () => {
 
 describe('words', () => {
   it('lowercases runs of letters and apostrophes, stripping quote marks', () => {
-    expect(tokenizeWords("Don't STOP—it's 'quoted' 42 café’s")).toEqual(["don't", 'stop', "it's", 'quoted', "café's"]);
+    expect(tokenizeWords("Don't STOP—it's 'quoted' 42 café’s")).toEqual([
+      "don't",
+      'stop',
+      "it's",
+      'quoted',
+      "café's",
+    ]);
   });
 
   it('counts word bigrams inside documents', () => {

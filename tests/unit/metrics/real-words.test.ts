@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { countWordNgrams, nonWordsOf, realVocabulary, realWordShare, realWordShareOf, wordSpans } from '../../../src/engine/metrics';
+import {
+  countWordNgrams,
+  nonWordsOf,
+  realVocabulary,
+  realWordShare,
+  realWordShareOf,
+  wordSpans,
+} from '../../../src/engine/metrics';
 import { createRng } from '../../../src/engine/rng';
 
 describe('real-word share', () => {
@@ -25,7 +32,10 @@ describe('real-word share', () => {
   });
 
   it('lists the distinct non-words of texts, sorted', () => {
-    expect(nonWordsOf(['the blorp sat', 'Blorp and zing'], new Set(['the', 'sat', 'and']))).toEqual(['blorp', 'zing']);
+    expect(nonWordsOf(['the blorp sat', 'Blorp and zing'], new Set(['the', 'sat', 'and']))).toEqual([
+      'blorp',
+      'zing',
+    ]);
     expect(nonWordsOf([], new Set())).toEqual([]);
   });
 
@@ -38,7 +48,9 @@ describe('real-word share', () => {
     let sum = 0;
     for (let seed = 0; seed < seeds; seed++) {
       const rng = createRng(seed);
-      const doc = Array.from({ length: tokens }, () => words[Math.floor(rng.next() * words.length)]).join(' ');
+      const doc = Array.from({ length: tokens }, () => words[Math.floor(rng.next() * words.length)]).join(
+        ' ',
+      );
       sum += realWordShareOf([doc], vocabulary);
     }
     const standardError = Math.sqrt((0.7 * 0.3) / tokens / seeds);
@@ -55,7 +67,8 @@ describe('word spans', () => {
       { start: 11, end: 16, word: "ann's" },
       { start: 17, end: 20, word: 'dog' },
     ]);
-    for (const s of wordSpans(text)) expect(text.slice(s.start, s.end).toLowerCase().replace('’', "'")).toBe(s.word);
+    for (const s of wordSpans(text))
+      expect(text.slice(s.start, s.end).toLowerCase().replace('’', "'")).toBe(s.word);
     expect(wordSpans("'' -- 12")).toEqual([]);
   });
 });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { charLength, distinctN, isLoop, longestPeriodicRun, loopShare, sampleLengthStats } from '../../../src/engine/metrics';
+import {
+  charLength,
+  distinctN,
+  isLoop,
+  longestPeriodicRun,
+  loopShare,
+  sampleLengthStats,
+} from '../../../src/engine/metrics';
 
 describe('distinct-n', () => {
   it('matches a hand-counted string', () => {
@@ -47,8 +54,16 @@ describe('loops', () => {
 
 describe('sample lengths', () => {
   it('gives the mean length, the cap-hit share and the share the model ended itself', () => {
-    expect(sampleLengthStats([10, 20, 30], 30)).toEqual({ meanSampleLength: 20, capHitShare: 1 / 3, endedShare: 2 / 3 });
-    expect(sampleLengthStats([10, 20, 30], 30, [true, true, false])).toEqual({ meanSampleLength: 20, capHitShare: 2 / 3, endedShare: 1 / 3 });
+    expect(sampleLengthStats([10, 20, 30], 30)).toEqual({
+      meanSampleLength: 20,
+      capHitShare: 1 / 3,
+      endedShare: 2 / 3,
+    });
+    expect(sampleLengthStats([10, 20, 30], 30, [true, true, false])).toEqual({
+      meanSampleLength: 20,
+      capHitShare: 2 / 3,
+      endedShare: 1 / 3,
+    });
     expect(sampleLengthStats([], 30)).toEqual({ meanSampleLength: 0, capHitShare: 0, endedShare: 0 });
     expect(() => sampleLengthStats([1, 2], 3, [true])).toThrow(RangeError);
   });

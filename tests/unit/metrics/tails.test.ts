@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { countSupportTables, lostSupport, lostSupportByKind, ngramCountsFrom } from '../../../src/engine/metrics';
+import {
+  countSupportTables,
+  lostSupport,
+  lostSupportByKind,
+  ngramCountsFrom,
+} from '../../../src/engine/metrics';
 
 describe('lost support', () => {
   it('counts lost distinct symbols and their real mass on a hand-made case', () => {

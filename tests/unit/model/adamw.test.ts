@@ -10,8 +10,25 @@ describe('AdamW (grouped update)', () => {
   it('equals the per-variable AdamW formula with global-norm clipping and matrix-only decay', () => {
     const rng = seeded('adamw');
     // Nine vectors (more than one concat's 7 inputs), matrices of two column counts, one alone.
-    const shapes: number[][] = [[3, 4], [5, 4], [2, 6], [7], [4, 4], [3], [2], [6], [1], [5], [2], [3], [4], [3, 2]];
-    const values = shapes.map((s) => Array.from({ length: s.reduce((a, b) => a * b, 1) }, () => rng.normal()));
+    const shapes: number[][] = [
+      [3, 4],
+      [5, 4],
+      [2, 6],
+      [7],
+      [4, 4],
+      [3],
+      [2],
+      [6],
+      [1],
+      [5],
+      [2],
+      [3],
+      [4],
+      [3, 2],
+    ];
+    const values = shapes.map((s) =>
+      Array.from({ length: s.reduce((a, b) => a * b, 1) }, () => rng.normal()),
+    );
     const variables = shapes.map((s, i) => tf.variable(tf.tensor(values[i], s)));
     const settings = { ...DEFAULT_ADAMW, weightDecay: 0.1, clipNorm: 2 };
     const optimizer = new AdamW(variables, settings);
@@ -49,7 +66,12 @@ describe('AdamW (grouped update)', () => {
   });
 
   it('starts from a value assigned to a variable between updates, not from its own copy', () => {
-    const weight = tf.variable(tf.tensor2d([[1, 2], [3, 4]]));
+    const weight = tf.variable(
+      tf.tensor2d([
+        [1, 2],
+        [3, 4],
+      ]),
+    );
     const bias = tf.variable(tf.tensor1d([0.5, -0.5]));
     const optimizer = new AdamW([weight, bias], { ...DEFAULT_ADAMW, weightDecay: 0, clipNorm: 0 });
     const zeroGrads = () => [tf.zeros([2, 2]), tf.zeros([2])];
@@ -57,7 +79,12 @@ describe('AdamW (grouped update)', () => {
     optimizer.apply(grads, 0.1);
     tf.dispose(grads);
     // Zero gradients move nothing; an outside assignment (a reset, a poisoned weight) must stick.
-    weight.assign(tf.tensor2d([[10, 20], [30, 40]]));
+    weight.assign(
+      tf.tensor2d([
+        [10, 20],
+        [30, 40],
+      ]),
+    );
     grads = zeroGrads();
     optimizer.apply(grads, 0.1);
     tf.dispose(grads);

@@ -18,7 +18,11 @@ async function cycle(seed: number) {
   const losses: number[] = [];
   await trainer.train(stream, (p) => void losses.push(p.loss));
   const nll = await streamNll(model, stream);
-  const { documents } = await sampleDocuments(model, { count: 4, maxLength: 30, decoding: { temperature: 1, topK: 0, topP: 1 } }, rng.split('sample'));
+  const { documents } = await sampleDocuments(
+    model,
+    { count: 4, maxLength: 30, decoding: { temperature: 1, topK: 0, topP: 1 } },
+    rng.split('sample'),
+  );
   trainer.dispose();
   model.dispose();
   return { losses, nll: nll.totalNll, samples: documents.map((d) => vocab.decode(d)) };

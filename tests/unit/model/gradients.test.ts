@@ -10,8 +10,12 @@ describe('gradients', () => {
   it('match central finite differences on the cpu backend (relative error < 1e-2)', async () => {
     const { vocab, stream } = textFixture();
     // Larger init than GPT-2's 0.02 so gradients stand well above float32 round-off.
-    const model = createGpt(microShape(vocab.size, { contextLength: 8, width: 8, heads: 2, layers: 2 }), seeded(11));
-    for (const v of model.variables) v.assign(tf.tidy(() => tf.add(v, tf.randomNormal(v.shape, 0, 0.3, 'float32', 5))));
+    const model = createGpt(
+      microShape(vocab.size, { contextLength: 8, width: 8, heads: 2, layers: 2 }),
+      seeded(11),
+    );
+    for (const v of model.variables)
+      v.assign(tf.tidy(() => tf.add(v, tf.randomNormal(v.shape, 0, 0.3, 'float32', 5))));
     const t = 8;
     const inputs = tf.tensor2d(stream.slice(0, 2 * t), [2, t], 'int32');
     const targets = tf.tensor1d(stream.slice(1, 2 * t + 1), 'int32');

@@ -16,7 +16,6 @@ import {
 } from '../../../src/engine/model/kernels';
 import { seeded } from '../../support/model-fixtures';
 
-
 const randomTensor = (shape: number[], seed: string, std = 1) => {
   const rng = seeded(seed);
   const values = new Float32Array(shape.reduce((a, b) => a * b, 1));
@@ -92,8 +91,12 @@ describe.each([
     const g = randomTensor([width], 'g');
     const b = randomTensor([width], 'b');
     tf.tidy(() => {
-      expect(maxAbsDiff(tf.reshape(layerNormForward(as3(x), g, b).y, [rows, width]), layerNorm(x, g, b))).toBeLessThan(1e-5);
-      expect(maxAbsDiff(tf.reshape(geluForward(as3(tf.mul(x, 3))).y, [rows, width]), gelu(tf.mul(x, 3)))).toBeLessThan(1e-5);
+      expect(
+        maxAbsDiff(tf.reshape(layerNormForward(as3(x), g, b).y, [rows, width]), layerNorm(x, g, b)),
+      ).toBeLessThan(1e-5);
+      expect(
+        maxAbsDiff(tf.reshape(geluForward(as3(tf.mul(x, 3))).y, [rows, width]), gelu(tf.mul(x, 3))),
+      ).toBeLessThan(1e-5);
     });
     tf.dispose([x, g, b]);
   });
@@ -109,19 +112,33 @@ describe.each([
     const dy = randomTensor([rows, width], 'dy');
     const ones = () => tf.ones([1, 1, rows]);
 
-    const normThenLinear = (xs: tf.Tensor, gs: tf.Tensor, bs: tf.Tensor) => linear(layerNorm(xs, gs, bs), w, c);
+    const normThenLinear = (xs: tf.Tensor, gs: tf.Tensor, bs: tf.Tensor) =>
+      linear(layerNorm(xs, gs, bs), w, c);
     const fd = finiteDifferenceError(normThenLinear, [x, g, b]);
     expect(fd.ref).toBeGreaterThan(1e-6);
     expect(fd.rel).toBeLessThan(1e-2);
-    const want = tf.grads((xs: tf.Tensor, gs: tf.Tensor, bs: tf.Tensor) => tf.sum(tf.mul(normThenLinear(xs, gs, bs), dz)))([x, g, b]);
+    const want = tf.grads((xs: tf.Tensor, gs: tf.Tensor, bs: tf.Tensor) =>
+      tf.sum(tf.mul(normThenLinear(xs, gs, bs), dz)),
+    )([x, g, b]);
     tf.tidy(() => {
       const { saved } = layerNormForward(as3(x), g, b);
       const dzBias = tf.reshape(tf.sum(dz, 0), [1, 1, out]);
-      const [dx, dGain, dBias] = layerNormLinearBackward(as3(dz), as3(w), dzBias, g, saved, ones, as3(residual));
+      const [dx, dGain, dBias] = layerNormLinearBackward(
+        as3(dz),
+        as3(w),
+        dzBias,
+        g,
+        saved,
+        ones,
+        as3(residual),
+      );
       expect(maxAbsDiff(tf.reshape(dx, [rows, width]), tf.add(want[0], residual)), 'dx').toBeLessThan(1e-4);
       expect(maxAbsDiff(tf.reshape(dGain, [width]), want[1]), 'dGain').toBeLessThan(1e-4);
       expect(maxAbsDiff(tf.reshape(dBias, [width]), want[2]), 'dBias').toBeLessThan(1e-4);
-      expect(maxAbsDiff(tf.reshape(columnSums(as3(dy), ones), [width]), tf.sum(dy, 0)), 'column sums').toBeLessThan(1e-4);
+      expect(
+        maxAbsDiff(tf.reshape(columnSums(as3(dy), ones), [width]), tf.sum(dy, 0)),
+        'column sums',
+      ).toBeLessThan(1e-4);
     });
 
     const geluFd = finiteDifferenceError((xs) => gelu(tf.mul(xs, 3)), [x]);
@@ -130,7 +147,10 @@ describe.each([
     const [wantGelu] = tf.grads((xs: tf.Tensor) => tf.sum(tf.mul(gelu(xs), dy)))([tf.mul(x, 3)]);
     tf.tidy(() => {
       const { saved } = geluForward(as3(tf.mul(x, 3)));
-      expect(maxAbsDiff(tf.reshape(geluBackward(as3(dy), saved), [rows, width]), wantGelu), 'gelu').toBeLessThan(1e-4);
+      expect(
+        maxAbsDiff(tf.reshape(geluBackward(as3(dy), saved), [rows, width]), wantGelu),
+        'gelu',
+      ).toBeLessThan(1e-4);
     });
     tf.dispose([x, g, b, w, c, dz, residual, dy, ...want, wantGelu]);
   });
@@ -163,7 +183,10 @@ describe.each([
       for (let h = 0; h < heads; h++) {
         const part = (p: number) => tf.slice(qkv, [b * t, p * width + h * d], [t, d]);
         const mask = tf.linalg.bandPart(tf.ones([t, t]), -1, 0);
-        const scores = tf.add(tf.div(tf.matMul(part(0), part(1), false, true), Math.sqrt(d)), tf.mul(tf.sub(1, mask), -1e9));
+        const scores = tf.add(
+          tf.div(tf.matMul(part(0), part(1), false, true), Math.sqrt(d)),
+          tf.mul(tf.sub(1, mask), -1e9),
+        );
         headsOut.push(tf.matMul(tf.softmax(scores), part(2)));
       }
       rows.push(tf.concat(headsOut, 1));
@@ -176,7 +199,11 @@ describe.each([
   /** The fast forward pass as [n, c], and its backward pass of d(output) as [n, 3c]. */
   function fast(qkv: tf.Tensor, kernel: AttentionKernel, mask: tf.Tensor) {
     const { merged, saved } = attentionForward(qkv, mask, dims as AttentionDims, kernel);
-    return { out: tf.reshape(merged, [n, width]), backward: (dy: tf.Tensor) => tf.reshape(attentionBackward(dy, saved, dims as AttentionDims), [n, 3 * width]) };
+    return {
+      out: tf.reshape(merged, [n, width]),
+      backward: (dy: tf.Tensor) =>
+        tf.reshape(attentionBackward(dy, saved, dims as AttentionDims), [n, 3 * width]),
+    };
   }
 
   it("gpt.ts's attention equals the straightforward one, and both formulations equal it, and so do their gradients", () => {
@@ -199,7 +226,7 @@ describe.each([
     tf.dispose([qkv, weights, expected, expectedGrad, specGrad]);
   });
 
-  it(`runs ${fused ? 'the wasm backend\'s attention kernels' : 'tf ops only'} for the grouped formulation`, async () => {
+  it(`runs ${fused ? "the wasm backend's attention kernels" : 'tf ops only'} for the grouped formulation`, async () => {
     const qkv = randomTensor([dims.batch * dims.t, 3 * width], 'qkv3');
     const mask = attentionMask(dims.t, 'grouped');
     const { kernels: ran, result } = await tf.profile(() => tf.tidy(() => fast(qkv, 'grouped', mask).out));

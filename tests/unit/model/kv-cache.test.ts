@@ -12,7 +12,10 @@ async function trainedModel(seed: number): Promise<Gpt> {
   const { vocab, stream } = textFixture();
   // Two layers and three heads: the decode layout interleaves batch and heads, which one row and
   // one head would not exercise; the weights are trained so LayerNorm gains and biases are not 1/0.
-  const model = createGpt(microShape(vocab.size, { contextLength: 12, layers: 2, heads: 3, width: 12 }), seeded(seed));
+  const model = createGpt(
+    microShape(vocab.size, { contextLength: 12, layers: 2, heads: 3, width: 12 }),
+    seeded(seed),
+  );
   const trainer = new Trainer(model, trainingSettings({ steps: 30 }), seeded(seed));
   await trainer.train(stream);
   trainer.dispose();
@@ -22,7 +25,9 @@ async function trainedModel(seed: number): Promise<Gpt> {
 /** The specification's logits (gptLogits) [batch, len, vocab] of sequences ids [batch][len]. */
 function fullLogits(model: Gpt, ids: number[][]): Float32Array {
   const [batch, len] = [ids.length, ids[0].length];
-  return tf.tidy(() => gptLogits(model, tf.tensor2d(ids.flat(), [batch, len], 'int32')).dataSync() as Float32Array);
+  return tf.tidy(
+    () => gptLogits(model, tf.tensor2d(ids.flat(), [batch, len], 'int32')).dataSync() as Float32Array,
+  );
 }
 
 describe.each(['wasm', 'cpu'] as const)('KV cache on %s', (backend) => {
@@ -49,7 +54,8 @@ describe.each(['wasm', 'cpu'] as const)('KV cache on %s', (backend) => {
       const got = out.dataSync();
       out.dispose();
       rows.forEach((_, b) => {
-        for (let j = 0; j < v; j++) maxDiff = Math.max(maxDiff, Math.abs(got[b * v + j] - full[(b * len + to - 1) * v + j]));
+        for (let j = 0; j < v; j++)
+          maxDiff = Math.max(maxDiff, Math.abs(got[b * v + j] - full[(b * len + to - 1) * v + j]));
       });
     }
     expect(cache.length).toBe(len);

@@ -13,7 +13,9 @@ beforeAll(() => useNodeBackend('wasm'));
 
 /** Full-recompute logits of every position of one sequence: [len, vocab]. */
 function fullLogits(model: Gpt, ids: number[]): Float32Array {
-  return tf.tidy(() => windowLogits(model, tf.tensor2d(ids, [1, ids.length], 'int32')).dataSync() as Float32Array);
+  return tf.tidy(
+    () => windowLogits(model, tf.tensor2d(ids, [1, ids.length], 'int32')).dataSync() as Float32Array,
+  );
 }
 
 async function trainedModel(seed: number): Promise<Gpt> {
@@ -63,14 +65,20 @@ describe('sampling', () => {
   it('top-k and top-p never emit a symbol outside the kept set', async () => {
     const model = await trainedModel(23);
     const v = model.shape.vocabSize;
-    for (const decoding of [{ temperature: 1.5, topK: 3, topP: 1 }, { temperature: 1.5, topK: 0, topP: 0.5 }]) {
+    for (const decoding of [
+      { temperature: 1.5, topK: 3, topP: 1 },
+      { temperature: 1.5, topK: 0, topP: 0.5 },
+    ]) {
       const { documents } = await sampleDocuments(model, { count: 6, maxLength: 15, decoding }, seeded('tk'));
       for (const doc of documents) {
         const ids = [EOD, ...doc];
         const logits = fullLogits(model, ids.slice(0, -1));
         doc.forEach((symbol, pos) => {
           const row = Array.from(logits.subarray(pos * v, (pos + 1) * v));
-          const order = row.map((x, i) => [x, i]).sort((p, q) => q[0] - p[0]).map((p) => p[1]);
+          const order = row
+            .map((x, i) => [x, i])
+            .sort((p, q) => q[0] - p[0])
+            .map((p) => p[1]);
           const rank = order.indexOf(symbol);
           if (decoding.topK > 0) expect(rank).toBeLessThan(decoding.topK);
           else {
@@ -87,7 +95,11 @@ describe('sampling', () => {
 
   it('documents stop at the end-of-document symbol or at the length cap, and say which', async () => {
     const model = await trainedModel(24);
-    const { documents, hitCap } = await sampleDocuments(model, { count: 8, maxLength: 12, decoding: { temperature: 1, topK: 0, topP: 1 } }, seeded('cap'));
+    const { documents, hitCap } = await sampleDocuments(
+      model,
+      { count: 8, maxLength: 12, decoding: { temperature: 1, topK: 0, topP: 1 } },
+      seeded('cap'),
+    );
     model.dispose();
     documents.forEach((d, i) => {
       expect(d.length).toBeLessThanOrEqual(12);

@@ -13,7 +13,11 @@ describe('training', () => {
     const { vocab, stream } = textFixture();
     const shape = microShape(vocab.size, { contextLength: 64, layers: 2, heads: 4, width: 64 });
     const model = createGpt(shape, seeded(1).split('init'));
-    const trainer = new Trainer(model, trainingSettings({ steps: 400, batchSize: 16, learningRate: 1e-2, warmupSteps: 20, reportEvery: 50 }), seeded(1).split('train'));
+    const trainer = new Trainer(
+      model,
+      trainingSettings({ steps: 400, batchSize: 16, learningRate: 1e-2, warmupSteps: 20, reportEvery: 50 }),
+      seeded(1).split('train'),
+    );
     const finalLoss = await trainer.train(stream);
     trainer.dispose();
     model.dispose();
@@ -62,10 +66,14 @@ describe('training', () => {
     const trainer = new Trainer(model, trainingSettings({ steps: 1000, reportEvery: 5 }), seeded(4));
     const controller = new AbortController();
     let lastStep = 0;
-    const run = trainer.train(stream, (p) => {
-      lastStep = p.step;
-      if (p.step >= 10) controller.abort();
-    }, controller.signal);
+    const run = trainer.train(
+      stream,
+      (p) => {
+        lastStep = p.step;
+        if (p.step >= 10) controller.abort();
+      },
+      controller.signal,
+    );
     await expect(run).rejects.toThrow();
     trainer.dispose();
     model.dispose();

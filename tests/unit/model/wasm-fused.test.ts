@@ -1,10 +1,22 @@
 import * as tf from '@tensorflow/tfjs';
 import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { assembleWasmKernels, BINARY_MODULE_PATH, binaryModuleSource } from '../../../src/cli/assemble-wasm-kernels';
+import {
+  assembleWasmKernels,
+  BINARY_MODULE_PATH,
+  binaryModuleSource,
+} from '../../../src/cli/assemble-wasm-kernels';
 import { useNodeBackend } from '../../../src/cli/tf-node';
 import { hasFusedKernels } from '../../../src/engine/model/kernels/availability';
-import { GELU, GELU_GRAD, GELU_K1, GELU_K2, LAYER_NORM, LAYER_NORM_GRAD, runFused } from '../../../src/engine/model/kernels/catalog';
+import {
+  GELU,
+  GELU_GRAD,
+  GELU_K1,
+  GELU_K2,
+  LAYER_NORM,
+  LAYER_NORM_GRAD,
+  runFused,
+} from '../../../src/engine/model/kernels/catalog';
 import { columnSumsOnWasm, swapOnWasm } from '../../../src/engine/model/kernels/wasm-fused';
 
 /** GELU (tanh form) in float64: y and sigmoid(z). */
@@ -15,7 +27,7 @@ function geluReference(x: number): { y: number; sig: number } {
 
 const values = (t: tf.Tensor) => Array.from(t.dataSync());
 
-describe('the wasm backend\'s fused kernels (wasm-fused.wat)', () => {
+describe("the wasm backend's fused kernels (wasm-fused.wat)", () => {
   beforeAll(() => useNodeBackend('wasm'));
 
   it('ship the binaries that wasm-fused.wat and wasm-attention.wat assemble to (run `npm run build:wasm-kernels` after editing them)', async () => {
@@ -31,8 +43,17 @@ describe('the wasm backend\'s fused kernels (wasm-fused.wat)', () => {
   });
 
   it('normalise a row to the hand-computed answer: [1, 2, 3, 4] has mean 2.5 and variance 1.25', () => {
-    const x = tf.tensor3d([[[1, 2, 3, 4], [-2, -2, -2, -2]]]);
-    const [y, xhat, rstd] = runFused(LAYER_NORM, { x, gain: tf.tensor1d([2, 2, 1, 1]), bias: tf.tensor1d([0, 1, 0, -1]) }, { epsilon: 1e-5 });
+    const x = tf.tensor3d([
+      [
+        [1, 2, 3, 4],
+        [-2, -2, -2, -2],
+      ],
+    ]);
+    const [y, xhat, rstd] = runFused(
+      LAYER_NORM,
+      { x, gain: tf.tensor1d([2, 2, 1, 1]), bias: tf.tensor1d([0, 1, 0, -1]) },
+      { epsilon: 1e-5 },
+    );
     const s = 1 / Math.sqrt(1.25 + 1e-5);
     expect(rstd.shape).toEqual([1, 2, 1]);
     expect(values(rstd)[0]).toBeCloseTo(s, 5);
@@ -50,8 +71,17 @@ describe('the wasm backend\'s fused kernels (wasm-fused.wat)', () => {
     const dyValues = Array.from({ length: rows * c }, (_, i) => Math.sin(i * 1.7) + 0.3);
     const xValues = Array.from({ length: rows * c }, (_, i) => Math.cos(i * 0.9) * (1 + i / 10));
     const gainValues = Array.from({ length: c }, (_, j) => 0.5 + j / 8);
-    const [, xhat, rstd] = runFused(LAYER_NORM, { x: tf.tensor3d(xValues, [1, rows, c]), gain: tf.tensor1d(gainValues), bias: tf.zeros([c]) }, { epsilon: 1e-5 });
-    const [dx, dyXhat] = runFused(LAYER_NORM_GRAD, { dy: tf.tensor3d(dyValues, [1, rows, c]), xhat, rstd, gain: tf.tensor1d(gainValues) });
+    const [, xhat, rstd] = runFused(
+      LAYER_NORM,
+      { x: tf.tensor3d(xValues, [1, rows, c]), gain: tf.tensor1d(gainValues), bias: tf.zeros([c]) },
+      { epsilon: 1e-5 },
+    );
+    const [dx, dyXhat] = runFused(LAYER_NORM_GRAD, {
+      dy: tf.tensor3d(dyValues, [1, rows, c]),
+      xhat,
+      rstd,
+      gain: tf.tensor1d(gainValues),
+    });
     const h = values(xhat);
     const s = values(rstd);
     const got = values(dx);
@@ -75,7 +105,32 @@ describe('the wasm backend\'s fused kernels (wasm-fused.wat)', () => {
   });
 
   it('compute GELU to float32 precision from -100 to 100, with 0 at 0, x far right, 0 far left and NaN kept', () => {
-    const xs = [0, 1e-3, -1e-3, 0.5, -0.5, 1, -1, 2, -2, 3, -3, 5.5, -5.5, 10, -10, 20, -20, 40, -40, 100, -100, 1e-20, -1e-20, Number.NaN];
+    const xs = [
+      0,
+      1e-3,
+      -1e-3,
+      0.5,
+      -0.5,
+      1,
+      -1,
+      2,
+      -2,
+      3,
+      -3,
+      5.5,
+      -5.5,
+      10,
+      -10,
+      20,
+      -20,
+      40,
+      -40,
+      100,
+      -100,
+      1e-20,
+      -1e-20,
+      Number.NaN,
+    ];
     const [y, sig] = runFused(GELU, { x: tf.tensor3d(xs, [1, 6, 4]) });
     const gotY = values(y);
     const gotSig = values(sig);
@@ -88,8 +143,12 @@ describe('the wasm backend\'s fused kernels (wasm-fused.wat)', () => {
       // Rounding z = x (k1 x^2 + k2) to float32 moves sigmoid(z) by up to |z| 2^-24 relatively.
       const z = Math.abs(x * (GELU_K1 * x * x + GELU_K2));
       const relative = 3e-7 * (1 + z);
-      expect(Math.abs(gotSig[i] - want.sig), `sigmoid at ${x}`).toBeLessThanOrEqual(relative * want.sig + 1e-37);
-      expect(Math.abs(gotY[i] - want.y), `gelu at ${x}`).toBeLessThanOrEqual(relative * Math.abs(want.y) + 1e-36);
+      expect(Math.abs(gotSig[i] - want.sig), `sigmoid at ${x}`).toBeLessThanOrEqual(
+        relative * want.sig + 1e-37,
+      );
+      expect(Math.abs(gotY[i] - want.y), `gelu at ${x}`).toBeLessThanOrEqual(
+        relative * Math.abs(want.y) + 1e-36,
+      );
     });
     expect(gotSig[0]).toBe(0.5);
     expect(gotY[0]).toBe(0);
@@ -97,7 +156,7 @@ describe('the wasm backend\'s fused kernels (wasm-fused.wat)', () => {
     expect(Math.abs(gotY[xs.indexOf(-100)])).toBeLessThan(1e-30);
   });
 
-  it('give GELU\'s derivative: matching central differences of the float64 formula', () => {
+  it("give GELU's derivative: matching central differences of the float64 formula", () => {
     const xs = Array.from({ length: 16 }, (_, i) => -4 + i * 0.55);
     const dys = xs.map((_, i) => 1 + (i % 3) * 0.5);
     const x = tf.tensor3d(xs, [1, 4, 4]);
@@ -114,12 +173,16 @@ describe('the wasm backend\'s fused kernels (wasm-fused.wat)', () => {
     // x[b, r, c] = 1000 b + 100 r + c: each number says where it came from.
     const rows = 8;
     const cols = 12;
-    const source = Array.from({ length: 2 * rows * cols }, (_, i) => 1000 * Math.floor(i / (rows * cols)) + 100 * Math.floor((i / cols) % rows) + (i % cols));
+    const source = Array.from(
+      { length: 2 * rows * cols },
+      (_, i) => 1000 * Math.floor(i / (rows * cols)) + 100 * Math.floor((i / cols) % rows) + (i % cols),
+    );
     const y = swapOnWasm(tf.tensor3d(source, [2, rows, cols]), rows, cols, [2, cols, 1, rows]);
     expect(y?.shape).toEqual([2, cols, 1, rows]);
     const got = values(y!);
     for (let b = 0; b < 2; b++) {
-      for (let c = 0; c < cols; c++) for (let r = 0; r < rows; r++) expect(got[(b * cols + c) * rows + r]).toBe(1000 * b + 100 * r + c);
+      for (let c = 0; c < cols; c++)
+        for (let r = 0; r < rows; r++) expect(got[(b * cols + c) * rows + r]).toBe(1000 * b + 100 * r + c);
     }
     // Sizes that are not multiples of 4 are left to tf.transpose.
     expect(swapOnWasm(tf.zeros([1, 6, 8]), 6, 8, [1, 8, 6])).toBeNull();
@@ -133,7 +196,7 @@ describe('the wasm backend\'s fused kernels (wasm-fused.wat)', () => {
     expect(columnSumsOnWasm(tf.zeros([1, 3, 6]))).toBeNull();
   });
 
-  it('leave their width rule to wasm: cpu\'s loops take any width', async () => {
+  it("leave their width rule to wasm: cpu's loops take any width", async () => {
     await useNodeBackend('cpu');
     try {
       expect(hasFusedKernels(10)).toBe(true);

@@ -37,7 +37,9 @@ afterEach(() => {
 async function train(pool: ReplicaPool | null): Promise<Trained> {
   const model: Gpt = createGpt(shape, createRng('init'));
   const settings = { ...DEFAULT_TRAINING, steps: STEPS, batchSize: 8, reportEvery: 1 };
-  const trainer = pool ? new DataParallelTrainer(model, settings, createRng('train'), pool) : new Trainer(model, settings, createRng('train'));
+  const trainer = pool
+    ? new DataParallelTrainer(model, settings, createRng('train'), pool)
+    : new Trainer(model, settings, createRng('train'));
   const losses: number[] = [];
   try {
     await trainer.train(stream, (p) => {
@@ -59,7 +61,11 @@ async function train(pool: ReplicaPool | null): Promise<Trained> {
   }
 }
 
-async function pool(workers: number, host = nodeReplicaHost(), dropped: DroppedReplica[] = []): Promise<ReplicaPool> {
+async function pool(
+  workers: number,
+  host = nodeReplicaHost(),
+  dropped: DroppedReplica[] = [],
+): Promise<ReplicaPool> {
   const made = await startReplicas(host, workers, 'wasm', shape, (d) => dropped.push(d));
   if (!made) throw new Error('no pool for one worker');
   pools.push(made);
@@ -79,57 +85,76 @@ const maxRelative = (a: ArrayLike<number>, b: ArrayLike<number>) => {
 describe('data-parallel training', () => {
   beforeAll(() => useNodeBackend('wasm'));
 
-  it('two workers train the model one worker trains: losses and logits within 1e-4 after 20 steps', { timeout: 120_000 }, async () => {
-    const one = await train(null);
-    const two = await train(await pool(2));
-    expect(two.losses).toHaveLength(STEPS);
-    one.losses.forEach((l, i) => expect(Math.abs(two.losses[i] - l) / l).toBeLessThan(1e-4));
-    expect(maxRelative(one.logits, two.logits)).toBeLessThan(1e-4);
-    // And the model learned: a broken gradient exchange would leave the loss where it started.
-    expect(two.losses[STEPS - 1]).toBeLessThan(two.losses[0] - 0.3);
-  });
+  it(
+    'two workers train the model one worker trains: losses and logits within 1e-4 after 20 steps',
+    { timeout: 120_000 },
+    async () => {
+      const one = await train(null);
+      const two = await train(await pool(2));
+      expect(two.losses).toHaveLength(STEPS);
+      one.losses.forEach((l, i) => expect(Math.abs(two.losses[i] - l) / l).toBeLessThan(1e-4));
+      expect(maxRelative(one.logits, two.logits)).toBeLessThan(1e-4);
+      // And the model learned: a broken gradient exchange would leave the loss where it started.
+      expect(two.losses[STEPS - 1]).toBeLessThan(two.losses[0] - 0.3);
+    },
+  );
 
-  it('is reproducible: the same seed and worker count give identical weights', { timeout: 120_000 }, async () => {
-    const a = await train(await pool(3));
-    const b = await train(await pool(3));
-    expect(b.losses).toEqual(a.losses);
-    expect(Array.from(b.weights)).toEqual(Array.from(a.weights));
-  });
+  it(
+    'is reproducible: the same seed and worker count give identical weights',
+    { timeout: 120_000 },
+    async () => {
+      const a = await train(await pool(3));
+      const b = await train(await pool(3));
+      expect(b.losses).toEqual(a.losses);
+      expect(Array.from(b.weights)).toEqual(Array.from(a.weights));
+    },
+  );
 
-  it('drops a worker that fails its backend check and trains on the others', { timeout: 120_000 }, async () => {
-    const dropped: DroppedReplica[] = [];
-    const good = portOfThread(startReplicaThread());
-    // Node's training threads run wasm or cpu: asked for webgl, a thread fails its check.
-    const made = await ReplicaPool.start([good], 'webgl', shape, parameterCount(shape), { shared: true, onDrop: (d) => dropped.push(d) });
-    pools.push(made);
-    expect(made.size).toBe(0);
-    expect(dropped[0].reason).toMatch(/webgl backend failed its check/);
-    const one = await train(null);
-    expect((await train(made)).losses).toEqual(one.losses);
-  });
+  it(
+    'drops a worker that fails its backend check and trains on the others',
+    { timeout: 120_000 },
+    async () => {
+      const dropped: DroppedReplica[] = [];
+      const good = portOfThread(startReplicaThread());
+      // Node's training threads run wasm or cpu: asked for webgl, a thread fails its check.
+      const made = await ReplicaPool.start([good], 'webgl', shape, parameterCount(shape), {
+        shared: true,
+        onDrop: (d) => dropped.push(d),
+      });
+      pools.push(made);
+      expect(made.size).toBe(0);
+      expect(dropped[0].reason).toMatch(/webgl backend failed its check/);
+      const one = await train(null);
+      expect((await train(made)).losses).toEqual(one.losses);
+    },
+  );
 
-  it('drops a worker that dies mid-run; the run finishes with the same numbers as one worker, to round-off', { timeout: 120_000 }, async () => {
-    const dropped: DroppedReplica[] = [];
-    let requests = 0;
-    const host = nodeReplicaHost((): ReplicaPort => {
-      const thread = startReplicaThread();
-      const port = portOfThread(thread);
-      return {
-        ...port,
-        post: (message, transfer) => {
-          port.post(message, transfer);
-          // The thread dies while it computes its 6th shard, as a crashed worker would.
-          if (message.type === 'gradients' && ++requests === 6) void thread.terminate();
-        },
-      };
-    });
-    const made = await pool(2, host, dropped);
-    const one = await train(null);
-    const survived = await train(made);
-    expect(dropped).toHaveLength(1);
-    expect(dropped[0].reason).toMatch(/exited/);
-    expect(made.size).toBe(0);
-    expect(survived.losses).toHaveLength(STEPS);
-    expect(maxRelative(one.logits, survived.logits)).toBeLessThan(1e-4);
-  });
+  it(
+    'drops a worker that dies mid-run; the run finishes with the same numbers as one worker, to round-off',
+    { timeout: 120_000 },
+    async () => {
+      const dropped: DroppedReplica[] = [];
+      let requests = 0;
+      const host = nodeReplicaHost((): ReplicaPort => {
+        const thread = startReplicaThread();
+        const port = portOfThread(thread);
+        return {
+          ...port,
+          post: (message, transfer) => {
+            port.post(message, transfer);
+            // The thread dies while it computes its 6th shard, as a crashed worker would.
+            if (message.type === 'gradients' && ++requests === 6) void thread.terminate();
+          },
+        };
+      });
+      const made = await pool(2, host, dropped);
+      const one = await train(null);
+      const survived = await train(made);
+      expect(dropped).toHaveLength(1);
+      expect(dropped[0].reason).toMatch(/exited/);
+      expect(made.size).toBe(0);
+      expect(survived.losses).toHaveLength(STEPS);
+      expect(maxRelative(one.logits, survived.logits)).toBeLessThan(1e-4);
+    },
+  );
 });

@@ -51,7 +51,7 @@ describe('the laws beside the sweep, by hand', () => {
     expect(predictAccumulateRealShare(1000, 30, 0.25)).toBe(100);
   });
 
-  it('biased accumulate-subsample: the mean-field time approaches the paper\'s (N0 / m)(e^(D/b) - 1) when D is small against D_max', () => {
+  it("biased accumulate-subsample: the mean-field time approaches the paper's (N0 / m)(e^(D/b) - 1) when D is small against D_max", () => {
     expect(firstOrderAccumulateTv(1000, 10, 0.1, 0.2)).toBeCloseTo(100 * (Math.exp(2) - 1), 10);
     // D_max = 1, b = 0.005, D = 0.02: D/b = 4.
     const meanField = num(predictAccumulateTv(100_000, 100, 0.005, 1, 0.02));
@@ -80,12 +80,15 @@ describe('runContaminationSweep', () => {
     for (const p of sweep.replace) {
       expect(p.tv.censored).toBe(0);
       expect(Math.abs(num(p.tv.median) / num(p.tv.predicted) - 1)).toBeLessThan(0.25);
-      const scaled = (num(p.tv.median) * p.lambda) / (num(sweep.replace[0].tv.median) * sweep.replace[0].lambda);
+      const scaled =
+        (num(p.tv.median) * p.lambda) / (num(sweep.replace[0].tv.median) * sweep.replace[0].lambda);
       expect(Math.abs(scaled - 1)).toBeLessThan(0.25);
       expect(num(p.tv.p10)).toBeLessThanOrEqual(num(p.tv.median));
       expect(num(p.tv.median)).toBeLessThanOrEqual(num(p.tv.p90));
       // The real share: random around (1 - lambda)^n, under 1/2 within a generation of the law.
-      expect(Math.abs(num(p.realShare.median) - num(p.realShare.predicted))).toBeLessThanOrEqual(Math.max(1, 0.05 * num(p.realShare.predicted)));
+      expect(Math.abs(num(p.realShare.median) - num(p.realShare.predicted))).toBeLessThanOrEqual(
+        Math.max(1, 0.05 * num(p.realShare.predicted)),
+      );
     }
     // Ten times less contamination, about ten times longer.
     expect(num(sweep.replace[3].tv.median) / num(sweep.replace[0].tv.median)).toBeGreaterThan(7);

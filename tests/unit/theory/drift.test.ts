@@ -39,7 +39,10 @@ describe('the biased map of a refit', () => {
   });
 
   it('a temperature below 1 drifts toward the most frequent symbol: D = 1 - 0.7', () => {
-    const { bias, limit } = biasMap(tokens({ alpha: 0, decoding: { temperature: 0.5, topK: 0, topP: 1 } }), p0);
+    const { bias, limit } = biasMap(
+      tokens({ alpha: 0, decoding: { temperature: 0.5, topK: 0, topP: 1 } }),
+      p0,
+    );
     expect(limit).toBeCloseTo(0.3, 9);
     expect(bias).toBeGreaterThan(0);
     expect(bias).toBeLessThan(limit);
@@ -58,7 +61,10 @@ describe('every plotted drift and share stays in its range', () => {
         const m = Math.max(1, Math.round(lambda * 2000));
         for (const alpha of [0, 1, 1000, 1e6]) {
           for (const decoding of decodings) {
-            for (const [realKept, fresh] of [[0, 0], [0.5, 1000]]) {
+            for (const [realKept, fresh] of [
+              [0, 0],
+              [0.5, 1000],
+            ]) {
               const t = tokens({
                 generatedTokens: m,
                 lambda: paradigm === 'replace' ? m / 2000 : null,
@@ -70,12 +76,15 @@ describe('every plotted drift and share stays in its range', () => {
               });
               const drift = biasedDriftFormulas(paradigm, t, p0, recorded);
               const weight = realWeightCurve(paradigm, t, recorded).values ?? [];
-              for (const w of weight) if (!(w >= 0 && w <= 1)) throw new Error(`${paradigm} lambda ${lambda}: real share ${w}`);
+              for (const w of weight)
+                if (!(w >= 0 && w <= 1)) throw new Error(`${paradigm} lambda ${lambda}: real share ${w}`);
               if (!('thisParadigm' in drift)) continue;
               for (const values of [drift.thisParadigm.values, drift.replace, drift.accumulateSubsample]) {
                 for (const v of values) {
                   if (!(v >= 0 && v <= drift.limit + 1e-12 && drift.limit <= 1)) {
-                    throw new Error(`${paradigm} lambda ${lambda} alpha ${alpha} T ${decoding.temperature}: TV ${v}, D ${drift.limit}`);
+                    throw new Error(
+                      `${paradigm} lambda ${lambda} alpha ${alpha} T ${decoding.temperature}: TV ${v}, D ${drift.limit}`,
+                    );
                   }
                 }
               }

@@ -20,7 +20,8 @@ export function expectOrdered(band: Band): void {
     const p10 = band.p10[i];
     const p90 = band.p90[i];
     if (median === null || p10 === null || p90 === null) throw new Error(`band point ${i} is null`);
-    if (!(p10 <= median && median <= p90)) throw new Error(`band point ${i}: p10 ${p10}, median ${median}, p90 ${p90}`);
+    if (!(p10 <= median && median <= p90))
+      throw new Error(`band point ${i}: p10 ${p10}, median ${median}, p90 ${p90}`);
   });
 }
 

@@ -10,8 +10,16 @@ const unigramOf = (record: TheoryRecord): UnigramTheory => {
 };
 
 describe('runTheory, order 0 (the unigram chain)', () => {
-  it('takes p0 from D0 with each document\'s EOD and maps the budgets to tokens', async () => {
-    const record = await runTheory(theoryConfig({ runs: 3, generations: 5, contamination: 0.5, paradigm: 'accumulate-subsample', trainingSample: 0.2 }));
+  it("takes p0 from D0 with each document's EOD and maps the budgets to tokens", async () => {
+    const record = await runTheory(
+      theoryConfig({
+        runs: 3,
+        generations: 5,
+        contamination: 0.5,
+        paradigm: 'accumulate-subsample',
+        trainingSample: 0.2,
+      }),
+    );
     const u = unigramOf(record);
     expect(record.method).toBe('unigram-chain');
     expect(u.initialLaw.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
@@ -24,7 +32,15 @@ describe('runTheory, order 0 (the unigram chain)', () => {
   });
 
   it('accumulate-subsample: the recorded real-data weight is the formula, in every run', async () => {
-    const record = await runTheory(theoryConfig({ paradigm: 'accumulate-subsample', contamination: 0.01, trainingSample: 0.5, runs: 4, generations: 1500 }));
+    const record = await runTheory(
+      theoryConfig({
+        paradigm: 'accumulate-subsample',
+        contamination: 0.01,
+        trainingSample: 0.5,
+        runs: 4,
+        generations: 1500,
+      }),
+    );
     const band = unigramOf(record).bands.realWeight;
     const formula = record.formulas.realWeight.values;
     if (!formula) throw new Error('no real-weight formula');
@@ -37,7 +53,9 @@ describe('runTheory, order 0 (the unigram chain)', () => {
   });
 
   it('replace with 10% real kept: the real-data weight is random, its mean over runs the formula within 4 standard errors', async () => {
-    const record = await runTheory(theoryConfig({ paradigm: 'replace', contamination: 0.05, realKept: 0.1, runs: 30, generations: 300 }));
+    const record = await runTheory(
+      theoryConfig({ paradigm: 'replace', contamination: 0.05, realKept: 0.1, runs: 30, generations: 300 }),
+    );
     const band = unigramOf(record).bands.realWeight;
     const formula = record.formulas.realWeight.values;
     if (!formula) throw new Error('no real-weight formula');
@@ -52,7 +70,16 @@ describe('runTheory, order 0 (the unigram chain)', () => {
   });
 
   it('fresh-data: the corpus grows by k fresh real and m generated tokens, real weight (N0 + n k) / (N0 + n (k + m)) in every run', async () => {
-    const record = await runTheory(theoryConfig({ paradigm: 'fresh-data', freshShare: 0.5, contamination: 0.2, trainingSample: 1, runs: 3, generations: 200 }));
+    const record = await runTheory(
+      theoryConfig({
+        paradigm: 'fresh-data',
+        freshShare: 0.5,
+        contamination: 0.2,
+        trainingSample: 1,
+        runs: 3,
+        generations: 200,
+      }),
+    );
     const u = unigramOf(record);
     const { realTokens: n0, freshRealTokens: k, generatedTokens: m } = u.tokens;
     expect(k).toBe(Math.round(0.5 * n0));
@@ -66,13 +93,39 @@ describe('runTheory, order 0 (the unigram chain)', () => {
     expect(num(u.bands.realWeight.median.at(-1))).toBeGreaterThan(k / (k + m));
     expect(record.notes.join(' ')).toMatch(/as in the text loop/);
     // No fresh data: the same process as accumulate-subsample, draw for draw.
-    const none = await runTheory(theoryConfig({ paradigm: 'fresh-data', freshShare: 0, contamination: 0.2, trainingSample: 1, runs: 3, generations: 50 }));
-    const subsample = await runTheory(theoryConfig({ paradigm: 'accumulate-subsample', contamination: 0.2, trainingSample: 1, runs: 3, generations: 50 }));
+    const none = await runTheory(
+      theoryConfig({
+        paradigm: 'fresh-data',
+        freshShare: 0,
+        contamination: 0.2,
+        trainingSample: 1,
+        runs: 3,
+        generations: 50,
+      }),
+    );
+    const subsample = await runTheory(
+      theoryConfig({
+        paradigm: 'accumulate-subsample',
+        contamination: 0.2,
+        trainingSample: 1,
+        runs: 3,
+        generations: 50,
+      }),
+    );
     expect(unigramOf(none).bands).toEqual(unigramOf(subsample).bands);
   });
 
   it('fully synthetic replace: the mean collision follows 1 - S_n = (1 - 1/m)^(n - 1) (1 - S_0) within Monte Carlo error', async () => {
-    const record = await runTheory(theoryConfig({ paradigm: 'replace', contamination: 1, realKept: 0, runs: 100, generations: 3000, seed: 3 }));
+    const record = await runTheory(
+      theoryConfig({
+        paradigm: 'replace',
+        contamination: 1,
+        realKept: 0,
+        runs: 100,
+        generations: 3000,
+        seed: 3,
+      }),
+    );
     const u = unigramOf(record);
     const formula = record.formulas.collision.values;
     if (!formula) throw new Error(`no collision formula: ${JSON.stringify(record.formulas.collision)}`);
@@ -87,7 +140,9 @@ describe('runTheory, order 0 (the unigram chain)', () => {
     }
     // Real drift: at 3000 generations S has moved far from S_0 (a wrong stage count shows).
     expect(formula.at(-1)).toBeGreaterThan(2 * formula[0]);
-    record.formulas.fixationProbability.bySymbol?.forEach((p, i) => expect(p).toBeCloseTo(u.initialLaw[i], 14));
+    record.formulas.fixationProbability.bySymbol?.forEach((p, i) =>
+      expect(p).toBeCloseTo(u.initialLaw[i], 14),
+    );
     const t = record.formulas.fixationTime;
     expect(t.formula && t.approximation).toMatch(/diffusion/);
   });
@@ -116,8 +171,17 @@ describe('runTheory, order >= 1 (the text loop, R times)', () => {
   it('bands every metric over R seeds of the text loop', async () => {
     const seen: number[] = [];
     const firsts: number[] = [];
-    const config = theoryConfig({ model: { ngramOrder: 1 }, runs: 3, generations: 3, seed: 11, sampling: { maxLength: 200 } });
-    const record = await runTheory(config, { onProgress: (done) => seen.push(done), onTextRun: (_i, r) => firsts.push(r.generations.length) });
+    const config = theoryConfig({
+      model: { ngramOrder: 1 },
+      runs: 3,
+      generations: 3,
+      seed: 11,
+      sampling: { maxLength: 200 },
+    });
+    const record = await runTheory(config, {
+      onProgress: (done) => seen.push(done),
+      onTextRun: (_i, r) => firsts.push(r.generations.length),
+    });
     expect(record.method).toBe('text-loop');
     expect(record.notes.join(' ')).toMatch(/slower/);
     const text = record.text;
@@ -126,7 +190,19 @@ describe('runTheory, order >= 1 (the text loop, R times)', () => {
     expect(new Set(text.finalPerplexity).size).toBe(3);
     expect(firsts).toEqual([3, 3, 3]);
     expect(seen.at(-1)).toBe(9);
-    for (const column of ['perplexity', 'js_1', 'js_2', 'js_3', 'kl_1', 'tv_3', 'entropy', 'collision', 'distinct_2', 'lost_support_chars', 'real_share']) {
+    for (const column of [
+      'perplexity',
+      'js_1',
+      'js_2',
+      'js_3',
+      'kl_1',
+      'tv_3',
+      'entropy',
+      'collision',
+      'distinct_2',
+      'lost_support_chars',
+      'real_share',
+    ]) {
       expect(text.bands[column]?.median, column).toHaveLength(3);
       expectOrdered(text.bands[column]);
     }
@@ -138,12 +214,19 @@ describe('runTheory, order >= 1 (the text loop, R times)', () => {
 
 describe('choosing the path', () => {
   it('runs the text loop for orders >= 1 within budget, and the order-0 chain with a note past it', () => {
-    expect(theoryMethod(theoryConfig({ model: { ngramOrder: 2 }, runs: 5, generations: 20 })).method).toBe('text-loop');
-    expect(theoryMethod(theoryConfig({ model: { ngramOrder: 0 }, runs: 50, generations: 10 })).method).toBe('unigram-chain');
+    expect(theoryMethod(theoryConfig({ model: { ngramOrder: 2 }, runs: 5, generations: 20 })).method).toBe(
+      'text-loop',
+    );
+    expect(theoryMethod(theoryConfig({ model: { ngramOrder: 0 }, runs: 50, generations: 10 })).method).toBe(
+      'unigram-chain',
+    );
     const big = theoryMethod(theoryConfig({ model: { ngramOrder: 2 }, runs: 50, generations: 10_000 }));
     expect(big.method).toBe('unigram-chain');
     expect(big.note).toMatch(/order 2 .*instead/);
     expect(50 * 10_000).toBeGreaterThan(TEXT_LOOP_BUDGET);
-    expect(theoryMethod(theoryConfig({ model: { ngramOrder: 2 }, runs: 50, generations: 10_000 }), 'text-loop').method).toBe('text-loop');
+    expect(
+      theoryMethod(theoryConfig({ model: { ngramOrder: 2 }, runs: 50, generations: 10_000 }), 'text-loop')
+        .method,
+    ).toBe('text-loop');
   });
 });

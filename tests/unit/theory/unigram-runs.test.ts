@@ -20,7 +20,13 @@ describe('recorded generations', () => {
 
 describe('many unigram runs with sparse recording', () => {
   // A three-symbol neutral chain that fixes within a few hundred generations.
-  const config: UnigramChainConfig = { initialLaw: [0.2, 0.3, 0.5], paradigm: 'replace', trainingTokens: 30, generatedTokens: 30, corpusTokens: 30 };
+  const config: UnigramChainConfig = {
+    initialLaw: [0.2, 0.3, 0.5],
+    paradigm: 'replace',
+    trainingTokens: 30,
+    generatedTokens: 30,
+    corpusTokens: 30,
+  };
 
   it('agrees draw for draw with runManyUnigramChains on the generations it records', async () => {
     const generations = 300;
@@ -36,7 +42,9 @@ describe('many unigram runs with sparse recording', () => {
     expect(sparse.fixation.absorbedShare).toEqual(recorded.map((g) => dense.fixation.absorbedShare[g]));
     expect(sparse.fixation.halfAbsorbedGeneration).toBe(dense.fixation.halfAbsorbedGeneration);
     expect(sparse.fixation.fixedShareBySymbol).toEqual(Array.from(dense.fixation.fixedShareBySymbol));
-    expect(sparse.perRun.absorbedAt).toEqual(dense.perRun.map((r) => (r.absorbedAt >= 0 ? r.absorbedAt : null)));
+    expect(sparse.perRun.absorbedAt).toEqual(
+      dense.perRun.map((r) => (r.absorbedAt >= 0 ? r.absorbedAt : null)),
+    );
     // Extinction generations of the symbol each run did not fix on are summarised per symbol.
     for (let i = 0; i < 3; i++) {
       const times = dense.perRun.map((r) => r.extinctionGeneration[i]).filter((t) => t >= 0);
@@ -47,12 +55,15 @@ describe('many unigram runs with sparse recording', () => {
   it('gives R seeds R distinct runs', async () => {
     // 40 symbols: TV values of different runs coincide only by accident, not by a shared stream.
     const law = Array.from({ length: 40 }, (_, i) => 1 / (i + 1));
-    const result = await runUnigramChains({ ...config, initialLaw: law, generatedTokens: 3000, trainingTokens: 3000, corpusTokens: 3000 }, {
-      runs: 20,
-      generations: 50,
-      seed: 7,
-      recorded: recordedGenerations(50),
-    });
+    const result = await runUnigramChains(
+      { ...config, initialLaw: law, generatedTokens: 3000, trainingTokens: 3000, corpusTokens: 3000 },
+      {
+        runs: 20,
+        generations: 50,
+        seed: 7,
+        recorded: recordedGenerations(50),
+      },
+    );
     expect(new Set(result.perRun.finalTv).size).toBe(20);
     expect(result.runs).toBe(20);
   });
@@ -60,17 +71,20 @@ describe('many unigram runs with sparse recording', () => {
   it('reports progress and stops between runs when its signal aborts, keeping the finished runs', async () => {
     const controller = new AbortController();
     const seen: number[] = [];
-    const result = await runUnigramChains({ ...config, generatedTokens: 10_000, trainingTokens: 10_000, corpusTokens: 10_000 }, {
-      runs: 100,
-      generations: 20_000,
-      seed: 1,
-      recorded: recordedGenerations(20_000),
-      signal: controller.signal,
-      onProgress: (done) => {
-        seen.push(done);
-        if (done >= 40_000) controller.abort();
+    const result = await runUnigramChains(
+      { ...config, generatedTokens: 10_000, trainingTokens: 10_000, corpusTokens: 10_000 },
+      {
+        runs: 100,
+        generations: 20_000,
+        seed: 1,
+        recorded: recordedGenerations(20_000),
+        signal: controller.signal,
+        onProgress: (done) => {
+          seen.push(done);
+          if (done >= 40_000) controller.abort();
+        },
       },
-    });
+    );
     expect(result.cancelled).toBe(true);
     expect(result.runs).toBeGreaterThanOrEqual(2);
     expect(result.runs).toBeLessThan(100);

@@ -2,7 +2,12 @@ import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { useNodeBackend } from '../../../src/cli/tf-node';
 import { DEFAULT_CONFIG } from '../../../src/engine/config/defaults';
-import { chooseTimedBackend, rankTimings, timeBackends, timingOptionsFor } from '../../../src/worker/backend-timing';
+import {
+  chooseTimedBackend,
+  rankTimings,
+  timeBackends,
+  timingOptionsFor,
+} from '../../../src/worker/backend-timing';
 
 // The micro shape keeps the timing itself to a fraction of a second per backend in Node.
 const SHAPE = { vocabSize: 12, contextLength: 8, layers: 1, heads: 2, width: 8, mlpRatio: 2 };
@@ -62,7 +67,11 @@ describe('ranking measured pairs', () => {
       ],
       workload,
     );
-    expect(ranking.map((e) => `${e.backend}/${e.sampler}`)).toEqual(['webgl/kv-cache', 'wasm/kv-cache', 'webgl/fixed-shape']);
+    expect(ranking.map((e) => `${e.backend}/${e.sampler}`)).toEqual([
+      'webgl/kv-cache',
+      'wasm/kv-cache',
+      'webgl/fixed-shape',
+    ]);
     expect(ranking[0].secondsPerGeneration).toBeCloseTo(3);
   });
 
@@ -81,7 +90,11 @@ describe('ranking measured pairs', () => {
 
 describe('timing options of a run', () => {
   it("time the run's model size and batch, and weigh by its steps and corpus size", () => {
-    const config = { ...DEFAULT_CONFIG, model: { ...DEFAULT_CONFIG.model, size: 'micro' as const }, training: { ...DEFAULT_CONFIG.training, steps: 120, batchSize: 16 } };
+    const config = {
+      ...DEFAULT_CONFIG,
+      model: { ...DEFAULT_CONFIG.model, size: 'micro' as const },
+      training: { ...DEFAULT_CONFIG.training, steps: 120, batchSize: 16 },
+    };
     const options = timingOptionsFor(config);
     expect(options.shape).toMatchObject({ contextLength: 32, layers: 1, width: 32 });
     expect(options.batchSize).toBe(16);
@@ -95,9 +108,14 @@ describe('the timed choice at start', () => {
     const choice = await chooseTimedBackend(['webgpu', 'wasm', 'cpu'], FAST);
     expect(choice.rejected.map((r) => r.backend)).toEqual(['webgpu']);
     expect(choice.timing.ranking.map((e) => e.backend)).toEqual(['wasm', 'wasm']);
-    expect({ backend: choice.backend, sampler: choice.sampler }).toEqual({ backend: choice.timing.winner.backend, sampler: choice.timing.winner.sampler });
+    expect({ backend: choice.backend, sampler: choice.sampler }).toEqual({
+      backend: choice.timing.winner.backend,
+      sampler: choice.timing.winner.sampler,
+    });
     expect(tf.getBackend()).toBe(choice.backend);
-    expect(choice.summary).toMatch(new RegExp(`^Using ${choice.backend} with the ${choice.sampler} sampler, the fastest when timed \\(`));
+    expect(choice.summary).toMatch(
+      new RegExp(`^Using ${choice.backend} with the ${choice.sampler} sampler, the fastest when timed \\(`),
+    );
     expect(choice.summary).toMatch(/Passed over webgpu \(/);
   });
 
@@ -108,6 +126,8 @@ describe('the timed choice at start', () => {
   });
 
   it('fails with every reason when no candidate passes the check', async () => {
-    await expect(chooseTimedBackend(['webgpu'], FAST)).rejects.toThrow(/^no TensorFlow\.js backend works here: webgpu: /);
+    await expect(chooseTimedBackend(['webgpu'], FAST)).rejects.toThrow(
+      /^no TensorFlow\.js backend works here: webgpu: /,
+    );
   });
 });

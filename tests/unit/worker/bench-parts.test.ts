@@ -11,14 +11,19 @@ describe('benchmark budgets', () => {
   it('reads --backends as a subset in the benchmark order, all four by default', () => {
     expect(parseBackendList('cpu, WASM')).toEqual(['wasm', 'cpu']);
     expect(parseBackendList(null)).toEqual(['webgpu', 'webgl', 'wasm', 'cpu']);
-    expect(() => parseBackendList('wasm,tpu')).toThrow(/unknown backend tpu \(choose from webgpu, webgl, wasm, cpu\)/);
+    expect(() => parseBackendList('wasm,tpu')).toThrow(
+      /unknown backend tpu \(choose from webgpu, webgl, wasm, cpu\)/,
+    );
   });
 
   it('gives wasm the steps asked for, caps the software-rendered backends, and compares samplers only on GPUs', () => {
     expect(planFor('wasm', 40).timedSteps).toBe(40);
     expect(planFor('webgpu', 40).timedSteps).toBeLessThan(planFor('webgl', 40).timedSteps);
     expect(planFor('webgl', 1).timedSteps).toBe(1);
-    expect(['webgpu', 'webgl', 'wasm', 'cpu'].filter((b) => planFor(b as 'wasm').naive)).toEqual(['webgpu', 'webgl']);
+    expect(['webgpu', 'webgl', 'wasm', 'cpu'].filter((b) => planFor(b as 'wasm').naive)).toEqual([
+      'webgpu',
+      'webgl',
+    ]);
     // The naive sampler is timed within one window of the tiny model (context 64).
     for (const b of ['webgpu', 'webgl'] as const) expect(planFor(b).fixedLength).toBeLessThan(64);
   });

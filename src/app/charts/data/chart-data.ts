@@ -88,7 +88,9 @@ export function perplexityRows(reports: readonly GenerationReport[]): Perplexity
       .map((r) => ({
         generation: r.generation,
         perplexity: r.perplexity,
-        ...(r.flooredTokens != null && r.heldOutTokens > 0 ? { flooredShare: r.flooredTokens / r.heldOutTokens } : {}),
+        ...(r.flooredTokens != null && r.heldOutTokens > 0
+          ? { flooredShare: r.flooredTokens / r.heldOutTokens }
+          : {}),
       })),
   );
 }

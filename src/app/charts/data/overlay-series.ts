@@ -13,7 +13,17 @@ import type { SeriesStyle } from '../../ui/palette';
 import { overlayStyle } from '../../runs/kept/overlay-style';
 
 /** The one value per generation each chart overlays. */
-export type OverlayMetric = 'perplexity' | 'trainLoss' | 'js' | 'kl' | 'tv' | 'entropy' | 'distinct2' | 'lostWords' | 'realWords' | 'humanShare';
+export type OverlayMetric =
+  | 'perplexity'
+  | 'trainLoss'
+  | 'js'
+  | 'kl'
+  | 'tv'
+  | 'entropy'
+  | 'distinct2'
+  | 'lostWords'
+  | 'realWords'
+  | 'humanShare';
 
 export interface OverlayPoint {
   generation: number;
@@ -58,7 +68,10 @@ export const METRIC_WORDS: Record<OverlayMetric, string> = {
 const cache = new WeakMap<readonly GenerationReport[], Map<OverlayMetric, OverlayPoint[]>>();
 
 /** One point per finished generation with a finite value, thinned like the charts' own rows. */
-export function overlayPoints(generations: readonly GenerationReport[], metric: OverlayMetric): OverlayPoint[] {
+export function overlayPoints(
+  generations: readonly GenerationReport[],
+  metric: OverlayMetric,
+): OverlayPoint[] {
   let byMetric = cache.get(generations);
   if (!byMetric) {
     byMetric = new Map();
@@ -67,7 +80,9 @@ export function overlayPoints(generations: readonly GenerationReport[], metric: 
   let points = byMetric.get(metric);
   if (!points) {
     points = thinRows(
-      generations.map((r) => ({ generation: r.generation, value: METRIC_VALUE[metric](r) })).filter((p) => Number.isFinite(p.value)),
+      generations
+        .map((r) => ({ generation: r.generation, value: METRIC_VALUE[metric](r) }))
+        .filter((p) => Number.isFinite(p.value)),
     );
     byMetric.set(metric, points);
   }
@@ -83,20 +98,37 @@ export interface OverlaySeries {
 }
 
 /** "Recorded: Gerstgrasser (accumulate), 2-grams": label, config differences, metric. */
-export function overlayName(run: Pick<KeptRun, 'label' | 'config'>, reference: SimulationConfig | null, metric: OverlayMetric): string {
+export function overlayName(
+  run: Pick<KeptRun, 'label' | 'config'>,
+  reference: SimulationConfig | null,
+  metric: OverlayMetric,
+): string {
   const diff = configDiffLabel(run.config, reference);
   const words = METRIC_WORDS[metric];
   return `${run.label}${diff ? ` (${diff})` : ''}${words ? `, ${words}` : ''}`;
 }
 
-export function buildOverlaySeries(runs: readonly KeptRun[], reference: SimulationConfig | null, metric: OverlayMetric): OverlaySeries[] {
+export function buildOverlaySeries(
+  runs: readonly KeptRun[],
+  reference: SimulationConfig | null,
+  metric: OverlayMetric,
+): OverlaySeries[] {
   return runs
-    .map((run) => ({ id: run.id, name: overlayName(run, reference, metric), style: overlayStyle(run.styleIndex), points: overlayPoints(run.generations, metric) }))
+    .map((run) => ({
+      id: run.id,
+      name: overlayName(run, reference, metric),
+      style: overlayStyle(run.styleIndex),
+      points: overlayPoints(run.generations, metric),
+    }))
     .filter((s) => s.points.length > 0);
 }
 
 /** Generation range and values of the overlays, for the charts' axes. */
-export function overlayExtent(series: readonly OverlaySeries[]): { first: number | null; last: number | null; values: number[] } {
+export function overlayExtent(series: readonly OverlaySeries[]): {
+  first: number | null;
+  last: number | null;
+  values: number[];
+} {
   const generations = series.flatMap((s) => s.points.map((p) => p.generation));
   return {
     first: generations.length > 0 ? Math.min(...generations) : null,

@@ -21,7 +21,12 @@ interface Props {
  */
 export function Choice({ name, value, checked, onChange, label, description, source, title }: Props) {
   const id = useId();
-  const described = [description !== undefined ? `${id}-desc` : null, source !== undefined ? `${id}-src` : null].filter(Boolean).join(' ');
+  const described = [
+    description !== undefined ? `${id}-desc` : null,
+    source !== undefined ? `${id}-src` : null,
+  ]
+    .filter(Boolean)
+    .join(' ');
   return (
     <label className="cl-choice" title={title}>
       <input

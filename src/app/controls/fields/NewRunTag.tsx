@@ -5,7 +5,10 @@ export function NewRunTag() {
   const active = useAppStore((s) => isRunActive(s.run));
   if (!active) return null;
   return (
-    <span className="cl-tag" title="The run under way keeps its value; this applies when you start a new run.">
+    <span
+      className="cl-tag"
+      title="The run under way keeps its value; this applies when you start a new run."
+    >
       needs a new run
     </span>
   );

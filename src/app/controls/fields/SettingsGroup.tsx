@@ -31,7 +31,11 @@ export function SettingsGroup({ group, custom = {}, children }: Props) {
         if (s.path in custom) return <Fragment key={s.path}>{custom[s.path]}</Fragment>;
         if (!s.page) return null;
         const field = s.path as NumericPath;
-        return s.page.kind === 'share' ? <ShareSlider key={s.path} field={field} /> : <NumberField key={s.path} field={field} />;
+        return s.page.kind === 'share' ? (
+          <ShareSlider key={s.path} field={field} />
+        ) : (
+          <NumberField key={s.path} field={field} />
+        );
       })}
       {children}
     </fieldset>

@@ -20,7 +20,10 @@ export interface SettingsOutcome {
   kept: ControlId[];
 }
 
-export function applySettingsWithLocks(next: SimulationConfig, presetId: string | null = null): SettingsOutcome {
+export function applySettingsWithLocks(
+  next: SimulationConfig,
+  presetId: string | null = null,
+): SettingsOutcome {
   const current = useAppStore.getState().config;
   const { config, kept } = keepFixedValues(next, current, fixedControls(useClassroom.getState()));
   const check = validateConfig(config);

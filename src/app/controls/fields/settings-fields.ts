@@ -4,7 +4,13 @@
  * tested in Node.
  */
 import { simulationConfigSchema, type SimulationConfig } from '../../../engine/config/schema';
-import { readSetting, settingBounds, writeSetting, type NumericPath, type SettingBounds } from '../../../engine/config/setting-paths';
+import {
+  readSetting,
+  settingBounds,
+  writeSetting,
+  type NumericPath,
+  type SettingBounds,
+} from '../../../engine/config/setting-paths';
 
 export type NumericField = NumericPath;
 export type FieldBounds = SettingBounds;
@@ -60,5 +66,8 @@ export type ConfigCheck = { ok: true; config: SimulationConfig } | { ok: false; 
 export function validateConfig(config: SimulationConfig): ConfigCheck {
   const parsed = simulationConfigSchema.safeParse(config);
   if (parsed.success) return { ok: true, config: parsed.data };
-  return { ok: false, errors: parsed.error.issues.map((i) => `${i.path.join('.') || 'settings'}: ${i.message}`) };
+  return {
+    ok: false,
+    errors: parsed.error.issues.map((i) => `${i.path.join('.') || 'settings'}: ${i.message}`),
+  };
 }

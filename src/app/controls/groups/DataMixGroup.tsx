@@ -8,7 +8,12 @@ import { SettingsGroup } from '../fields/SettingsGroup';
 
 /** What each generation's corpus is made of: generated text in, real text kept or added, sample size. */
 export function DataMixGroup() {
-  return <SettingsGroup group="data" custom={{ contamination: <ContaminationSlider />, 'filter.dedupe': <DedupeToggle /> }} />;
+  return (
+    <SettingsGroup
+      group="data"
+      custom={{ contamination: <ContaminationSlider />, 'filter.dedupe': <DedupeToggle /> }}
+    />
+  );
 }
 
 /** The quality filter's second half: generated documents already in the corpus, or repeated, stay out. */
@@ -29,14 +34,19 @@ function DedupeToggle() {
           aria-describedby={`${id}-hint`}
           onChange={(e) => {
             const current = useAppStore.getState().config;
-            const error = applySettings({ ...current, filter: { ...current.filter, dedupe: e.target.checked } });
+            const error = applySettings({
+              ...current,
+              filter: { ...current.filter, dedupe: e.target.checked },
+            });
             setNote(error ? { text: error, tone: 'error' } : null);
           }}
         />
         Drop duplicate documents {view.locked && <LockMark />}
       </label>
       <p id={`${id}-hint`} className="cl-hint">
-        {view.locked ? LOCK_REASON : 'A generated document that is already in the corpus, or repeats one written this generation, does not enter.'}
+        {view.locked
+          ? LOCK_REASON
+          : 'A generated document that is already in the corpus, or repeats one written this generation, does not enter.'}
       </p>
       <FieldMessage id={`${id}-msg`} note={note} />
     </div>

@@ -119,7 +119,14 @@ export function ModelGroup() {
   );
 
   return (
-    <SettingsGroup group="model" custom={{ 'model.size': sizePicker, 'training.budgetRule': budgetRule, 'model.continueTraining': startPicker }}>
+    <SettingsGroup
+      group="model"
+      custom={{
+        'model.size': sizePicker,
+        'training.budgetRule': budgetRule,
+        'model.continueTraining': startPicker,
+      }}
+    >
       <FieldMessage id="cl-model-msg" note={note} />
     </SettingsGroup>
   );

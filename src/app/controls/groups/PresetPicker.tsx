@@ -24,9 +24,13 @@ export function PresetPicker() {
     else if (kept.length > 0) {
       // A classroom link fixed some of what the preset sets: say so, or the preset would look broken.
       const labels = kept.map(controlLabel);
-      const names = labels.length === 1 ? labels[0] : `${labels.slice(0, -1).join(', ')} and ${labels.at(-1)}`;
+      const names =
+        labels.length === 1 ? labels[0] : `${labels.slice(0, -1).join(', ')} and ${labels.at(-1)}`;
       const them = kept.length === 1 ? 'it as it was' : 'them as they were';
-      setNote({ text: `Your teacher fixed ${names}, so the preset left ${them}; its other settings apply.`, tone: 'info' });
+      setNote({
+        text: `Your teacher fixed ${names}, so the preset left ${them}; its other settings apply.`,
+        tone: 'info',
+      });
     } else setNote(null);
   };
 

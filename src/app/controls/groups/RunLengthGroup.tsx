@@ -19,7 +19,13 @@ export function RunLengthGroup() {
   const seedWithButton = !seed.hidden && (
     <div className="cl-inline">
       <NumberField field="seed" />
-      <button type="button" className="cl-button" onClick={newSeed} disabled={seed.locked} title="Pick a new random seed">
+      <button
+        type="button"
+        className="cl-button"
+        onClick={newSeed}
+        disabled={seed.locked}
+        title="Pick a new random seed"
+      >
         New seed
       </button>
     </div>

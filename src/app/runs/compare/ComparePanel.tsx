@@ -9,7 +9,13 @@ function RecordedPairButton({ pair, busy }: { pair: ComparePair; busy: boolean }
   const b = entries?.find((e) => e.preset === pair.recorded[1]);
   if (!a || !b) return null;
   return (
-    <button type="button" className="runs-button" disabled={busy} onClick={() => void showRecordedPair(a, b)} title={`${a.label} on screen, ${b.label} overlaid`}>
+    <button
+      type="button"
+      className="runs-button"
+      disabled={busy}
+      onClick={() => void showRecordedPair(a, b)}
+      title={`${a.label} on screen, ${b.label} overlaid`}
+    >
       Show recorded pair now
     </button>
   );
@@ -22,10 +28,13 @@ export function ComparePanel() {
   return (
     <section className="runs-compare" aria-labelledby="runs-compare-heading">
       <h3 id="runs-compare-heading">Compare</h3>
-      <p className="runs-note">Runs two settings that differ in one thing, with the same seed and your budget, then overlays them.</p>
+      <p className="runs-note">
+        Runs two settings that differ in one thing, with the same seed and your budget, then overlays them.
+      </p>
       {going !== null && (
         <p role="status" className="runs-compare-status">
-          Comparing {going.title.toLowerCase()}: running {step === 1 ? going.a.label : going.b.label} ({step} of 2).{' '}
+          Comparing {going.title.toLowerCase()}: running {step === 1 ? going.a.label : going.b.label} ({step}{' '}
+          of 2).{' '}
           <button type="button" className="runs-button" onClick={cancelCompare}>
             Cancel compare
           </button>
@@ -34,7 +43,12 @@ export function ComparePanel() {
       <ul className="runs-compare-list">
         {COMPARE_PAIRS.map((pair) => (
           <li key={pair.id}>
-            <button type="button" className="runs-button" disabled={busy || going !== null} onClick={() => startCompare(pair)}>
+            <button
+              type="button"
+              className="runs-button"
+              disabled={busy || going !== null}
+              onClick={() => startCompare(pair)}
+            >
               Compare {pair.title.toLowerCase()}
             </button>{' '}
             <RecordedPairButton pair={pair} busy={busy} />

@@ -53,7 +53,10 @@ export const COMPARE_PAIRS: readonly ComparePair[] = [
     id: 'filter',
     title: 'Unfiltered vs filtered',
     a: { label: 'unfiltered', apply: (c) => ({ ...c, filter: { keep: 1, dedupe: false } }) },
-    b: { label: 'best half kept, no duplicates', apply: (c) => ({ ...c, filter: { keep: 0.5, dedupe: true } }) },
+    b: {
+      label: 'best half kept, no duplicates',
+      apply: (c) => ({ ...c, filter: { keep: 0.5, dedupe: true } }),
+    },
     recorded: ['paper-replace', 'quality-filter'],
   },
 ];

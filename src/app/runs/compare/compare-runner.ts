@@ -27,12 +27,17 @@ function finish(message: string): void {
 }
 
 /** Starts one side and names its entry in the runs list; returns the run's start time (its identity). */
-function runSide(pair: ComparePair, side: 'a' | 'b', config: Parameters<typeof changeSettings>[0]): number | null {
+function runSide(
+  pair: ComparePair,
+  side: 'a' | 'b',
+  config: Parameters<typeof changeSettings>[0],
+): number | null {
   changeSettings(config, null);
   startRun();
   const run = useAppStore.getState().run;
   const id = useRunsStore.getState().onScreenId;
-  if (id !== null) useRunsStore.getState().dispatch({ type: 'rename', id, label: `Compare: ${pair[side].label}` });
+  if (id !== null)
+    useRunsStore.getState().dispatch({ type: 'rename', id, label: `Compare: ${pair[side].label}` });
   return run.status === 'starting' ? run.startedAt : null;
 }
 
@@ -62,7 +67,9 @@ export function startCompare(pair: ComparePair): void {
     }
     if (isRunActive(run)) return;
     if (run.status !== 'complete') {
-      finish(`The compare "${pair.title}" ended: ${pair[useCompareStore.getState().step === 1 ? 'a' : 'b'].label} was ${run.status}. Its finished generations are in the runs list.`);
+      finish(
+        `The compare "${pair.title}" ended: ${pair[useCompareStore.getState().step === 1 ? 'a' : 'b'].label} was ${run.status}. Its finished generations are in the runs list.`,
+      );
       return;
     }
     if (useCompareStore.getState().step === 1) {
@@ -70,7 +77,8 @@ export function startCompare(pair: ComparePair): void {
       // Not inside this store notification: starting a run changes the store again.
       setTimeout(() => {
         const startedB = runSide(pair, 'b', configB);
-        if (startedB === null) finish(`The compare "${pair.title}" stopped: ${pair.b.label} could not start.`);
+        if (startedB === null)
+          finish(`The compare "${pair.title}" stopped: ${pair.b.label} could not start.`);
         else current = startedB;
       }, 0);
       current = null;
@@ -82,5 +90,6 @@ export function startCompare(pair: ComparePair): void {
 }
 
 export function cancelCompare(): void {
-  if (useCompareStore.getState().pair !== null) finish('Compare cancelled; the runs so far are in the runs list.');
+  if (useCompareStore.getState().pair !== null)
+    finish('Compare cancelled; the runs so far are in the runs list.');
 }

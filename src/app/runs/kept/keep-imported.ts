@@ -5,7 +5,13 @@ import { newRunId } from './live-capture';
 import { freeStyleIndex } from './runs-reducer';
 import { useRunsStore } from './runs-store';
 
-export function keptFromImport(record: ImportedRunRecord, fileName: string, id: string, createdAt: number, styleIndex: number): KeptRun {
+export function keptFromImport(
+  record: ImportedRunRecord,
+  fileName: string,
+  id: string,
+  createdAt: number,
+  styleIndex: number,
+): KeptRun {
   return {
     id,
     label: fileName,

@@ -11,7 +11,8 @@ import type { GenerationReport } from '../../../engine/record';
 export type RunOrigin = 'live' | 'imported' | 'recorded';
 
 /** The list's words for a run's state. */
-export type KeptRunStatus = 'running' | 'paused' | 'complete' | 'stopped' | 'cancelled' | 'failed' | 'interrupted';
+export type KeptRunStatus =
+  'running' | 'paused' | 'complete' | 'stopped' | 'cancelled' | 'failed' | 'interrupted';
 
 export interface KeptRun {
   id: string;
@@ -45,7 +46,11 @@ export function finalPerplexity(run: Pick<KeptRun, 'generations'>): number | nul
   return p !== undefined && Number.isFinite(p) ? p : null;
 }
 
-export const ORIGIN_WORDS: Record<KeptRun['origin'], string> = { live: 'run here', imported: 'imported', recorded: 'recorded' };
+export const ORIGIN_WORDS: Record<KeptRun['origin'], string> = {
+  live: 'run here',
+  imported: 'imported',
+  recorded: 'recorded',
+};
 
 /** "8 generations, final perplexity 12.3" / "no finished generation yet". */
 export function runFacts(run: KeptRun): string {

@@ -22,7 +22,8 @@ const STATUS: Record<LiveRun['status'], KeptRunStatus | null> = {
   failed: 'failed',
 };
 
-export const newRunId = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+export const newRunId = (prefix: string) =>
+  `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 
 function presetLabel(presetId: string | null): string {
   if (presetId === null) return 'Custom settings';
@@ -40,7 +41,10 @@ export function liveRunLabel(presetId: string | null, at: Date): string {
 }
 
 /** The kept-run fields a live run supplies (the list's own fields are set on first entry). */
-export function keptFromLive(run: LiveRun, base: Pick<KeptRun, 'id' | 'label' | 'origin' | 'createdAt' | 'styleIndex'>): KeptRun | null {
+export function keptFromLive(
+  run: LiveRun,
+  base: Pick<KeptRun, 'id' | 'label' | 'origin' | 'createdAt' | 'styleIndex'>,
+): KeptRun | null {
   const status = STATUS[run.status];
   if (status === null || run.config === null) return null;
   return {
@@ -85,7 +89,14 @@ function observe(run: LiveRun): void {
     seen = null;
     runs.dispatch({ type: 'on-screen', id: liveId });
   }
-  if (seen && seen.generations === run.generations && seen.status === run.status && seen.config === run.config && seen.checkpoint === run.checkpoint) return;
+  if (
+    seen &&
+    seen.generations === run.generations &&
+    seen.status === run.status &&
+    seen.config === run.config &&
+    seen.checkpoint === run.checkpoint
+  )
+    return;
   const existing = runs.runs.find((r) => r.id === liveId);
   const removedByUser = seen !== null && !existing;
   seen = { generations: run.generations, status: run.status, config: run.config, checkpoint: run.checkpoint };

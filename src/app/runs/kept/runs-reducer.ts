@@ -52,14 +52,17 @@ export function freeStyleIndex(runs: readonly KeptRun[]): number {
  * Which run goes first when the list is full: recorded runs (the page can fetch them again at
  * any time), then the oldest.
  */
-const dropOrder = (a: KeptRun, b: KeptRun) => Number(b.origin === 'recorded') - Number(a.origin === 'recorded') || a.createdAt - b.createdAt;
+const dropOrder = (a: KeptRun, b: KeptRun) =>
+  Number(b.origin === 'recorded') - Number(a.origin === 'recorded') || a.createdAt - b.createdAt;
 
 /** Drops unpinned runs (never `keepId` or the one on screen) until at most `max` remain. */
 function enforceCap(state: RunsState, keepId: string | null, max: number): RunsResult {
   const dropped: KeptRun[] = [];
   let runs = state.runs;
   while (runs.length > max) {
-    const victim = [...runs].sort(dropOrder).find((r) => !r.pinned && r.id !== keepId && r.id !== state.onScreenId);
+    const victim = [...runs]
+      .sort(dropOrder)
+      .find((r) => !r.pinned && r.id !== keepId && r.id !== state.onScreenId);
     if (!victim) break; // everything is pinned: keep them all rather than drop a pinned run
     dropped.push(victim);
     runs = runs.filter((r) => r !== victim);
@@ -72,14 +75,23 @@ export function reduceRuns(state: RunsState, action: RunsAction, max = MAX_KEPT_
     case 'loaded': {
       // Runs already in the list this session win over stored copies of the same id.
       const known = new Set(state.runs.map((r) => r.id));
-      const merged = [...action.runs.filter((r) => !known.has(r.id)), ...state.runs].sort((a, b) => a.createdAt - b.createdAt);
+      const merged = [...action.runs.filter((r) => !known.has(r.id)), ...state.runs].sort(
+        (a, b) => a.createdAt - b.createdAt,
+      );
       return enforceCap({ ...state, runs: merged }, null, max);
     }
     case 'upsert': {
       const existing = state.runs.find((r) => r.id === action.run.id);
       if (existing) {
         // The list's own choices (name, pin, overlay, colour) survive the run's updates.
-        const run = { ...action.run, label: existing.label, pinned: existing.pinned, overlaid: existing.overlaid, styleIndex: existing.styleIndex, createdAt: existing.createdAt };
+        const run = {
+          ...action.run,
+          label: existing.label,
+          pinned: existing.pinned,
+          overlaid: existing.overlaid,
+          styleIndex: existing.styleIndex,
+          createdAt: existing.createdAt,
+        };
         return { state: update(state, run.id, () => run), dropped: [] };
       }
       return enforceCap({ ...state, runs: [...state.runs, action.run] }, action.run.id, max);
@@ -91,7 +103,10 @@ export function reduceRuns(state: RunsState, action: RunsAction, max = MAX_KEPT_
     }
     case 'remove':
       return {
-        state: { runs: state.runs.filter((r) => r.id !== action.id), onScreenId: state.onScreenId === action.id ? null : state.onScreenId },
+        state: {
+          runs: state.runs.filter((r) => r.id !== action.id),
+          onScreenId: state.onScreenId === action.id ? null : state.onScreenId,
+        },
         dropped: [],
       };
     case 'set-pinned':

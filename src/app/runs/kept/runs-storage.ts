@@ -33,15 +33,22 @@ function database(): Promise<IDBPDatabase<RunsDb>> {
 }
 
 function why(e: unknown): string {
-  if (e instanceof DOMException && e.name === 'QuotaExceededError') return 'the browser has no storage space left for this page';
+  if (e instanceof DOMException && e.name === 'QuotaExceededError')
+    return 'the browser has no storage space left for this page';
   return e instanceof Error ? e.message : String(e);
 }
 
-async function attempt<T>(what: string, work: (db: IDBPDatabase<RunsDb>) => Promise<T>): Promise<StorageResult<T>> {
+async function attempt<T>(
+  what: string,
+  work: (db: IDBPDatabase<RunsDb>) => Promise<T>,
+): Promise<StorageResult<T>> {
   try {
     return { ok: true, value: await work(await database()) };
   } catch (e) {
-    return { ok: false, message: `Saved runs are unavailable (${what}: ${why(e)}). Runs still work; they are kept until you close the page.` };
+    return {
+      ok: false,
+      message: `Saved runs are unavailable (${what}: ${why(e)}). Runs still work; they are kept until you close the page.`,
+    };
   }
 }
 

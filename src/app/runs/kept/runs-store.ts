@@ -7,7 +7,13 @@ import { create } from 'zustand';
 import { useAppStore } from '../../store/app-store';
 import type { KeptRun } from './kept-run';
 import { EMPTY_RUNS, MAX_KEPT_RUNS, reduceRuns, type RunsAction, type RunsState } from './runs-reducer';
-import { clearStoredRuns, deleteStoredRun, loadStoredRuns, storeRun, type StorageResult } from './runs-storage';
+import {
+  clearStoredRuns,
+  deleteStoredRun,
+  loadStoredRuns,
+  storeRun,
+  type StorageResult,
+} from './runs-storage';
 
 export interface RunsStore extends RunsState {
   /** Why saving does not work, or null. */
@@ -23,7 +29,11 @@ export const useRunsStore = create<RunsStore>()((set, get) => ({
     const { state, dropped } = reduceRuns({ runs: before.runs, onScreenId: before.onScreenId }, action);
     set(state);
     for (const run of dropped) {
-      useAppStore.getState().say(`The runs list keeps ${MAX_KEPT_RUNS} runs: "${run.label}" was removed to make room (recorded runs go first, then the oldest). Pin a run to keep it.`);
+      useAppStore
+        .getState()
+        .say(
+          `The runs list keeps ${MAX_KEPT_RUNS} runs: "${run.label}" was removed to make room (recorded runs go first, then the oldest). Pin a run to keep it.`,
+        );
     }
     persist(action, before.runs, state.runs, dropped);
   },
@@ -35,7 +45,12 @@ function report(result: StorageResult<unknown>): void {
 }
 
 /** Writes the runs an action changed (by identity), deletes removed and dropped ones. */
-function persist(action: RunsAction, before: readonly KeptRun[], after: readonly KeptRun[], dropped: readonly KeptRun[]): void {
+function persist(
+  action: RunsAction,
+  before: readonly KeptRun[],
+  after: readonly KeptRun[],
+  dropped: readonly KeptRun[],
+): void {
   if (action.type === 'on-screen' || action.type === 'loaded') {
     for (const run of dropped) void deleteStoredRun(run.id).then(report);
     return;
@@ -51,7 +66,8 @@ function persist(action: RunsAction, before: readonly KeptRun[], after: readonly
 }
 
 /** A run that was going when the page closed cannot go on by itself: it is listed as interrupted. */
-const afterReload = (run: KeptRun): KeptRun => (run.status === 'running' || run.status === 'paused' ? { ...run, status: 'interrupted' } : run);
+const afterReload = (run: KeptRun): KeptRun =>
+  run.status === 'running' || run.status === 'paused' ? { ...run, status: 'interrupted' } : run;
 
 /** Reads the saved runs into the list (once, at start-up). */
 export async function loadSavedRuns(): Promise<void> {

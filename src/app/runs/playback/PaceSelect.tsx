@@ -11,7 +11,10 @@ export function PaceSelect({ label, className }: { label: string; className?: st
   return (
     <label className={className}>
       {label}{' '}
-      <select value={optionValue(pace)} onChange={(e) => setPace(e.currentTarget.value === 'all' ? null : Number(e.currentTarget.value))}>
+      <select
+        value={optionValue(pace)}
+        onChange={(e) => setPace(e.currentTarget.value === 'all' ? null : Number(e.currentTarget.value))}
+      >
         {PACES.map((p) => (
           <option key={p.label} value={optionValue(p.value)}>
             {p.label}

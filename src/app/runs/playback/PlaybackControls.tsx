@@ -11,13 +11,18 @@ export function PlaybackControls() {
   return (
     <div className="runs-playback" role="group" aria-label="Playback">
       <p role="status" className="runs-playback-status">
-        {playback.kind === 'recorded' ? 'Recorded run' : 'Saved run'}: generation {playback.shown} of {playback.total} shown
+        {playback.kind === 'recorded' ? 'Recorded run' : 'Saved run'}: generation {playback.shown} of{' '}
+        {playback.total} shown
         {done ? '' : playback.playing ? ', playing' : ', paused'}
       </p>
       <PaceSelect label="Pace" />
       {!done && (
         <>
-          <button type="button" className="runs-button" onClick={playback.playing ? pausePlayback : resumePlayback}>
+          <button
+            type="button"
+            className="runs-button"
+            onClick={playback.playing ? pausePlayback : resumePlayback}
+          >
             {playback.playing ? 'Pause playback' : 'Resume playback'}
           </button>
           <button type="button" className="runs-button" onClick={showAllNow}>

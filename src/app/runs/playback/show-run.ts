@@ -32,9 +32,21 @@ export interface PlaybackState {
   pace: Pace;
 }
 
-export const usePlaybackStore = create<PlaybackState>()(() => ({ runId: null, label: '', kind: null, shown: 0, total: 0, playing: false, pace: DEFAULT_PACE }));
+export const usePlaybackStore = create<PlaybackState>()(() => ({
+  runId: null,
+  label: '',
+  kind: null,
+  shown: 0,
+  total: 0,
+  playing: false,
+  pace: DEFAULT_PACE,
+}));
 
-const KIND: Record<KeptRun['origin'], ShownRunKind> = { live: 'saved', imported: 'imported', recorded: 'recorded' };
+const KIND: Record<KeptRun['origin'], ShownRunKind> = {
+  live: 'saved',
+  imported: 'imported',
+  recorded: 'recorded',
+};
 
 /** The first `shown` generations of a kept run, as run.json. */
 export function recordPrefix(run: KeptRun, shown: number): Omit<RunRecord, 'theory'> {
@@ -65,7 +77,10 @@ function stopTimer(): void {
 function put(run: KeptRun, shown: number): void {
   // "Recorded: " is already the page's word for where it came from (the notice's prefix).
   const label = usePlaybackStore.getState().label.replace(/^Recorded: /, '');
-  lastPut = liveRunFromRecord(recordPrefix(run, shown), label, { kind: KIND[run.origin], realSamples: run.realSamples });
+  lastPut = liveRunFromRecord(recordPrefix(run, shown), label, {
+    kind: KIND[run.origin],
+    realSamples: run.realSamples,
+  });
   useAppStore.setState((s) => ({ run: lastPut as LiveRun, ui: { ...s.ui, selectedGeneration: null } }));
   usePlaybackStore.setState({ shown });
 }
@@ -93,7 +108,9 @@ function schedule(): void {
 export function showKeptRun(run: KeptRun, pace: Pace = null): boolean {
   const app = useAppStore.getState();
   if (isRunActive(app.run)) {
-    app.say(`"${run.label}" was not shown: a run is going. Stop it first, or overlay the run on its charts instead.`);
+    app.say(
+      `"${run.label}" was not shown: a run is going. Stop it first, or overlay the run on its charts instead.`,
+    );
     return false;
   }
   if (run.generations.length === 0) {
@@ -103,7 +120,14 @@ export function showKeptRun(run: KeptRun, pace: Pace = null): boolean {
   stopTimer();
   playing = run;
   const kind = KIND[run.origin];
-  usePlaybackStore.setState({ runId: run.id, label: run.label, kind, total: run.generations.length, playing: pace !== null, pace });
+  usePlaybackStore.setState({
+    runId: run.id,
+    label: run.label,
+    kind,
+    total: run.generations.length,
+    playing: pace !== null,
+    pace,
+  });
   useRunsStore.getState().dispatch({ type: 'on-screen', id: run.id });
   put(run, pace === null ? run.generations.length : 1);
   schedule();

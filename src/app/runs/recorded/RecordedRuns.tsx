@@ -17,11 +17,14 @@ export function RecordedRuns() {
     <section className="runs-recorded" aria-labelledby="runs-recorded-heading">
       <h3 id="runs-recorded-heading">Watch a recorded run</h3>
       <p className="runs-note">
-        Made with this page&rsquo;s own engine (<code>npm run record-runs</code>), so they appear at once instead of after minutes of training.
+        Made with this page&rsquo;s own engine (<code>npm run record-runs</code>), so they appear at once
+        instead of after minutes of training.
       </p>
       {problem !== null && <p className="runs-problem">{problem}</p>}
       {entries === null && <p className="runs-note">Loading the list of recorded runs…</p>}
-      {entries !== null && entries.length === 0 && problem === null && <p className="runs-note">No recorded runs ship with this copy of the page.</p>}
+      {entries !== null && entries.length === 0 && problem === null && (
+        <p className="runs-note">No recorded runs ship with this copy of the page.</p>
+      )}
       {entries !== null && entries.length > 0 && (
         <>
           <PaceSelect label="Generations appear" className="runs-pace" />
@@ -38,7 +41,10 @@ export function RecordedRuns() {
                   Watch recorded: {entry.label}
                 </button>{' '}
                 <span className="runs-note">
-                  {entry.generations} generations{entry.finalPerplexity !== null ? `, final perplexity ${entry.finalPerplexity.toFixed(2)}` : ''}
+                  {entry.generations} generations
+                  {entry.finalPerplexity !== null
+                    ? `, final perplexity ${entry.finalPerplexity.toFixed(2)}`
+                    : ''}
                 </span>
               </li>
             ))}

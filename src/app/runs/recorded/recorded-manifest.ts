@@ -47,7 +47,10 @@ export function parseRecordedManifest(text: string): Fetched<RecordedEntry[]> {
   const parsed = recordedManifestSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return { ok: false, message: `The list of recorded runs is damaged (${issue.path.join('.') || 'index.json'}: ${issue.message}).` };
+    return {
+      ok: false,
+      message: `The list of recorded runs is damaged (${issue.path.join('.') || 'index.json'}: ${issue.message}).`,
+    };
   }
   return { ok: true, value: parsed.data.runs };
 }
@@ -58,17 +61,25 @@ async function fetchText(url: string, what: string, fetchFn: FetchText): Promise
     if (!response.ok) return { ok: false, message: `${what} could not be loaded (HTTP ${response.status}).` };
     return { ok: true, value: await response.text() };
   } catch (e) {
-    return { ok: false, message: `${what} could not be loaded (${e instanceof Error ? e.message : String(e)}).` };
+    return {
+      ok: false,
+      message: `${what} could not be loaded (${e instanceof Error ? e.message : String(e)}).`,
+    };
   }
 }
 
-export async function fetchRecordedManifest(fetchFn: FetchText = defaultFetch): Promise<Fetched<RecordedEntry[]>> {
+export async function fetchRecordedManifest(
+  fetchFn: FetchText = defaultFetch,
+): Promise<Fetched<RecordedEntry[]>> {
   const text = await fetchText(`${RECORDED_BASE}index.json`, 'The list of recorded runs', fetchFn);
   return text.ok ? parseRecordedManifest(text.value) : text;
 }
 
 /** One recorded run, checked like an imported run.json. */
-export async function fetchRecordedRun(entry: RecordedEntry, fetchFn: FetchText = defaultFetch): Promise<Fetched<ImportedRunRecord>> {
+export async function fetchRecordedRun(
+  entry: RecordedEntry,
+  fetchFn: FetchText = defaultFetch,
+): Promise<Fetched<ImportedRunRecord>> {
   const text = await fetchText(`${RECORDED_BASE}${entry.file}`, `The recorded run "${entry.label}"`, fetchFn);
   if (!text.ok) return text;
   const parsed = parseRunFile(entry.file, text.value);

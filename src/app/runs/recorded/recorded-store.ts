@@ -21,7 +21,9 @@ let loading: Promise<void> | null = null;
 
 export function loadRecordedManifest(): Promise<void> {
   loading ??= fetchRecordedManifest().then((result) => {
-    useRecordedStore.setState(result.ok ? { entries: result.value, problem: null } : { entries: [], problem: result.message });
+    useRecordedStore.setState(
+      result.ok ? { entries: result.value, problem: null } : { entries: [], problem: result.message },
+    );
   });
   return loading;
 }

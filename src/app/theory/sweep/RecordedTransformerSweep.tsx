@@ -10,7 +10,12 @@ import { Area, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis
 import { CHART_HEIGHT, CHART_MARGIN, formatValue, yAxisLabel } from '../shared/chart-parts';
 import { useTheoryPalette } from '../shared/colors';
 import { useChartWidth } from '../../ui/use-chart-width';
-import { fetchRecordedSweep, type Parsed, type RecordedSweep, type RecordedSweepRow } from './recorded-transformer-sweep';
+import {
+  fetchRecordedSweep,
+  type Parsed,
+  type RecordedSweep,
+  type RecordedSweepRow,
+} from './recorded-transformer-sweep';
 import { formatShare } from './sweep-rows';
 
 const gens = (x: number | null) => (x === null ? 'not within the run' : Math.round(x).toLocaleString('en'));
@@ -43,10 +48,12 @@ function RecordedSweepBody({ sweep, titleId }: { sweep: RecordedSweep; titleId: 
   return (
     <>
       <p>
-        The same question, asked of the <code>{sweep.model}</code> transformer under <em>replace</em>: for each share λ, {sweep.seeds}{' '}
-        seeds ran {sweep.generations} generations ({sweep.realChars.toLocaleString('en')} real characters, {sweep.steps.toLocaleString('en')}{' '}
-        training steps per generation), and the chart shows after how many generations held-out perplexity first reached{' '}
-        {sweep.ratio}x generation 0&rsquo;s. Recorded with the commands below ({cost} of training, one thread per run).
+        The same question, asked of the <code>{sweep.model}</code> transformer under <em>replace</em>: for
+        each share λ, {sweep.seeds} seeds ran {sweep.generations} generations (
+        {sweep.realChars.toLocaleString('en')} real characters, {sweep.steps.toLocaleString('en')} training
+        steps per generation), and the chart shows after how many generations held-out perplexity first
+        reached {sweep.ratio}x generation 0&rsquo;s. Recorded with the commands below ({cost} of training, one
+        thread per run).
       </p>
       <RecordedSweepChart rows={sweep.rows} ratio={sweep.ratio} titleId={titleId} />
       <RecordedSweepTable sweep={sweep} />
@@ -61,15 +68,27 @@ function RecordedSweepBody({ sweep, titleId }: { sweep: RecordedSweep; titleId: 
   );
 }
 
-const RecordedSweepChart = memo(function RecordedSweepChart({ rows, ratio, titleId }: { rows: RecordedSweepRow[]; ratio: number; titleId: string }) {
+const RecordedSweepChart = memo(function RecordedSweepChart({
+  rows,
+  ratio,
+  titleId,
+}: {
+  rows: RecordedSweepRow[];
+  ratio: number;
+  titleId: string;
+}) {
   const palette = useTheoryPalette();
   const [boxRef, width] = useChartWidth();
   const lambdas = rows.map((r) => r.lambda);
-  const values = rows.flatMap((r) => [r.median, r.law, ...(r.band ?? [])]).filter((v): v is number => v !== null && v > 0);
+  const values = rows
+    .flatMap((r) => [r.median, r.law, ...(r.band ?? [])])
+    .filter((v): v is number => v !== null && v > 0);
   const yMax = Math.max(2, ...values) * 1.3;
   return (
     <figure className="theory-chart" aria-labelledby={titleId}>
-      <h4 id={titleId}>Generations until perplexity reached {ratio}x generation 0&rsquo;s (transformer, recorded)</h4>
+      <h4 id={titleId}>
+        Generations until perplexity reached {ratio}x generation 0&rsquo;s (transformer, recorded)
+      </h4>
       <div ref={boxRef} className="theory-chart-box" style={{ height: CHART_HEIGHT }}>
         {width > 0 && (
           <ComposedChart width={width} height={CHART_HEIGHT} data={rows} margin={CHART_MARGIN}>
@@ -84,7 +103,12 @@ const RecordedSweepChart = memo(function RecordedSweepChart({ rows, ratio, title
               tickFormatter={formatShare}
               tick={{ fill: 'currentColor' }}
               stroke="currentColor"
-              label={{ value: 'generated text written back per generation, λ (log scale)', position: 'insideBottom', offset: -14, fill: 'currentColor' }}
+              label={{
+                value: 'generated text written back per generation, λ (log scale)',
+                position: 'insideBottom',
+                offset: -14,
+                fill: 'currentColor',
+              }}
             />
             <YAxis
               type="number"
@@ -97,15 +121,44 @@ const RecordedSweepChart = memo(function RecordedSweepChart({ rows, ratio, title
               label={yAxisLabel('generations (log scale)')}
               width={80}
             />
-            <Tooltip formatter={formatValue} labelFormatter={(l: unknown) => `λ = ${typeof l === 'number' ? formatShare(l) : String(l)}`} />
+            <Tooltip
+              formatter={formatValue}
+              labelFormatter={(l: unknown) => `λ = ${typeof l === 'number' ? formatShare(l) : String(l)}`}
+            />
             <Legend verticalAlign="top" itemSorter={null} />
-            <Area name="10-90% of seeds" legendType="none" dataKey="band" stroke="none" fill={palette.band} fillOpacity={0.3} isAnimationActive={false} />
-            <Line name="median over seeds" dataKey="median" stroke={palette.simulated} strokeWidth={3} dot={{ r: 3 }} isAnimationActive={false} />
-            <Line name="law: c / λ" dataKey="law" stroke={palette.formula} strokeWidth={2} strokeDasharray="6 4" dot={false} isAnimationActive={false} />
+            <Area
+              name="10-90% of seeds"
+              legendType="none"
+              dataKey="band"
+              stroke="none"
+              fill={palette.band}
+              fillOpacity={0.3}
+              isAnimationActive={false}
+            />
+            <Line
+              name="median over seeds"
+              dataKey="median"
+              stroke={palette.simulated}
+              strokeWidth={3}
+              dot={{ r: 3 }}
+              isAnimationActive={false}
+            />
+            <Line
+              name="law: c / λ"
+              dataKey="law"
+              stroke={palette.formula}
+              strokeWidth={2}
+              strokeDasharray="6 4"
+              dot={false}
+              isAnimationActive={false}
+            />
           </ComposedChart>
         )}
       </div>
-      <figcaption>A point is missing where fewer than half the seeds got there within the run; the dashed line is c/λ, c fitted on a log scale.</figcaption>
+      <figcaption>
+        A point is missing where fewer than half the seeds got there within the run; the dashed line is c/λ, c
+        fitted on a log scale.
+      </figcaption>
     </figure>
   );
 });
@@ -114,7 +167,8 @@ function RecordedSweepTable({ sweep }: { sweep: RecordedSweep }) {
   return (
     <table className="theory-sweep-table">
       <caption>
-        Transformer under replace: generations until held-out perplexity reached {sweep.ratio}x generation 0&rsquo;s
+        Transformer under replace: generations until held-out perplexity reached {sweep.ratio}x generation
+        0&rsquo;s
         {sweep.lawC === null ? '' : `; the law c/λ with c = ${sweep.lawC.toFixed(2)}`}
       </caption>
       <thead>

@@ -44,7 +44,12 @@ export const SweepChart = memo(function SweepChart({ sweep, threshold, titleId, 
               tickFormatter={formatShare}
               tick={{ fill: 'currentColor' }}
               stroke="currentColor"
-              label={{ value: 'generated text written back per generation, λ (log scale)', position: 'insideBottom', offset: -14, fill: 'currentColor' }}
+              label={{
+                value: 'generated text written back per generation, λ (log scale)',
+                position: 'insideBottom',
+                offset: -14,
+                fill: 'currentColor',
+              }}
             />
             <YAxis
               type="number"
@@ -58,7 +63,10 @@ export const SweepChart = memo(function SweepChart({ sweep, threshold, titleId, 
               label={yAxisLabel('generations (log scale)')}
               width={80}
             />
-            <Tooltip formatter={formatValue} labelFormatter={(l: unknown) => `λ = ${typeof l === 'number' ? formatShare(l) : String(l)}`} />
+            <Tooltip
+              formatter={formatValue}
+              labelFormatter={(l: unknown) => `λ = ${typeof l === 'number' ? formatShare(l) : String(l)}`}
+            />
             <Legend verticalAlign="top" itemSorter={null} />
             <Area
               name="replace: 10-90% of runs"
@@ -78,7 +86,14 @@ export const SweepChart = memo(function SweepChart({ sweep, threshold, titleId, 
               fillOpacity={0.2}
               isAnimationActive={false}
             />
-            <Line name="replace: median" dataKey="replaceMedian" stroke={palette.simulated} strokeWidth={3} dot={{ r: 3 }} isAnimationActive={false} />
+            <Line
+              name="replace: median"
+              dataKey="replaceMedian"
+              stroke={palette.simulated}
+              strokeWidth={3}
+              dot={{ r: 3 }}
+              isAnimationActive={false}
+            />
             <Line
               name="replace: law"
               dataKey="replaceLaw"
@@ -109,7 +124,8 @@ export const SweepChart = memo(function SweepChart({ sweep, threshold, titleId, 
         )}
       </div>
       <figcaption>
-        Each point is the median over {sweep.runs} runs (shaded: the middle 80% of runs); dashed, the law that predicts it.
+        Each point is the median over {sweep.runs} runs (shaded: the middle 80% of runs); dashed, the law that
+        predicts it.
         {threshold === 'tv'
           ? ' Replace: random drift, about 1/λ generations. Accumulate with a systematic error: about (1/λ) e^(D/b) generations, exponentially later as the error shrinks.'
           : ' Replace: the real share halves every (ln 2)/λ generations or so. Accumulate: (1/s − 1)/λ generations, the same in every run.'}

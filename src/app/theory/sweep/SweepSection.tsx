@@ -7,7 +7,13 @@ import { useDeferredValue, useId } from 'react';
 import { formatPercent } from '../shared/log-slider';
 import { useTheoryStore } from '../shared/theory-store';
 import { formatShare, sweepSummary } from './sweep-rows';
-import { BIAS_CHOICES, parseLambdas, REAL_SHARE_CHOICES, SWEEP_RUN_CHOICES, TV_LEVEL_CHOICES } from './sweep-settings';
+import {
+  BIAS_CHOICES,
+  parseLambdas,
+  REAL_SHARE_CHOICES,
+  SWEEP_RUN_CHOICES,
+  TV_LEVEL_CHOICES,
+} from './sweep-settings';
 import { SweepChart } from './SweepChart';
 import { sweepStatusText, useSweepStore, type SweepThreshold } from './sweep-store';
 import { SweepTable } from './SweepTable';
@@ -21,12 +27,13 @@ export function ContaminationSweepSection() {
     <section className="theory-sweep" aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>Time to collapse against contamination</h3>
       <p>
-        The paper&rsquo;s central result: however little generated text each generation writes back, collapse comes, only
-        later. For each share λ below, many runs of the count model go on until the corpus the models learn from has drifted
-        a set distance from real text, and until real text is under a set share of it. Under <em>replace</em>, with no
-        systematic error, that takes about 1/λ generations. Under <em>accumulate, train on a sample</em>, the real text is
-        never thrown away, and only a systematic error b (here: smoothing toward uniform) moves the models far; then it
-        takes about (1/λ)&nbsp;e<sup>D/b</sup> generations, exponentially longer as the error shrinks, but it still comes.
+        The paper&rsquo;s central result: however little generated text each generation writes back, collapse
+        comes, only later. For each share λ below, many runs of the count model go on until the corpus the
+        models learn from has drifted a set distance from real text, and until real text is under a set share
+        of it. Under <em>replace</em>, with no systematic error, that takes about 1/λ generations. Under{' '}
+        <em>accumulate, train on a sample</em>, the real text is never thrown away, and only a systematic
+        error b (here: smoothing toward uniform) moves the models far; then it takes about (1/λ)&nbsp;e
+        <sup>D/b</sup> generations, exponentially longer as the error shrinks, but it still comes.
       </p>
       <SweepControls />
       <SweepResults titleId={`${id}-chart`} />
@@ -47,7 +54,14 @@ function SweepControls() {
   const running = status === 'running';
   const submit = () => {
     if (!('lambdas' in parsed)) return;
-    run({ realChars, lambdas: parsed.lambdas, tvLevel: params.tvLevel, realShareLevel: params.realShareLevel, bias: params.bias, runs: params.runs });
+    run({
+      realChars,
+      lambdas: parsed.lambdas,
+      tvLevel: params.tvLevel,
+      realShareLevel: params.realShareLevel,
+      bias: params.bias,
+      runs: params.runs,
+    });
   };
   return (
     <>
@@ -58,7 +72,9 @@ function SweepControls() {
         }}
       >
         <fieldset className="theory-controls">
-          <legend>Sweep settings (on the real corpus above: {realChars.toLocaleString('en')} characters)</legend>
+          <legend>
+            Sweep settings (on the real corpus above: {realChars.toLocaleString('en')} characters)
+          </legend>
           <label className="theory-sweep-lambdas">
             Shares λ written back per generation, separated by commas (0.1 or 10%)
             <input
@@ -70,8 +86,13 @@ function SweepControls() {
               onChange={(e) => setParams({ lambdasText: e.target.value })}
             />
           </label>
-          <p id={`${id}-lambdas-help`} className={error ? 'theory-sweep-error' : 'theory-sweep-help'} aria-live="polite">
-            {error ?? `${parsed && 'lambdas' in parsed ? parsed.lambdas.map(formatShare).join(', ') : ''}: from 0.1% to 100%, at most 12.`}
+          <p
+            id={`${id}-lambdas-help`}
+            className={error ? 'theory-sweep-error' : 'theory-sweep-help'}
+            aria-live="polite"
+          >
+            {error ??
+              `${parsed && 'lambdas' in parsed ? parsed.lambdas.map(formatShare).join(', ') : ''}: from 0.1% to 100%, at most 12.`}
           </p>
           <label>
             Collapsed when the corpus has drifted (total variation)
@@ -85,7 +106,10 @@ function SweepControls() {
           </label>
           <label>
             Real text used up when it is under
-            <select value={params.realShareLevel} onChange={(e) => setParams({ realShareLevel: Number(e.target.value) })}>
+            <select
+              value={params.realShareLevel}
+              onChange={(e) => setParams({ realShareLevel: Number(e.target.value) })}
+            >
               {REAL_SHARE_CHOICES.map((s) => (
                 <option key={s} value={s}>
                   {formatPercent(s)} of the corpus
@@ -127,7 +151,11 @@ function SweepControls() {
         <p role="status" aria-live="polite" data-testid="theory-sweep-status" data-status={status}>
           {sweepStatusText(runState)}
         </p>
-        <progress max={1} value={running && runState.total > 0 ? runState.done / runState.total : status === 'done' ? 1 : 0} aria-hidden="true" />
+        <progress
+          max={1}
+          value={running && runState.total > 0 ? runState.done / runState.total : status === 'done' ? 1 : 0}
+          aria-hidden="true"
+        />
       </div>
     </>
   );
@@ -146,9 +174,14 @@ function SweepResults({ titleId }: { titleId: string }) {
     <div className="theory-sweep-results" data-testid="theory-sweep-results">
       <label className="theory-sweep-threshold">
         Show the time until
-        <select value={threshold} onChange={(e) => isThreshold(e.target.value) && setThreshold(e.target.value)}>
+        <select
+          value={threshold}
+          onChange={(e) => isThreshold(e.target.value) && setThreshold(e.target.value)}
+        >
           <option value="tv">the corpus has drifted {sweep.settings.tvLevel} from real text</option>
-          <option value="realShare">real text is under {formatPercent(sweep.settings.realShareLevel)} of the corpus</option>
+          <option value="realShare">
+            real text is under {formatPercent(sweep.settings.realShareLevel)} of the corpus
+          </option>
         </select>
       </label>
       <ul className="theory-summary" aria-label="What the sweep shows">
@@ -166,9 +199,11 @@ function SweepResults({ titleId }: { titleId: string }) {
           <li>Accumulate, drift: {sweep.laws.accumulateTv}</li>
           <li>Accumulate, real share: {sweep.laws.accumulateRealShare}</li>
           <li>
-            The systematic error b = {sweep.biased.bias} is add-α smoothing with α = {sweep.biased.alpha.toPrecision(3)} on each model&rsquo;s{' '}
-            {sweep.settings.trainingTokens.toLocaleString('en')} tokens; it can take the corpus at most {sweep.biased.limit.toFixed(3)} (the distance to
-            the uniform law) from real text. Runs stop after {sweep.settings.maxGenerations.toLocaleString('en')} generations.
+            The systematic error b = {sweep.biased.bias} is add-α smoothing with α ={' '}
+            {sweep.biased.alpha.toPrecision(3)} on each model&rsquo;s{' '}
+            {sweep.settings.trainingTokens.toLocaleString('en')} tokens; it can take the corpus at most{' '}
+            {sweep.biased.limit.toFixed(3)} (the distance to the uniform law) from real text. Runs stop after{' '}
+            {sweep.settings.maxGenerations.toLocaleString('en')} generations.
           </li>
         </ul>
       </details>

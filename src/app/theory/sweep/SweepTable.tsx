@@ -6,7 +6,15 @@ import type { SweepThreshold } from './sweep-store';
 const n = (x: number | null) => (x === null ? 'beyond the horizon' : Math.round(x).toLocaleString('en'));
 const range = (band: SweepRow['replaceBand']) => (band === null ? '' : ` (${n(band[0])}–${n(band[1])})`);
 
-export function SweepTable({ sweep, threshold, caption }: { sweep: ContaminationSweep; threshold: SweepThreshold; caption: string }) {
+export function SweepTable({
+  sweep,
+  threshold,
+  caption,
+}: {
+  sweep: ContaminationSweep;
+  threshold: SweepThreshold;
+  caption: string;
+}) {
   const rows = sweepRows(sweep, threshold);
   return (
     <table className="theory-sweep-table">

@@ -47,10 +47,22 @@ const recordedSweepSchema = z.object({
   complete: z.literal(true, { message: 'the recording stopped before its last run' }),
   runs: z.array(z.object({ point: z.number().int().min(0), seconds: z.number().min(0) })).min(1),
   summaries: z
-    .array(z.object({ point: z.number().int().min(0), paradigm: z.string(), contamination: z.number().positive(), outcomes: z.object({ ratio: outcomeSchema }) }))
+    .array(
+      z.object({
+        point: z.number().int().min(0),
+        paradigm: z.string(),
+        contamination: z.number().positive(),
+        outcomes: z.object({ ratio: outcomeSchema }),
+      }),
+    )
     .min(1),
   law: z.array(
-    z.object({ paradigm: z.string(), threshold: z.string(), form: z.string(), inverse: z.object({ c: z.number(), logRms: z.number() }).nullable() }),
+    z.object({
+      paradigm: z.string(),
+      threshold: z.string(),
+      form: z.string(),
+      inverse: z.object({ c: z.number(), logRms: z.number() }).nullable(),
+    }),
   ),
 });
 
@@ -96,10 +108,15 @@ export function parseRecordedSweep(text: string): Parsed<RecordedSweep> {
   const parsed = recordedSweepSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return { ok: false, message: `The recorded transformer sweep is damaged (${issue.path.join('.') || 'file'}: ${issue.message}).` };
+    return {
+      ok: false,
+      message: `The recorded transformer sweep is damaged (${issue.path.join('.') || 'file'}: ${issue.message}).`,
+    };
   }
   const sweep = parsed.data;
-  const fit = sweep.law.find((l) => l.paradigm === 'replace' && l.threshold === 'ratio' && l.form === 'c/lambda');
+  const fit = sweep.law.find(
+    (l) => l.paradigm === 'replace' && l.threshold === 'ratio' && l.form === 'c/lambda',
+  );
   const rows = sweep.summaries
     .filter((s) => s.paradigm === 'replace')
     .map((s): RecordedSweepRow => {
@@ -114,7 +131,8 @@ export function parseRecordedSweep(text: string): Parsed<RecordedSweep> {
       };
     })
     .sort((a, b) => a.lambda - b.lambda);
-  if (rows.length === 0) return { ok: false, message: 'The recorded transformer sweep has no replace runs to show.' };
+  if (rows.length === 0)
+    return { ok: false, message: 'The recorded transformer sweep has no replace runs to show.' };
   const first = sweep.definition.points[0].config;
   return {
     ok: true,
@@ -136,12 +154,21 @@ export function parseRecordedSweep(text: string): Parsed<RecordedSweep> {
 type FetchText = (url: string) => Promise<{ ok: boolean; status: number; text(): Promise<string> }>;
 
 /** Fetches and checks the recording; a missing file or a network failure is a sentence too. */
-export async function fetchRecordedSweep(fetchFn: FetchText = (url) => fetch(url)): Promise<Parsed<RecordedSweep>> {
+export async function fetchRecordedSweep(
+  fetchFn: FetchText = (url) => fetch(url),
+): Promise<Parsed<RecordedSweep>> {
   try {
     const response = await fetchFn(RECORDED_SWEEP_URL);
-    if (!response.ok) return { ok: false, message: `The recorded transformer sweep could not be loaded (HTTP ${response.status}).` };
+    if (!response.ok)
+      return {
+        ok: false,
+        message: `The recorded transformer sweep could not be loaded (HTTP ${response.status}).`,
+      };
     return parseRecordedSweep(await response.text());
   } catch {
-    return { ok: false, message: 'The recorded transformer sweep could not be loaded (no connection to the page’s server).' };
+    return {
+      ok: false,
+      message: 'The recorded transformer sweep could not be loaded (no connection to the page’s server).',
+    };
   }
 }

@@ -41,7 +41,10 @@ export class SweepClient {
   private start(): Worker {
     if (this.worker) return this.worker;
     // Vite bundles the worker from this URL expression; keep it literal.
-    const worker = new Worker(new URL('./sweep.worker.ts', import.meta.url), { type: 'module', name: 'sweep' });
+    const worker = new Worker(new URL('./sweep.worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'sweep',
+    });
     worker.onmessage = (e: MessageEvent<unknown>) => {
       if (isSweepEvent(e.data)) this.receive(e.data);
       else this.fail('the sweep worker answered in an unknown format (a stale cached page? reload it)');

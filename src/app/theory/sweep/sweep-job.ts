@@ -6,7 +6,11 @@
  */
 import { prepareCorpus } from '../../../engine/corpus/prepare';
 import { realUnigramCounts } from '../../../engine/theory/chain-setting';
-import { runContaminationSweep, type ContaminationSweep, type SweepOptions } from '../../../engine/theory/contamination-sweep';
+import {
+  runContaminationSweep,
+  type ContaminationSweep,
+  type SweepOptions,
+} from '../../../engine/theory/contamination-sweep';
 import { DEFAULT_THEORY_SETTINGS, theoryConfig } from '../shared/theory-settings';
 
 /** A run still short of a threshold by then counts as beyond the horizon. */
@@ -22,7 +26,10 @@ export interface SweepRequest {
   runs: number;
 }
 
-export async function runSweepRequest(request: SweepRequest, options: SweepOptions = {}): Promise<ContaminationSweep> {
+export async function runSweepRequest(
+  request: SweepRequest,
+  options: SweepOptions = {},
+): Promise<ContaminationSweep> {
   const config = theoryConfig({ ...DEFAULT_THEORY_SETTINGS, realChars: request.realChars });
   const { counts, tokens } = realUnigramCounts(prepareCorpus(config));
   return runContaminationSweep(

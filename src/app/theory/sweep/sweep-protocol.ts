@@ -6,7 +6,8 @@
 import type { ContaminationSweep } from '../../../engine/theory/contamination-sweep';
 import type { SweepRequest } from './sweep-job';
 
-export type SweepCommand = { type: 'sweep'; id: number; request: SweepRequest } | { type: 'cancel'; id: number };
+export type SweepCommand =
+  { type: 'sweep'; id: number; request: SweepRequest } | { type: 'cancel'; id: number };
 
 export type SweepEvent =
   | { type: 'progress'; id: number; done: number; total: number }

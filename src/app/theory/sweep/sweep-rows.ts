@@ -3,7 +3,11 @@
  * in Node. Times are generations (>= 1), drawn on a log axis; a quantile beyond the horizon is
  * null and leaves a gap.
  */
-import type { ContaminationSweep, SweepPoint, ThresholdTimes } from '../../../engine/theory/contamination-sweep';
+import type {
+  ContaminationSweep,
+  SweepPoint,
+  ThresholdTimes,
+} from '../../../engine/theory/contamination-sweep';
 import type { SweepThreshold } from './sweep-store';
 
 export interface SweepRow {
@@ -18,8 +22,10 @@ export interface SweepRow {
   accumulateLaw: number | null;
 }
 
-const timesOf = (p: SweepPoint, threshold: SweepThreshold): ThresholdTimes => (threshold === 'tv' ? p.tv : p.realShare);
-const band = (t: ThresholdTimes): [number, number] | null => (t.p10 === null || t.p90 === null ? null : [t.p10, t.p90]);
+const timesOf = (p: SweepPoint, threshold: SweepThreshold): ThresholdTimes =>
+  threshold === 'tv' ? p.tv : p.realShare;
+const band = (t: ThresholdTimes): [number, number] | null =>
+  t.p10 === null || t.p90 === null ? null : [t.p10, t.p90];
 
 /** One row per share lambda, smallest first (the x axis). */
 export function sweepRows(sweep: ContaminationSweep, threshold: SweepThreshold): SweepRow[] {
@@ -43,10 +49,20 @@ export function sweepRows(sweep: ContaminationSweep, threshold: SweepThreshold):
 
 /** A log axis of generations covering every value shown, in whole powers of ten. */
 export function timeDomain(rows: readonly SweepRow[]): [number, number] {
-  const values = rows.flatMap((r) => [r.replaceMedian, r.replaceLaw, r.accumulateMedian, r.accumulateLaw, ...(r.replaceBand ?? []), ...(r.accumulateBand ?? [])]);
+  const values = rows.flatMap((r) => [
+    r.replaceMedian,
+    r.replaceLaw,
+    r.accumulateMedian,
+    r.accumulateLaw,
+    ...(r.replaceBand ?? []),
+    ...(r.accumulateBand ?? []),
+  ]);
   const finite = values.filter((v): v is number => v !== null && Number.isFinite(v) && v > 0);
   if (finite.length === 0) return [1, 10];
-  return [10 ** Math.floor(Math.log10(Math.min(...finite))), 10 ** Math.ceil(Math.log10(Math.max(...finite)))];
+  return [
+    10 ** Math.floor(Math.log10(Math.min(...finite))),
+    10 ** Math.ceil(Math.log10(Math.max(...finite))),
+  ];
 }
 
 /** Powers of ten inside a domain. */
@@ -56,7 +72,8 @@ export function powerTicks([lo, hi]: [number, number]): number[] {
   return ticks;
 }
 
-export const formatShare = (lambda: number) => `${Number((lambda * 100).toPrecision(3)).toLocaleString('en')}%`;
+export const formatShare = (lambda: number) =>
+  `${Number((lambda * 100).toPrecision(3)).toLocaleString('en')}%`;
 const gens = (n: number) => Math.round(n).toLocaleString('en');
 
 /** Plain-words readouts of the sweep for the threshold shown. */
@@ -84,9 +101,17 @@ export function sweepSummary(sweep: ContaminationSweep, threshold: SweepThreshol
       `Accumulate and train on a sample, with a systematic error b = ${sweep.biased.bias}: ${what} after a median of ${gens(accumulate.large.accumulateMedian ?? 0)} generations at ${formatShare(accumulate.large.lambda)} and ${gens(accumulate.small.accumulateMedian ?? 0)} at ${formatShare(accumulate.small.lambda)}.`,
     );
   }
-  const censored = [...sweep.replace, ...sweep.accumulateSubsample].reduce((n, p) => n + (threshold === 'tv' ? p.tv.censored : p.realShare.censored), 0);
-  if (censored > 0) lines.push(`${censored} runs had not got there within ${gens(sweep.settings.maxGenerations)} generations: where more than one in ten had not, the band stops.`);
+  const censored = [...sweep.replace, ...sweep.accumulateSubsample].reduce(
+    (n, p) => n + (threshold === 'tv' ? p.tv.censored : p.realShare.censored),
+    0,
+  );
+  if (censored > 0)
+    lines.push(
+      `${censored} runs had not got there within ${gens(sweep.settings.maxGenerations)} generations: where more than one in ten had not, the band stops.`,
+    );
   if (threshold === 'tv' && sweep.settings.tvLevel >= sweep.biased.limit)
-    lines.push(`With a systematic error toward the uniform law, accumulate can drift at most ${sweep.biased.limit.toFixed(2)} from real text: pick a lower level to see when it gets there.`);
+    lines.push(
+      `With a systematic error toward the uniform law, accumulate can drift at most ${sweep.biased.limit.toFixed(2)} from real text: pick a lower level to see when it gets there.`,
+    );
   return lines;
 }

@@ -48,7 +48,8 @@ export function parseLambdas(text: string): ParsedLambdas {
     const percent = part.endsWith('%');
     const x = Number(percent ? part.slice(0, -1) : part) / (percent ? 100 : 1);
     if (!Number.isFinite(x)) return { error: `“${part}” is not a number.` };
-    if (!(x >= MIN_LAMBDA && x <= 1)) return { error: `${part} is outside ${MIN_LAMBDA} to 1 (0.1% to 100%).` };
+    if (!(x >= MIN_LAMBDA && x <= 1))
+      return { error: `${part} is outside ${MIN_LAMBDA} to 1 (0.1% to 100%).` };
     values.push(x);
   }
   const lambdas = [...new Set(values)].sort((a, b) => b - a);

@@ -38,8 +38,22 @@ export const INITIAL_SWEEP_RUN: SweepRunState = {
   error: null,
 };
 
-export function sweepStarted(state: SweepRunState, id: number, request: SweepRequest, now: number): SweepRunState {
-  return { ...state, status: 'running', id, done: 0, total: 0, startedAt: now, pending: request, error: null };
+export function sweepStarted(
+  state: SweepRunState,
+  id: number,
+  request: SweepRequest,
+  now: number,
+): SweepRunState {
+  return {
+    ...state,
+    status: 'running',
+    id,
+    done: 0,
+    total: 0,
+    startedAt: now,
+    pending: request,
+    error: null,
+  };
 }
 
 export function sweepCancelled(state: SweepRunState): SweepRunState {

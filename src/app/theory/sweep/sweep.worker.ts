@@ -37,7 +37,11 @@ export function listen(scope: WorkerScope): void {
 
   scope.onmessage = (e: MessageEvent<unknown>) => {
     if (!isSweepCommand(e.data)) {
-      scope.postMessage({ type: 'error', id: null, message: 'the sweep worker received a message it cannot read (a stale cached page? reload it)' });
+      scope.postMessage({
+        type: 'error',
+        id: null,
+        message: 'the sweep worker received a message it cannot read (a stale cached page? reload it)',
+      });
       return;
     }
     const command = e.data;

@@ -16,13 +16,21 @@ export function applyRequestedSettings(state: RunState, generation: number): voi
   if (!next) return;
   const change = mergeLiveSettings(state.config, next);
   if (change.refused.length > 0) {
-    state.emit({ type: 'notice', message: `${change.refused.join(', ')} only change when the run starts again` });
+    state.emit({
+      type: 'notice',
+      message: `${change.refused.join(', ')} only change when the run starts again`,
+    });
   }
   if (change.changed.length === 0) return;
   state.config = change.config;
   state.paradigm.config = change.config;
   state.family.updateConfig(change.config);
-  state.emit({ type: 'configChanged', config: change.config, fromGeneration: generation, changed: change.changed });
+  state.emit({
+    type: 'configChanged',
+    config: change.config,
+    fromGeneration: generation,
+    changed: change.changed,
+  });
 }
 
 /** The trainer's TrainingDivergedError (recognised by name: importing it would load TensorFlow.js). */
@@ -38,7 +46,11 @@ function divergence(e: unknown): { step: number; loss: number } | null {
  * the user changed meanwhile. Nothing of the generation reached the corpus, so every finished one
  * stays. Any other error goes on up.
  */
-export async function pausingOnDivergence(state: RunState, generation: number, attempt: () => Promise<GenerationReport>): Promise<GenerationReport> {
+export async function pausingOnDivergence(
+  state: RunState,
+  generation: number,
+  attempt: () => Promise<GenerationReport>,
+): Promise<GenerationReport> {
   for (;;) {
     try {
       return await attempt();

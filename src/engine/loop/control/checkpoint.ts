@@ -15,7 +15,12 @@ import { CHECKPOINT_VERSION, type RunCheckpoint, type RunState } from '../types'
 /** The run's state after `nextGeneration - 1` finished (copied: the run goes on changing it). */
 export function takeCheckpoint(
   state: RunState,
-  progress: { nextGeneration: number; baseline: RunCheckpoint['baseline']; perplexities: readonly number[]; nStar: number | null },
+  progress: {
+    nextGeneration: number;
+    baseline: RunCheckpoint['baseline'];
+    perplexities: readonly number[];
+    nStar: number | null;
+  },
 ): RunCheckpoint {
   const { prepared, paradigm } = state;
   return {
@@ -25,7 +30,11 @@ export function takeCheckpoint(
     heldOut: [...prepared.heldOut],
     real: prepared.real.map((d) => d.text),
     vocabulary: [...prepared.vocabulary.symbols],
-    corpus: state.corpus.documents.map((d) => ({ text: d.text, origin: d.origin, ...(d.source !== undefined ? { source: d.source } : {}) })),
+    corpus: state.corpus.documents.map((d) => ({
+      text: d.text,
+      origin: d.origin,
+      ...(d.source !== undefined ? { source: d.source } : {}),
+    })),
     reserve: paradigm.reserve.map((d) => d.text),
     corpusCap: paradigm.corpusCap ?? null,
     capReached: paradigm.capReached ?? false,
@@ -54,22 +63,40 @@ export function preparedFromCheckpoint(checkpoint: RunCheckpoint): PreparedCorpu
 export function resumeNotices(state: RunState, checkpoint: RunCheckpoint): string[] {
   const g = checkpoint.nextGeneration;
   const kept = g === 1 ? 'generation 0 is kept' : `generations 0-${g - 1} are kept`;
-  const notices = [g === 0 ? 'The run starts again at generation 0 (its baseline is kept).' : `The run goes on from generation ${g}; ${kept}.`];
+  const notices = [
+    g === 0
+      ? 'The run starts again at generation 0 (its baseline is kept).'
+      : `The run goes on from generation ${g}; ${kept}.`,
+  ];
   if (g > 0 && state.config.model.continueTraining && state.family.name === 'transformer') {
-    notices.push(`Model weights are not kept between workers: generation ${g} trains from a fresh model instead of continuing generation ${g - 1}'s.`);
+    notices.push(
+      `Model weights are not kept between workers: generation ${g} trains from a fresh model instead of continuing generation ${g - 1}'s.`,
+    );
   }
   return notices;
 }
 
 export const corpusFromCheckpoint = (checkpoint: RunCheckpoint) =>
-  checkpoint.corpus.map((d) => ({ text: d.text, chars: charCount(d.text), origin: d.origin, ...(d.source !== undefined ? { source: d.source } : {}) }));
+  checkpoint.corpus.map((d) => ({
+    text: d.text,
+    chars: charCount(d.text),
+    origin: d.origin,
+    ...(d.source !== undefined ? { source: d.source } : {}),
+  }));
 
 // ---- (de)serialisation ------------------------------------------------------------------------
 
 /** JSON has no NaN: a perplexity that was not a number is written as null and read back as NaN. */
-const numberOrNaN = z.number().nullable().transform((v) => v ?? NaN);
+const numberOrNaN = z
+  .number()
+  .nullable()
+  .transform((v) => v ?? NaN);
 const pairs = <T extends z.ZodType>(value: T) => z.array(z.tuple([z.string(), value]));
-const extinctionKind = z.object({ support: pairs(z.number()), extinct: pairs(z.number()), revivals: z.number() });
+const extinctionKind = z.object({
+  support: pairs(z.number()),
+  extinct: pairs(z.number()),
+  revivals: z.number(),
+});
 
 const checkpointSchema = z.object({
   version: z.literal(CHECKPOINT_VERSION),
@@ -78,7 +105,13 @@ const checkpointSchema = z.object({
   heldOut: z.array(z.string()).min(1),
   real: z.array(z.string()).min(1),
   vocabulary: z.array(z.string()).min(3),
-  corpus: z.array(z.object({ text: z.string(), origin: z.union([z.literal('human'), z.number().int().min(0)]), source: z.number().int().min(0).optional() })),
+  corpus: z.array(
+    z.object({
+      text: z.string(),
+      origin: z.union([z.literal('human'), z.number().int().min(0)]),
+      source: z.number().int().min(0).optional(),
+    }),
+  ),
   reserve: z.array(z.string()),
   corpusCap: z.number().positive().nullable(),
   capReached: z.boolean(),
@@ -110,16 +143,22 @@ export function checkpointFromJson(text: string): RunCheckpoint {
 /** Checks a checkpoint that arrived as data (from storage or another build). */
 export function parseCheckpoint(data: unknown): RunCheckpoint {
   if (typeof data === 'object' && data !== null && 'version' in data && data.version !== CHECKPOINT_VERSION) {
-    throw new Error(`the saved checkpoint has version ${String(data.version)}; this page reads version ${CHECKPOINT_VERSION}`);
+    throw new Error(
+      `the saved checkpoint has version ${String(data.version)}; this page reads version ${CHECKPOINT_VERSION}`,
+    );
   }
   const parsed = checkpointSchema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new Error(`the saved checkpoint is damaged: ${issue.path.join('.') || 'its top level'}: ${issue.message}`);
+    throw new Error(
+      `the saved checkpoint is damaged: ${issue.path.join('.') || 'its top level'}: ${issue.message}`,
+    );
   }
   const checkpoint = parsed.data as RunCheckpoint;
   if (checkpoint.perplexities.length !== checkpoint.nextGeneration) {
-    throw new Error(`the saved checkpoint is damaged: it follows generation ${checkpoint.nextGeneration - 1} but holds ${checkpoint.perplexities.length} perplexities`);
+    throw new Error(
+      `the saved checkpoint is damaged: it follows generation ${checkpoint.nextGeneration - 1} but holds ${checkpoint.perplexities.length} perplexities`,
+    );
   }
   return checkpoint;
 }

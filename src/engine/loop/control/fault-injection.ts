@@ -27,7 +27,10 @@ export function parseFaultPlan(text: string): { plan: FaultPlan | null; problem:
   const m = /^\s*([a-z]+)\s*:\s*(\d{1,7})\s*$/i.exec(text);
   const kind = m?.[1].toLowerCase();
   if (!m || !(FAULT_KINDS as readonly string[]).includes(kind as string)) {
-    return { plan: null, problem: `The address asks for fault "${text}"; expected one of ${FAULT_KINDS.map((k) => `${k}:N`).join(', ')} (N: a generation). No fault is injected.` };
+    return {
+      plan: null,
+      problem: `The address asks for fault "${text}"; expected one of ${FAULT_KINDS.map((k) => `${k}:N`).join(', ')} (N: a generation). No fault is injected.`,
+    };
   }
   return { plan: { kind: kind as FaultKind, generation: Number(m[2]) }, problem: null };
 }
@@ -58,7 +61,11 @@ export function withInjectedFault(family: ModelFamily, plan: FaultPlan, host: Fa
         throw new BackendFaultError(`the device was lost (a simulated backend failure, ${what})`);
       case 'nan':
         await onProgress({ ...p, loss: NaN });
-        throw Object.assign(new Error(`training diverged at step ${p.step} (loss NaN, ${what})`), { name: TRAINING_DIVERGED, step: p.step, loss: NaN });
+        throw Object.assign(new Error(`training diverged at step ${p.step} (loss NaN, ${what})`), {
+          name: TRAINING_DIVERGED,
+          step: p.step,
+          loss: NaN,
+        });
       case 'crash':
         await onProgress(p);
         return host.crash(`a simulated crash, ${what}`);
@@ -68,7 +75,12 @@ export function withInjectedFault(family: ModelFamily, plan: FaultPlan, host: Fa
     name: family.name,
     baselineNll: (heldOut) => family.baselineNll(heldOut),
     train: (generation, documents, onProgress, signal) =>
-      family.train(generation, documents, generation === plan.generation ? faulty(onProgress) : onProgress, signal),
+      family.train(
+        generation,
+        documents,
+        generation === plan.generation ? faulty(onProgress) : onProgress,
+        signal,
+      ),
     updateConfig: (config) => family.updateConfig(config),
     dispose: () => family.dispose(),
   };

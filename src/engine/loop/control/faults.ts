@@ -22,7 +22,8 @@ export class BackendFaultError extends Error {
 
 export const isBackendFault = (e: unknown): boolean => e instanceof Error && e.name === BACKEND_FAULT;
 
-export const isTrainingDivergence = (e: unknown): boolean => e instanceof Error && e.name === TRAINING_DIVERGED;
+export const isTrainingDivergence = (e: unknown): boolean =>
+  e instanceof Error && e.name === TRAINING_DIVERGED;
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 

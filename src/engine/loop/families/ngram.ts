@@ -1,5 +1,10 @@
 import type { SimulationConfig } from '../../config/schema';
-import { exactSourceModelKl, orderTwoSource, stationaryContextWeights, type ExactLawModel } from '../../counts/exact-divergence';
+import {
+  exactSourceModelKl,
+  orderTwoSource,
+  stationaryContextWeights,
+  type ExactLawModel,
+} from '../../counts/exact-divergence';
 import { NgramModel } from '../../counts/ngram-model';
 import type { MarkovSource as TextMarkovSource } from '../../text/markov-source';
 import { EOD, type Vocabulary } from '../../text/vocabulary';
@@ -62,7 +67,13 @@ export class NgramFamily implements ModelFamily {
     });
     const seconds = Math.max((performance.now() - started) / 1000, 1e-6);
     // "Training" is one counting pass; report it as one step so the progress bar completes.
-    await onProgress({ step: 1, totalSteps: 1, loss: NaN, learningRate: 0, tokensPerSec: model.trainingTokens / seconds });
+    await onProgress({
+      step: 1,
+      totalSteps: 1,
+      loss: NaN,
+      learningRate: 0,
+      tokensPerSec: model.trainingTokens / seconds,
+    });
     const exactKl = this.exactKl;
     return {
       nll: async (docs) => {

@@ -36,11 +36,19 @@ export async function createTransformerFamily(
   if (!parallel) return new TransformerFamily(config, vocabSize, rng, sampler, realChars);
   const backend = tf.getBackend() as BackendName;
   const workers = workerCount(config.compute.workers, parallel.host, backend, config.training.batchSize);
-  const replicas = await startReplicas(parallel.host, workers, backend, modelShape(config.model.size, vocabSize), (d) =>
-    parallel.notice(`Training worker ${d.index} was dropped (${d.reason}); training goes on without it.`),
+  const replicas = await startReplicas(
+    parallel.host,
+    workers,
+    backend,
+    modelShape(config.model.size, vocabSize),
+    (d) =>
+      parallel.notice(`Training worker ${d.index} was dropped (${d.reason}); training goes on without it.`),
   );
   const used = 1 + (replicas?.size ?? 0);
-  if (workers > 1) parallel.notice(`Training on ${used} of ${workers} workers (${backend}), each computing its share of every batch.`);
+  if (workers > 1)
+    parallel.notice(
+      `Training on ${used} of ${workers} workers (${backend}), each computing its share of every batch.`,
+    );
   return new TransformerFamily(config, vocabSize, rng, sampler, realChars, replicas);
 }
 
@@ -81,7 +89,13 @@ export class TransformerFamily implements ModelFamily {
   async train(
     generation: number,
     documents: readonly Int32Array[],
-    onProgress: (p: { step: number; totalSteps: number; loss: number; learningRate: number; tokensPerSec: number }) => Promise<void>,
+    onProgress: (p: {
+      step: number;
+      totalSteps: number;
+      loss: number;
+      learningRate: number;
+      tokensPerSec: number;
+    }) => Promise<void>,
     signal: AbortSignal,
   ): Promise<LanguageModel> {
     await this.localSampling;
@@ -94,9 +108,18 @@ export class TransformerFamily implements ModelFamily {
     const { batchSize, learningRate, warmupSteps } = this.config.training;
     const trainingChars = documents.reduce((n, d) => n + d.length, 0);
     const steps = trainingStepsFor(this.config.training, trainingChars, this.realChars);
-    const settings = { steps, batchSize, learningRate, warmupSteps: Math.min(warmupSteps, steps), reportEvery: Math.min(REPORT_EVERY, steps), adamw: DEFAULT_ADAMW };
+    const settings = {
+      steps,
+      batchSize,
+      learningRate,
+      warmupSteps: Math.min(warmupSteps, steps),
+      reportEvery: Math.min(REPORT_EVERY, steps),
+      adamw: DEFAULT_ADAMW,
+    };
     const trainingRng = this.rng.split(`train-${generation}`);
-    const trainer = this.replicas ? new DataParallelTrainer(model, settings, trainingRng, this.replicas) : new Trainer(model, settings, trainingRng);
+    const trainer = this.replicas
+      ? new DataParallelTrainer(model, settings, trainingRng, this.replicas)
+      : new Trainer(model, settings, trainingRng);
     try {
       await trainer.train(documentsToStream(documents), onProgress, signal);
     } catch (e) {

@@ -23,9 +23,14 @@ export interface LanguageModel {
    * flooredTokens: tokens scored at an evaluation floor instead of their probability (count
    * models, whose unseen events have probability 0); absent where no floor applies.
    */
-  nll(documents: readonly Int32Array[]): Promise<{ totalNll: number; tokens: number; flooredTokens?: number }>;
+  nll(
+    documents: readonly Int32Array[],
+  ): Promise<{ totalNll: number; tokens: number; flooredTokens?: number }>;
   /** Documents from the start-of-document state, or continuations of `prompt` (not in the output). */
-  sample(options: { count: number; maxLength: number; decoding: DecodingSettings; prompt?: Int32Array }, rng: Rng): Promise<SampledText>;
+  sample(
+    options: { count: number; maxLength: number; decoding: DecodingSettings; prompt?: Int32Array },
+    rng: Rng,
+  ): Promise<SampledText>;
   /**
    * Sampling calls it can run at once (one per training worker); 1 when absent. Each call must
    * then get a fresh random stream (a split nobody has drawn from).

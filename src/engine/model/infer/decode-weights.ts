@@ -52,7 +52,12 @@ const LN_EPS = 1e-5;
 const GELU_SCALE = Math.cbrt(K1);
 
 /** LayerNorm (gain g, bias b) followed by x W + c, as one product: [diag(g) W, b W + c]. */
-function foldNorm(gain: tf.Tensor, bias: tf.Tensor, weight: tf.Tensor, weightBias: tf.Tensor): [tf.Tensor2D, tf.Tensor1D] {
+function foldNorm(
+  gain: tf.Tensor,
+  bias: tf.Tensor,
+  weight: tf.Tensor,
+  weightBias: tf.Tensor,
+): [tf.Tensor2D, tf.Tensor1D] {
   const w = tf.mul(tf.reshape(gain, [-1, 1]), weight) as tf.Tensor2D;
   const b = tf.add(tf.reshape(tf.matMul(tf.reshape(bias, [1, -1]), weight), [-1]), weightBias) as tf.Tensor1D;
   return [w, b];

@@ -28,7 +28,13 @@ export async function streamNll(model: Gpt, stream: Int32Array, batchWindows = 1
   return { totalNll, tokens: predicted };
 }
 
-async function windowsNll(model: Gpt, stream: Int32Array, start: number, count: number, t: number): Promise<number> {
+async function windowsNll(
+  model: Gpt,
+  stream: Int32Array,
+  start: number,
+  count: number,
+  t: number,
+): Promise<number> {
   const inputs = new Int32Array(count * t);
   const targets = new Int32Array(count * t);
   for (let i = 0; i < count; i++) {

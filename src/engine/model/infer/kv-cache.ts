@@ -36,7 +36,15 @@ export class KvCache {
 }
 
 /** C[m, g, n] = sum_k A[m, k, g] B[k, g, n] on any backend (groupedProduct is wasm's fast form). */
-function product(kernel: AttentionKernel, a: tf.Tensor, b: tf.Tensor, m: number, k: number, g: number, n: number): tf.Tensor3D {
+function product(
+  kernel: AttentionKernel,
+  a: tf.Tensor,
+  b: tf.Tensor,
+  m: number,
+  k: number,
+  g: number,
+  n: number,
+): tf.Tensor3D {
   if (kernel === 'grouped') return groupedProduct(a, b, m, k, g, n);
   const a3 = tf.transpose(tf.reshape(a, [m, k, g]), [2, 0, 1]); // [g, m, k]
   const b3 = tf.transpose(tf.reshape(b, [k, g, n]), [1, 0, 2]); // [g, k, n]
@@ -61,7 +69,14 @@ function gelu(u: tf.Tensor, w: DecodeWeights): tf.Tensor {
  * One-hot rows [1, n*batch, vocab + context] over (token, position) for rows (i, b) of the
  * stream: token ids[b*n + i] at position past + i (an upload, not a kernel).
  */
-function embeddingPicks(ids: ArrayLike<number>, batch: number, n: number, past: number, v: number, t: number): tf.Tensor3D {
+function embeddingPicks(
+  ids: ArrayLike<number>,
+  batch: number,
+  n: number,
+  past: number,
+  v: number,
+  t: number,
+): tf.Tensor3D {
   const width = v + t;
   const hot = new Float32Array(n * batch * width);
   for (let i = 0; i < n; i++) {
@@ -89,16 +104,32 @@ function incrementalMask(past: number, n: number): tf.Tensor3D {
  * product (wasm: a depthwise convolution whose filter is the value cache). Returns
  * [1, batch, c]: g = (batch, heads) and d are the merged heads.
  */
-function attendOne(kernel: AttentionKernel, q: tf.Tensor, keys: tf.Tensor, values: tf.Tensor, batch: number): tf.Tensor {
+function attendOne(
+  kernel: AttentionKernel,
+  q: tf.Tensor,
+  keys: tf.Tensor,
+  values: tf.Tensor,
+  batch: number,
+): tf.Tensor {
   const [len, g, d] = keys.shape as [number, number, number];
   const scores = direct.sum(direct.mul(keys, q), 2); // [len, g]
   const probs = direct.transpose(direct.softmax(direct.transpose(scores, [1, 0])), [1, 0]); // [len, g]
-  const y = kernel === 'grouped' ? direct.depthwise(direct.reshape(probs, [1, len, 1, g]), values) : product(kernel, probs, values, 1, len, g, d);
+  const y =
+    kernel === 'grouped'
+      ? direct.depthwise(direct.reshape(probs, [1, len, 1, g]), values)
+      : product(kernel, probs, values, 1, len, g, d);
   return direct.reshape(y, [1, batch, (g * d) / batch]);
 }
 
 /** Attention of n new queries q [n, g, d] over keys [total, g, d] and values [total, 1, g, d] with the causal mask [n, 1, total]: [1, n*batch, c]. */
-function attendMany(kernel: AttentionKernel, q: tf.Tensor, keys: tf.Tensor, values: tf.Tensor, mask: tf.Tensor, batch: number): tf.Tensor {
+function attendMany(
+  kernel: AttentionKernel,
+  q: tf.Tensor,
+  keys: tf.Tensor,
+  values: tf.Tensor,
+  mask: tf.Tensor,
+  batch: number,
+): tf.Tensor {
   const [total, g, d] = keys.shape as [number, number, number];
   const n = q.shape[0]!;
   const scores = product(kernel, tf.transpose(q, [0, 2, 1]), tf.transpose(keys, [2, 1, 0]), n, d, g, total); // [i, g, j]
@@ -150,7 +181,10 @@ export function extendIds(model: Gpt, cache: KvCache, ids: ArrayLike<number>, n:
       }
       const hq = rowsOut === n * batch ? h : tf.slice(h, [0, (n - 1) * batch, 0], [1, batch, c]);
       const q = mm(hq, block.qWeight, block.qBias);
-      const y = rowsOut === batch ? attendOne(kernel, direct.reshape(q, [g, d]), keys, values, batch) : attendMany(kernel, tf.reshape(q, [n, g, d]), keys, values, mask!, batch);
+      const y =
+        rowsOut === batch
+          ? attendOne(kernel, direct.reshape(q, [g, d]), keys, values, batch)
+          : attendMany(kernel, tf.reshape(q, [n, g, d]), keys, values, mask!, batch);
       x = direct.add(x, mm(y, block.projWeight, block.projBias));
       const hidden = gelu(mm(normalise(x), block.fcWeight, block.fcBias), w);
       x = direct.add(x, mm(hidden, block.fcProjWeight, block.fcProjBias));
@@ -167,6 +201,7 @@ export function extendIds(model: Gpt, cache: KvCache, ids: ArrayLike<number>, n:
 
 /** extendIds for tokens given as a tensor [batch, n]. */
 export function extend(model: Gpt, cache: KvCache, tokens: tf.Tensor2D): tf.Tensor2D {
-  if (tokens.shape[0] !== cache.batch) throw new RangeError(`tokens have ${tokens.shape[0]} rows, the cache ${cache.batch}`);
+  if (tokens.shape[0] !== cache.batch)
+    throw new RangeError(`tokens have ${tokens.shape[0]} rows, the cache ${cache.batch}`);
   return extendIds(model, cache, tokens.dataSync(), tokens.shape[1]);
 }

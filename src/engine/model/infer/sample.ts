@@ -35,7 +35,13 @@ export interface SampledDocuments {
 }
 
 /** Draws one symbol per active row from logits [rows, vocab], with our seeded RNG. */
-function drawSymbols(logits: Float32Array, vocab: number, rows: number, decoding: DecodingSettings, rng: Rng): number[] {
+function drawSymbols(
+  logits: Float32Array,
+  vocab: number,
+  rows: number,
+  decoding: DecodingSettings,
+  rng: Rng,
+): number[] {
   const law = new Float64Array(vocab);
   const out: number[] = [];
   for (let r = 0; r < rows; r++) {
@@ -103,7 +109,10 @@ function fixedShapeSource(model: Gpt, batch: number): StepSource {
       histories.forEach((h, b) => ids.set(h.slice(start, len), b * t));
       const rows = tf.tidy(() => {
         const logits = windowLogits(model, tf.tensor2d(ids, [batch, t], 'int32'));
-        return tf.reshape(tf.slice(tf.reshape(logits, [batch, t, v]), [0, used - 1, 0], [batch, 1, v]), [batch, v]);
+        return tf.reshape(tf.slice(tf.reshape(logits, [batch, t, v]), [0, used - 1, 0], [batch, 1, v]), [
+          batch,
+          v,
+        ]);
       });
       const values = (await rows.data()) as Float32Array;
       rows.dispose();
@@ -114,14 +123,19 @@ function fixedShapeSource(model: Gpt, batch: number): StepSource {
 }
 
 /** Samples documents from the model, batch by batch, with the decoding settings. */
-export async function sampleDocuments(model: Gpt, options: SampleOptions, rng: Rng): Promise<SampledDocuments> {
+export async function sampleDocuments(
+  model: Gpt,
+  options: SampleOptions,
+  rng: Rng,
+): Promise<SampledDocuments> {
   const batchSize = Math.max(1, Math.min(options.batchSize ?? 16, options.count));
   const prompt = Array.from(options.prompt ?? []);
   const documents: Int32Array[] = [];
   const hitCap: boolean[] = [];
   for (let done = 0; done < options.count; done += batchSize) {
     const batch = Math.min(batchSize, options.count - done);
-    const source = options.sampler === 'fixed-shape' ? fixedShapeSource(model, batch) : kvCacheSource(model, batch);
+    const source =
+      options.sampler === 'fixed-shape' ? fixedShapeSource(model, batch) : kvCacheSource(model, batch);
     const histories = Array.from({ length: batch }, () => [EOD, ...prompt]);
     const generated: number[][] = Array.from({ length: batch }, () => []);
     const finished = new Array<boolean>(batch).fill(false);

@@ -1,5 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
-import { attentionOnGpu, gpuAttentionBackward as gpuBackward, gpuAttentionForward as gpuForward } from './availability';
+import {
+  attentionOnGpu,
+  gpuAttentionBackward as gpuBackward,
+  gpuAttentionForward as gpuForward,
+} from './availability';
 import { attentionBackwardOnWasm, attentionForwardOnWasm, attentionOnWasm } from './wasm-attention';
 import { swapOnWasm } from './wasm-fused';
 
@@ -32,8 +36,20 @@ export interface AttentionDims {
 }
 
 /** C[m, g, n] = sum_k A[m, k, g] B[k, g, n], with A given as [m, k, g] and B as [k, g, n]. */
-export function groupedProduct(a: tf.Tensor, b: tf.Tensor, m: number, k: number, g: number, n: number): tf.Tensor3D {
-  const out = tf.depthwiseConv2d(tf.reshape(a, [m, k, 1, g]) as tf.Tensor4D, tf.reshape(b, [k, 1, g, n]) as tf.Tensor4D, 1, 'valid');
+export function groupedProduct(
+  a: tf.Tensor,
+  b: tf.Tensor,
+  m: number,
+  k: number,
+  g: number,
+  n: number,
+): tf.Tensor3D {
+  const out = tf.depthwiseConv2d(
+    tf.reshape(a, [m, k, 1, g]) as tf.Tensor4D,
+    tf.reshape(b, [k, 1, g, n]) as tf.Tensor4D,
+    1,
+    'valid',
+  );
   return tf.reshape(out, [m, g, n]);
 }
 
@@ -119,7 +135,11 @@ function splitHeads(x: tf.Tensor, { batch, t, heads }: AttentionDims): tf.Tensor
 }
 function mergeHeads(x: tf.Tensor, { batch, t, heads }: AttentionDims): tf.Tensor3D {
   const d = x.shape[2]!;
-  return tf.reshape(tf.transpose(tf.reshape(x, [batch, heads, t, d]), [0, 2, 1, 3]), [1, batch * t, heads * d]) as tf.Tensor3D;
+  return tf.reshape(tf.transpose(tf.reshape(x, [batch, heads, t, d]), [0, 2, 1, 3]), [
+    1,
+    batch * t,
+    heads * d,
+  ]) as tf.Tensor3D;
 }
 
 /**
@@ -165,7 +185,12 @@ function fusedForward(qkv: tf.Tensor, _mask: tf.Tensor, { batch, t, heads }: Att
   return { merged, saved: [qkv, probs] };
 }
 
-function fusedBackward(dy: tf.Tensor, [qkv, probs]: tf.Tensor[], { batch, t, heads }: AttentionDims, scale: number): tf.Tensor {
+function fusedBackward(
+  dy: tf.Tensor,
+  [qkv, probs]: tf.Tensor[],
+  { batch, t, heads }: AttentionDims,
+  scale: number,
+): tf.Tensor {
   return attentionBackwardOnWasm(dy, qkv, probs, { batch, t, heads, scale });
 }
 
@@ -227,7 +252,16 @@ export function attentionForward(
 }
 
 /** Gradient of attentionForward: from d(merged) [.., c] to d(qkv) [1, n, 3c]. */
-export function attentionBackward(dMerged: tf.Tensor, saved: AttentionSaved, dims: AttentionDims): tf.Tensor3D {
+export function attentionBackward(
+  dMerged: tf.Tensor,
+  saved: AttentionSaved,
+  dims: AttentionDims,
+): tf.Tensor3D {
   const c = dMerged.shape[dMerged.rank - 1]!;
-  return FORMS[saved.form].backward(dMerged, saved.tensors, dims, 1 / Math.sqrt(c / dims.heads)) as tf.Tensor3D;
+  return FORMS[saved.form].backward(
+    dMerged,
+    saved.tensors,
+    dims,
+    1 / Math.sqrt(c / dims.heads),
+  ) as tf.Tensor3D;
 }

@@ -84,12 +84,24 @@ export function attentionOnGpu({ t, heads }: AttentionDims, c: number): boolean 
  * place, no mask tensor (the kernels skip the keys after each query), the merged heads kept for
  * the backward pass.
  */
-export function gpuAttentionForward(qkv: tf.Tensor, _mask: tf.Tensor, { batch, t, heads }: AttentionDims): { merged: tf.Tensor; saved: tf.Tensor[] } {
+export function gpuAttentionForward(
+  qkv: tf.Tensor,
+  _mask: tf.Tensor,
+  { batch, t, heads }: AttentionDims,
+): { merged: tf.Tensor; saved: tf.Tensor[] } {
   const rows = tf.reshape(qkv, [1, batch * t, qkv.shape[qkv.rank - 1]!]);
   const [merged, probs] = runFused(ATTENTION, { qkv: rows }, { batch, t, heads });
   return { merged, saved: [rows, probs, merged] };
 }
 
-export function gpuAttentionBackward(dy: tf.Tensor, [qkv, probs, merged]: tf.Tensor[], { batch, t, heads }: AttentionDims): tf.Tensor {
-  return runFused(ATTENTION_GRAD, { dy: tf.reshape(dy, merged.shape), qkv, probs, merged }, { batch, t, heads })[0];
+export function gpuAttentionBackward(
+  dy: tf.Tensor,
+  [qkv, probs, merged]: tf.Tensor[],
+  { batch, t, heads }: AttentionDims,
+): tf.Tensor {
+  return runFused(
+    ATTENTION_GRAD,
+    { dy: tf.reshape(dy, merged.shape), qkv, probs, merged },
+    { batch, t, heads },
+  )[0];
 }

@@ -34,7 +34,11 @@ export function registerFused(spec: FusedKernelSpec, backendName: string, impl: 
 }
 
 /** Runs a fused kernel on tensors, given by the spec's input names. */
-export function runFused(spec: FusedKernelSpec, inputs: tf.NamedTensorMap, attrs: tf.NamedAttrMap = {}): tf.Tensor[] {
+export function runFused(
+  spec: FusedKernelSpec,
+  inputs: tf.NamedTensorMap,
+  attrs: tf.NamedAttrMap = {},
+): tf.Tensor[] {
   return tf.engine().runKernel(spec.name, inputs, attrs) as tf.Tensor[];
 }
 
@@ -55,7 +59,10 @@ export const epsilonOf = (attrs: tf.NamedAttrMap) => (attrs as { epsilon: number
  * dx = rstd * (dxhat - mean(dxhat) - xhat * mean(dxhat * xhat)), dxhat = dy * gain.
  */
 export const LAYER_NORM: FusedKernelSpec = { name: 'CollapseLabLayerNorm', inputs: ['x', 'gain', 'bias'] };
-export const LAYER_NORM_GRAD: FusedKernelSpec = { name: 'CollapseLabLayerNormGrad', inputs: ['dy', 'xhat', 'rstd', 'gain'] };
+export const LAYER_NORM_GRAD: FusedKernelSpec = {
+  name: 'CollapseLabLayerNormGrad',
+  inputs: ['dy', 'xhat', 'rstd', 'gain'],
+};
 
 /**
  * GELU (tanh form, as x sigmoid(z) with z = x (K1 x^2 + K2)) forward and backward as one kernel
@@ -85,15 +92,24 @@ export const SWAP: FusedKernelSpec = { name: 'CollapseLabSwap', inputs: ['x'] };
  * dy, xhat, rstd, gain [, residual] -> dx (+ residual, the gradient of the skip connection around
  * the LayerNorm), dGain = column sums of dy * xhat, dBias = column sums of dy (both [1, 1, c]).
  */
-export const LAYER_NORM_GRAD_GPU: FusedKernelSpec = { name: 'CollapseLabLayerNormGradGpu', inputs: ['dy', 'xhat', 'rstd', 'gain'] };
-export const LAYER_NORM_GRAD_RESIDUAL_GPU: FusedKernelSpec = { name: 'CollapseLabLayerNormGradResidualGpu', inputs: ['dy', 'xhat', 'rstd', 'gain', 'residual'] };
+export const LAYER_NORM_GRAD_GPU: FusedKernelSpec = {
+  name: 'CollapseLabLayerNormGradGpu',
+  inputs: ['dy', 'xhat', 'rstd', 'gain'],
+};
+export const LAYER_NORM_GRAD_RESIDUAL_GPU: FusedKernelSpec = {
+  name: 'CollapseLabLayerNormGradResidualGpu',
+  inputs: ['dy', 'xhat', 'rstd', 'gain', 'residual'],
+};
 
 /**
  * Softmax cross-entropy of logits [1, n, v] against one-hot targets [1, n, v] -> the gradient of
  * the mean loss, (softmax(logits) - targets) / n, and the mean loss (a scalar): -log of each
  * row's target probability, at most -log(1e-30) (layers.ts's floor).
  */
-export const SOFTMAX_CROSS_ENTROPY: FusedKernelSpec = { name: 'CollapseLabSoftmaxCrossEntropy', inputs: ['logits', 'targets'] };
+export const SOFTMAX_CROSS_ENTROPY: FusedKernelSpec = {
+  name: 'CollapseLabSoftmaxCrossEntropy',
+  inputs: ['logits', 'targets'],
+};
 
 /**
  * Causal attention (attention.ts) from qkv [1, n, 3c] (rows batch-major, columns [q | k | v], each
@@ -105,13 +121,19 @@ export const ATTENTION: FusedKernelSpec = { name: 'CollapseLabAttention', inputs
  * Its gradient: dy (of the merged heads), qkv, probs, merged -> d(qkv) [1, n, 3c]. The softmax's
  * row term sum_j dP P is dy . merged over each head's row (merged = P v), so no row is re-read.
  */
-export const ATTENTION_GRAD: FusedKernelSpec = { name: 'CollapseLabAttentionGrad', inputs: ['dy', 'qkv', 'probs', 'merged'] };
+export const ATTENTION_GRAD: FusedKernelSpec = {
+  name: 'CollapseLabAttentionGrad',
+  inputs: ['dy', 'qkv', 'probs', 'merged'],
+};
 /**
  * The same two on wasm (wasm-attention.ts), whose ATTENTION also takes the attribute scale
  * (1 / sqrt(d)) and whose gradient recomputes the softmax's row term from the probabilities:
  * dy, qkv, probs -> d(qkv) [1, n, 3c].
  */
-export const ATTENTION_GRAD_WASM: FusedKernelSpec = { name: 'CollapseLabAttentionGrad', inputs: ['dy', 'qkv', 'probs'] };
+export const ATTENTION_GRAD_WASM: FusedKernelSpec = {
+  name: 'CollapseLabAttentionGrad',
+  inputs: ['dy', 'qkv', 'probs'],
+};
 
 /**
  * AdamW's update of its flat buffers (adamw.ts): g, params, m, v [size] -> params, m, v, with

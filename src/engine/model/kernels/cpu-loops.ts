@@ -1,5 +1,15 @@
 import * as tf from '@tensorflow/tfjs';
-import { epsilonOf, type FusedKernelSpec, GELU, GELU_GRAD, GELU_K1, GELU_K2, LAYER_NORM, LAYER_NORM_GRAD, registerFused } from './catalog';
+import {
+  epsilonOf,
+  type FusedKernelSpec,
+  GELU,
+  GELU_GRAD,
+  GELU_K1,
+  GELU_K2,
+  LAYER_NORM,
+  LAYER_NORM_GRAD,
+  registerFused,
+} from './catalog';
 
 /**
  * Kernels written as plain loops over their operands' memory, for TensorFlow.js's cpu backend,
@@ -55,7 +65,13 @@ export function hasLoopKernels(): boolean {
 
 const rowsShape = (shape: number[]) => [...shape.slice(0, -1), 1];
 
-function layerNormForward(memory: Memory, x: tf.TensorInfo, gainInfo: tf.TensorInfo, biasInfo: tf.TensorInfo, epsilon: number): tf.TensorInfo[] {
+function layerNormForward(
+  memory: Memory,
+  x: tf.TensorInfo,
+  gainInfo: tf.TensorInfo,
+  biasInfo: tf.TensorInfo,
+  epsilon: number,
+): tf.TensorInfo[] {
   const c = x.shape[x.shape.length - 1];
   const { infos, arrays } = memory.outputs([x.shape, x.shape, rowsShape(x.shape)]);
   const [y, xhat, rstd] = arrays;
@@ -82,7 +98,13 @@ function layerNormForward(memory: Memory, x: tf.TensorInfo, gainInfo: tf.TensorI
   return infos;
 }
 
-function layerNormBackward(memory: Memory, dyInfo: tf.TensorInfo, xhatInfo: tf.TensorInfo, rstdInfo: tf.TensorInfo, gainInfo: tf.TensorInfo): tf.TensorInfo[] {
+function layerNormBackward(
+  memory: Memory,
+  dyInfo: tf.TensorInfo,
+  xhatInfo: tf.TensorInfo,
+  rstdInfo: tf.TensorInfo,
+  gainInfo: tf.TensorInfo,
+): tf.TensorInfo[] {
   const c = dyInfo.shape[dyInfo.shape.length - 1];
   const { infos, arrays } = memory.outputs([dyInfo.shape, dyInfo.shape]);
   const [dx, dyXhat] = arrays;
@@ -110,8 +132,12 @@ function layerNormBackward(memory: Memory, dyInfo: tf.TensorInfo, xhatInfo: tf.T
   return infos;
 }
 
-registerLoopKernel(LAYER_NORM, (memory, [x, gain, bias], attrs) => layerNormForward(memory, x, gain, bias, epsilonOf(attrs)));
-registerLoopKernel(LAYER_NORM_GRAD, (memory, [dy, xhat, rstd, gain]) => layerNormBackward(memory, dy, xhat, rstd, gain));
+registerLoopKernel(LAYER_NORM, (memory, [x, gain, bias], attrs) =>
+  layerNormForward(memory, x, gain, bias, epsilonOf(attrs)),
+);
+registerLoopKernel(LAYER_NORM_GRAD, (memory, [dy, xhat, rstd, gain]) =>
+  layerNormBackward(memory, dy, xhat, rstd, gain),
+);
 
 function geluForward(memory: Memory, xInfo: tf.TensorInfo): tf.TensorInfo[] {
   const { infos, arrays } = memory.outputs([xInfo.shape, xInfo.shape]);
@@ -126,7 +152,12 @@ function geluForward(memory: Memory, xInfo: tf.TensorInfo): tf.TensorInfo[] {
   return infos;
 }
 
-function geluBackward(memory: Memory, dyInfo: tf.TensorInfo, xInfo: tf.TensorInfo, sigInfo: tf.TensorInfo): tf.TensorInfo[] {
+function geluBackward(
+  memory: Memory,
+  dyInfo: tf.TensorInfo,
+  xInfo: tf.TensorInfo,
+  sigInfo: tf.TensorInfo,
+): tf.TensorInfo[] {
   const { infos, arrays } = memory.outputs([dyInfo.shape]);
   const [dx] = arrays;
   const dy = memory.read(dyInfo);

@@ -1,5 +1,17 @@
 import * as tf from '@tensorflow/tfjs';
-import { COLUMN_SUMS, GELU, GELU_GRAD, GELU_K1 as K1, GELU_K2 as K2, LAYER_NORM, LAYER_NORM_GRAD, LAYER_NORM_GRAD_GPU, LAYER_NORM_GRAD_RESIDUAL_GPU, runFused, SOFTMAX_CROSS_ENTROPY } from './catalog';
+import {
+  COLUMN_SUMS,
+  GELU,
+  GELU_GRAD,
+  GELU_K1 as K1,
+  GELU_K2 as K2,
+  LAYER_NORM,
+  LAYER_NORM_GRAD,
+  LAYER_NORM_GRAD_GPU,
+  LAYER_NORM_GRAD_RESIDUAL_GPU,
+  runFused,
+  SOFTMAX_CROSS_ENTROPY,
+} from './catalog';
 import { gpuBackend, hasFusedKernels, hasGpuKernels } from './availability';
 import { mm, swap } from './ops';
 import { columnSumsOnWasm } from './wasm-fused';
@@ -21,7 +33,11 @@ export interface NormSaved {
 }
 
 /** LayerNorm rows x [1, n, c] with gain and bias [c] (a fused kernel where availability.ts has one). */
-export function layerNormForward(x: tf.Tensor, gain: tf.Tensor, bias: tf.Tensor): { y: tf.Tensor3D; saved: NormSaved } {
+export function layerNormForward(
+  x: tf.Tensor,
+  gain: tf.Tensor,
+  bias: tf.Tensor,
+): { y: tf.Tensor3D; saved: NormSaved } {
   if (hasFusedKernels(lastDim(x))) {
     const [y, xhat, rstd] = runFused(LAYER_NORM, { x, gain, bias }, { epsilon: LN_EPS }) as tf.Tensor3D[];
     return { y, saved: { xhat, rstd } };
@@ -30,7 +46,11 @@ export function layerNormForward(x: tf.Tensor, gain: tf.Tensor, bias: tf.Tensor)
 }
 
 /** LayerNorm as composed tf ops, on rows of any rank (evaluation's forward pass, infer/logits.ts, runs only these). */
-export function composedLayerNorm(x: tf.Tensor, gain: tf.Tensor, bias: tf.Tensor): { y: tf.Tensor3D; saved: NormSaved } {
+export function composedLayerNorm(
+  x: tf.Tensor,
+  gain: tf.Tensor,
+  bias: tf.Tensor,
+): { y: tf.Tensor3D; saved: NormSaved } {
   const centred = tf.sub(x, tf.mean(x, -1, true));
   const rstd = tf.rsqrt(tf.add(tf.mean(tf.square(centred), -1, true), LN_EPS)) as tf.Tensor3D;
   const xhat = tf.mul(centred, rstd) as tf.Tensor3D;
@@ -79,7 +99,11 @@ export function layerNormLinearBackward(
   if (hasGpuKernels(lastDim(xhat))) {
     const dy = mmTransposed(dz, weight);
     const inputs = { dy, xhat, rstd, gain, ...(residual ? { residual } : {}) };
-    return runFused(residual ? LAYER_NORM_GRAD_RESIDUAL_GPU : LAYER_NORM_GRAD_GPU, inputs) as [tf.Tensor3D, tf.Tensor3D, tf.Tensor3D];
+    return runFused(residual ? LAYER_NORM_GRAD_RESIDUAL_GPU : LAYER_NORM_GRAD_GPU, inputs) as [
+      tf.Tensor3D,
+      tf.Tensor3D,
+      tf.Tensor3D,
+    ];
   }
   const weightT = swap(weight);
   const dy = mm(dz, weightT);
@@ -91,7 +115,10 @@ export function layerNormLinearBackward(
   const dyXhat = tf.mul(dy, xhat);
   const dxhat = tf.mul(dy, gain);
   // dx = rstd (dxhat - mean(dxhat) - xhat mean(dxhat xhat)), with dxhat xhat = (dy xhat) gain.
-  const dx = tf.mul(tf.sub(tf.sub(dxhat, tf.mean(dxhat, -1, true)), tf.mul(xhat, tf.mean(tf.mul(dyXhat, gain), -1, true))), rstd) as tf.Tensor3D;
+  const dx = tf.mul(
+    tf.sub(tf.sub(dxhat, tf.mean(dxhat, -1, true)), tf.mul(xhat, tf.mean(tf.mul(dyXhat, gain), -1, true))),
+    rstd,
+  ) as tf.Tensor3D;
   return [withResidual(dx), columnSums(dyXhat, ones), mm(dzBias, weightT)];
 }
 
@@ -137,9 +164,21 @@ export function geluBackward(dy: tf.Tensor, { x, xSquared, sig, y }: GeluSaved):
  * every step, so packing the narrower one costs less even with the transposes it needs
  * (docs/SPEED.md, "One thread").
  */
-export function linearGrads(x: tf.Tensor, dy: tf.Tensor, ones: Ones): { dWeight: tf.Tensor3D; dBias: tf.Tensor3D } {
+export function linearGrads(
+  x: tf.Tensor,
+  dy: tf.Tensor,
+  ones: Ones,
+): { dWeight: tf.Tensor3D; dBias: tf.Tensor3D } {
   const dBias = columnSums(dy, ones);
-  if (gpuBackend()) return { dWeight: engine.runKernel(tf.BatchMatMul, { a: x, b: dy }, { transposeA: true, transposeB: false }) as tf.Tensor3D, dBias };
+  if (gpuBackend())
+    return {
+      dWeight: engine.runKernel(
+        tf.BatchMatMul,
+        { a: x, b: dy },
+        { transposeA: true, transposeB: false },
+      ) as tf.Tensor3D,
+      dBias,
+    };
   if (lastDim(dy) <= lastDim(x)) return { dWeight: mm(swap(x), dy), dBias };
   return { dWeight: swap(mm(swap(dy), x)), dBias };
 }
@@ -151,7 +190,11 @@ const PROB_FLOOR = 1e-30;
  * The mean cross-entropy of logits [1, n, v] against one-hot targets and its gradient with
  * respect to the logits: one kernel on WebGL and WebGPU (catalog.ts), else composed ops.
  */
-export function crossEntropyAndGradient(logits: tf.Tensor, targetHot: tf.Tensor, n: number): { loss: tf.Scalar; dLogits: tf.Tensor } {
+export function crossEntropyAndGradient(
+  logits: tf.Tensor,
+  targetHot: tf.Tensor,
+  n: number,
+): { loss: tf.Scalar; dLogits: tf.Tensor } {
   if (gpuBackend()) {
     const [dLogits, loss] = runFused(SOFTMAX_CROSS_ENTROPY, { logits, targets: targetHot });
     return { loss: tf.reshape(loss, []) as tf.Scalar, dLogits };

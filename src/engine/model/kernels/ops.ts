@@ -13,7 +13,22 @@ import { swapOnWasm } from './wasm-fused';
  * Kernel names and the engine read once: through a bundler's or Node's module interop every
  * tf.X is a getter call, which the KV cache's token loop pays thousands of times a second.
  */
-const { Add, BatchMatMul, Concat, DepthwiseConv2dNative, Mean, Multiply, Reshape, Rsqrt, Sigmoid, Softmax, Square, Sum, Transpose, _FusedMatMul } = tf;
+const {
+  Add,
+  BatchMatMul,
+  Concat,
+  DepthwiseConv2dNative,
+  Mean,
+  Multiply,
+  Reshape,
+  Rsqrt,
+  Sigmoid,
+  Softmax,
+  Square,
+  Sum,
+  Transpose,
+  _FusedMatMul,
+} = tf;
 const engine = tf.engine();
 const PLAIN = { transposeA: false, transposeB: false };
 const PLAIN_FUSED = { ...PLAIN, activation: 'linear', leakyreluAlpha: 0 };
@@ -41,8 +56,14 @@ export function asOperand(w: tf.Tensor): tf.Tensor3D {
  * a few microseconds that weigh as much as the kernel itself on [16, 64]. Operands must already
  * be float32 tensors of compatible shapes (the kernels broadcast); shapes are given in full.
  */
-const DEPTHWISE_VALID = { strides: [1, 1], pad: 'valid', dataFormat: 'NHWC', dilations: [1, 1] } as unknown as tf.NamedAttrMap;
-const run = (name: string, inputs: tf.NamedTensorMap, attrs: tf.NamedAttrMap = {}): tf.Tensor => engine.runKernel(name, inputs, attrs) as tf.Tensor;
+const DEPTHWISE_VALID = {
+  strides: [1, 1],
+  pad: 'valid',
+  dataFormat: 'NHWC',
+  dilations: [1, 1],
+} as unknown as tf.NamedAttrMap;
+const run = (name: string, inputs: tf.NamedTensorMap, attrs: tf.NamedAttrMap = {}): tf.Tensor =>
+  engine.runKernel(name, inputs, attrs) as tf.Tensor;
 export const direct = {
   add: (a: tf.Tensor, b: tf.Tensor) => run(Add, { a, b }),
   mul: (a: tf.Tensor, b: tf.Tensor) => run(Multiply, { a, b }),
@@ -59,5 +80,6 @@ export const direct = {
   sum: (x: tf.Tensor, axis: number) => run(Sum, { x }, { axis: [axis], keepDims: false }),
   /** x [b, h, w, g] with filter [fh, fw, g, n], stride 1, no padding. */
   depthwise: (x: tf.Tensor, filter: tf.Tensor) => run(DepthwiseConv2dNative, { x, filter }, DEPTHWISE_VALID),
-  concat: (xs: tf.Tensor[], axis: number) => engine.runKernel(Concat, xs as unknown as tf.NamedTensorMap, { axis }) as tf.Tensor,
+  concat: (xs: tf.Tensor[], axis: number) =>
+    engine.runKernel(Concat, xs as unknown as tf.NamedTensorMap, { axis }) as tf.Tensor,
 };

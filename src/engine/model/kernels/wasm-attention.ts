@@ -25,12 +25,20 @@ export function attentionOnWasm(t: number, d: number): boolean {
   return t % 4 === 0 && d % 4 === 0 && kernelsOnWasm();
 }
 
-export function attentionForwardOnWasm(qkv: tf.Tensor, shape: AttentionShape): { merged: tf.Tensor3D; probs: tf.Tensor3D } {
+export function attentionForwardOnWasm(
+  qkv: tf.Tensor,
+  shape: AttentionShape,
+): { merged: tf.Tensor3D; probs: tf.Tensor3D } {
   const [merged, probs] = runFused(ATTENTION, { qkv }, { ...shape }) as tf.Tensor3D[];
   return { merged, probs };
 }
 
-export function attentionBackwardOnWasm(dy: tf.Tensor, qkv: tf.Tensor, probs: tf.Tensor, shape: AttentionShape): tf.Tensor3D {
+export function attentionBackwardOnWasm(
+  dy: tf.Tensor,
+  qkv: tf.Tensor,
+  probs: tf.Tensor,
+  shape: AttentionShape,
+): tf.Tensor3D {
   return runFused(ATTENTION_GRAD_WASM, { dy, qkv, probs }, { ...shape })[0] as tf.Tensor3D;
 }
 
@@ -53,7 +61,18 @@ registerFused(ATTENTION_GRAD_WASM, 'wasm', (backend, [dy, qkv, probs], attrs) =>
     const c = widthOf(dy);
     const d = c / heads;
     const [dqkv] = outputs([1, batch * t, 3 * c]);
-    kernels.attention_grad(at(dy), at(qkv), at(probs), at(dqkv), scratch(d * t + t * t), batch, t, heads, d, scale);
+    kernels.attention_grad(
+      at(dy),
+      at(qkv),
+      at(probs),
+      at(dqkv),
+      scratch(d * t + t * t),
+      batch,
+      t,
+      heads,
+      d,
+      scale,
+    );
     return [dqkv];
   }),
 );

@@ -1,5 +1,17 @@
 import * as tf from '@tensorflow/tfjs';
-import { COLUMN_SUMS, epsilonOf, GELU, GELU_GRAD, GELU_K1, GELU_K2, LAYER_NORM, LAYER_NORM_GRAD, registerFused, runFused, SWAP } from './catalog';
+import {
+  COLUMN_SUMS,
+  epsilonOf,
+  GELU,
+  GELU_GRAD,
+  GELU_K1,
+  GELU_K2,
+  LAYER_NORM,
+  LAYER_NORM_GRAD,
+  registerFused,
+  runFused,
+  SWAP,
+} from './catalog';
 import { kernelsOnWasm, runOnWasm, sizeOf as size, widthOf } from './wasm-module';
 
 /**
@@ -23,13 +35,15 @@ export function fusedOnWasm(width: number): boolean {
  * by the SWAP kernel: null where it does not run (not wasm, rows or cols not a multiple of 4).
  */
 export function swapOnWasm(x: tf.Tensor, rows: number, cols: number, shape: number[]): tf.Tensor | null {
-  if (rows % 4 !== 0 || cols % 4 !== 0 || x.size === 0 || x.dtype !== 'float32' || !kernelsOnWasm()) return null;
+  if (rows % 4 !== 0 || cols % 4 !== 0 || x.size === 0 || x.dtype !== 'float32' || !kernelsOnWasm())
+    return null;
   return runFused(SWAP, { x }, { rows, cols, shape })[0];
 }
 
 /** The sums of the rows of x [..., c] as [1, 1, c], by the COLUMN_SUMS kernel: null where it does not run (not wasm, c not a multiple of 4). */
 export function columnSumsOnWasm(x: tf.Tensor): tf.Tensor3D | null {
-  if (x.rank === 0 || x.size === 0 || x.dtype !== 'float32' || !fusedOnWasm(x.shape[x.rank - 1]!)) return null;
+  if (x.rank === 0 || x.size === 0 || x.dtype !== 'float32' || !fusedOnWasm(x.shape[x.rank - 1]!))
+    return null;
   return runFused(COLUMN_SUMS, { x })[0] as tf.Tensor3D;
 }
 
@@ -38,7 +52,17 @@ const rowsShape = (shape: number[]) => [...shape.slice(0, -1), 1];
 registerFused(LAYER_NORM, 'wasm', (backend, [x, gain, bias], attrs) =>
   runOnWasm(backend, ({ kernels: k, at, outputs }) => {
     const [y, xhat, rstd] = outputs(x.shape, x.shape, rowsShape(x.shape));
-    k.layer_norm(at(x), at(gain), at(bias), at(y), at(xhat), at(rstd), size(rstd), widthOf(x), epsilonOf(attrs));
+    k.layer_norm(
+      at(x),
+      at(gain),
+      at(bias),
+      at(y),
+      at(xhat),
+      at(rstd),
+      size(rstd),
+      widthOf(x),
+      epsilonOf(attrs),
+    );
     return [y, xhat, rstd];
   }),
 );

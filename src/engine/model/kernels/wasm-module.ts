@@ -9,14 +9,54 @@ import { WASM_ATTENTION_BASE64, WASM_FUSED_BASE64 } from './wasm-binaries';
  * (kernelsOnWasm false) and callers compose tf ops instead.
  */
 export interface WasmKernels {
-  layer_norm(x: number, gain: number, bias: number, y: number, xhat: number, rstd: number, rows: number, c: number, eps: number): void;
-  layer_norm_grad(dy: number, xhat: number, rstd: number, gain: number, dx: number, dyXhat: number, rows: number, c: number): void;
+  layer_norm(
+    x: number,
+    gain: number,
+    bias: number,
+    y: number,
+    xhat: number,
+    rstd: number,
+    rows: number,
+    c: number,
+    eps: number,
+  ): void;
+  layer_norm_grad(
+    dy: number,
+    xhat: number,
+    rstd: number,
+    gain: number,
+    dx: number,
+    dyXhat: number,
+    rows: number,
+    c: number,
+  ): void;
   gelu(x: number, y: number, sig: number, n: number, k1: number, k2: number): void;
   gelu_grad(dy: number, x: number, sig: number, dx: number, n: number, k1: number, k2: number): void;
   swap(x: number, y: number, batch: number, rows: number, cols: number): void;
   column_sums(x: number, y: number, rows: number, cols: number): void;
-  attention(qkv: number, y: number, probs: number, scratch: number, batch: number, t: number, heads: number, d: number, scale: number): void;
-  attention_grad(dy: number, qkv: number, probs: number, dqkv: number, scratch: number, batch: number, t: number, heads: number, d: number, scale: number): void;
+  attention(
+    qkv: number,
+    y: number,
+    probs: number,
+    scratch: number,
+    batch: number,
+    t: number,
+    heads: number,
+    d: number,
+    scale: number,
+  ): void;
+  attention_grad(
+    dy: number,
+    qkv: number,
+    probs: number,
+    dqkv: number,
+    scratch: number,
+    batch: number,
+    t: number,
+    heads: number,
+    d: number,
+    scale: number,
+  ): void;
 }
 
 /** What the kernels use of BackendWasm (its emscripten module exports the memory as asm.memory). */

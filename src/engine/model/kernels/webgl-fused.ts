@@ -1,5 +1,17 @@
 import * as tf from '@tensorflow/tfjs';
-import { COLUMN_SUMS, epsilonOf, GELU, GELU_GRAD, GELU_K1, GELU_K2, LAYER_NORM, LAYER_NORM_GRAD, LAYER_NORM_GRAD_GPU, LAYER_NORM_GRAD_RESIDUAL_GPU, registerFused } from './catalog';
+import {
+  COLUMN_SUMS,
+  epsilonOf,
+  GELU,
+  GELU_GRAD,
+  GELU_K1,
+  GELU_K2,
+  LAYER_NORM,
+  LAYER_NORM_GRAD,
+  LAYER_NORM_GRAD_GPU,
+  LAYER_NORM_GRAD_RESIDUAL_GPU,
+  registerFused,
+} from './catalog';
 
 /**
  * The fused LayerNorm and GELU kernels (catalog.ts: same names, inputs
@@ -27,7 +39,12 @@ export interface PackedProgram {
 }
 
 export interface WebGlBackendShape {
-  runWebGLProgram(program: PackedProgram, inputs: tf.TensorInfo[], outputDtype: tf.DataType, customUniformValues?: number[][]): tf.TensorInfo;
+  runWebGLProgram(
+    program: PackedProgram,
+    inputs: tf.TensorInfo[],
+    outputDtype: tf.DataType,
+    customUniformValues?: number[][],
+  ): tf.TensorInfo;
   disposeIntermediateTensorInfo(info: tf.TensorInfo): void;
   texData: { get(dataId: tf.DataId): { isPacked?: boolean; texture?: unknown } };
   packTensor(info: tf.TensorInfo): tf.TensorInfo;
@@ -38,7 +55,12 @@ export interface WebGlBackendShape {
  * of a rank-2 or rank-3 output (b its leading index), or at `index`, index + 1 (.x, .y) of a rank-1 one;
  * `functions` go before main.
  */
-export function packed(variableNames: string[], outputShape: number[], body: string, functions = ''): PackedProgram {
+export function packed(
+  variableNames: string[],
+  outputShape: number[],
+  body: string,
+  functions = '',
+): PackedProgram {
   const coords = [
     'int index = getOutputCoords();',
     'ivec2 coords = getOutputCoords(); int r = coords.x; int j = coords.y;',
@@ -67,10 +89,19 @@ export const float = (v: number) => (Number.isInteger(v) ? `${v}.` : `${v}`);
 const overColumns = (c: number, body: string) => `for (int k = 0; k < ${c}; k += 2) { ${body} }`;
 
 /** Sums over the n rows of `term(k)` (a block of rows k, k + 1 at the output's columns j, j + 1), as a [1, 1, c] output. */
-export function columnSums(variableNames: string[], n: number, c: number, term: (k: string) => string): PackedProgram {
-  return packed(variableNames, [1, 1, c], `vec2 s = vec2(0.);
+export function columnSums(
+  variableNames: string[],
+  n: number,
+  c: number,
+  term: (k: string) => string,
+): PackedProgram {
+  return packed(
+    variableNames,
+    [1, 1, c],
+    `vec2 s = vec2(0.);
     for (int k = 0; k < ${n}; k += 2) { vec4 v = ${term('k')}; s += v.xy; if (k + 1 < ${n}) { s += v.zw; } }
-    result = vec4(s, 0., 0.);`);
+    result = vec4(s, 0., 0.);`,
+  );
 }
 
 /** The mean of rows r and r + 1 of x, as vec2 m (c even). */
@@ -78,21 +109,45 @@ const rowMeans = (c: number) => `vec2 m = vec2(0.);
   ${overColumns(c, 'vec4 v = getX(0, r, k); m += vec2(v.x + v.y, v.z + v.w);')}
   m /= ${float(c)};`;
 
-function layerNorm(backend: WebGlBackendShape, x: tf.TensorInfo, gain: tf.TensorInfo, bias: tf.TensorInfo, epsilon: number): tf.TensorInfo[] {
+function layerNorm(
+  backend: WebGlBackendShape,
+  x: tf.TensorInfo,
+  gain: tf.TensorInfo,
+  bias: tf.TensorInfo,
+  epsilon: number,
+): tf.TensorInfo[] {
   const c = x.shape[2];
   const rows = [1, x.shape[1], 1];
   const run = (p: PackedProgram, inputs: tf.TensorInfo[]) => backend.runWebGLProgram(p, inputs, 'float32');
   const rstd = run(
-    packed(['x'], rows, `${rowMeans(c)}
+    packed(
+      ['x'],
+      rows,
+      `${rowMeans(c)}
       vec2 s = vec2(0.);
       ${overColumns(c, 'vec4 d = getX(0, r, k) - m.xxyy; d *= d; s += vec2(d.x + d.y, d.z + d.w);')}
       s = inversesqrt(s / ${float(c)} + ${float(epsilon)});
-      result = vec4(s.x, 0., s.y, 0.);`),
+      result = vec4(s.x, 0., s.y, 0.);`,
+    ),
     [x],
   );
-  const xhat = run(packed(['x', 'rstd'], x.shape, `${rowMeans(c)}
- result = (getX(0, r, j) - m.xxyy) * getRstd(0, r, 0).xxzz;`), [x, rstd]);
-  const y = run(packed(['xhat', 'gain', 'bias'], x.shape, 'result = getXhat(0, r, j) * getGain(j).xyxy + getBias(j).xyxy;'), [xhat, gain, bias]);
+  const xhat = run(
+    packed(
+      ['x', 'rstd'],
+      x.shape,
+      `${rowMeans(c)}
+ result = (getX(0, r, j) - m.xxyy) * getRstd(0, r, 0).xxzz;`,
+    ),
+    [x, rstd],
+  );
+  const y = run(
+    packed(
+      ['xhat', 'gain', 'bias'],
+      x.shape,
+      'result = getXhat(0, r, j) * getGain(j).xyxy + getBias(j).xyxy;',
+    ),
+    [xhat, gain, bias],
+  );
   return [y, xhat, rstd];
 }
 
@@ -100,39 +155,73 @@ function layerNorm(backend: WebGlBackendShape, x: tf.TensorInfo, gain: tf.Tensor
  * dx (+ residual), each block computing its rows' means of dxhat and dxhat * xhat (dxhat = dy *
  * gain) itself; then dy * xhat, or with `reductions` the gain's and the bias's gradients.
  */
-function layerNormGrad(backend: WebGlBackendShape, inputs: tf.TensorInfo[], reductions: boolean): tf.TensorInfo[] {
+function layerNormGrad(
+  backend: WebGlBackendShape,
+  inputs: tf.TensorInfo[],
+  reductions: boolean,
+): tf.TensorInfo[] {
   const [dy, xhat] = inputs;
   const [n, c] = [dy.shape[1], dy.shape[2]];
   const residual = inputs.length === 5;
   const names = ['dy', 'xhat', 'rstd', 'gain', ...(residual ? ['residual'] : [])];
   const run = (p: PackedProgram, on: tf.TensorInfo[]) => backend.runWebGLProgram(p, on, 'float32');
   const dx = run(
-    packed(names, dy.shape, `vec4 s = vec4(0.);
-      ${overColumns(c, `vec4 d = getDy(0, r, k) * getGain(k).xyxy;
+    packed(
+      names,
+      dy.shape,
+      `vec4 s = vec4(0.);
+      ${overColumns(
+        c,
+        `vec4 d = getDy(0, r, k) * getGain(k).xyxy;
         vec4 dh = d * getXhat(0, r, k);
-        s += vec4(d.x + d.y, dh.x + dh.y, d.z + d.w, dh.z + dh.w);`)}
+        s += vec4(d.x + d.y, dh.x + dh.y, d.z + d.w, dh.z + dh.w);`,
+      )}
       vec4 m = s / ${float(c)};
-      result = getRstd(0, r, 0).xxzz * (getDy(0, r, j) * getGain(j).xyxy - m.xxzz - getXhat(0, r, j) * m.yyww)${residual ? ' + getResidual(0, r, j)' : ''};`),
+      result = getRstd(0, r, 0).xxzz * (getDy(0, r, j) * getGain(j).xyxy - m.xxzz - getXhat(0, r, j) * m.yyww)${residual ? ' + getResidual(0, r, j)' : ''};`,
+    ),
     inputs,
   );
-  if (!reductions) return [dx, run(packed(['dy', 'xhat'], dy.shape, 'result = getDy(0, r, j) * getXhat(0, r, j);'), [dy, xhat])];
-  const dGain = run(columnSums(['dy', 'xhat'], n, c, (k) => `getDy(0, ${k}, j) * getXhat(0, ${k}, j)`), [dy, xhat]);
-  const dBias = run(columnSums(['dy'], n, c, (k) => `getDy(0, ${k}, j)`), [dy]);
+  if (!reductions)
+    return [
+      dx,
+      run(packed(['dy', 'xhat'], dy.shape, 'result = getDy(0, r, j) * getXhat(0, r, j);'), [dy, xhat]),
+    ];
+  const dGain = run(
+    columnSums(['dy', 'xhat'], n, c, (k) => `getDy(0, ${k}, j) * getXhat(0, ${k}, j)`),
+    [dy, xhat],
+  );
+  const dBias = run(
+    columnSums(['dy'], n, c, (k) => `getDy(0, ${k}, j)`),
+    [dy],
+  );
   return [dx, dGain, dBias];
 }
 
 function gelu(backend: WebGlBackendShape, x: tf.TensorInfo): tf.TensorInfo[] {
   const sig = backend.runWebGLProgram(
-    packed(['x'], x.shape, `vec4 v = getX(0, r, j);
-      result = 1. / (1. + exp(-v * (${float(GELU_K1)} * v * v + ${float(GELU_K2)})));`),
+    packed(
+      ['x'],
+      x.shape,
+      `vec4 v = getX(0, r, j);
+      result = 1. / (1. + exp(-v * (${float(GELU_K1)} * v * v + ${float(GELU_K2)})));`,
+    ),
     [x],
     'float32',
   );
-  const y = backend.runWebGLProgram(packed(['x', 'sig'], x.shape, 'result = getX(0, r, j) * getSig(0, r, j);'), [x, sig], 'float32');
+  const y = backend.runWebGLProgram(
+    packed(['x', 'sig'], x.shape, 'result = getX(0, r, j) * getSig(0, r, j);'),
+    [x, sig],
+    'float32',
+  );
   return [y, sig];
 }
 
-function geluGrad(backend: WebGlBackendShape, dy: tf.TensorInfo, x: tf.TensorInfo, sig: tf.TensorInfo): tf.TensorInfo[] {
+function geluGrad(
+  backend: WebGlBackendShape,
+  dy: tf.TensorInfo,
+  x: tf.TensorInfo,
+  sig: tf.TensorInfo,
+): tf.TensorInfo[] {
   const body = `vec4 v = getX(0, r, j);
     vec4 s = getSig(0, r, j);
     result = getDy(0, r, j) * (s + v * s * (1. - s) * (${float(GELU_K2)} + ${float(3 * GELU_K1)} * v * v));`;
@@ -147,11 +236,19 @@ export function fusedOnWebGl(width: number): boolean {
 /** Column sums of x [1, n, c], any c (the odd last column's pair is padding, and so is its output's). */
 function columnSumsOf(backend: WebGlBackendShape, x: tf.TensorInfo): tf.TensorInfo[] {
   const [n, c] = [x.shape[x.shape.length - 2], x.shape[x.shape.length - 1]];
-  return [backend.runWebGLProgram(columnSums(['x'], n, c, (k) => `getX(0, ${k}, j)`), [x], 'float32')];
+  return [
+    backend.runWebGLProgram(
+      columnSums(['x'], n, c, (k) => `getX(0, ${k}, j)`),
+      [x],
+      'float32',
+    ),
+  ];
 }
 
 export const on = (b: object) => b as WebGlBackendShape;
-registerFused(LAYER_NORM, 'webgl', (b, [x, gain, bias], attrs) => layerNorm(on(b), x, gain, bias, epsilonOf(attrs)));
+registerFused(LAYER_NORM, 'webgl', (b, [x, gain, bias], attrs) =>
+  layerNorm(on(b), x, gain, bias, epsilonOf(attrs)),
+);
 registerFused(LAYER_NORM_GRAD, 'webgl', (b, inputs) => layerNormGrad(on(b), inputs, false));
 registerFused(LAYER_NORM_GRAD_GPU, 'webgl', (b, inputs) => layerNormGrad(on(b), inputs, true));
 registerFused(LAYER_NORM_GRAD_RESIDUAL_GPU, 'webgl', (b, inputs) => layerNormGrad(on(b), inputs, true));

@@ -1,5 +1,17 @@
 import * as tf from '@tensorflow/tfjs';
-import { COLUMN_SUMS, epsilonOf, GELU, GELU_GRAD, GELU_K1, GELU_K2, LAYER_NORM, LAYER_NORM_GRAD, LAYER_NORM_GRAD_GPU, LAYER_NORM_GRAD_RESIDUAL_GPU, registerFused } from './catalog';
+import {
+  COLUMN_SUMS,
+  epsilonOf,
+  GELU,
+  GELU_GRAD,
+  GELU_K1,
+  GELU_K2,
+  LAYER_NORM,
+  LAYER_NORM_GRAD,
+  LAYER_NORM_GRAD_GPU,
+  LAYER_NORM_GRAD_RESIDUAL_GPU,
+  registerFused,
+} from './catalog';
 
 /**
  * The fused kernels on WebGPU as WGSL programs of our own, each dispatched once, several outputs
@@ -15,7 +27,11 @@ import { COLUMN_SUMS, epsilonOf, GELU, GELU_GRAD, GELU_K1, GELU_K2, LAYER_NORM, 
 
 /** The members of tfjs-backend-webgpu's WebGPUBackend that runWebGPUProgram uses (4.22). */
 interface WebGpuBackendShape {
-  device: { createShaderModule(d: { code: string }): unknown; createComputePipeline(d: object): Pipeline; createBindGroup(d: object): unknown };
+  device: {
+    createShaderModule(d: { code: string }): unknown;
+    createComputePipeline(d: object): Pipeline;
+    createBindGroup(d: object): unknown;
+  };
   commandEncoder: { beginComputePass(d: object): Pass } | null;
   computePassEncoder: Pass | null;
   dispatchCountInPass: number;
@@ -65,10 +81,15 @@ function pipelineOf(backend: WebGpuBackendShape, p: WgslProgram, size: number): 
     const at = (i: number) => `@group(0) @binding(${i})`;
     const lines = [
       ...p.inputs.map((name, i) => `${at(i)} var<storage, read> ${name} : array<f32>;`),
-      ...p.outputs.map(({ name }, i) => `${at(p.inputs.length + i)} var<storage, read_write> ${name} : array<f32>;`),
+      ...p.outputs.map(
+        ({ name }, i) => `${at(p.inputs.length + i)} var<storage, read_write> ${name} : array<f32>;`,
+      ),
     ];
     const uniforms = p.uniforms ? Math.ceil(p.uniforms.length / 4) : 0;
-    if (uniforms) lines.push(`struct Uniforms { v : array<vec4<f32>, ${uniforms}> };\n${at(p.inputs.length + p.outputs.length)} var<uniform> u : Uniforms;`);
+    if (uniforms)
+      lines.push(
+        `struct Uniforms { v : array<vec4<f32>, ${uniforms}> };\n${at(p.inputs.length + p.outputs.length)} var<uniform> u : Uniforms;`,
+      );
     const code = `${lines.join('\n')}
       ${p.prelude ?? ''}
       @compute @workgroup_size(${size})
@@ -78,14 +99,21 @@ function pipelineOf(backend: WebGpuBackendShape, p: WgslProgram, size: number): 
         let index = wg * ${size} + lid;
         ${p.body}
       }`;
-    pipeline = backend.device.createComputePipeline({ layout: 'auto', compute: { module: backend.device.createShaderModule({ code }), entryPoint: 'main' } });
+    pipeline = backend.device.createComputePipeline({
+      layout: 'auto',
+      compute: { module: backend.device.createShaderModule({ code }), entryPoint: 'main' },
+    });
     cache.set(p.key, pipeline);
   }
   return pipeline;
 }
 
 /** Records one dispatch of `p` on `inputs` and returns its outputs (tensors of the backend). */
-export function dispatch(backend: WebGpuBackendShape, p: WgslProgram, inputs: tf.TensorInfo[]): tf.TensorInfo[] {
+export function dispatch(
+  backend: WebGpuBackendShape,
+  p: WgslProgram,
+  inputs: tf.TensorInfo[],
+): tf.TensorInfo[] {
   const size = p.workgroup ?? 64;
   const outputs = p.outputs.map(({ shape }) => backend.makeTensorInfo(shape, 'float32'));
   for (const t of [...inputs, ...outputs]) backend.uploadToGPU(t.dataId);
@@ -93,9 +121,19 @@ export function dispatch(backend: WebGpuBackendShape, p: WgslProgram, inputs: tf
   const resources = [...inputs, ...outputs].map((t) => backend.tensorToBinding(t));
   if (p.uniforms) {
     const data = [...p.uniforms, 0, 0, 0].slice(0, Math.ceil(p.uniforms.length / 4) * 4);
-    resources.push(backend.makeUniforms(Array.from({ length: data.length / 4 }, (_, i) => ({ type: 'float32' as const, data: data.slice(4 * i, 4 * i + 4) }))));
+    resources.push(
+      backend.makeUniforms(
+        Array.from({ length: data.length / 4 }, (_, i) => ({
+          type: 'float32' as const,
+          data: data.slice(4 * i, 4 * i + 4),
+        })),
+      ),
+    );
   }
-  const group = backend.device.createBindGroup({ layout: pipeline.getBindGroupLayout(0), entries: resources.map((resource, binding) => ({ binding, resource })) });
+  const group = backend.device.createBindGroup({
+    layout: pipeline.getBindGroupLayout(0),
+    entries: resources.map((resource, binding) => ({ binding, resource })),
+  });
   backend.ensureCommandEncoderReady();
   backend.computePassEncoder ??= backend.commandEncoder!.beginComputePass({});
   const groups = Math.max(1, Math.ceil(p.threads / size));
@@ -117,7 +155,13 @@ export function dispatch(backend: WebGpuBackendShape, p: WgslProgram, inputs: tf
 export const f32 = (v: number) => (Number.isInteger(v) ? `${v}.0` : `${v}`);
 
 /** Column sums: one workgroup of 64 threads per column, each summing every 64th row of `term(r, j)`, then a tree. */
-export function columnSums(key: string, inputs: string[], outputs: { name: string; term: string }[], n: number, c: number): WgslProgram {
+export function columnSums(
+  key: string,
+  inputs: string[],
+  outputs: { name: string; term: string }[],
+  n: number,
+  c: number,
+): WgslProgram {
   return {
     key: `colsum_${key}_${n}_${c}`,
     inputs,
@@ -141,14 +185,26 @@ const widthOf = (t: tf.TensorInfo) => t.shape[t.shape.length - 1];
 const rowsOf = (t: tf.TensorInfo) => tf.util.sizeFromShape(t.shape) / widthOf(t);
 const rowsShape = (shape: number[]) => [...shape.slice(0, -1), 1];
 
-function layerNorm(backend: WebGpuBackendShape, x: tf.TensorInfo, gain: tf.TensorInfo, bias: tf.TensorInfo, epsilon: number): tf.TensorInfo[] {
+function layerNorm(
+  backend: WebGpuBackendShape,
+  x: tf.TensorInfo,
+  gain: tf.TensorInfo,
+  bias: tf.TensorInfo,
+  epsilon: number,
+): tf.TensorInfo[] {
   const [c, n] = [widthOf(x), rowsOf(x)];
-  return dispatch(backend, {
-    key: `ln_${n}_${c}_${epsilon}`,
-    inputs: ['x', 'gain', 'bias'],
-    outputs: [{ name: 'y', shape: x.shape }, { name: 'xhat', shape: x.shape }, { name: 'rstd', shape: rowsShape(x.shape) }],
-    threads: n,
-    body: `if (index >= ${n}) { return; }
+  return dispatch(
+    backend,
+    {
+      key: `ln_${n}_${c}_${epsilon}`,
+      inputs: ['x', 'gain', 'bias'],
+      outputs: [
+        { name: 'y', shape: x.shape },
+        { name: 'xhat', shape: x.shape },
+        { name: 'rstd', shape: rowsShape(x.shape) },
+      ],
+      threads: n,
+      body: `if (index >= ${n}) { return; }
       let at = index * ${c};
       var s = 0.0;
       for (var j = 0; j < ${c}; j++) { s += x[at + j]; }
@@ -158,21 +214,32 @@ function layerNorm(backend: WebGpuBackendShape, x: tf.TensorInfo, gain: tf.Tenso
       let r = inverseSqrt(q / ${f32(c)} + ${f32(epsilon)});
       rstd[index] = r;
       for (var j = 0; j < ${c}; j++) { let h = (x[at + j] - mean) * r; xhat[at + j] = h; y[at + j] = h * gain[j] + bias[j]; }`,
-  }, [x, gain, bias]);
+    },
+    [x, gain, bias],
+  );
 }
 
 /** dx (one thread per row, + residual) and, with `reductions`, the gain's and the bias's gradients (one workgroup per column). */
-function layerNormGrad(backend: WebGpuBackendShape, inputs: tf.TensorInfo[], reductions: boolean): tf.TensorInfo[] {
+function layerNormGrad(
+  backend: WebGpuBackendShape,
+  inputs: tf.TensorInfo[],
+  reductions: boolean,
+): tf.TensorInfo[] {
   const [dy, xhat] = inputs;
   const [c, n] = [widthOf(dy), rowsOf(dy)];
   const residual = inputs.length === 5;
   const names = ['dy', 'xhat', 'rstd', 'gain', ...(residual ? ['residual'] : [])];
-  const [dx, dyXhat] = dispatch(backend, {
-    key: `ln_grad_${n}_${c}_${residual}_${reductions}`,
-    inputs: names,
-    outputs: [{ name: 'dx', shape: dy.shape }, ...(reductions ? [] : [{ name: 'dyXhat', shape: dy.shape }])],
-    threads: n,
-    body: `if (index >= ${n}) { return; }
+  const [dx, dyXhat] = dispatch(
+    backend,
+    {
+      key: `ln_grad_${n}_${c}_${residual}_${reductions}`,
+      inputs: names,
+      outputs: [
+        { name: 'dx', shape: dy.shape },
+        ...(reductions ? [] : [{ name: 'dyXhat', shape: dy.shape }]),
+      ],
+      threads: n,
+      body: `if (index >= ${n}) { return; }
       let at = index * ${c};
       var m1 = 0.0;
       var m2 = 0.0;
@@ -183,9 +250,20 @@ function layerNormGrad(backend: WebGpuBackendShape, inputs: tf.TensorInfo[], red
         dx[at + j] = rstd[index] * (dy[at + j] * gain[j] - m1 - xhat[at + j] * m2)${residual ? ' + residual[at + j]' : ''};
         ${reductions ? '' : 'dyXhat[at + j] = dy[at + j] * xhat[at + j];'}
       }`,
-  }, inputs);
+    },
+    inputs,
+  );
   if (!reductions) return [dx, dyXhat];
-  const sums = columnSums('ln_grad', ['dy', 'xhat'], [{ name: 'dGain', term: `dy[r * ${c} + j] * xhat[r * ${c} + j]` }, { name: 'dBias', term: `dy[r * ${c} + j]` }], n, c);
+  const sums = columnSums(
+    'ln_grad',
+    ['dy', 'xhat'],
+    [
+      { name: 'dGain', term: `dy[r * ${c} + j] * xhat[r * ${c} + j]` },
+      { name: 'dBias', term: `dy[r * ${c} + j]` },
+    ],
+    n,
+    c,
+  );
   return [dx, ...dispatch(backend, sums, [dy, xhat])];
 }
 
@@ -194,16 +272,44 @@ const SIGMOID_OF_X = `1.0 / (1.0 + exp(-v * (${GELU_K1} * v * v + ${GELU_K2})))`
 function gelu(backend: WebGpuBackendShape, x: tf.TensorInfo): tf.TensorInfo[] {
   const size = tf.util.sizeFromShape(x.shape);
   const body = `if (index >= ${size}) { return; }\n let v = x[index];\n let s = ${SIGMOID_OF_X};\n sig[index] = s;\n y[index] = v * s;`;
-  return dispatch(backend, { key: `gelu_${size}`, inputs: ['x'], outputs: [{ name: 'y', shape: x.shape }, { name: 'sig', shape: x.shape }], threads: size, body }, [x]);
+  return dispatch(
+    backend,
+    {
+      key: `gelu_${size}`,
+      inputs: ['x'],
+      outputs: [
+        { name: 'y', shape: x.shape },
+        { name: 'sig', shape: x.shape },
+      ],
+      threads: size,
+      body,
+    },
+    [x],
+  );
 }
 
-function geluGrad(backend: WebGpuBackendShape, dy: tf.TensorInfo, x: tf.TensorInfo, sig: tf.TensorInfo): tf.TensorInfo[] {
+function geluGrad(
+  backend: WebGpuBackendShape,
+  dy: tf.TensorInfo,
+  x: tf.TensorInfo,
+  sig: tf.TensorInfo,
+): tf.TensorInfo[] {
   const size = tf.util.sizeFromShape(x.shape);
   const body = `if (index >= ${size}) { return; }
     let v = x[index];
     let s = sig[index];
     dx[index] = dy[index] * (s + v * s * (1.0 - s) * (${GELU_K2} + ${3 * GELU_K1} * v * v));`;
-  return dispatch(backend, { key: `gelu_grad_${size}`, inputs: ['dy', 'x', 'sig'], outputs: [{ name: 'dx', shape: dy.shape }], threads: size, body }, [dy, x, sig]);
+  return dispatch(
+    backend,
+    {
+      key: `gelu_grad_${size}`,
+      inputs: ['dy', 'x', 'sig'],
+      outputs: [{ name: 'dx', shape: dy.shape }],
+      threads: size,
+      body,
+    },
+    [dy, x, sig],
+  );
 }
 
 function columnSumsOf(backend: WebGpuBackendShape, x: tf.TensorInfo): tf.TensorInfo[] {
@@ -212,7 +318,9 @@ function columnSumsOf(backend: WebGpuBackendShape, x: tf.TensorInfo): tf.TensorI
 }
 
 export const on = (b: object) => b as WebGpuBackendShape;
-registerFused(LAYER_NORM, 'webgpu', (b, [x, gain, bias], attrs) => layerNorm(on(b), x, gain, bias, epsilonOf(attrs)));
+registerFused(LAYER_NORM, 'webgpu', (b, [x, gain, bias], attrs) =>
+  layerNorm(on(b), x, gain, bias, epsilonOf(attrs)),
+);
 registerFused(LAYER_NORM_GRAD, 'webgpu', (b, inputs) => layerNormGrad(on(b), inputs, false));
 registerFused(LAYER_NORM_GRAD_GPU, 'webgpu', (b, inputs) => layerNormGrad(on(b), inputs, true));
 registerFused(LAYER_NORM_GRAD_RESIDUAL_GPU, 'webgpu', (b, inputs) => layerNormGrad(on(b), inputs, true));

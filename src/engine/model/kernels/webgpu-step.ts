@@ -1,5 +1,14 @@
 import type * as tf from '@tensorflow/tfjs';
-import { ADAMW_UPDATE, type AdamWAttrs, ATTENTION, ATTENTION_GRAD, attrsOf, registerFused, SOFTMAX_CROSS_ENTROPY, UNPACK } from './catalog';
+import {
+  ADAMW_UPDATE,
+  type AdamWAttrs,
+  ATTENTION,
+  ATTENTION_GRAD,
+  attrsOf,
+  registerFused,
+  SOFTMAX_CROSS_ENTROPY,
+  UNPACK,
+} from './catalog';
 import { dispatch, f32, on } from './webgpu-fused';
 
 /**
@@ -21,17 +30,26 @@ const TREE_256 = `workgroupBarrier();
   }`;
 
 /** One workgroup walks the rows: each thread writes its rows' gradient and adds their losses, then a tree adds the threads'. */
-function softmaxCrossEntropy(backend: Backend, logits: tf.TensorInfo, targets: tf.TensorInfo): tf.TensorInfo[] {
+function softmaxCrossEntropy(
+  backend: Backend,
+  logits: tf.TensorInfo,
+  targets: tf.TensorInfo,
+): tf.TensorInfo[] {
   const v = logits.shape[logits.shape.length - 1];
   const n = sizeOf(logits) / v;
-  return dispatch(backend, {
-    key: `softmax_ce_${n}_${v}`,
-    inputs: ['logits', 'targets'],
-    outputs: [{ name: 'dLogits', shape: logits.shape }, { name: 'loss', shape: [] }],
-    threads: 256,
-    workgroup: 256,
-    prelude: 'var<workgroup> part : array<f32, 256>;',
-    body: `var total = 0.0;
+  return dispatch(
+    backend,
+    {
+      key: `softmax_ce_${n}_${v}`,
+      inputs: ['logits', 'targets'],
+      outputs: [
+        { name: 'dLogits', shape: logits.shape },
+        { name: 'loss', shape: [] },
+      ],
+      threads: 256,
+      workgroup: 256,
+      prelude: 'var<workgroup> part : array<f32, 256>;',
+      body: `var total = 0.0;
       for (var r = lid; r < ${n}; r += 256) {
         let at = r * ${v};
         var mx = logits[at];
@@ -45,7 +63,9 @@ function softmaxCrossEntropy(backend: Backend, logits: tf.TensorInfo, targets: t
       part[lid] = total;
       ${TREE_256}
       if (lid == 0) { loss[0] = part[0] / ${f32(n)}; }`,
-  }, [logits, targets]);
+    },
+    [logits, targets],
+  );
 }
 
 interface Dims {
@@ -65,12 +85,17 @@ function attentionShape(qkv: tf.TensorInfo, { batch, t, heads }: Dims) {
 function attention(backend: Backend, qkv: tf.TensorInfo, dims: Dims): tf.TensorInfo[] {
   const { t, heads } = dims;
   const { c, d, g, scale, key } = attentionShape(qkv, dims);
-  return dispatch(backend, {
-    key: `attention_${key}`,
-    inputs: ['qkv'],
-    outputs: [{ name: 'merged', shape: [1, dims.batch * t, c] }, { name: 'probs', shape: [g, t, t] }],
-    threads: g * t,
-    body: `if (index >= ${g * t}) { return; }
+  return dispatch(
+    backend,
+    {
+      key: `attention_${key}`,
+      inputs: ['qkv'],
+      outputs: [
+        { name: 'merged', shape: [1, dims.batch * t, c] },
+        { name: 'probs', shape: [g, t, t] },
+      ],
+      threads: g * t,
+      body: `if (index >= ${g * t}) { return; }
       let gi = index / ${t};
       let i = index % ${t};
       let b = gi / ${heads};
@@ -93,19 +118,27 @@ function attention(backend: Backend, qkv: tf.TensorInfo, dims: Dims): tf.TensorI
         for (var j = 0; j <= i; j++) { acc += s[j] * qkv[(b * ${t} + j) * ${3 * c} + ${2 * c} + h * ${d} + e]; }
         merged[(b * ${t} + i) * ${c} + h * ${d} + e] = acc / z;
       }`,
-  }, [qkv]);
+    },
+    [qkv],
+  );
 }
 
 /** dS = P (dP - dy . merged) scale, one thread per (g, i, j); then d(qkv), one thread per number, each a sum over one axis. */
-function attentionGrad(backend: Backend, [dy, qkv, probs, merged]: tf.TensorInfo[], dims: Dims): tf.TensorInfo[] {
+function attentionGrad(
+  backend: Backend,
+  [dy, qkv, probs, merged]: tf.TensorInfo[],
+  dims: Dims,
+): tf.TensorInfo[] {
   const { t, heads } = dims;
   const { c, d, g, scale, key } = attentionShape(qkv, dims);
-  const [dScores] = dispatch(backend, {
-    key: `attention_dscores_${key}`,
-    inputs: ['dy', 'qkv', 'probs', 'merged'],
-    outputs: [{ name: 'dS', shape: [g, t, t] }],
-    threads: g * t * t,
-    body: `if (index >= ${g * t * t}) { return; }
+  const [dScores] = dispatch(
+    backend,
+    {
+      key: `attention_dscores_${key}`,
+      inputs: ['dy', 'qkv', 'probs', 'merged'],
+      outputs: [{ name: 'dS', shape: [g, t, t] }],
+      threads: g * t * t,
+      body: `if (index >= ${g * t * t}) { return; }
       let j = index % ${t};
       let i = (index / ${t}) % ${t};
       let gi = index / ${t * t};
@@ -116,14 +149,18 @@ function attentionGrad(backend: Backend, [dy, qkv, probs, merged]: tf.TensorInfo
       var dd = 0.0;
       for (var e = 0; e < ${d}; e++) { dp += dy[yo + e] * qkv[vo + e]; dd += dy[yo + e] * merged[yo + e]; }
       dS[index] = probs[index] * (dp - dd) * ${scale};`,
-  }, [dy, qkv, probs, merged]);
+    },
+    [dy, qkv, probs, merged],
+  );
   const n = dims.batch * t;
-  const out = dispatch(backend, {
-    key: `attention_dqkv_${key}`,
-    inputs: ['dS', 'qkv', 'probs', 'dy'],
-    outputs: [{ name: 'dQkv', shape: [1, n, 3 * c] }],
-    threads: n * 3 * c,
-    body: `if (index >= ${n * 3 * c}) { return; }
+  const out = dispatch(
+    backend,
+    {
+      key: `attention_dqkv_${key}`,
+      inputs: ['dS', 'qkv', 'probs', 'dy'],
+      outputs: [{ name: 'dQkv', shape: [1, n, 3 * c] }],
+      threads: n * 3 * c,
+      body: `if (index >= ${n * 3 * c}) { return; }
       let col = index % ${3 * c};
       let row = index / ${3 * c};
       let b = row / ${t};
@@ -141,7 +178,9 @@ function attentionGrad(backend: Backend, [dy, qkv, probs, merged]: tf.TensorInfo
         for (var k = i; k < ${t}; k++) { acc += probs[base + k * ${t} + i] * dy[(b * ${t} + k) * ${c} + h * ${d} + e]; }
       }
       dQkv[index] = acc;`,
-  }, [dScores, qkv, probs, dy]);
+    },
+    [dScores, qkv, probs, dy],
+  );
   backend.disposeData(dScores.dataId);
   return out;
 }
@@ -149,26 +188,36 @@ function attentionGrad(backend: Backend, [dy, qkv, probs, merged]: tf.TensorInfo
 /** The squared norm of g (one workgroup), then every number's update (one thread each, the step's scalars as uniforms). */
 function adamW(backend: Backend, [g, params, m, v]: tf.TensorInfo[], a: AdamWAttrs): tf.TensorInfo[] {
   const size = sizeOf(g);
-  const [sumSquares] = dispatch(backend, {
-    key: `adamw_norm_${size}`,
-    inputs: ['g'],
-    outputs: [{ name: 'sumSquares', shape: [1] }],
-    threads: 256,
-    workgroup: 256,
-    prelude: 'var<workgroup> part : array<f32, 256>;',
-    body: `var s = 0.0;
+  const [sumSquares] = dispatch(
+    backend,
+    {
+      key: `adamw_norm_${size}`,
+      inputs: ['g'],
+      outputs: [{ name: 'sumSquares', shape: [1] }],
+      threads: 256,
+      workgroup: 256,
+      prelude: 'var<workgroup> part : array<f32, 256>;',
+      body: `var s = 0.0;
       for (var k = lid; k < ${size}; k += 256) { s += g[k] * g[k]; }
       part[lid] = s;
       ${TREE_256}
       if (lid == 0) { sumSquares[0] = part[0]; }`,
-  }, [g]);
-  const out = dispatch(backend, {
-    key: `adamw_update_${size}`,
-    inputs: ['g', 'params', 'm', 'v', 'sumSquares'],
-    outputs: [{ name: 'newParams', shape: params.shape }, { name: 'newM', shape: m.shape }, { name: 'newV', shape: v.shape }],
-    threads: size,
-    uniforms: [a.beta1, a.beta2, a.clipNorm, a.stepScale, a.denomEps, a.decay, a.decayEnd],
-    body: `if (index >= ${size}) { return; }
+    },
+    [g],
+  );
+  const out = dispatch(
+    backend,
+    {
+      key: `adamw_update_${size}`,
+      inputs: ['g', 'params', 'm', 'v', 'sumSquares'],
+      outputs: [
+        { name: 'newParams', shape: params.shape },
+        { name: 'newM', shape: m.shape },
+        { name: 'newV', shape: v.shape },
+      ],
+      threads: size,
+      uniforms: [a.beta1, a.beta2, a.clipNorm, a.stepScale, a.denomEps, a.decay, a.decayEnd],
+      body: `if (index >= ${size}) { return; }
       let beta1 = u.v[0].x;
       let beta2 = u.v[0].y;
       var s = 1.0;
@@ -180,7 +229,9 @@ function adamW(backend: Backend, [g, params, m, v]: tf.TensorInfo[], a: AdamWAtt
       newV[index] = vi;
       let decay = select(1.0, u.v[1].y, f32(index) < u.v[1].z);
       newParams[index] = params[index] * decay - mi / (sqrt(vi) + u.v[1].x) * u.v[0].w;`,
-  }, [g, params, m, v, sumSquares]);
+    },
+    [g, params, m, v, sumSquares],
+  );
   backend.disposeData(sumSquares.dataId);
   return out;
 }
@@ -197,15 +248,23 @@ function unpack(backend: Backend, x: tf.TensorInfo, shapes: number[][]): tf.Tens
       return piece;
     });
     const threads = Math.max(...batch.map((p) => p.size));
-    const body = batch.map((p) => `if (index < ${p.size}) { ${p.name}[index] = x[${p.offset} + index]; }`).join('\n');
+    const body = batch
+      .map((p) => `if (index < ${p.size}) { ${p.name}[index] = x[${p.offset} + index]; }`)
+      .join('\n');
     const key = `unpack_${batch.map((p) => `${p.offset}+${p.size}`).join('_')}`;
     pieces.push(...dispatch(backend, { key, inputs: ['x'], outputs: batch, threads, body }, [x]));
   }
   return pieces;
 }
 
-registerFused(SOFTMAX_CROSS_ENTROPY, 'webgpu', (b, [logits, targets]) => softmaxCrossEntropy(on(b), logits, targets));
+registerFused(SOFTMAX_CROSS_ENTROPY, 'webgpu', (b, [logits, targets]) =>
+  softmaxCrossEntropy(on(b), logits, targets),
+);
 registerFused(ATTENTION, 'webgpu', (b, [qkv], attrs) => attention(on(b), qkv, attrsOf<Dims>(attrs)));
-registerFused(ATTENTION_GRAD, 'webgpu', (b, inputs, attrs) => attentionGrad(on(b), inputs, attrsOf<Dims>(attrs)));
+registerFused(ATTENTION_GRAD, 'webgpu', (b, inputs, attrs) =>
+  attentionGrad(on(b), inputs, attrsOf<Dims>(attrs)),
+);
 registerFused(ADAMW_UPDATE, 'webgpu', (b, inputs, attrs) => adamW(on(b), inputs, attrsOf<AdamWAttrs>(attrs)));
-registerFused(UNPACK, 'webgpu', (b, [x], attrs) => unpack(on(b), x, attrsOf<{ shapes: number[][] }>(attrs).shapes));
+registerFused(UNPACK, 'webgpu', (b, [x], attrs) =>
+  unpack(on(b), x, attrsOf<{ shapes: number[][] }>(attrs).shapes),
+);

@@ -10,7 +10,13 @@ export interface AdamWSettings {
   clipNorm: number;
 }
 
-export const DEFAULT_ADAMW: AdamWSettings = { beta1: 0.9, beta2: 0.99, epsilon: 1e-8, weightDecay: 0.01, clipNorm: 1 };
+export const DEFAULT_ADAMW: AdamWSettings = {
+  beta1: 0.9,
+  beta2: 0.99,
+  epsilon: 1e-8,
+  weightDecay: 0.01,
+  clipNorm: 1,
+};
 
 /**
  * Most inputs one concat gets: WebGPU gives a shader one storage buffer per input and has 8 per
@@ -34,7 +40,9 @@ function concatRows(tensors: tf.Tensor[], axis = 0): tf.Tensor {
 
 /** x as [1, rows, columns] (a reshape only where it is not already). */
 function asRows3(x: tf.Tensor, rows: number, columns: number): tf.Tensor {
-  return x.rank === 3 && x.shape[0] === 1 && x.shape[1] === rows && x.shape[2] === columns ? x : tf.reshape(x, [1, rows, columns]);
+  return x.rank === 3 && x.shape[0] === 1 && x.shape[1] === rows && x.shape[2] === columns
+    ? x
+    : tf.reshape(x, [1, rows, columns]);
 }
 
 /**
@@ -55,7 +63,8 @@ interface Layout {
 function layoutOf(variables: tf.Variable[]): Layout {
   const byKey = new Map<string, number[]>();
   variables.forEach((variable, i) => {
-    if (variable.rank > 2) throw new RangeError(`AdamW handles rank <= 2 variables, got shape [${variable.shape}]`);
+    if (variable.rank > 2)
+      throw new RangeError(`AdamW handles rank <= 2 variables, got shape [${variable.shape}]`);
     const key = variable.rank === 2 ? `matrix:${variable.shape[1]}` : 'vector';
     byKey.set(key, [...(byKey.get(key) ?? []), i]);
   });
@@ -126,7 +135,9 @@ export class AdamW {
 
   /** The variables' current values as one flat buffer in layout order. */
   private gatherVariables(): tf.Tensor1D {
-    return tf.tidy(() => concatRows(this.layout.order.map((i) => tf.reshape(this.variables[i], [-1]))) as tf.Tensor1D);
+    return tf.tidy(
+      () => concatRows(this.layout.order.map((i) => tf.reshape(this.variables[i], [-1]))) as tf.Tensor1D,
+    );
   }
 
   /**
@@ -137,7 +148,11 @@ export class AdamW {
    */
   private packGradients(grads: tf.Tensor[]): tf.Tensor1D {
     const parts = this.layout.groups.map((group) => {
-      const pieces = group.indices.map((i, j) => (group.columns === null ? asRows3(grads[i], 1, group.rows[j]) : asRows3(grads[i], group.rows[j], group.columns)));
+      const pieces = group.indices.map((i, j) =>
+        group.columns === null
+          ? asRows3(grads[i], 1, group.rows[j])
+          : asRows3(grads[i], group.rows[j], group.columns),
+      );
       return tf.reshape(concatRows(pieces, group.columns === null ? 2 : 1), [-1]);
     });
     return concatRows(parts) as tf.Tensor1D;
@@ -184,8 +199,10 @@ export class AdamW {
    * parallel training sums the workers' packed gradients on the JS side and hands the sum here).
    */
   applyPacked(g: tf.Tensor1D, lr: number): void {
-    if (g.size !== this.layout.total) throw new RangeError(`packed gradient has ${g.size} values, the model ${this.layout.total}`);
-    if (this.variables.some((v, i) => v.dataId !== this.written[i])) this.params.assign(this.gatherVariables());
+    if (g.size !== this.layout.total)
+      throw new RangeError(`packed gradient has ${g.size} values, the model ${this.layout.total}`);
+    if (this.variables.some((v, i) => v.dataId !== this.written[i]))
+      this.params.assign(this.gatherVariables());
     this.t++;
     const { beta1, beta2, epsilon, weightDecay, clipNorm } = this.settings;
     const bias1 = 1 - beta1 ** this.t;
@@ -197,7 +214,12 @@ export class AdamW {
       // On WebGL and WebGPU: one kernel for the update (2 dispatches, 5 programs), one for the write-back.
       const decay = weightDecay > 0 ? 1 - lr * weightDecay : 1;
       const shapes = this.layout.order.map((i) => this.variables[i].shape);
-      const fused = adamWOnGpu({ g, params: this.params, m: this.m, v: this.v }, this.layout.decayMask, { beta1, beta2, clipNorm, stepScale, denomEps, decay }, shapes);
+      const fused = adamWOnGpu(
+        { g, params: this.params, m: this.m, v: this.v },
+        this.layout.decayMask,
+        { beta1, beta2, clipNorm, stepScale, denomEps, decay },
+        shapes,
+      );
       if (fused) {
         this.m.assign(fused.m);
         this.v.assign(fused.v);
@@ -220,7 +242,10 @@ export class AdamW {
       this.m.assign(m);
       this.v.assign(v);
       const step = tf.mul(tf.div(m, tf.add(tf.sqrt(v), denomEps)), stepScale);
-      const decayed = weightDecay > 0 ? tf.mul(this.params, tf.add(tf.mul(this.decayMask, -lr * weightDecay), 1)) : this.params;
+      const decayed =
+        weightDecay > 0
+          ? tf.mul(this.params, tf.add(tf.mul(this.decayMask, -lr * weightDecay), 1))
+          : this.params;
       const updated = tf.sub(decayed, step);
       this.params.assign(updated);
       this.writeBack(updated);
@@ -245,9 +270,18 @@ export class AdamW {
     }
     this.hostValues = null;
     const { groups } = this.layout;
-    const chunks = groups.length === 1 ? [flat] : tf.split(flat, groups.map((g) => g.size));
+    const chunks =
+      groups.length === 1
+        ? [flat]
+        : tf.split(
+            flat,
+            groups.map((g) => g.size),
+          );
     groups.forEach((group, k) => {
-      const chunk = group.columns === null ? chunks[k] : tf.reshape(chunks[k], [group.size / group.columns, group.columns]);
+      const chunk =
+        group.columns === null
+          ? chunks[k]
+          : tf.reshape(chunks[k], [group.size / group.columns, group.columns]);
       const pieces = group.indices.length === 1 ? [chunk] : tf.split(chunk, group.rows, 0);
       group.indices.forEach((i, j) => this.variables[i].assign(pieces[j]));
     });

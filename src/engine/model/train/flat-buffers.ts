@@ -7,10 +7,15 @@ import * as tf from '@tensorflow/tfjs';
  */
 
 /** Reads the tensors back and lays them end to end in `order` (into `out` when given). */
-export async function packToArray(tensors: readonly tf.Tensor[], order: readonly number[], out?: Float32Array): Promise<Float32Array> {
+export async function packToArray(
+  tensors: readonly tf.Tensor[],
+  order: readonly number[],
+  out?: Float32Array,
+): Promise<Float32Array> {
   const total = order.reduce((n, i) => n + tensors[i].size, 0);
   const flat = out ?? new Float32Array(total);
-  if (flat.length !== total) throw new RangeError(`flat buffer has ${flat.length} values, the tensors ${total}`);
+  if (flat.length !== total)
+    throw new RangeError(`flat buffer has ${flat.length} values, the tensors ${total}`);
   let at = 0;
   for (const i of order) {
     flat.set((await tensors[i].data()) as Float32Array, at);
@@ -20,9 +25,14 @@ export async function packToArray(tensors: readonly tf.Tensor[], order: readonly
 }
 
 /** Assigns each variable its slice of `flat` (laid out in `order`). */
-export function assignFromArray(variables: readonly tf.Variable[], order: readonly number[], flat: Float32Array): void {
+export function assignFromArray(
+  variables: readonly tf.Variable[],
+  order: readonly number[],
+  flat: Float32Array,
+): void {
   const total = order.reduce((n, i) => n + variables[i].size, 0);
-  if (flat.length !== total) throw new RangeError(`flat buffer has ${flat.length} values, the model ${total}`);
+  if (flat.length !== total)
+    throw new RangeError(`flat buffer has ${flat.length} values, the model ${total}`);
   let at = 0;
   for (const i of order) {
     const v = variables[i];

@@ -70,7 +70,12 @@ function blockForward(
 ): { y: tf.Tensor3D; saved: BlockSaved } {
   const norm1 = layerNormForward(x, block.ln1Gain, block.ln1Bias);
   const qkvWeight = asOperand(block.qkvWeight);
-  const { merged, saved: attention } = attentionForward(mm(norm1.y, qkvWeight, block.qkvBias), mask, dims, kernel);
+  const { merged, saved: attention } = attentionForward(
+    mm(norm1.y, qkvWeight, block.qkvBias),
+    mask,
+    dims,
+    kernel,
+  );
   const projWeight = asOperand(block.projWeight);
   const x1 = tf.add(x, mm(merged, projWeight, block.projBias));
   const norm2 = layerNormForward(x1, block.ln2Gain, block.ln2Bias);
@@ -80,7 +85,19 @@ function blockForward(
   const y = tf.add(x1, mm(gelu.y, fcProjWeight, block.fcProjBias)) as tf.Tensor3D;
   return {
     y,
-    saved: { norm1: norm1.saved, h1: norm1.y, qkvWeight, attention, merged, projWeight, norm2: norm2.saved, h2: norm2.y, fcWeight, gelu: gelu.saved, fcProjWeight },
+    saved: {
+      norm1: norm1.saved,
+      h1: norm1.y,
+      qkvWeight,
+      attention,
+      merged,
+      projWeight,
+      norm2: norm2.saved,
+      h2: norm2.y,
+      fcWeight,
+      gelu: gelu.saved,
+      fcProjWeight,
+    },
   };
 }
 
@@ -100,17 +117,43 @@ function blockBackward(
   const fcProj = linearGrads(s.gelu.y, dy, ones);
   const dFc = geluBackward(mmTransposed(dy, s.fcProjWeight), s.gelu);
   const fc = linearGrads(s.h2, dFc, ones);
-  const [dx1, dLn2Gain, dLn2Bias] = layerNormLinearBackward(dFc, s.fcWeight, fc.dBias, block.ln2Gain, s.norm2, ones, dy);
+  const [dx1, dLn2Gain, dLn2Bias] = layerNormLinearBackward(
+    dFc,
+    s.fcWeight,
+    fc.dBias,
+    block.ln2Gain,
+    s.norm2,
+    ones,
+    dy,
+  );
   // Attention: x1 = x + attention(h1 Wqkv + bqkv) Wproj + bproj
   const proj = linearGrads(s.merged, dx1, ones);
   const dQkv = attentionBackward(mmTransposed(dx1, s.projWeight), s.attention, dims);
   const qkv = linearGrads(s.h1, dQkv, ones);
-  const [dx, dLn1Gain, dLn1Bias] = layerNormLinearBackward(dQkv, s.qkvWeight, qkv.dBias, block.ln1Gain, s.norm1, ones, dx1);
+  const [dx, dLn1Gain, dLn1Bias] = layerNormLinearBackward(
+    dQkv,
+    s.qkvWeight,
+    qkv.dBias,
+    block.ln1Gain,
+    s.norm1,
+    ones,
+    dx1,
+  );
   return {
     dx,
     grads: [
-      dLn1Gain, dLn1Bias, qkv.dWeight, qkv.dBias, proj.dWeight, proj.dBias,
-      dLn2Gain, dLn2Bias, fc.dWeight, fc.dBias, fcProj.dWeight, fcProj.dBias,
+      dLn1Gain,
+      dLn1Bias,
+      qkv.dWeight,
+      qkv.dBias,
+      proj.dWeight,
+      proj.dBias,
+      dLn2Gain,
+      dLn2Bias,
+      fc.dWeight,
+      fc.dBias,
+      fcProj.dWeight,
+      fcProj.dBias,
     ],
   };
 }
@@ -119,9 +162,15 @@ function blockBackward(
  * A one-hot matrix [1, rows, width] built on the JS side (an upload, not a kernel): row r has ones
  * at the columns cols(r); with `transposed`, the same matrix laid out [1, width, rows].
  */
-function oneHot(rows: number, width: number, cols: (r: number) => number[], transposed: boolean): tf.Tensor3D {
+function oneHot(
+  rows: number,
+  width: number,
+  cols: (r: number) => number[],
+  transposed: boolean,
+): tf.Tensor3D {
   const values = new Float32Array(rows * width);
-  for (let r = 0; r < rows; r++) for (const c of cols(r)) values[transposed ? c * rows + r : r * width + c] = 1;
+  for (let r = 0; r < rows; r++)
+    for (const c of cols(r)) values[transposed ? c * rows + r : r * width + c] = 1;
   return tf.tensor3d(values, transposed ? [1, width, rows] : [1, rows, width]);
 }
 
@@ -136,7 +185,8 @@ export function lossAndGradients(model: Gpt, windows: Windows): LossAndGradients
   const { vocabSize: v, contextLength: t, heads } = model.shape;
   const { batch, inputs, targets } = windows;
   const n = batch * t;
-  if (inputs.length !== n || targets.length !== n) throw new RangeError(`expected ${batch} full windows of ${t} tokens`);
+  if (inputs.length !== n || targets.length !== n)
+    throw new RangeError(`expected ${batch} full windows of ${t} tokens`);
   const p = model.params;
   const mask = modelAttentionMask(model, t);
   const kernel = attentionKernelFor(tf.getBackend());
@@ -160,7 +210,14 @@ export function lossAndGradients(model: Gpt, windows: Windows): LossAndGradients
     const { loss, dLogits } = crossEntropyAndGradient(mm(final.y, headWeight, p.headBias), targetHot, n);
 
     const head = linearGrads(final.y, dLogits, ones);
-    const [dFinal, dLnfGain, dLnfBias] = layerNormLinearBackward(dLogits, headWeight, head.dBias, p.lnfGain, final.saved, ones);
+    const [dFinal, dLnfGain, dLnfBias] = layerNormLinearBackward(
+      dLogits,
+      headWeight,
+      head.dBias,
+      p.lnfGain,
+      final.saved,
+      ones,
+    );
     let dx: tf.Tensor = dFinal;
     const blockGrads: tf.Tensor[][] = [];
     for (let l = p.blocks.length - 1; l >= 0; l--) {
@@ -170,9 +227,18 @@ export function lossAndGradients(model: Gpt, windows: Windows): LossAndGradients
     }
     // The one-hot's transpose: flagged on GPU backends, else uploaded transposed (flag-free products).
     const dTable = gpuBackend()
-      ? (tf.engine().runKernel(tf.BatchMatMul, { a: embedHot, b: dx }, { transposeA: true, transposeB: false }) as tf.Tensor)
+      ? (tf
+          .engine()
+          .runKernel(
+            tf.BatchMatMul,
+            { a: embedHot, b: dx },
+            { transposeA: true, transposeB: false },
+          ) as tf.Tensor)
       : mm(oneHot(n, v + t, embedRow, true), dx);
     const [dToken, dPosition] = tf.split(dTable, [v, t], 1);
-    return { loss, grads: [dToken, dPosition, ...blockGrads.flat(), dLnfGain, dLnfBias, head.dWeight, head.dBias] };
+    return {
+      loss,
+      grads: [dToken, dPosition, ...blockGrads.flat(), dLnfGain, dLnfBias, head.dWeight, head.dBias],
+    };
   });
 }

@@ -122,7 +122,12 @@ export class Trainer {
           step: done,
           totalSteps: steps,
           loss: lastLoss,
-          learningRate: learningRateAt(done - 1, steps, this.settings.learningRate, this.settings.warmupSteps),
+          learningRate: learningRateAt(
+            done - 1,
+            steps,
+            this.settings.learningRate,
+            this.settings.warmupSteps,
+          ),
           tokensPerSec,
         });
       } else if (typeof loss !== 'number') {
