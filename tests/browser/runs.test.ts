@@ -33,7 +33,7 @@ describe('runs list', () => {
     const page = await browser().context.newPage();
     const problems = watchPage(page);
     await openPage(page, browser().baseUrl);
-    const watch = page.getByRole('button', { name: /^Watch recorded: Seed paper: replace/ });
+    const watch = page.getByRole('button', { name: /^Watch recorded: Seed paper: replace$/ });
     await watch.waitFor({ timeout: 10_000 });
     await page.getByLabel('Generations appear').selectOption({ label: 'fast (2 a second)' });
     await watch.click();
