@@ -5,7 +5,7 @@ import {
   assembleWasmKernels,
   BINARY_MODULE_PATH,
   binaryModuleSource,
-} from '../../../src/cli/assemble-wasm-kernels';
+} from '../../../src/cli/wasm-kernels/assemble';
 import { useNodeBackend } from '../../../src/cli/tf-node';
 import { hasFusedKernels } from '../../../src/engine/model/kernels/availability';
 import {

@@ -1,11 +1,6 @@
-/** npm run build:wasm-kernels: assembles the wasm kernels' .wat files into wasm-binaries.ts (assemble-wasm-kernels.ts). */
+/** npm run build:wasm-kernels: assembles the wasm kernels' .wat files into wasm-binaries.ts (assemble.ts). */
 import { writeFile } from 'node:fs/promises';
-import {
-  assembleWasmKernels,
-  BINARY_MODULE_PATH,
-  binaryModuleSource,
-  WASM_MODULES,
-} from './assemble-wasm-kernels';
+import { assembleWasmKernels, BINARY_MODULE_PATH, binaryModuleSource, WASM_MODULES } from './assemble';
 
 const binaries = await assembleWasmKernels();
 await writeFile(BINARY_MODULE_PATH, binaryModuleSource(binaries));
