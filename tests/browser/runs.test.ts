@@ -42,6 +42,18 @@ describe('runs list', () => {
     const banner = page.locator('[data-shown-kind="recorded"]');
     await banner.waitFor();
     expect(await banner.textContent()).toMatch(/^Showing a recorded run .*Seed paper: replace/);
+    // Settings column: the recording's own settings, not an empty band or the user's controls alone.
+    const recordedSettings = page.getByTestId('shown-run-settings');
+    await recordedSettings.waitFor();
+    const settingsText = await recordedSettings.textContent();
+    expect(settingsText).toContain('Seed paper: replace');
+    expect(settingsText).toMatch(/Paradigm\s*replace/);
+    expect(settingsText).toMatch(/Run\s*seed 1/);
+    // Loss chart: a recording has no per-step losses, so it draws each generation's last loss.
+    const loss = page.locator('[data-chart="loss"]');
+    await loss.getByText('Training loss at the end of each generation').waitFor();
+    await loss.locator('.recharts-line-curve').first().waitFor();
+    expect(await loss.textContent()).not.toMatch(/Appears when generation/);
     // Generations appear one by one: the chart first shows fewer than all, then all.
     const seen = new Set<number>();
     const total = await waitFor(page, 'the whole recorded run', 30_000, async () => {

@@ -1,4 +1,4 @@
-/** Chart 1: training loss within the generation under way. */
+/** Chart 1: training loss within the generation under way, or, for a run shown from its run.json, where each generation's ended. */
 import { useMemo } from 'react';
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, XAxis } from 'recharts';
 import { useChartData } from './data/use-chart-data';
@@ -11,6 +11,8 @@ import { overlaySummary } from './data/overlay-series';
 import { seriesStyle } from '../ui/palette';
 import { useOverlays } from './data/use-overlays';
 import { lineStyleProps } from './line-style';
+import { shownRunLabel } from '../export/live-run-from-record';
+import { EndLossChart } from './EndLossChart';
 
 /** This chart's turn when several redraw at once (see data/use-chart-data.ts). */
 const CHART_SLOT = 1;
@@ -20,6 +22,11 @@ const CURVE_REFRESH_MS = 500;
 const LOSS_STYLE = { ...seriesStyle(1), dash: '', marker: 'circle' as const };
 
 export function LossChart() {
+  const fromRecord = useChartData((s) => shownRunLabel(s.run) !== null, CHART_SLOT);
+  return fromRecord ? <EndLossChart /> : <LiveLossChart />;
+}
+
+function LiveLossChart() {
   const curve = useChartData((s) => s.run.lossCurve, CHART_SLOT, CURVE_REFRESH_MS);
   const generation = useChartData((s) => s.run.current.generation, CHART_SLOT);
   const totalSteps = useChartData((s) => s.run.current.totalSteps, CHART_SLOT);

@@ -8,6 +8,7 @@ import { PresetPicker } from './groups/PresetPicker';
 import { RunLengthGroup } from './groups/RunLengthGroup';
 import { RunningNote } from './RunningNote';
 import { SettingsIssues } from './SettingsIssues';
+import { ShownRunSettings } from './ShownRunSettings';
 
 /**
  * The settings panel (left column): every control edits the store's SimulationConfig through
@@ -20,6 +21,7 @@ export function ControlsPanel() {
         Settings
       </h2>
       <RunningNote />
+      <ShownRunSettings />
       <SettingsIssues />
       <PresetPicker />
       <CorpusGroup />

@@ -250,6 +250,15 @@ export function realWordRows(reports: readonly GenerationReport[]): RealWordRow[
   );
 }
 
+/** Each generation's last training loss (a recorded run keeps no per-step losses); none for the count model. */
+export function endLossRows(reports: readonly GenerationReport[]): { generation: number; loss: number }[] {
+  return thinRows(
+    reports
+      .filter((r) => Number.isFinite(r.trainLoss))
+      .map((r) => ({ generation: r.generation, loss: r.trainLoss })),
+  );
+}
+
 // ---- corpus provenance --------------------------------------------------------------------
 
 /** Most stacked bands: beyond this many generations' texts, neighbours share a band. */

@@ -88,6 +88,13 @@ export function lostSupportSummary(rows: readonly LostSupportRow[]): string {
   return `Samples of generation ${last.generation} lack ${formatPercent(last.chars)} of the real characters, ${formatPercent(last.bigrams)} of the real bigrams and ${formatPercent(last.words)} of the real words.`;
 }
 
+export function endLossSummary(rows: readonly { generation: number; loss: number }[]): string {
+  const first = rows[0];
+  const last = rows.at(-1);
+  if (!first || !last) return 'Training loss: this run recorded none.';
+  return `Training loss at the end of each generation, as recorded: ${formatNumber(first.loss)} nats per character at generation ${first.generation}, ${formatNumber(last.loss)} at generation ${last.generation}.`;
+}
+
 export function realWordsSummary(rows: readonly RealWordRow[]): string {
   const last = rows.at(-1);
   if (!last) return 'Real words: not measured yet.';
