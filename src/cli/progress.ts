@@ -24,9 +24,11 @@ export class ProgressBar {
   private generationsDone = 0;
   private line = '';
 
+  /** `resumedAt`: generations a resumed run had finished before, which this process does not time. */
   constructor(
     private readonly generations: number,
     private readonly stream: NodeJS.WriteStream = process.stderr,
+    private readonly resumedAt = 0,
   ) {}
 
   observe(event: SimulationEvent): void {
@@ -64,7 +66,7 @@ export class ProgressBar {
   private eta(): string {
     if (this.generationsDone === 0) return '';
     const perGeneration = (performance.now() - this.started) / 1000 / this.generationsDone;
-    return ` ETA ${formatSeconds(perGeneration * (this.generations - this.generationsDone))}`;
+    return ` ETA ${formatSeconds(perGeneration * (this.generations - this.resumedAt - this.generationsDone))}`;
   }
 
   private draw(generation: number, phase: string, detail: string): void {

@@ -1,11 +1,13 @@
 /**
  * npm run record-runs -- [--generations N] [--only id,id] [--force] [--out-dir public/recorded]
- * (--generations overrides every preset's own count: 40 for the default and its micro twin, else 10)
+ * (--generations overrides every preset's own count: 40 for the default, else 10)
  * Produces the page's recorded runs: runs `simulate` once per preset (the compare pairs' variants
  * are presets too, all with the same seed) and writes each run.json plus index.json, the manifest
  * the page reads ("Watch a recorded run"). Runs one simulation at a time; the manifest is
  * rewritten after each one, so an interrupted recording keeps what it finished and a second call
- * skips runs already recorded (unless --force).
+ * skips runs already recorded (unless --force). Each simulation keeps its run so far in
+ * .record-runs/<preset>.resume.json (simulate --resume), so a recording stopped halfway goes on
+ * from its last finished generation when the same command is given again.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -17,8 +19,8 @@ import { parseRunFile } from '../engine/record';
 /**
  * What gets recorded, in order: the compare pairs first (replace vs accumulate, 0% vs 10% real
  * kept, temperature 1 vs 0.5, tiny vs micro all share paper-replace), then the remaining presets.
- * The default and its micro twin run as long as the paper did (40 generations), so the page shows
- * where perplexity goes over a long run; the others run ten.
+ * The default runs as long as the paper did (40 generations), so the page shows where perplexity
+ * goes over a long run; the others run ten.
  */
 const RECORDED_PRESETS = [
   'paper-replace',
@@ -33,7 +35,6 @@ const RECORDED_PRESETS = [
 
 const LONG_RUNS: Partial<Record<(typeof RECORDED_PRESETS)[number], number>> = {
   'paper-replace': 40,
-  'paper-replace-micro': 40,
 };
 
 /** Ten generations of `tiny` at the default budget: fluent text at generation 0, its decay after. */
@@ -44,6 +45,9 @@ const SEED = 1;
  * so the recordings name it rather than take one per core of whatever machine records them.
  */
 const WORKERS = 2;
+
+/** Where each recording keeps its run so far (ignored by git, and outside public/, which ships). */
+const RESUME_DIR = '.record-runs';
 
 /** One line of index.json. src/app/runs/recorded/recorded-manifest.ts validates the same shape. */
 export interface RecordedRunEntry {
@@ -102,7 +106,7 @@ function finite(value: number | undefined): number | null {
 }
 
 /** Runs simulate in a child process (its own TF.js backend and memory), inheriting stderr. */
-function simulate(preset: string, generations: number, out: string): void {
+function simulate(preset: string, generations: number, out: string, resume: string): void {
   const args = [
     '--import',
     'tsx',
@@ -115,7 +119,8 @@ function simulate(preset: string, generations: number, out: string): void {
     String(SEED),
     '--workers',
     String(WORKERS),
-    '--quiet',
+    '--resume',
+    resume,
     '--out',
     out,
   ];
@@ -128,9 +133,11 @@ function record(preset: string, generations: number, outDir: string): RecordedRu
   const file = `${preset}.json`;
   const out = join(outDir, file);
   const shownOut = relative(process.cwd(), out) || out;
+  const resume = join(RESUME_DIR, `${preset}.resume.json`);
+  mkdirSync(RESUME_DIR, { recursive: true });
   const started = Date.now();
   process.stderr.write(`record-runs: ${preset}, ${generations} generations -> ${shownOut}\n`);
-  simulate(preset, generations, out);
+  simulate(preset, generations, out, resume);
   const read = parseRunFile(file, readFileSync(out, 'utf8'));
   if (!read.ok) throw new Error(read.message);
   const run = read.record;
@@ -147,7 +154,7 @@ function record(preset: string, generations: number, outDir: string): RecordedRu
     finalPerplexity: finite(last?.perplexity),
     baselinePerplexity: finite(run.baseline.perplexity),
     seed: SEED,
-    command: `npm run simulate -- --preset ${preset} --generations ${generations} --seed ${SEED} --workers ${WORKERS} --quiet --out ${shownOut}`,
+    command: `npm run simulate -- --preset ${preset} --generations ${generations} --seed ${SEED} --workers ${WORKERS} --resume ${resume} --out ${shownOut}`,
     date: new Date().toISOString(),
     bytes: statSync(out).size,
   };

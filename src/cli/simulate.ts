@@ -1,6 +1,6 @@
 /**
  * npm run simulate -- [--preset NAME] [--config FILE] [--set key=value ...] [--corpus FILE]
- *                     [--generations N] [--seed N] --out run.json [--csv metrics.csv]
+ *                     [--generations N] [--seed N] [--resume FILE] --out run.json [--csv metrics.csv]
  * Runs one configuration headless and writes run.json (and metrics as CSV). Bad input gets one
  * line on stderr and a non-zero exit, never a stack trace. --sweep/--seeds/--shard and --merge
  * hand over to ./sweep/sweep-cli (a grid of such runs).
@@ -52,6 +52,8 @@ Usage: npm run simulate -- [options] --out run.json
                        (default: one per hardware thread; same as --set workers=N)
   --out FILE           where to write run.json (required)
   --csv FILE           also write one row of metrics per generation as CSV
+  --resume FILE        keep the run so far in FILE after every generation; the same command
+                       given again goes on from there (FILE is removed when the run is done)
   --quiet              no progress bar
   --help               this text
 
@@ -92,6 +94,7 @@ function parseCommandLine() {
         workers: { type: 'string' },
         out: { type: 'string' },
         csv: { type: 'string' },
+        resume: { type: 'string' },
         quiet: { type: 'boolean' },
         help: { type: 'boolean' },
         sweep: { type: 'string', multiple: true },
@@ -195,7 +198,9 @@ async function main(): Promise<number> {
   }
   const settings = buildConfig(args);
   const userDocuments = args.corpus ? await loadCorpus(args.corpus, args.timeout) : undefined;
-  if (args.sweep || args.seeds || args.shard || args.threshold || args['summary-csv']) {
+  const sweeping = args.sweep || args.seeds || args.shard || args.threshold || args['summary-csv'];
+  if (args.resume && sweeping) throw new UsageError('--resume keeps one run; a sweep cannot use it');
+  if (sweeping) {
     const configFor = (assignments: string[]) =>
       buildConfig({ ...args, set: [...(args.set ?? []), ...assignments] });
     return (await import('./sweep/sweep-cli')).sweepCommand(args, { configFor, userDocuments });
@@ -205,8 +210,10 @@ async function main(): Promise<number> {
   // so a refusal answers at once.
   const { simulateTheory, wantsTheory } = await import('./theory-cli');
   // Count model with several seeds (or a long unigram run): bands and closed forms (theory mode).
-  if (wantsTheory(config))
+  if (wantsTheory(config)) {
+    if (args.resume) throw new UsageError('--resume keeps one run; theory mode (many seeds) cannot use it');
     return simulateTheory(config, { out: args.out, csv: args.csv, quiet: args.quiet, userDocuments });
+  }
   if (config.model.family === 'transformer') {
     const { chooseNodeBackend } = await import('./tf-node');
     const choice = await chooseNodeBackend(args.backend);
@@ -216,40 +223,53 @@ async function main(): Promise<number> {
   const [
     { LoopControl },
     { runJsonText, runToRows },
-    { RunRecorder },
-    { runSimulation },
+    { runResumable, ResumeFileError },
     { ProgressBar },
-    { default: Papa },
+    Papa,
   ] = await Promise.all([
     import('../engine/loop/control/loop-control'),
     import('../engine/record'),
-    import('../engine/loop/recorder'),
-    import('../engine/loop/run'),
+    import('./resumable-run'),
     import('./progress'),
-    import('papaparse'),
+    import('papaparse').then((m) => m.default),
   ]);
   const replicaHost =
     config.model.family === 'transformer' ? (await import('./node-replicas')).nodeReplicaHost() : undefined;
   const control = new LoopControl();
   process.once('SIGINT', () => control.cancel());
-  const recorder = new RunRecorder(config);
-  const progress = args.quiet ? null : new ProgressBar(config.generations);
-  for await (const event of runSimulation(config, { userDocuments, control, replicaHost })) {
-    recorder.observe(event);
-    progress?.observe(event);
+  let progress: InstanceType<typeof ProgressBar> | null = args.quiet
+    ? null
+    : new ProgressBar(config.generations);
+  let record;
+  try {
+    record = await runResumable(config, {
+      control,
+      userDocuments,
+      replicaHost,
+      resumePath: args.resume,
+      onResume: (finished) => {
+        process.stderr.write(`resuming from ${args.resume}: ${finished} generations already finished\n`);
+        if (progress) progress = new ProgressBar(config.generations, process.stderr, finished);
+      },
+      onEvent: (event) => progress?.observe(event),
+    });
+  } catch (e) {
+    if (e instanceof ResumeFileError) throw new UsageError(e.message);
+    throw e;
   }
-  const record = recorder.record;
   writeFileSync(args.out, runJsonText(record));
   if (args.csv) writeFileSync(args.csv, Papa.unparse(runToRows(record)) + '\n');
   const summary = `${record.generations.length} generations, baseline perplexity ${record.baseline.perplexity.toFixed(2)}, n* ${record.nStar ?? 'not reached'}`;
   if (record.status === 'failed') {
     process.stderr.write(
-      `simulate: error: ${record.error} (${record.generations.length} finished generations kept in ${args.out})\n`,
+      `simulate: error: ${record.error} (${record.generations.length} finished generations kept in ${args.out}${args.resume ? `; the same command goes on from ${args.resume}` : ''})\n`,
     );
     return 1;
   }
+  const goOn =
+    args.resume && record.status !== 'complete' ? `; the same command goes on from ${args.resume}` : '';
   process.stderr.write(
-    `${record.status === 'cancelled' ? 'cancelled' : 'done'}: ${summary}; wrote ${args.out}${args.csv ? ` and ${args.csv}` : ''}\n`,
+    `${record.status === 'cancelled' ? 'cancelled' : 'done'}: ${summary}; wrote ${args.out}${args.csv ? ` and ${args.csv}` : ''}${goOn}\n`,
   );
   return record.status === 'cancelled' ? 130 : 0;
 }

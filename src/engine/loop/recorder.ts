@@ -9,15 +9,16 @@ import type { RunRecord } from '../record';
 export class RunRecorder {
   readonly record: RunRecord;
 
-  constructor(config: SimulationConfig) {
+  /** `before`: what a resumed run had recorded when it stopped; its events continue that record. */
+  constructor(config: SimulationConfig, before?: RunRecord) {
     this.record = {
       version: 1,
       config,
-      vocabulary: [],
-      baseline: { perplexity: NaN, nllPerChar: NaN },
-      generations: [],
-      nStar: null,
-      notices: [],
+      vocabulary: before?.vocabulary ?? [],
+      baseline: before?.baseline ?? { perplexity: NaN, nllPerChar: NaN },
+      generations: [...(before?.generations ?? [])],
+      nStar: before?.nStar ?? null,
+      notices: [...(before?.notices ?? [])],
       status: 'failed',
     };
   }
