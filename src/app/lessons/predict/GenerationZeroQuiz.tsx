@@ -125,6 +125,10 @@ export function GenerationZeroQuiz() {
   return (
     <section className="panel quiz-panel" aria-labelledby={`${id}-heading`} data-testid="quiz-panel">
       <h2 id={`${id}-heading`}>Quiz: which text is generation 0?</h2>
+      {/* Above the cards, so a projector shows it with them; always present, so it is announced. */}
+      <p className="quiz-verdict" role="status" aria-live="polite" data-testid="quiz-verdict">
+        {deal !== null && verdict}
+      </p>
       {!ready ? (
         <p className="predict-state">
           {realTexts.length === 0 && reports.length > 0
@@ -196,9 +200,6 @@ export function GenerationZeroQuiz() {
           )}
         </>
       )}
-      <p className="quiz-verdict" role="status" aria-live="polite" data-testid="quiz-verdict">
-        {deal !== null && verdict}
-      </p>
     </section>
   );
 }

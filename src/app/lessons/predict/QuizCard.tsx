@@ -16,7 +16,8 @@ function shareLine(card: Card): string {
   const share = textRealWordShare(card.text, card.nonWords);
   if (share === null) return 'real words: not recorded for this run';
   const percent = `${Math.round(share * 100)}% real words`;
-  return card.kind === 'real' ? `${percent} (real text is the list of real words)` : percent;
+  // Held-out text is part of the list real words are looked up in: 100% by definition.
+  return card.kind === 'real' ? `${percent} (it is real text)` : percent;
 }
 
 /**
