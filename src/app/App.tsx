@@ -7,6 +7,8 @@ import { useExplain } from './explain/explain-store';
 import { HeaderActions } from './explain/HeaderActions';
 import { TourOffer, Walkthrough } from './explain/Walkthrough';
 import { MessageBar } from './MessageBar';
+import { GenerationZeroQuiz } from './lessons/predict/GenerationZeroQuiz';
+import { PredictionLesson } from './lessons/predict/PredictionPanel';
 import { HelpOverlay } from './run-bar/HelpOverlay';
 import { RunBar } from './run-bar/RunBar';
 import { generationAnnouncement } from './run-bar/run-status';
@@ -84,8 +86,10 @@ export function App() {
             <main className="app-main">
               <MessageBar />
               <GenerationAnnouncer />
+              <PredictionLesson />
               <ChartsPanel />
               <SamplesPanel />
+              <GenerationZeroQuiz />
               {!presenter && <RunsPanel />}
             </main>
           </div>

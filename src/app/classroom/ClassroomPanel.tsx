@@ -1,6 +1,6 @@
 /**
  * "Prepare a classroom link" (as TensorFlow Playground does): per setting, hide it or lock it at
- * its current value; pick the chart shown large; open in presenter mode. Changes apply to this
+ * its current value; pick the chart shown large; open in presenter mode; ask for predictions. Changes apply to this
  * page at once (so the teacher sees what the class will see) and the link below carries them.
  */
 import { useState } from 'react';
@@ -107,6 +107,16 @@ function ClassroomForm() {
             onChange={(e) => state.setPresenter(e.target.checked)}
           />{' '}
           Open in presenter mode (large type, two charts, the samples)
+        </label>
+      </div>
+      <div className="cr-row">
+        <label>
+          <input
+            type="checkbox"
+            checked={state.predict}
+            onChange={(e) => state.setPredict(e.target.checked)}
+          />{' '}
+          Ask the class to predict each generation before it is shown (the run waits for the answer)
         </label>
       </div>
       <div className="cr-link">

@@ -1,6 +1,6 @@
 /**
  * The classroom's own state (zustand, apart from the app store): which controls the link hides
- * or locks, which chart is large, and presenter mode. main.tsx fills it from the address and
+ * or locks, which chart is large, presenter mode and predictions. main.tsx fills it from the address and
  * classroom-url-sync.ts writes it back, so the address is always a classroom link.
  */
 import { create } from 'zustand';
@@ -15,6 +15,7 @@ export interface ClassroomState extends ClassroomSettings {
   setLocked(id: ControlId, locked: boolean): void;
   setLarge(chart: ChartId | null): void;
   setPresenter(on: boolean): void;
+  setPredict(on: boolean): void;
   setPrepareOpen(open: boolean): void;
 }
 
@@ -29,6 +30,7 @@ export const useClassroom = create<ClassroomState>()((set) => ({
   setLocked: (id, locked) => set((s) => normaliseClassroom({ ...s, locked: toggle(s.locked, id, locked) })),
   setLarge: (large) => set({ large }),
   setPresenter: (presenter) => set({ presenter }),
+  setPredict: (predict) => set({ predict }),
   setPrepareOpen: (prepareOpen) => set({ prepareOpen }),
 }));
 
@@ -38,6 +40,7 @@ export const classroomSettings = (s: ClassroomSettings): ClassroomSettings => ({
   locked: s.locked,
   large: s.large,
   presenter: s.presenter,
+  predict: s.predict,
 });
 
 /** Controls whose value the class cannot change: locked ones, and hidden ones (no control to change them with). */

@@ -1,6 +1,6 @@
 /**
  * A classroom link's extras, next to the settings in the address:
- * `?cv=1&hide=seed&lock=paradigm&large=divergence&present=1`. `cv` versions these keys on their
+ * `?cv=1&hide=seed&lock=paradigm&large=divergence&present=1&predict=1`. `cv` versions these keys on their
  * own (the settings keep `v`); names are the ids in classroom-controls.ts, one per parameter so
  * the link stays readable and hand-editable. Read leniently like the settings: a name this page
  * does not know is skipped with a notice, never a blank page. Pure: tested in Node.
@@ -18,12 +18,20 @@ export interface ClassroomSettings {
   large: ChartId | null;
   /** Presenter mode: large type, two charts, the samples and the run bar. */
   presenter: boolean;
+  /** The class predicts each generation's perplexity and real words before they are shown. */
+  predict: boolean;
 }
 
-export const NO_CLASSROOM: ClassroomSettings = { hidden: [], locked: [], large: null, presenter: false };
+export const NO_CLASSROOM: ClassroomSettings = {
+  hidden: [],
+  locked: [],
+  large: null,
+  presenter: false,
+  predict: false,
+};
 
 /** Query keys this module owns; every other parameter is left as it is. */
-export const CLASSROOM_KEYS = ['cv', 'hide', 'lock', 'large', 'present'] as const;
+export const CLASSROOM_KEYS = ['cv', 'hide', 'lock', 'large', 'present', 'predict'] as const;
 /** The settings' own keys (share-encoding.ts): kept last and verbatim, as that module writes them. */
 const SETTINGS_KEYS = new Set(['v', 'set']);
 /** More names than there are controls is corruption; reading stops there. */
@@ -84,14 +92,21 @@ export function readClassroom(search: string): ClassroomFromUrl {
     if (isChartId(rawLarge.trim())) large = rawLarge.trim() as ChartId;
     else problems.push(`"${clip(rawLarge)}" is not a chart; the charts keep their usual sizes`);
   }
-  const rawPresent = params.get('present');
-  let presenter = false;
-  if (rawPresent !== null) {
-    presenter = rawPresent === '1' || rawPresent === 'true' || rawPresent === '';
-    if (!presenter && rawPresent !== '0' && rawPresent !== 'false')
-      problems.push(`present="${clip(rawPresent)}" is neither 1 nor 0; presenter mode stays off`);
-  }
-  return { settings: { hidden, locked, large, presenter }, problems };
+  const presenter = readSwitch(params, 'present', 'presenter mode', problems);
+  const predict = readSwitch(params, 'predict', 'predictions', problems);
+  return { settings: { hidden, locked, large, presenter, predict }, problems };
+}
+
+/** An on/off key: 1, true or bare is on; 0 or false is off; anything else is off, with a problem. */
+function readSwitch(params: URLSearchParams, key: string, what: string, problems: string[]): boolean {
+  const raw = params.get(key);
+  if (raw === null) return false;
+  const on = raw === '1' || raw === 'true' || raw === '';
+  if (!on && raw !== '0' && raw !== 'false')
+    problems.push(
+      `${key}="${clip(raw)}" is neither 1 nor 0; ${what} stay${what.endsWith('s') ? '' : 's'} off`,
+    );
+  return on;
 }
 
 /** One message for the page, in the same words as the settings' notice. */
@@ -102,7 +117,7 @@ export function classroomMessage(problems: readonly string[]): string | null {
   return `This link's classroom options were not all usable, so those were skipped: ${shown}${more}.`;
 }
 
-/** `cv=1&hide=...&lock=...&large=...&present=1`, or '' for a plain page. */
+/** `cv=1&hide=...&lock=...&large=...&present=1&predict=1`, or '' for a plain page. */
 export function classroomQuery(settings: ClassroomSettings): string {
   const s = normaliseClassroom(settings);
   const parts: string[] = [];
@@ -110,6 +125,7 @@ export function classroomQuery(settings: ClassroomSettings): string {
   for (const id of s.locked) parts.push(`lock=${id}`);
   if (s.large !== null) parts.push(`large=${s.large}`);
   if (s.presenter) parts.push('present=1');
+  if (s.predict) parts.push('predict=1');
   return parts.length > 0 ? [`cv=${CLASSROOM_VERSION}`, ...parts].join('&') : '';
 }
 

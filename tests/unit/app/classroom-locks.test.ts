@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { chartsShown } from '../../../src/app/classroom/chart-layout';
 import { CONTROLS, lockedPaths } from '../../../src/app/classroom/classroom-controls';
 import { fixedControls } from '../../../src/app/classroom/classroom-store';
+import { NO_CLASSROOM } from '../../../src/app/classroom/classroom-url';
 import { keepFixedValues } from '../../../src/app/classroom/locks';
 import { leaves } from '../../../src/app/share/config-paths';
 import { DEFAULT_CONFIG } from '../../../src/engine/config/defaults';
@@ -41,9 +42,10 @@ describe('locked settings', () => {
   });
 
   it('count hidden controls as fixed: the class has no control to change them with', () => {
-    expect(
-      fixedControls({ hidden: ['seed'], locked: ['paradigm'], large: null, presenter: false }).sort(),
-    ).toEqual(['paradigm', 'seed']);
+    expect(fixedControls({ ...NO_CLASSROOM, hidden: ['seed'], locked: ['paradigm'] }).sort()).toEqual([
+      'paradigm',
+      'seed',
+    ]);
     expect(lockedPaths(['modelSize', 'steps'])).toEqual([
       'model.size',
       'training.steps',

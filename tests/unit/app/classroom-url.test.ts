@@ -20,13 +20,14 @@ const lesson: ClassroomSettings = {
   locked: ['paradigm', 'temperature'],
   large: 'divergence',
   presenter: true,
+  predict: true,
 };
 
 describe('classroom options in the address', () => {
-  it('round-trips hide, lock, large and presenter, in the panel order', () => {
+  it('round-trips hide, lock, large, presenter and predict, in the panel order', () => {
     const query = classroomQuery(lesson);
     expect(query).toBe(
-      'cv=1&hide=preset&hide=seed&lock=paradigm&lock=temperature&large=divergence&present=1',
+      'cv=1&hide=preset&hide=seed&lock=paradigm&lock=temperature&large=divergence&present=1&predict=1',
     );
     const back = readClassroom(`?${query}`);
     expect(back.problems).toEqual([]);
@@ -35,6 +36,7 @@ describe('classroom options in the address', () => {
       locked: ['paradigm', 'temperature'],
       large: 'divergence',
       presenter: true,
+      predict: true,
     });
   });
 
@@ -46,7 +48,13 @@ describe('classroom options in the address', () => {
 
   it('round-trips every control and chart', () => {
     for (const id of CONTROL_IDS) {
-      const s: ClassroomSettings = { hidden: [id], locked: [id], large: null, presenter: false };
+      const s: ClassroomSettings = {
+        hidden: [id],
+        locked: [id],
+        large: null,
+        presenter: false,
+        predict: false,
+      };
       expect(readClassroom(`?${classroomQuery(s)}`).settings).toEqual(s);
     }
     for (const large of CHART_IDS)
@@ -55,14 +63,21 @@ describe('classroom options in the address', () => {
 
   it('skips unknown names with a notice and keeps what it can read', () => {
     const { settings, problems } = readClassroom(
-      '?cv=1&hide=seed&hide=__proto__&lock=warp-drive&lock=topK&large=pie&present=maybe',
+      '?cv=1&hide=seed&hide=__proto__&lock=warp-drive&lock=topK&large=pie&present=maybe&predict=often',
     );
-    expect(settings).toEqual({ hidden: ['seed'], locked: ['topK'], large: null, presenter: false });
+    expect(settings).toEqual({
+      hidden: ['seed'],
+      locked: ['topK'],
+      large: null,
+      presenter: false,
+      predict: false,
+    });
     expect(problems).toEqual([
       '"__proto__" is not a control that can be hidden',
       '"warp-drive" is not a control that can be locked',
       '"pie" is not a chart; the charts keep their usual sizes',
       'present="maybe" is neither 1 nor 0; presenter mode stays off',
+      'predict="often" is neither 1 nor 0; predictions stay off',
     ]);
     expect(classroomMessage(problems)).toMatch(
       /^This link's classroom options were not all usable, so those were skipped: "__proto__" is not a control/,
@@ -103,7 +118,7 @@ describe('the classroom part and the settings part share one address', () => {
     const withSettings = shareSearch(config, '?backend=wasm');
     const both = classroomSearch(lesson, withSettings);
     expect(both).toBe(
-      '?backend=wasm&cv=1&hide=preset&hide=seed&lock=paradigm&lock=temperature&large=divergence&present=1&v=1&set=seed=42',
+      '?backend=wasm&cv=1&hide=preset&hide=seed&lock=paradigm&lock=temperature&large=divergence&present=1&predict=1&v=1&set=seed=42',
     );
     // Neither writer undoes the other: each leaves the other's output as it is.
     expect(shareSearch(config, both)).toBe(both);
@@ -114,7 +129,7 @@ describe('the classroom part and the settings part share one address', () => {
 
   it('removes its part when the classroom options are cleared', () => {
     expect(classroomSearch(NO_CLASSROOM, '?cv=1&hide=seed&v=1&set=seed=3')).toBe('?v=1&set=seed=3');
-    expect(classroomSearch(NO_CLASSROOM, '?cv=1&present=1')).toBe('');
+    expect(classroomSearch(NO_CLASSROOM, '?cv=1&present=1&predict=1')).toBe('');
   });
 
   it('builds the whole link from the page location', () => {

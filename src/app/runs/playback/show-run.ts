@@ -147,6 +147,15 @@ export function resumePlayback(): void {
   schedule();
 }
 
+/** One more generation now, then paused (as the run bar's step is for a live run). */
+export function stepPlayback(): void {
+  if (!playing || useAppStore.getState().run !== lastPut) return;
+  stopTimer();
+  const { shown, total } = usePlaybackStore.getState();
+  if (shown < total) put(playing, shown + 1);
+  usePlaybackStore.setState({ playing: false });
+}
+
 export function setPace(pace: Pace): void {
   usePlaybackStore.setState({ pace });
   if (pace === null) showAllNow();
