@@ -7,6 +7,7 @@ import { useExplain } from './explain/explain-store';
 import { HeaderActions } from './explain/HeaderActions';
 import { TourOffer, Walkthrough } from './explain/Walkthrough';
 import { MessageBar } from './MessageBar';
+import { ClassFilterPanel } from './lessons/class-filter/ClassFilterPanel';
 import { HelpOverlay } from './run-bar/HelpOverlay';
 import { RunBar } from './run-bar/RunBar';
 import { generationAnnouncement } from './run-bar/run-status';
@@ -84,6 +85,7 @@ export function App() {
             <main className="app-main">
               <MessageBar />
               <GenerationAnnouncer />
+              <ClassFilterPanel />
               <ChartsPanel />
               <SamplesPanel />
               {!presenter && <RunsPanel />}
