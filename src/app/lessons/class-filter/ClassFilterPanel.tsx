@@ -44,8 +44,8 @@ function ClassChoiceNote({ report }: { report: GenerationReport | null }) {
 }
 
 /**
- * The class as the filter on the page: while a generation waits for the class, its documents to
- * keep or discard; otherwise what the class chose last. Nothing when the class does not choose.
+ * The class as the filter on the page: what the class chose last and, while a generation waits
+ * for the class, its documents to keep or discard. Nothing when the class does not choose.
  */
 export function ClassFilterPanel() {
   const request = useAppStore((s) => s.run.classReview);
@@ -55,11 +55,8 @@ export function ClassFilterPanel() {
       <p className="visually-hidden" role="status" aria-live="polite">
         {request ? reviewAnnouncement(request.generation, request.offered.length) : ''}
       </p>
-      {request ? (
-        <ClassReviewCards key={request.id} request={request} />
-      ) : (
-        <ClassChoiceNote report={report} />
-      )}
+      <ClassChoiceNote report={report} />
+      {request && <ClassReviewCards key={request.id} request={request} />}
     </>
   );
 }
