@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core';
 import type { RunRecord } from '../../src/engine/record';
 import { watchPage } from '../support/browser';
 import { sharedBrowser } from '../support/shared-browser';
+import { describeViolations, quickUrl, seriousViolations } from '../support/classroom-page';
 import { openPage, playButton, SMALL_CORPUS, statusText, waitFor } from '../support/page-run';
 
 interface Seen {
@@ -132,4 +133,34 @@ describe('the class as the filter', () => {
     expect(problems.pageErrors).toEqual([]);
     await page.close();
   }, 120_000);
+
+  it('a classroom link switches it on and locks it; in presenter mode at 1024x768 the documents pass the axe audit and answer to the keyboard', async () => {
+    const page = await browser().context.newPage();
+    const problems = watchPage(page);
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await page.goto(quickUrl(browser().baseUrl, 'set=byClass=true&cv=1&lock=classFilter'));
+    const toggle = page.getByRole('switch', { name: /Let the class choose/ });
+    expect(await toggle.isChecked()).toBe(true);
+    expect(await toggle.isDisabled()).toBe(true);
+    await page.getByRole('button', { name: 'Presenter mode' }).click();
+    await playButton(page).click();
+    await waitForReview(page, 0);
+    // The documents take the focus: Tab goes through the first one to its Discard, Space presses it.
+    const heading = page.getByRole('heading', { name: 'Generation 0: what enters the corpus?' });
+    expect(await heading.evaluate((el) => el === document.activeElement)).toBe(true);
+    const violations = await seriousViolations(page);
+    expect(violations, describeViolations(violations)).toEqual([]);
+    const focused = () => page.evaluate(() => document.activeElement?.textContent ?? '');
+    for (let i = 0; i < 4 && (await focused()) !== 'Discard'; i++) await page.keyboard.press('Tab');
+    await page.keyboard.press('Space');
+    const pressed = (n: number, name: string) =>
+      card(page, n).getByRole('button', { name }).getAttribute('aria-pressed');
+    expect([await pressed(1, 'Discard'), await pressed(2, 'Keep')]).toEqual(['true', 'true']);
+    await page.getByRole('button', { name: 'Continue with these 5' }).focus();
+    await page.keyboard.press('Enter');
+    await waitForReview(page, 1);
+    expect(await page.getByTestId('class-choice').textContent()).toMatch(/Generation 0: You kept 5 of 6/);
+    expect(problems.pageErrors).toEqual([]);
+    await page.close();
+  }, 90_000);
 });

@@ -51,12 +51,12 @@ export function ClassFilterPanel() {
   const request = useAppStore((s) => s.run.classReview);
   const report = useAppStore((s) => lastChoice(s.run.generations));
   return (
-    <>
+    <div className="class-filter">
       <p className="visually-hidden" role="status" aria-live="polite">
         {request ? reviewAnnouncement(request.generation, request.offered.length) : ''}
       </p>
       <ClassChoiceNote report={report} />
       {request && <ClassReviewCards key={request.id} request={request} />}
-    </>
+    </div>
   );
 }

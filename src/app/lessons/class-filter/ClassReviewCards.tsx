@@ -28,19 +28,26 @@ function DocumentCard({ index, text, nonWords, kept, onChoose }: CardProps) {
   const name = `Document ${index + 1}`;
   return (
     <li className={kept ? 'class-card' : 'class-card class-card-discarded'} onKeyDown={onKeyDown}>
-      <p className="class-card-head">
-        <span className="class-card-name">{name}</span>{' '}
-        <span className="class-card-state">{kept ? 'kept' : 'discarded'}</span>
-      </p>
-      <SampleText text={text} nonWords={marked} maxChars={SHOWN_CHARS} />
-      <div className="class-card-actions" role="group" aria-label={name}>
-        <button type="button" aria-pressed={kept} className="class-keep" onClick={() => onChoose(true)}>
-          Keep
-        </button>
-        <button type="button" aria-pressed={!kept} className="class-discard" onClick={() => onChoose(false)}>
-          Discard
-        </button>
+      <div className="class-card-head">
+        <span className="class-card-name">
+          {name}
+          <span className="visually-hidden">, {kept ? 'kept' : 'discarded'}</span>
+        </span>
+        <span className="class-card-actions" role="group" aria-label={name}>
+          <button type="button" aria-pressed={kept} className="class-keep" onClick={() => onChoose(true)}>
+            Keep
+          </button>
+          <button
+            type="button"
+            aria-pressed={!kept}
+            className="class-discard"
+            onClick={() => onChoose(false)}
+          >
+            Discard
+          </button>
+        </span>
       </div>
+      <SampleText text={text} nonWords={marked} maxChars={SHOWN_CHARS} />
     </li>
   );
 }
@@ -54,7 +61,8 @@ export function ClassReviewCards({ request }: { request: ClassReviewAsked }) {
   const [kept, setKept] = useState(() => request.offered.map(() => true));
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
-    heading.current?.scrollIntoView({ block: 'start' });
+    // The last choice's note just above stays in view with the new documents.
+    (heading.current?.closest('.class-filter') ?? heading.current)?.scrollIntoView({ block: 'start' });
     heading.current?.focus({ preventScroll: true });
   }, []);
   const keptCount = kept.filter(Boolean).length;

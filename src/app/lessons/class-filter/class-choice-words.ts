@@ -13,7 +13,7 @@ export function choiceSummary(record: ClassFilterRecord): string {
   const total = keptChars + filledChars;
   if (kept === 0)
     return `You kept none of ${offered}; all ${chars(total)} are the model's next documents, as without the class.`;
-  const youKept = `You kept ${kept} of ${offered}`;
+  const youKept = kept === offered ? `You kept all ${offered}` : `You kept ${kept} of ${offered}`;
   if (filledChars === 0) return `${youKept}; they fill all ${chars(total)} this generation writes back.`;
   return `${youKept}; the other ${chars(filledChars)} are the model's next documents, as without the class.`;
 }
