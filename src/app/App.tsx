@@ -7,6 +7,7 @@ import { useExplain } from './explain/explain-store';
 import { HeaderActions } from './explain/HeaderActions';
 import { TourOffer, Walkthrough } from './explain/Walkthrough';
 import { MessageBar } from './MessageBar';
+import { ClassFilterPanel } from './lessons/class-filter/ClassFilterPanel';
 import { GenerationZeroQuiz } from './lessons/predict/GenerationZeroQuiz';
 import { PredictionLesson } from './lessons/predict/PredictionPanel';
 import { HelpOverlay } from './run-bar/HelpOverlay';
@@ -87,6 +88,7 @@ export function App() {
               <MessageBar />
               <GenerationAnnouncer />
               <PredictionLesson />
+              <ClassFilterPanel />
               <ChartsPanel />
               <SamplesPanel />
               <GenerationZeroQuiz />

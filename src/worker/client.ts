@@ -72,6 +72,11 @@ export class SimulationClient {
     this.send({ type: 'updateConfig', version: PROTOCOL_VERSION, config });
   }
 
+  /** The class's answer to the `classReview` request `id`: the offered documents it keeps. */
+  answerClassReview(id: number, kept: number[]): void {
+    this.send({ type: 'classReviewed', version: PROTOCOL_VERSION, id, kept });
+  }
+
   /**
    * Stop: ends the worker at once (whatever it was doing) and frees its memory, GPU memory
    * included. The page keeps what it has; the next run starts a fresh worker.

@@ -9,6 +9,7 @@
  */
 import type { BackendName, BackendRejection } from '../engine/backend';
 import type { SimulationConfig } from '../engine/config/schema';
+import type { ClassReviewRequest } from '../engine/loop/class-review';
 import type { RunCheckpoint, SimulationEvent } from '../engine/loop/types';
 import type { FaultPlan } from '../engine/loop/control/fault-injection';
 import type { SamplerKind } from '../engine/model/infer/sample';
@@ -26,9 +27,12 @@ export type {
 
 /**
  * Bump on any change to the shapes below. (3: checkpoints, resume, fault injection; 5: reports
- * carry the written budget, real words and the samples' non-words.)
+ * carry the written budget, real words and the samples' non-words; 6: the class as the filter.)
  */
-export const PROTOCOL_VERSION = 5;
+export const PROTOCOL_VERSION = 6;
+
+/** The loop asks the class which documents enter; the page answers with `classReviewed` and this id. */
+export type ClassReviewAsked = ClassReviewRequest & { id: number };
 
 export const BACKEND_NAMES: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
 
@@ -63,7 +67,9 @@ export type WorkerCommand =
   /** Run until the current generation is done, then pause. */
   | { type: 'step'; version: typeof PROTOCOL_VERSION }
   /** New settings, taken from the next generation on. */
-  | { type: 'updateConfig'; version: typeof PROTOCOL_VERSION; config: SimulationConfig };
+  | { type: 'updateConfig'; version: typeof PROTOCOL_VERSION; config: SimulationConfig }
+  /** The class's answer to a `classReview`: the indices of the offered documents it keeps. */
+  | { type: 'classReviewed'; version: typeof PROTOCOL_VERSION; id: number; kept: number[] };
 
 // ---- worker -> page ---------------------------------------------------------------------------
 
@@ -78,6 +84,8 @@ export type WorkerEvent =
       /** The start-up timing's ranking, fastest first, when this start ran it (the page remembers it). */
       timings?: TimingEntry[];
     }
+  /** The run waits for the class to keep or discard these documents (config.filter.byClass). */
+  | { type: 'classReview'; version: typeof PROTOCOL_VERSION; request: ClassReviewAsked }
   /** An event of the generation loop, forwarded as it is. */
   | { type: 'loop'; version: typeof PROTOCOL_VERSION; event: SimulationEvent }
   /** Something failed outside the loop (backend, worker load, protocol). */

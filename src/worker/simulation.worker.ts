@@ -17,6 +17,7 @@ import { createConfiguredFamily, resolveSampler } from '../engine/loop/setup';
 import type { RunOptions } from '../engine/loop/types';
 import type { SamplerKind } from '../engine/model/infer/sample';
 import { chooseFallbackBackend } from './backend-choice';
+import { createClassReviewRelay } from './class-review-relay';
 import { browserReplicaHost } from './training-workers';
 import { fallbackNotice, noFallbackMessage } from './backend-fallback';
 import type { TimingEntry } from './backend-timing';
@@ -48,6 +49,8 @@ function emit(event: WorkerEventBody): void {
 const emitLoop = (event: SimulationEvent) => emit({ type: 'loop', event });
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+const classReview = createClassReviewRelay((request) => emit({ type: 'classReview', request }));
 
 function announce(choice: BackendChoice, sampler: SamplerKind, timings?: TimingEntry[]): void {
   emit({
@@ -83,6 +86,7 @@ function loopOptions(
     preferredSampler: sampler,
     resumeFrom: checkpoint ?? undefined,
     replicaHost: browserReplicaHost(),
+    reviewByClass: classReview.reviewer,
     createFamily: fault
       ? async (config, prepared, parallel) =>
           withInjectedFault(
@@ -224,6 +228,9 @@ scope.onmessage = (e) => {
       break;
     case 'updateConfig':
       control?.requestConfig(command.config);
+      break;
+    case 'classReviewed':
+      classReview.answer(command.id, command.kept);
       break;
     default:
       emit({ type: 'error', message: `unknown command ${(command as { type: string }).type}` });

@@ -182,6 +182,14 @@ export function stepRun(): void {
   flush();
 }
 
+/** Sends the class's choice for the review under way (`run.classReview`): the documents it keeps. */
+export function answerClassReview(id: number, kept: number[]): void {
+  if (!client) return;
+  client.answerClassReview(id, kept);
+  enqueue({ type: 'class-review-answered', id });
+  flush();
+}
+
 /** Stops the run by ending its worker; everything finished stays on screen. */
 export function stopRun(): void {
   if (!client) return;

@@ -89,12 +89,19 @@ function foldLoopEvent(run: LiveRun, e: SimulationEvent, now: number): LiveRun {
     case 'runDone':
       return {
         ...run,
+        classReview: null,
         status: e.status === 'complete' ? 'complete' : 'cancelled',
         nStar: e.nStar,
         current: { ...run.current, phase: null },
       };
     case 'error':
-      return { ...run, status: 'failed', error: e.message, current: { ...run.current, phase: null } };
+      return {
+        ...run,
+        status: 'failed',
+        error: e.message,
+        classReview: null,
+        current: { ...run.current, phase: null },
+      };
   }
 }
 
@@ -121,6 +128,7 @@ export function foldRun(run: LiveRun, input: RunInput, now: number): LiveRun {
         current: { ...IDLE_RUN.current, generation: checkpoint.nextGeneration },
         lossCurve: [],
         pendingSamples: null,
+        classReview: null,
         startedAt: run.startedAt ?? input.at,
         generationStartedAt: null,
       };
@@ -130,9 +138,21 @@ export function foldRun(run: LiveRun, input: RunInput, now: number): LiveRun {
     case 'resumed-by-user':
       return run.status === 'paused' ? { ...run, status: 'running' } : run;
     case 'stopped-by-user':
-      return isActive(run) ? { ...run, status: 'stopped', current: { ...run.current, phase: null } } : run;
+      return isActive(run)
+        ? { ...run, status: 'stopped', classReview: null, current: { ...run.current, phase: null } }
+        : run;
     case 'worker-crashed':
-      return { ...run, status: 'failed', error: input.message, current: { ...run.current, phase: null } };
+      return {
+        ...run,
+        status: 'failed',
+        error: input.message,
+        classReview: null,
+        current: { ...run.current, phase: null },
+      };
+    case 'classReview':
+      return { ...run, classReview: input.request };
+    case 'class-review-answered':
+      return run.classReview?.id === input.id ? { ...run, classReview: null } : run;
     case 'ready':
       return {
         ...run,
@@ -146,7 +166,13 @@ export function foldRun(run: LiveRun, input: RunInput, now: number): LiveRun {
     case 'loop':
       return foldLoopEvent(run, input.event, now);
     case 'error':
-      return { ...run, status: 'failed', error: input.message, current: { ...run.current, phase: null } };
+      return {
+        ...run,
+        status: 'failed',
+        error: input.message,
+        classReview: null,
+        current: { ...run.current, phase: null },
+      };
   }
 }
 

@@ -7,6 +7,7 @@ import type { Phase, RunCheckpoint } from '../../engine/loop/types';
 import type {
   BackendName,
   BackendRejection,
+  ClassReviewAsked,
   SamplerKind,
   SimulationConfig,
   WorkerEvent,
@@ -48,6 +49,8 @@ export interface LiveRun {
   lossCurve: LossPoint[];
   /** Samples of the generation under way, before its report arrives. */
   pendingSamples: { generation: number; samples: string[]; promptSamples: PromptSample[] } | null;
+  /** The documents the class is asked to keep or discard now (the run waits for its answer). */
+  classReview: ClassReviewAsked | null;
   /** Settings changes: from which generation each applies. */
   configChanges: { fromGeneration: number; changed: string[] }[];
   notices: string[];
@@ -76,6 +79,7 @@ export const IDLE_RUN: LiveRun = {
   current: { generation: 0, phase: null, step: 0, totalSteps: 0, done: 0, total: 0, tokensPerSec: 0 },
   lossCurve: [],
   pendingSamples: null,
+  classReview: null,
   configChanges: [],
   notices: [],
   error: null,
@@ -92,6 +96,8 @@ export type PageEvent =
   | { type: 'paused-by-user' }
   | { type: 'resumed-by-user' }
   | { type: 'stopped-by-user' }
+  /** The page sent the class's answer to review `id`. */
+  | { type: 'class-review-answered'; id: number }
   | { type: 'worker-crashed'; message: string };
 
 export type RunInput = WorkerEvent | PageEvent;

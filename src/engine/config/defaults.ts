@@ -20,7 +20,7 @@ export const DEFAULT_CONFIG: SimulationConfig = {
   trainingSample: 1,
   training: { steps: 1_400, batchSize: 32, learningRate: 1e-2, warmupSteps: 20, budgetRule: 'fixed-steps' },
   decoding: { temperature: 1, topK: 0, topP: 1 },
-  filter: { keep: 1, dedupe: false },
+  filter: { keep: 1, dedupe: false, byClass: false },
   sampling: { maxLength: 600, sampler: 'auto' },
   evaluation: { sampleChars: 5_000 },
   runs: 1,

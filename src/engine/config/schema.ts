@@ -79,9 +79,10 @@ export const simulationConfigSchema = z.object({
   /**
    * The paper's remedy, data quality: before generated text enters the corpus, only the share
    * `keep` that a judge trained on real text alone scores best enters (1 = no filter), after
-   * dropping duplicates when `dedupe` is on. The amount written stays m.
+   * dropping duplicates when `dedupe` is on. The amount written stays m. With `byClass` the class
+   * keeps or discards the first few documents itself (the page asks it), in the filter's place.
    */
-  filter: z.object({ keep: share(0.05, 1), dedupe: z.boolean() }),
+  filter: z.object({ keep: share(0.05, 1), dedupe: z.boolean(), byClass: z.boolean() }),
   sampling: z.object({
     /** Longest generated document in characters; longer ones are cut and counted as capped. */
     maxLength: count(8, 4_096),

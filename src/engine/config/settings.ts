@@ -32,8 +32,10 @@ const PARADIGM_WORDS: Record<Paradigm, string> = {
   'fresh-data': 'fresh real data',
 };
 
-/** The quality filter in a few words: one difference, whichever of its two parts changed. */
+/** The filters in a few words: one difference, whichever of their parts changed. */
 function filterWords({ filter }: SimulationConfig): string {
+  // The class's choice replaces the quality filter while it is on (loop/class-review.ts).
+  if (filter.byClass) return 'the class chose';
   const parts = [
     filter.keep < 1 ? `best ${pct(filter.keep)} kept` : '',
     filter.dedupe ? 'no duplicates' : '',
@@ -158,6 +160,15 @@ const TABLE = [
     aliases: ['dedupe'],
     live: true,
     classroom: 'filter',
+    diff: { rank: 7, words: filterWords },
+  },
+  {
+    path: 'filter.byClass',
+    label: 'The class chooses what enters',
+    group: 'data',
+    aliases: ['byClass', 'classFilter'],
+    live: true,
+    classroom: 'classFilter',
     diff: { rank: 7, words: filterWords },
   },
   // Decoding

@@ -22,7 +22,7 @@ export function mergeConfig(base: unknown, partial: unknown): unknown {
 const ADDED_SETTINGS = {
   training: { budgetRule: 'fixed-steps' },
   evaluation: { sampleChars: 5_000 },
-  filter: { keep: 1, dedupe: false },
+  filter: { keep: 1, dedupe: false, byClass: false },
   compute: { workers: 1 },
 };
 

@@ -48,6 +48,11 @@ export interface StreamOptions {
   onProgress(done: number, total: number): void;
   /** Called after every call with the documents so far (the page previews the first ones). */
   onDocuments?(documents: readonly GeneratedDocument[]): void;
+  /**
+   * Documents an earlier stream of the same random stream already drew: this one goes on after
+   * them, with the documents a longer stream would have had there.
+   */
+  firstDocument?: number;
 }
 
 /**
@@ -81,7 +86,7 @@ export async function sampleStream(
       // Named by the documents drawn before it, so the stream is the same whatever its goal.
       const call = model.sample(
         { count: SAMPLE_CALL, maxLength: options.maxLength, decoding: options.decoding },
-        rng.split(`call-${issued * SAMPLE_CALL}`),
+        rng.split(`call-${(options.firstDocument ?? 0) + issued * SAMPLE_CALL}`),
       );
       call.catch(() => {}); // awaited below in order; a later call's failure must not go unhandled meanwhile
       inFlight.push(call);

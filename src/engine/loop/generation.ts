@@ -13,6 +13,7 @@ import { perplexityFromNll } from '../metrics/perplexity';
 import { nonWordsOf } from '../metrics/real-words';
 import type { GenerationReport, PromptSample } from '../record';
 import type { Rng } from '../rng';
+import { chooseWithClass } from './class-review';
 import type { LanguageModel } from './families/types';
 import { sampleStream, takeBudget, type GeneratedStream, type TextBudget } from './generated-text';
 import type { Phase, RunState } from './types';
@@ -70,6 +71,7 @@ export async function runGeneration(state: RunState, generation: number): Promis
     writtenDocuments: written.length,
     writtenCut: text.written.cut,
     filter: text.filter,
+    ...(text.classFilter ? { classFilter: text.classFilter } : {}),
     provenance: corpusBefore.provenance,
     extinct: {
       chars: state.extinction.extinctCount('chars').extinct,
@@ -143,6 +145,8 @@ interface GenerationText {
   /** The text written back: the stream's first m characters, or the filter's choice. */
   written: Pick<TextBudget, 'texts' | 'cut'>;
   filter: GenerationReport['filter'];
+  /** What the class kept and discarded, when it chose. */
+  classFilter?: GenerationReport['classFilter'];
   /** The stream's first `evaluation.sampleChars` characters, the sample every metric reads. */
   evaluation: TextBudget;
   samples: string[];
@@ -162,7 +166,9 @@ async function sample(
 ): Promise<GenerationText> {
   const { config, prepared, control, emit } = state;
   const m = generatedCharsPerGeneration(config, state.paradigm.realChars);
-  const filtering = filters(config.filter);
+  // While the class chooses, the automatic filter waits: one filter at a time (class-review.ts).
+  const byClass = config.filter.byClass;
+  const filtering = filters(config.filter) && !byClass;
   const candidateGoal = filtering ? candidateChars(m, config.filter) : m;
   const evaluationChars = state.reference.charCount;
   const goal = Math.max(candidateGoal, evaluationChars);
@@ -201,7 +207,25 @@ async function sample(
   }
   let written: GenerationText['written'] = takeBudget(stream.documents, m);
   let filter: GenerationReport['filter'] = null;
-  if (filtering) {
+  let classFilter: GenerationText['classFilter'];
+  if (byClass) {
+    const chosen = await chooseWithClass({
+      reviewer: state.reviewByClass,
+      signal: control.signal,
+      generation,
+      stream,
+      budget: m,
+      realWords: state.reference.realWords,
+      drawMore: (documentsBefore, chars) =>
+        sampleStream(
+          model,
+          { ...streamOptions(chars), firstDocument: documentsBefore },
+          rng.split('generate'),
+        ),
+    });
+    written = { texts: chosen.texts, cut: chosen.cut };
+    classFilter = chosen.record;
+  } else if (filtering) {
     const more = (round: number) =>
       sampleStream(model, streamOptions(candidateGoal), rng.split(`generate-more-${round}`));
     ({ written, filter } = await chooseWithFilter(state, generation, stream, candidateGoal, m, more));
@@ -210,7 +234,7 @@ async function sample(
   const samples = stream.documents.slice(0, REPORTED_SAMPLES).map((d) => d.text);
   const promptSamples = await continuePrompts(state, model, rng.split('prompts'));
   emit({ type: 'samples', generation, samples, promptSamples });
-  return { budget: m, written, filter, evaluation, samples, promptSamples };
+  return { budget: m, written, filter, classFilter, evaluation, samples, promptSamples };
 }
 
 /** The quality filter's choice of m characters among the stream's candidates (more drawn if duplicates leave it short). */

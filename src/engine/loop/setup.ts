@@ -10,6 +10,7 @@ import { prepareEvaluationReference } from '../metrics/generation-metrics';
 import type { SamplerKind } from '../model/infer/sample';
 import type { ParallelTraining } from '../parallel/replica-host';
 import { createRng } from '../rng';
+import { NO_CLASS_MESSAGE } from './class-review';
 import { corpusFromCheckpoint, preparedFromCheckpoint } from './control/checkpoint';
 import { guardBackendFaults } from './control/faults';
 import type { LoopControl } from './control/loop-control';
@@ -65,6 +66,7 @@ export async function setUpRun(
 ): Promise<RunState> {
   const checkpoint = options.resumeFrom;
   const runConfig = checkpoint ? checkpoint.config : config;
+  if (runConfig.filter.byClass && !options.reviewByClass) throw new Error(NO_CLASS_MESSAGE);
   const prepared = checkpoint
     ? preparedFromCheckpoint(checkpoint)
     : prepareCorpus(runConfig, options.userDocuments);
@@ -109,6 +111,7 @@ export async function setUpRun(
     control,
     emit,
     setupNotices,
+    ...(options.reviewByClass ? { reviewByClass: options.reviewByClass } : {}),
   };
 }
 

@@ -15,6 +15,7 @@ import type { SamplerKind } from '../model/infer/sample';
 import type { ParallelTraining, ReplicaHost } from '../parallel/replica-host';
 import type { GenerationReport, PromptSample } from '../record';
 import type { Rng } from '../rng';
+import type { ClassReviewer } from './class-review';
 import type { LoopControl } from './control/loop-control';
 import type { ModelFamily } from './families/types';
 
@@ -81,6 +82,8 @@ export interface RunState {
   rng: Rng;
   control: LoopControl;
   emit: (event: SimulationEvent) => void;
+  /** Asks the class which documents enter (config.filter.byClass); absent where no class can be asked. */
+  reviewByClass?: ClassReviewer;
   /** The quality filter's judge (a count model of D0), made the first time the filter is on. */
   judge?: Judge;
   /**
@@ -140,6 +143,11 @@ export interface RunOptions {
    * checkpoint's; live settings of the config passed beside it apply from that generation.
    */
   resumeFrom?: RunCheckpoint;
+  /**
+   * Asks the class which of a generation's first documents enter the corpus, when
+   * config.filter.byClass says so (the page's worker forwards it to the page and waits).
+   */
+  reviewByClass?: ClassReviewer;
   /** Where training workers come from (data parallelism on wasm and cpu); absent: this thread alone. */
   replicaHost?: ReplicaHost;
 }

@@ -49,6 +49,11 @@ export function reportToRow(r: GenerationReport): MetricsRow {
     filter_rejected: r.filter ? r.filter.rejected : null,
     judge_nll_all: r.filter ? r.filter.judgeNllAll : null,
     judge_nll_kept: r.filter ? r.filter.judgeNllKept : null,
+    class_offered: r.classFilter?.offered ?? null,
+    class_kept: r.classFilter?.kept ?? null,
+    class_discarded: r.classFilter?.discarded ?? null,
+    class_kept_chars: r.classFilter?.keptChars ?? null,
+    class_filled_chars: r.classFilter?.filledChars ?? null,
     train_loss: Number.isFinite(r.trainLoss) ? r.trainLoss : null,
     duration_ms: Math.round(r.durationMs),
   };

@@ -1,5 +1,6 @@
 import type { SimulationConfig } from '../config/schema';
 import type { Origin } from '../corpus/corpus';
+import type { ClassFilterRecord } from '../loop/class-review';
 import type { GenerationMetrics } from '../metrics/generation-metrics';
 import type { TheoryRecord } from './theory-record';
 
@@ -53,6 +54,8 @@ export interface GenerationReport extends GenerationMetrics {
     judgeNllAll: number;
     judgeNllKept: number;
   } | null;
+  /** What the class kept and discarded (absent when it did not choose, and in older run.json files). */
+  classFilter?: ClassFilterRecord;
   provenance: { origin: Origin; chars: number }[];
   /** Symbols of the held-out text absent from this and every generation since they went. */
   extinct: { chars: number; bigrams: number; words: number };

@@ -75,6 +75,16 @@ export const generationReportSchema = z.object({
     })
     .nullish()
     .transform((v) => v ?? null),
+  classFilter: z
+    .object({
+      offered: count,
+      kept: count,
+      discarded: count,
+      keptChars: count,
+      filledChars: count,
+      discardedTexts: z.array(z.string()),
+    })
+    .optional(),
   provenance: z.array(z.object({ origin: z.union([z.literal('human'), count]), chars: count })),
   extinct: z.object({ chars: count, bigrams: count, words: count }),
   extinctChars: z.array(z.object({ symbol: z.string(), since: count, realCount: count })),

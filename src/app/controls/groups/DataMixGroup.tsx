@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { LOCK_REASON, LockMark, useControlView } from '../../classroom/ControlLock';
+import { ClassFilterSwitch } from '../../lessons/class-filter/ClassFilterSwitch';
 import { useAppStore } from '../../store/app-store';
 import { FieldMessage, type FieldNote } from '../../ui/FieldMessage';
 import { applySettings } from '../fields/apply-settings';
@@ -11,7 +12,11 @@ export function DataMixGroup() {
   return (
     <SettingsGroup
       group="data"
-      custom={{ contamination: <ContaminationSlider />, 'filter.dedupe': <DedupeToggle /> }}
+      custom={{
+        contamination: <ContaminationSlider />,
+        'filter.dedupe': <DedupeToggle />,
+        'filter.byClass': <ClassFilterSwitch />,
+      }}
     />
   );
 }

@@ -52,10 +52,10 @@ export const COMPARE_PAIRS: readonly ComparePair[] = [
   {
     id: 'filter',
     title: 'Unfiltered vs filtered',
-    a: { label: 'unfiltered', apply: (c) => ({ ...c, filter: { keep: 1, dedupe: false } }) },
+    a: { label: 'unfiltered', apply: (c) => ({ ...c, filter: { keep: 1, dedupe: false, byClass: false } }) },
     b: {
       label: 'best half kept, no duplicates',
-      apply: (c) => ({ ...c, filter: { keep: 0.5, dedupe: true } }),
+      apply: (c) => ({ ...c, filter: { keep: 0.5, dedupe: true, byClass: false } }),
     },
     recorded: ['paper-replace', 'quality-filter'],
   },
