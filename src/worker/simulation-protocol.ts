@@ -26,9 +26,10 @@ export type {
 
 /**
  * Bump on any change to the shapes below. (3: checkpoints, resume, fault injection; 5: reports
- * carry the written budget, real words and the samples' non-words.)
+ * carry the written budget, real words and the samples' non-words; 6: reports carry how
+ * generation 0's model sees their text.)
  */
-export const PROTOCOL_VERSION = 5;
+export const PROTOCOL_VERSION = 6;
 
 export const BACKEND_NAMES: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
 

@@ -15,6 +15,7 @@ import type { GenerationReport, PromptSample } from '../record';
 import type { Rng } from '../rng';
 import type { LanguageModel } from './families/types';
 import { sampleStream, takeBudget, type GeneratedStream, type TextBudget } from './generated-text';
+import { viewUnderGenerationZero } from './generation-zero-view';
 import type { Phase, RunState } from './types';
 
 /** Documents of a generation kept in its report (and shown in the page). */
@@ -54,6 +55,7 @@ export async function runGeneration(state: RunState, generation: number): Promis
   const written = writeBackText(state, generation, text.written.texts, rng);
 
   const measured = measure(state, generation, text);
+  const underGenerationZero = await viewUnderGenerationZero(state, generation, model, text.evaluation.whole);
 
   const trainingChars = totalChars(trainingSet);
   const trainingHuman = trainingSet.reduce((n, d) => n + (d.origin === 'human' ? d.chars : 0), 0);
@@ -81,6 +83,7 @@ export async function runGeneration(state: RunState, generation: number): Promis
     samples: text.samples,
     promptSamples: text.promptSamples,
     sampleNonWords: measured.sampleNonWords,
+    underGenerationZero,
     durationMs: performance.now() - started,
   };
 }
