@@ -5,6 +5,7 @@ import { SettingsDrawer } from './controls/SettingsDrawer';
 import { AboutPanel } from './explain/AboutPanel';
 import { useExplain } from './explain/explain-store';
 import { HeaderActions } from './explain/HeaderActions';
+import { SelfViewPanel } from './lessons/self-view/SelfViewPanel';
 import { TourOffer, Walkthrough } from './explain/Walkthrough';
 import { MessageBar } from './MessageBar';
 import { HelpOverlay } from './run-bar/HelpOverlay';
@@ -86,6 +87,7 @@ export function App() {
               <GenerationAnnouncer />
               <ChartsPanel />
               <SamplesPanel />
+              <SelfViewPanel />
               {!presenter && <RunsPanel />}
             </main>
           </div>

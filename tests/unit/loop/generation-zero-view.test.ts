@@ -25,7 +25,7 @@ function taggingFamily() {
   const kept: number[] = [];
   const freed: number[] = [];
   const createFamily: RunOptions['createFamily'] = async (config, prepared) => {
-    const inner = new NgramFamily(config, prepared.vocabulary);
+    const inner: ModelFamily = new NgramFamily(config, prepared.vocabulary);
     const family: ModelFamily = {
       name: inner.name,
       baselineNll: (heldOut) => inner.baselineNll(heldOut),
@@ -57,7 +57,7 @@ describe("how generation 0's model sees every generation's text", () => {
     // p(a) = 1/2, p(b) = 1/6, p(end) = 1/3.
     const vocabulary = buildVocabulary(['ab']);
     const config = microRunConfig({ model: { family: 'ngram', ngramOrder: 0, ngramAlpha: 0 } });
-    const family = new NgramFamily(config, vocabulary);
+    const family: ModelFamily = new NgramFamily(config, vocabulary);
     const model = await family.train(
       0,
       ['aab', 'a'].map((t) => vocabulary.encode(t)),
