@@ -18,7 +18,7 @@ export interface DocumentNll {
 }
 
 /** Histogram bins per factor of ten of perplexity: bin i holds [10^(i/B), 10^((i+1)/B)). */
-export const SPREAD_BINS_PER_DECADE = 20;
+export const SPREAD_BINS_PER_DECADE = 40;
 
 /**
  * A per-document perplexity above this reads as an error: a character model of text in a known

@@ -16,15 +16,15 @@ describe('per-document perplexity and its spread', () => {
   });
 
   it('bins are log-spaced, shared by everyone, and an exact edge opens its bin', () => {
-    expect(SPREAD_BINS_PER_DECADE).toBe(20);
+    expect(SPREAD_BINS_PER_DECADE).toBe(40);
     expect(spreadBin(1)).toBe(0);
-    expect(spreadBin(10)).toBe(20);
-    expect(spreadBin(100)).toBe(40);
-    expect(spreadBin(9.99)).toBe(19);
-    // 10^(3/20) = 1.4125...: 1.41 is in bin 2, 1.42 in bin 3.
-    expect(spreadBin(1.41)).toBe(2);
-    expect(spreadBin(1.42)).toBe(3);
-    expect(binEdge(3)).toBeCloseTo(1.41254, 5);
+    expect(spreadBin(10)).toBe(40);
+    expect(spreadBin(100)).toBe(80);
+    expect(spreadBin(9.99)).toBe(39);
+    // 10^(6/40) = 1.4125...: 1.41 is in bin 5, 1.42 in bin 6.
+    expect(spreadBin(1.41)).toBe(5);
+    expect(spreadBin(1.42)).toBe(6);
+    expect(binEdge(6)).toBeCloseTo(1.41254, 5);
   });
 
   it('summarises five documents: median, 90th percentile, share above 10, counts per bin', () => {
@@ -39,11 +39,11 @@ describe('per-document perplexity and its spread', () => {
     expect(spread.p90).toBeCloseTo(4 + 0.6 * 16, 10);
     expect(spread.shareAboveError).toBeCloseTo(1 / 5, 12);
     expect(ERROR_PERPLEXITY).toBe(10);
-    // log10 x 20: 1 -> 0, 2 -> 6.02, 3 -> 9.54, 4 -> 12.04, 20 -> 26.02.
-    const expected = new Array(27).fill(0);
-    for (const bin of [0, 6, 9, 12, 26]) expected[bin] = 1;
+    // log10 x 40: 1 -> 0, 2 -> 12.04, 3 -> 19.08, 4 -> 24.08, 20 -> 52.04.
+    const expected = new Array(53).fill(0);
+    for (const bin of [0, 12, 19, 24, 52]) expected[bin] = 1;
     expect(spread.counts).toEqual(expected);
-    expect(spread.binsPerDecade).toBe(20);
+    expect(spread.binsPerDecade).toBe(40);
   });
 
   it('an even count takes the mean of the two middle ones; no documents is no spread', () => {

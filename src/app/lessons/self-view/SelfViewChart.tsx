@@ -26,6 +26,9 @@ interface Props {
   first: GenerationZeroView | null;
 }
 
+/** The legend says how many documents each outline stands for: a few dozen make coarse steps. */
+const documents = (n: number) => `${n} document${n === 1 ? '' : 's'}`;
+
 export function SelfViewChart({ generation, view, first }: Props) {
   const rows = useMemo(() => selfViewRows(view, first), [view, first]);
   const low = rows[0]?.x ?? 0;
@@ -59,7 +62,7 @@ export function SelfViewChart({ generation, view, first }: Props) {
           <Area
             type="stepAfter"
             dataKey="first"
-            name="generation 0"
+            name={`generation 0 (${documents(first.samples.documents)})`}
             stroke={OKABE_ITO.skyBlue}
             strokeWidth={2}
             strokeDasharray="6 3"
@@ -71,7 +74,7 @@ export function SelfViewChart({ generation, view, first }: Props) {
         <Area
           type="stepAfter"
           dataKey="chosen"
-          name={`generation ${generation}`}
+          name={`generation ${generation} (${documents(view.samples.documents)})`}
           stroke={OKABE_ITO.vermillion}
           strokeWidth={3}
           fill={OKABE_ITO.vermillion}
@@ -81,7 +84,7 @@ export function SelfViewChart({ generation, view, first }: Props) {
         <Line
           type="stepAfter"
           dataKey="real"
-          name="real text"
+          name={`real text (${documents(view.real.documents)})`}
           stroke={OKABE_ITO.bluishGreen}
           strokeWidth={3}
           strokeDasharray="2 4"

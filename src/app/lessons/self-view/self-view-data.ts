@@ -9,14 +9,15 @@ import { ERROR_PERPLEXITY } from '../../../engine/metrics/perplexity-spread';
 import { formatNumber, formatPercent } from '../../charts/data/chart-summaries';
 
 /**
- * Bins per decade drawn: the record's finer bins merged in groups, so the few dozen documents of
- * an evaluation sample fill bars a class can read rather than a comb of ones and zeros.
+ * Fewest bins the used span is drawn with: the recorded bins are merged in pairs while at least
+ * this many remain, so a wide spread (a long tail of errors) gets bars full enough to read and
+ * a narrow one (long documents average out) keeps its shape.
  */
-export const SHOWN_BINS_PER_DECADE = 10;
+export const MIN_SHOWN_BINS = 12;
 
 /** One step of the histogram: its bin's edges and each series' share of documents (%) in it. */
 export interface SelfViewRow {
-  /** log10 of the bin's lower edge, times SHOWN_BINS_PER_DECADE: the x position (a log axis). */
+  /** log10 of the bin's lower edge: the x position on a log axis. */
   x: number;
   from: number;
   to: number;
@@ -39,9 +40,8 @@ export function viewedGenerations(reports: readonly GenerationReport[]): ViewedG
   );
 }
 
-/** The spread's counts on SHOWN_BINS_PER_DECADE bins (it is recorded at a multiple of that). */
-function shownCounts(spread: PerplexitySpread): number[] {
-  const merge = Math.max(1, Math.round(spread.binsPerDecade / SHOWN_BINS_PER_DECADE));
+/** The spread's counts with every `merge` recorded bins summed into one. */
+function mergedCounts(spread: PerplexitySpread, merge: number): number[] {
   const out: number[] = [];
   spread.counts.forEach((c, i) => {
     const bin = Math.floor(i / merge);
@@ -51,35 +51,41 @@ function shownCounts(spread: PerplexitySpread): number[] {
   return out;
 }
 
-const edge = (bin: number) => 10 ** (bin / SHOWN_BINS_PER_DECADE);
+const usedBins = (counts: readonly number[]) => counts.flatMap((c, i) => (c > 0 ? [i] : []));
 
 /**
  * The histogram rows from one bin below the lowest any series uses (never below perplexity 1) to
  * one above the highest, so each outline rises from zero and falls back to it: a step chart draws
- * each bin from its row to the next. Shares are of each series' own documents, so samples of
- * different sizes compare.
+ * each bin from its row to the next. The recorded bins are merged in pairs while the used span
+ * keeps MIN_SHOWN_BINS. Shares are of each series' own documents, so samples of different sizes
+ * compare.
  */
 export function selfViewRows(chosen: GenerationZeroView, first: GenerationZeroView | null): SelfViewRow[] {
-  const series = {
-    chosen: shownCounts(chosen.samples),
-    first: first ? shownCounts(first.samples) : [],
-    real: shownCounts(chosen.real),
+  const spreads = { chosen: chosen.samples, first: first?.samples ?? null, real: chosen.real };
+  const recorded = Object.values(spreads).flatMap((sp) => (sp ? usedBins(sp.counts) : []));
+  if (recorded.length === 0) return [];
+  const perDecade = chosen.samples.binsPerDecade;
+  let merge = 1;
+  const span = (m: number) =>
+    Math.floor(Math.max(...recorded) / m) - Math.floor(Math.min(...recorded) / m) + 1;
+  while (merge * 2 <= perDecade && span(merge * 2) >= MIN_SHOWN_BINS) merge *= 2;
+  const counts = {
+    chosen: mergedCounts(spreads.chosen, merge),
+    first: spreads.first ? mergedCounts(spreads.first, merge) : [],
+    real: mergedCounts(spreads.real, merge),
   };
-  const totals = {
-    chosen: chosen.samples.documents,
-    first: first?.samples.documents ?? 0,
-    real: chosen.real.documents,
+  const share = (key: keyof typeof counts, bin: number) => {
+    const total = spreads[key]?.documents ?? 0;
+    return total > 0 ? (100 * (counts[key][bin] ?? 0)) / total : 0;
   };
-  const used = Object.values(series).flatMap((counts) => counts.flatMap((c, i) => (c > 0 ? [i] : [])));
-  if (used.length === 0) return [];
-  const share = (key: keyof typeof series, bin: number) =>
-    totals[key] > 0 ? (100 * (series[key][bin] ?? 0)) / totals[key] : 0;
+  const used = Object.values(counts).flatMap(usedBins);
   const rows: SelfViewRow[] = [];
   for (let bin = Math.max(0, Math.min(...used) - 1); bin <= Math.max(...used) + 1; bin++) {
+    const x = (bin * merge) / perDecade;
     rows.push({
-      x: bin,
-      from: edge(bin),
-      to: edge(bin + 1),
+      x,
+      from: 10 ** x,
+      to: 10 ** (((bin + 1) * merge) / perDecade),
       chosen: share('chosen', bin),
       first: share('first', bin),
       real: share('real', bin),
@@ -88,21 +94,27 @@ export function selfViewRows(chosen: GenerationZeroView, first: GenerationZeroVi
   return rows;
 }
 
-/** Positions (bin units) of 1-2-5 perplexity ticks inside [low, high]. */
+/**
+ * Positions (log10 of perplexity) of ticks inside [low, high]: 1-2-5 per decade, or the denser
+ * 1-1.5-2-3-5-7 where that leaves fewer than three (a narrow spread).
+ */
 export function selfViewTicks(low: number, high: number): number[] {
-  const ticks: number[] = [];
-  for (let decade = 0; decade <= 20; decade++) {
-    for (const m of [1, 2, 5]) {
-      const x = Math.log10(m * 10 ** decade) * SHOWN_BINS_PER_DECADE;
-      if (x >= low - 1e-9 && x <= high + 1e-9) ticks.push(x);
+  const pick = (mantissas: readonly number[]) => {
+    const ticks: number[] = [];
+    for (let decade = 0; decade <= 20; decade++) {
+      for (const m of mantissas) {
+        const x = Math.log10(m * 10 ** decade);
+        if (x >= low - 1e-9 && x <= high + 1e-9) ticks.push(x);
+      }
     }
-  }
-  return ticks;
+    return ticks;
+  };
+  const coarse = pick([1, 2, 5]);
+  return coarse.length >= 3 ? coarse : pick([1, 1.5, 2, 3, 5, 7]);
 }
 
 /** A tick's perplexity label: the value at that position of the log axis. */
-export const perplexityAt = (x: number): string =>
-  formatNumber(Number((10 ** (x / SHOWN_BINS_PER_DECADE)).toPrecision(3)));
+export const perplexityAt = (x: number): string => formatNumber(Number((10 ** x).toPrecision(3)));
 
 /**
  * The chart in one sentence: "Generation 5: median perplexity 1.4 under generation 0's model
