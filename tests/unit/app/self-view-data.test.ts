@@ -62,6 +62,8 @@ describe('the self-view histogram', () => {
     expect(ticks.map(perplexityAt)).toEqual(['1', '2', '5', '10']);
     // A narrow spread (perplexity 2 to 6.3) gets the denser set.
     expect(selfViewTicks(0.3, 0.8).map(perplexityAt)).toEqual(['2', '3', '5']);
+    // Narrower still (2.2 to 5.6): every half step.
+    expect(selfViewTicks(0.35, 0.75).map(perplexityAt)).toEqual(['2.5', '3', '3.5', '4', '5']);
     const lowest: GenerationZeroView = { samples: spread([2]), real: spread([1, 1]) };
     expect(selfViewRows(lowest, null)[0].x).toBe(0);
   });

@@ -87,7 +87,7 @@ export function SelfViewChart({ generation, view, first }: Props) {
           name={`real text (${documents(view.real.documents)})`}
           stroke={OKABE_ITO.bluishGreen}
           strokeWidth={3}
-          strokeDasharray="2 4"
+          strokeDasharray="5 3"
           dot={false}
           isAnimationActive={false}
         />

@@ -17,7 +17,7 @@ import './self-view.css';
 const CHART_SLOT = 6;
 
 const CAPTION =
-  "Each document's perplexity as generation 0's model (trained on real text only) reads it: low means text it finds easy, high means text it finds foreign. Later generations pile up on the easy side and grow a tail of errors; the dotted outline is real text.";
+  "Each document's perplexity as generation 0's model (trained on real text only) reads it: low means text it finds easy, high means text it finds foreign. Later generations pile up on the easy side and grow a tail of errors; the green outline is real text.";
 
 /** What to say instead of a histogram: before generation 0, or for a run that has none. */
 function emptyLine(finished: number, viewed: readonly ViewedGeneration[]): string | null {

@@ -94,9 +94,16 @@ export function selfViewRows(chosen: GenerationZeroView, first: GenerationZeroVi
   return rows;
 }
 
+/** Tick values per decade, coarse to fine. */
+const TICK_MANTISSAS = [
+  [1, 2, 5],
+  [1, 1.5, 2, 3, 5, 7],
+  [1, 1.5, 2, 2.5, 3, 3.5, 4, 5, 6, 7, 8, 9],
+] as const;
+
 /**
- * Positions (log10 of perplexity) of ticks inside [low, high]: 1-2-5 per decade, or the denser
- * 1-1.5-2-3-5-7 where that leaves fewer than three (a narrow spread).
+ * Positions (log10 of perplexity) of ticks inside [low, high]: the first set of TICK_MANTISSAS
+ * that leaves at least three (a narrow spread gets the denser ones).
  */
 export function selfViewTicks(low: number, high: number): number[] {
   const pick = (mantissas: readonly number[]) => {
@@ -109,8 +116,11 @@ export function selfViewTicks(low: number, high: number): number[] {
     }
     return ticks;
   };
-  const coarse = pick([1, 2, 5]);
-  return coarse.length >= 3 ? coarse : pick([1, 1.5, 2, 3, 5, 7]);
+  for (const mantissas of TICK_MANTISSAS) {
+    const ticks = pick(mantissas);
+    if (ticks.length >= 3) return ticks;
+  }
+  return pick(TICK_MANTISSAS[TICK_MANTISSAS.length - 1]);
 }
 
 /** A tick's perplexity label: the value at that position of the log axis. */
