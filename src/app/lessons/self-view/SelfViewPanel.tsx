@@ -8,6 +8,7 @@
 import { useId, useMemo, useState } from 'react';
 import { ChartFrame } from '../../charts/ChartFrame';
 import { useChartData } from '../../charts/data/use-chart-data';
+import type { GenerationReport } from '../../../engine/record';
 import { SelfViewChart } from './SelfViewChart';
 import { selfViewSummary, viewedGenerations, type ViewedGeneration } from './self-view-data';
 import '../../charts/charts.css';
@@ -32,10 +33,12 @@ export function SelfViewPanel() {
   // The finished generations only: the run itself changes with every training step.
   const generations = useChartData((s) => s.run.generations, CHART_SLOT);
   const viewed = useMemo(() => viewedGenerations(generations), [generations]);
-  // null follows the latest generation as the run goes on.
-  const [picked, setPicked] = useState<number | null>(null);
+  // A generation picked in this run (its first report says which); otherwise the latest is
+  // shown, following the run as it goes on, and a new run starts by following again.
+  const [picked, setPicked] = useState<{ run: GenerationReport; generation: number } | null>(null);
+  const pickedHere = picked !== null && picked.run === generations[0] ? picked.generation : null;
   const latest = viewed.at(-1) ?? null;
-  const shown = (picked !== null ? viewed.find((v) => v.generation === picked) : undefined) ?? latest;
+  const shown = viewed.find((v) => v.generation === pickedHere) ?? latest;
   const first = viewed[0]?.generation === 0 ? viewed[0] : null;
   const index = shown ? viewed.indexOf(shown) : 0;
   const missing = generations.length - viewed.length;
@@ -56,7 +59,7 @@ export function SelfViewPanel() {
           aria-valuetext={`generation ${shown.generation}`}
           onChange={(e) => {
             const next = viewed[Number(e.target.value)];
-            setPicked(next === latest ? null : next.generation);
+            setPicked(next === latest ? null : { run: generations[0], generation: next.generation });
           }}
           data-testid="self-view-slider"
         />
