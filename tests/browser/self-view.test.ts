@@ -54,4 +54,22 @@ describe('how the models see their own text', () => {
     expect(problems.consoleErrors).toEqual([]);
     await page.close();
   }, 90_000);
+
+  it('in presenter mode at 1024x768 the histogram is shown, as wide as the page allows', async () => {
+    const page = await browser().context.newPage();
+    const problems = watchPage(page);
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await page.goto(quickUrl(browser().baseUrl, 'present=1'));
+    await runQuick(page);
+    const panel = page.getByTestId('self-view-panel');
+    await panel.scrollIntoViewIfNeeded();
+    expect(await panel.isVisible()).toBe(true);
+    const box = await panel.boundingBox();
+    const plot = await panel.locator('.chart-plot .recharts-wrapper').first().boundingBox();
+    expect(box && box.x >= 0 && box.x + box.width <= 1024).toBe(true);
+    // The settings are folded away: the plot takes most of the width, for the back of the room.
+    expect(plot?.width ?? 0).toBeGreaterThan(800);
+    expect(problems.pageErrors).toEqual([]);
+    await page.close();
+  }, 90_000);
 });
