@@ -14,7 +14,7 @@ import {
   yAxisLabel,
 } from '../../charts/chart-theme';
 import { topLegend } from '../../charts/chart-elements';
-import { niceCeiling } from '../../charts/data/chart-data';
+import { linearAxis } from '../../charts/data/chart-data';
 import { OKABE_ITO } from '../../ui/palette';
 import type { GenerationZeroView } from '../../../engine/record';
 import { perplexityAt, selfViewRows, selfViewTicks } from './self-view-data';
@@ -34,10 +34,18 @@ export function SelfViewChart({ generation, view, first }: Props) {
   const low = rows[0]?.x ?? 0;
   const high = rows.at(-1)?.x ?? 1;
   const ticks = useMemo(() => selfViewTicks(low, high), [low, high]);
-  const top = niceCeiling(Math.max(1, ...rows.flatMap((r) => [r.chosen, r.first, r.real])), 100);
+  const yAxis = useMemo(
+    () =>
+      linearAxis(
+        rows.flatMap((r) => [r.chosen, r.first, r.real]),
+        100,
+      ),
+    [rows],
+  );
   return (
     <ResponsiveContainer width="100%" height="100%">
-      <ComposedChart data={rows} margin={CHART_MARGIN}>
+      {/* Remounted when generation 0's series comes or goes, so the legend keeps one order. */}
+      <ComposedChart key={first ? 'beside-first' : 'alone'} data={rows} margin={CHART_MARGIN}>
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis
           dataKey="x"
@@ -51,7 +59,8 @@ export function SelfViewChart({ generation, view, first }: Props) {
         />
         <YAxis
           type="number"
-          domain={[0, top]}
+          domain={yAxis.domain}
+          ticks={yAxis.ticks}
           tick={TICK}
           width={Y_AXIS_WIDTH}
           tickFormatter={(v: number) => `${v}%`}
