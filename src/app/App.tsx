@@ -5,6 +5,7 @@ import { SettingsDrawer } from './controls/SettingsDrawer';
 import { AboutPanel } from './explain/AboutPanel';
 import { useExplain } from './explain/explain-store';
 import { HeaderActions } from './explain/HeaderActions';
+import { SelfViewPanel } from './lessons/self-view/SelfViewPanel';
 import { TourOffer, Walkthrough } from './explain/Walkthrough';
 import { MessageBar } from './MessageBar';
 import { ClassFilterPanel } from './lessons/class-filter/ClassFilterPanel';
@@ -91,6 +92,7 @@ export function App() {
               <ClassFilterPanel />
               <ChartsPanel />
               <SamplesPanel />
+              <SelfViewPanel />
               <GenerationZeroQuiz />
               {!presenter && <RunsPanel />}
             </main>

@@ -27,7 +27,8 @@ export type {
 
 /**
  * Bump on any change to the shapes below. (3: checkpoints, resume, fault injection; 5: reports
- * carry the written budget, real words and the samples' non-words; 6: the class as the filter.)
+ * carry the written budget, real words and the samples' non-words; 6: the class as the filter, and
+ * reports carry how generation 0's model sees their text.)
  */
 export const PROTOCOL_VERSION = 6;
 

@@ -16,6 +16,7 @@ import type { Rng } from '../rng';
 import { chooseWithClass } from './class-review';
 import type { LanguageModel } from './families/types';
 import { sampleStream, takeBudget, type GeneratedStream, type TextBudget } from './generated-text';
+import { viewUnderGenerationZero } from './generation-zero-view';
 import type { Phase, RunState } from './types';
 
 /** Documents of a generation kept in its report (and shown in the page). */
@@ -55,6 +56,7 @@ export async function runGeneration(state: RunState, generation: number): Promis
   const written = writeBackText(state, generation, text.written.texts, rng);
 
   const measured = measure(state, generation, text);
+  const underGenerationZero = await viewUnderGenerationZero(state, generation, model, text.evaluation.whole);
 
   const trainingChars = totalChars(trainingSet);
   const trainingHuman = trainingSet.reduce((n, d) => n + (d.origin === 'human' ? d.chars : 0), 0);
@@ -83,6 +85,7 @@ export async function runGeneration(state: RunState, generation: number): Promis
     samples: text.samples,
     promptSamples: text.promptSamples,
     sampleNonWords: measured.sampleNonWords,
+    underGenerationZero,
     durationMs: performance.now() - started,
   };
 }

@@ -12,6 +12,7 @@ import { EventQueue } from './control/event-queue';
 import { isBackendFault } from './control/faults';
 import { LoopControl } from './control/loop-control';
 import { runGeneration } from './generation';
+import { releaseGenerationZero } from './generation-zero-view';
 import { setUpRun } from './setup';
 import type { RunCheckpoint, RunOptions, RunState, SimulationEvent } from './types';
 
@@ -97,6 +98,7 @@ async function runGenerations(
       });
   } finally {
     try {
+      if (state) releaseGenerationZero(state);
       state?.family.dispose();
     } catch {
       // Freeing a failed backend's memory may fail too; the worker moves on without it.

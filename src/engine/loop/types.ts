@@ -18,6 +18,7 @@ import type { Rng } from '../rng';
 import type { ClassReviewer } from './class-review';
 import type { LoopControl } from './control/loop-control';
 import type { ModelFamily } from './families/types';
+import type { GenerationZeroScorer } from './generation-zero-view';
 
 /** The phases of a generation, in order. */
 export const PHASES = ['sampling-corpus', 'training', 'evaluating', 'generating', 'writing-back'] as const;
@@ -86,6 +87,8 @@ export interface RunState {
   reviewByClass?: ClassReviewer;
   /** The quality filter's judge (a count model of D0), made the first time the filter is on. */
   judge?: Judge;
+  /** Generation 0's model, kept to score later generations' text (generation-zero-view.ts). */
+  generationZero?: GenerationZeroScorer;
   /**
    * What the model family said while it was set up (how many workers train), held until the run
    * has started (the page clears its notices when a run starts); once released, it says them at once.

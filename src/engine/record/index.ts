@@ -3,7 +3,7 @@
  * imports and replays it, theory mode adds its bands to it; all of them read and write it
  * through this module. Field names are a contract with every file already written.
  */
-export type { GenerationReport, PromptSample, RunRecord } from './run-record';
+export type { GenerationReport, GenerationZeroView, PromptSample, RunRecord } from './run-record';
 export type {
   Band,
   ChainTokens,

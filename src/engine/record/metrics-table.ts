@@ -1,3 +1,4 @@
+import { ERROR_PERPLEXITY } from '../metrics/perplexity-spread';
 import type { GenerationReport, RunRecord } from './run-record';
 
 /** One flat row of numbers per generation: the columns of metrics.csv. */
@@ -8,6 +9,20 @@ const keyed = (prefix: string, values: Record<string, number>): MetricsRow =>
 
 /** A field a run.json written before it existed reads as missing (empty in the CSV). */
 const num = (v: number | undefined): number | null => (v === undefined || Number.isNaN(v) ? null : v);
+
+/**
+ * Per-document perplexity under generation 0's model (GenerationZeroView): this generation's
+ * documents and the real reference; empty where it was not measured.
+ */
+function generationZeroColumns(view: GenerationReport['underGenerationZero']): MetricsRow {
+  return {
+    gen0_ppl_median: view ? view.samples.median : null,
+    gen0_ppl_p90: view ? view.samples.p90 : null,
+    [`gen0_ppl_share_above_${ERROR_PERPLEXITY}`]: view ? view.samples.shareAboveError : null,
+    gen0_real_ppl_median: view ? view.real.median : null,
+    gen0_real_ppl_p90: view ? view.real.p90 : null,
+  };
+}
 
 export function reportToRow(r: GenerationReport): MetricsRow {
   return {
@@ -54,6 +69,7 @@ export function reportToRow(r: GenerationReport): MetricsRow {
     class_discarded: r.classFilter?.discarded ?? null,
     class_kept_chars: r.classFilter?.keptChars ?? null,
     class_filled_chars: r.classFilter?.filledChars ?? null,
+    ...generationZeroColumns(r.underGenerationZero),
     train_loss: Number.isFinite(r.trainLoss) ? r.trainLoss : null,
     duration_ms: Math.round(r.durationMs),
   };

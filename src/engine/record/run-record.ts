@@ -2,7 +2,18 @@ import type { SimulationConfig } from '../config/schema';
 import type { Origin } from '../corpus/corpus';
 import type { ClassFilterRecord } from '../loop/class-review';
 import type { GenerationMetrics } from '../metrics/generation-metrics';
+import type { PerplexitySpread } from '../metrics/perplexity-spread';
 import type { TheoryRecord } from './theory-record';
+
+/**
+ * How generation 0's model sees a generation's text (loop/generation-zero-view.ts): the spread of
+ * per-document perplexity of its evaluation documents, and of the real held-out documents of the
+ * same size (the same in every generation of a run).
+ */
+export interface GenerationZeroView {
+  samples: PerplexitySpread;
+  real: PerplexitySpread;
+}
 
 export interface PromptSample {
   prompt: string;
@@ -73,6 +84,12 @@ export interface GenerationReport extends GenerationMetrics {
    * a run.json written before they were recorded.
    */
   sampleNonWords: string[] | null;
+  /**
+   * This generation's documents as generation 0's model sees them, beside real text. null when
+   * generation 0's model was not there to ask (a resumed run); absent in a run.json written
+   * before it was recorded.
+   */
+  underGenerationZero?: GenerationZeroView | null;
   durationMs: number;
 }
 

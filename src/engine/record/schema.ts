@@ -27,6 +27,15 @@ const addedMetric = z
   .nullish()
   .transform((v) => v ?? NaN);
 
+const perplexitySpread = z.object({
+  documents: count,
+  median: metric,
+  p90: metric,
+  shareAboveError: metric,
+  binsPerDecade: z.number().int().positive(),
+  counts: z.array(count),
+});
+
 export const generationReportSchema = z.object({
   generation: count,
   perplexity: metric,
@@ -95,6 +104,8 @@ export const generationReportSchema = z.object({
     .array(z.string())
     .nullish()
     .transform((v) => v ?? null),
+  // Absent in a file written before it was recorded: stays absent (not measured).
+  underGenerationZero: z.object({ samples: perplexitySpread, real: perplexitySpread }).nullish(),
   durationMs: metric,
 });
 

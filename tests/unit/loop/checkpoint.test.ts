@@ -6,8 +6,12 @@ import type { RunCheckpoint, SimulationEvent } from '../../../src/engine/loop/ty
 import { runSimulation } from '../../../src/engine/loop/run';
 import { collectEvents, microRunConfig, reportsOf } from '../../support/loop-fixtures';
 
+/**
+ * Reports without their times, and without generation 0's view of them: generation 0's model is
+ * not in a checkpoint, so a resumed run leaves that view out (asserted on its own below).
+ */
 const withoutTimes = (reports: ReturnType<typeof reportsOf>) =>
-  reports.map(({ durationMs: _d, ...rest }) => rest);
+  reports.map(({ durationMs: _d, underGenerationZero: _v, ...rest }) => rest);
 const checkpointsOf = (events: SimulationEvent[]) =>
   events.flatMap((e) => (e.type === 'checkpoint' ? [e.checkpoint] : []));
 
@@ -41,6 +45,14 @@ describe('checkpoints and resuming', () => {
       const resumed = reportsOf(events);
       expect(resumed.map((r) => r.generation)).toEqual([2, 3]);
       expect(withoutTimes(resumed)).toEqual(withoutTimes(whole.slice(2)));
+      // No other model stands in for generation 0's: the view is left out, and the page is told.
+      expect(whole.every((r) => r.underGenerationZero)).toBe(true);
+      expect(resumed.map((r) => r.underGenerationZero)).toEqual([null, null]);
+      expect(
+        events.some(
+          (e) => e.type === 'notice' && /Generation 0's model is not kept in a checkpoint/.test(e.message),
+        ),
+      ).toBe(true);
       expect(events.at(-1)).toMatchObject({ type: 'runDone', status: 'complete', generations: 4 });
       // The baseline is reused, not measured again, and the page is told where the run goes on.
       expect(events.find((e) => e.type === 'baseline')).toMatchObject({

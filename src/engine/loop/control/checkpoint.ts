@@ -10,6 +10,7 @@ import { makeDocuments } from '../../corpus/corpus';
 import type { PreparedCorpus } from '../../corpus/prepare';
 import { createMarkovSource } from '../../text/markov-source';
 import { vocabularyFromSymbols } from '../../text/vocabulary';
+import { resumedWithoutGenerationZero } from '../generation-zero-view';
 import { CHECKPOINT_VERSION, type RunCheckpoint, type RunState } from '../types';
 
 /** The run's state after `nextGeneration - 1` finished (copied: the run goes on changing it). */
@@ -68,6 +69,7 @@ export function resumeNotices(state: RunState, checkpoint: RunCheckpoint): strin
       ? 'The run starts again at generation 0 (its baseline is kept).'
       : `The run goes on from generation ${g}; ${kept}.`,
   ];
+  if (g > 0) notices.push(resumedWithoutGenerationZero(g));
   if (g > 0 && state.config.model.continueTraining && state.family.name === 'transformer') {
     notices.push(
       `Model weights are not kept between workers: generation ${g} trains from a fresh model instead of continuing generation ${g - 1}'s.`,

@@ -7,7 +7,7 @@
  * Recognised by name, not by class: errors cross module (and worker) boundaries, and importing
  * the trainer's error class would load TensorFlow.js into count-model runs.
  */
-import type { LanguageModel, ModelFamily } from '../families/types';
+import type { DocumentScorer, LanguageModel, ModelFamily } from '../families/types';
 
 export const BACKEND_FAULT = 'BackendFaultError';
 export const TRAINING_DIVERGED = 'TrainingDivergedError';
@@ -33,20 +33,44 @@ const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
  * from a tfjs kernel or its device. The count model runs no backend and is never wrapped.
  */
 export function guardBackendFaults(family: ModelFamily, signal: AbortSignal): ModelFamily {
+  const asFault = (e: unknown): unknown =>
+    signal.aborted || isTrainingDivergence(e) || isBackendFault(e)
+      ? e
+      : new BackendFaultError(messageOf(e), { cause: e });
   const guard = async <T>(work: () => Promise<T>): Promise<T> => {
     try {
       return await work();
     } catch (e) {
-      if (signal.aborted || isTrainingDivergence(e) || isBackendFault(e)) throw e;
-      throw new BackendFaultError(messageOf(e), { cause: e });
+      throw asFault(e);
     }
   };
-  const guardModel = (model: LanguageModel): LanguageModel => ({
-    nll: (docs) => guard(() => model.nll(docs)),
-    sample: (options, rng) => guard(() => model.sample(options, rng)),
-    parallelCalls: model.parallelCalls,
-    exactKl: model.exactKl ? () => model.exactKl?.() ?? null : undefined,
+  const guardSync = <T>(work: () => T): T => {
+    try {
+      return work();
+    } catch (e) {
+      throw asFault(e);
+    }
+  };
+  const guardScorer = (scorer: DocumentScorer): DocumentScorer => ({
+    documentNlls: (docs) => guard(() => scorer.documentNlls(docs)),
+    dispose: () => {
+      try {
+        scorer.dispose();
+      } catch {
+        // As the family's dispose below: a lost device frees its memory itself.
+      }
+    },
   });
+  const guardModel = (model: LanguageModel): LanguageModel => {
+    const keep = model.keepScorer;
+    return {
+      nll: (docs) => guard(() => model.nll(docs)),
+      sample: (options, rng) => guard(() => model.sample(options, rng)),
+      parallelCalls: model.parallelCalls,
+      exactKl: model.exactKl ? () => model.exactKl?.() ?? null : undefined,
+      keepScorer: keep ? () => guardScorer(guardSync(keep)) : undefined,
+    };
+  };
   return {
     name: family.name,
     baselineNll: (heldOut) => guard(() => family.baselineNll(heldOut)),

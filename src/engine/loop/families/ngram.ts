@@ -85,6 +85,15 @@ export class NgramFamily implements ModelFamily {
         return { documents: docs, hitCap: docs.map((d) => d.length >= maxLength) };
       },
       exactKl: exactKl ? () => exactKl(model) : undefined,
+      // A fitted count model is never changed by a later fit: keeping it is keeping the object.
+      keepScorer: () => ({
+        documentNlls: async (docs) =>
+          docs.map((doc) => {
+            const ll = model.logLikelihood([doc], { floor: NGRAM_EVAL_FLOOR });
+            return { nll: ll.nll, tokens: ll.tokens };
+          }),
+        dispose: () => {},
+      }),
     };
   }
 

@@ -6,6 +6,7 @@ import { documentsToStream } from '../../model/train/batches';
 import { modelShape, type ModelShape } from '../../model/shape';
 import { DEFAULT_ADAMW } from '../../model/train/adamw';
 import { streamNll } from '../../model/infer/evaluate';
+import { documentNlls } from '../../model/infer/document-nll';
 import { createGpt, type Gpt } from '../../model/gpt';
 import { sampleDocuments, type SamplerKind } from '../../model/infer/sample';
 import { trainingStepsFor } from '../../model/train/schedule';
@@ -134,7 +135,19 @@ export class TransformerFamily implements ModelFamily {
       nll: (docs) => streamNll(model, documentsToStream(docs)),
       sample: (options, rng) => this.sample(model, options, rng),
       parallelCalls: 1 + (this.replicas?.size ?? 0),
+      keepScorer: () => {
+        // A copy: the next generation trains this model further (continue) or frees it (fresh).
+        const copy = this.copyOf(model);
+        return { documentNlls: (docs) => documentNlls(copy, docs), dispose: () => copy.dispose() };
+      },
     };
+  }
+
+  /** A new model holding the same weights, which training the original leaves alone. */
+  private copyOf(model: Gpt): Gpt {
+    const copy = createGpt(this.shape, this.rng.split('kept-copy'));
+    copy.variables.forEach((v, i) => v.assign(model.variables[i]));
+    return copy;
   }
 
   /**

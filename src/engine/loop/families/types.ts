@@ -1,5 +1,6 @@
 import type { SimulationConfig } from '../../config/schema';
 import type { DecodingSettings } from '../../decoding';
+import type { DocumentNll } from '../../metrics/perplexity-spread';
 import type { Rng } from '../../rng';
 
 export interface TrainingProgress {
@@ -38,6 +39,18 @@ export interface LanguageModel {
   parallelCalls?: number;
   /** Exact per-token KL(source || model), where the family can compute it without sampling. */
   exactKl?(): number | null;
+  /**
+   * A copy of this model that scores documents one by one and outlives its generation (the
+   * family's next train() neither frees nor changes it), until disposed.
+   */
+  keepScorer?(): DocumentScorer;
+}
+
+/** A model kept to score later generations' documents (loop/generation-zero-view.ts). */
+export interface DocumentScorer {
+  /** Each document's NLL (nats) over its characters and its end token, read from the start-of-document state. */
+  documentNlls(documents: readonly Int32Array[]): Promise<DocumentNll[]>;
+  dispose(): void;
 }
 
 /**
