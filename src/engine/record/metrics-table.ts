@@ -1,4 +1,5 @@
 import type { GenerationReport, RunRecord } from './run-record';
+import { wordCensusColumns } from './word-census-columns';
 
 /** One flat row of numbers per generation: the columns of metrics.csv. */
 export type MetricsRow = Record<string, number | string | null>;
@@ -50,6 +51,7 @@ export function reportToRow(r: GenerationReport): MetricsRow {
     judge_nll_all: r.filter ? r.filter.judgeNllAll : null,
     judge_nll_kept: r.filter ? r.filter.judgeNllKept : null,
     train_loss: Number.isFinite(r.trainLoss) ? r.trainLoss : null,
+    ...wordCensusColumns(r.wordCensus),
     duration_ms: Math.round(r.durationMs),
   };
 }

@@ -1,6 +1,7 @@
 import type { SimulationConfig } from '../config/schema';
 import type { Origin } from '../corpus/corpus';
 import type { GenerationMetrics } from '../metrics/generation-metrics';
+import type { WordCensus } from '../metrics/word-census';
 import type { TheoryRecord } from './theory-record';
 
 export interface PromptSample {
@@ -70,6 +71,12 @@ export interface GenerationReport extends GenerationMetrics {
    * a run.json written before they were recorded.
    */
   sampleNonWords: string[] | null;
+  /**
+   * Real words that went extinct or came back at this generation, the spectrum of the words it
+   * wrote, and (first generation only) the real words: metrics/word-census.ts. Absent in a
+   * run.json written before it was recorded.
+   */
+  wordCensus?: WordCensus;
   durationMs: number;
 }
 

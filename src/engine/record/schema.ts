@@ -27,6 +27,16 @@ const addedMetric = z
   .nullish()
   .transform((v) => v ?? NaN);
 
+const frequencySpectrum = z.object({ counts: z.array(count), types: z.array(count) });
+/** A generation's word census (metrics/word-census.ts); a run.json written before it has none. */
+const wordCensus = z.object({
+  died: z.array(z.string()),
+  revived: z.array(z.string()),
+  spectrum: frequencySpectrum,
+  realSpectrum: frequencySpectrum,
+  real: z.object({ words: z.array(z.string()), counts: z.array(count) }).optional(),
+});
+
 export const generationReportSchema = z.object({
   generation: count,
   perplexity: metric,
@@ -85,6 +95,7 @@ export const generationReportSchema = z.object({
     .array(z.string())
     .nullish()
     .transform((v) => v ?? null),
+  wordCensus: wordCensus.optional(),
   durationMs: metric,
 });
 
