@@ -13,6 +13,7 @@ import { generationAnnouncement } from './run-bar/run-status';
 import { RunsPanel } from './runs/RunsPanel';
 import { useKeyboardShortcuts } from './run-bar/use-keyboard-shortcuts';
 import { SamplesPanel } from './samples/SamplesPanel';
+import { WordsPanel } from './lessons/words/WordsPanel';
 import { useAppStore } from './store/app-store';
 import { TheoryView } from './theory/TheoryView';
 import { useAppView, ViewTabs } from './ViewTabs';
@@ -86,6 +87,7 @@ export function App() {
               <GenerationAnnouncer />
               <ChartsPanel />
               <SamplesPanel />
+              <WordsPanel />
               {!presenter && <RunsPanel />}
             </main>
           </div>

@@ -78,8 +78,8 @@ describe('the word census', () => {
     const { reports, tracker } = census();
     const folded = (wordFates(reports, 3)?.words ?? [])
       .filter((f) => f.extinctSince !== null)
-      .map((f) => [f.word, f.extinctSince]);
-    const tracked = tracker.extinct('words').map((s) => [s.symbol, s.since]);
+      .map((f) => [f.word, f.extinctSince] as const);
+    const tracked = tracker.extinct('words').map((s) => [s.symbol, s.since] as const);
     expect(new Map(folded)).toEqual(new Map(tracked));
     expect(folded).toHaveLength(tracker.extinctCount('words').extinct);
   });
