@@ -25,9 +25,9 @@ describe('the list of words that died', () => {
   it('lists every word, rarest first, with the last generation that wrote it', () => {
     const view = wordListView(FATES);
     expect(view.rows.map((r) => [r.word, r.realCount, r.lastWritten])).toEqual([
+      ['sat', 1, 2],
       ['mat', 1, 'never'],
       ['ran', 1, 'never'],
-      ['sat', 1, 2],
       ['cat', 2, 1],
       ['the', 3, 'still'],
     ]);

@@ -7,6 +7,9 @@
 import { useMemo, useState } from 'react';
 import { wordFates } from '../../../engine/metrics/word-census';
 import type { GenerationReport } from '../../../engine/record';
+import { ChartHeightContext } from '../../charts/ChartFrame';
+import { CHART_HEIGHT } from '../../charts/chart-theme';
+import { useClassroom } from '../../classroom/classroom-store';
 import { useAppStore } from '../../store/app-store';
 import { FrequencyBands } from './FrequencyBands';
 import { GenerationPicker } from './GenerationPicker';
@@ -21,8 +24,12 @@ interface Picked {
   generation: number;
 }
 
+/** The Zipf plot's height in presenter mode: the charts' large height. */
+const PRESENTER_CHART_HEIGHT = 380;
+
 export function WordsPanel() {
   const generations = useAppStore((s) => s.run.generations);
+  const presenter = useClassroom((s) => s.presenter);
   const [picked, setPicked] = useState<Picked | null>(null);
   const first = generations[0];
   const latest = generations.at(-1)?.generation ?? null;
@@ -59,11 +66,13 @@ export function WordsPanel() {
             real words are missing from generation {shown}&rsquo;s text.
           </p>
           <div className="words-layout">
-            <div className="words-left">
-              <FrequencyBands bands={view.bands} asOf={shown} />
-              <WordList view={view} />
+            <FrequencyBands bands={view.bands} asOf={shown} />
+            <div className="words-zipf">
+              <ChartHeightContext.Provider value={presenter ? PRESENTER_CHART_HEIGHT : CHART_HEIGHT}>
+                <ZipfChart reports={generations} shown={shown} />
+              </ChartHeightContext.Provider>
             </div>
-            <ZipfChart reports={generations} shown={shown} />
+            <WordList view={view} />
           </div>
         </>
       )}

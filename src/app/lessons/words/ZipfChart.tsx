@@ -4,12 +4,12 @@
  * has, so words dying shortens it from the right.
  */
 import { useId, useMemo, useState } from 'react';
-import { CartesianGrid, Line, LineChart, ResponsiveContainer, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import type { CensusReport } from '../../../engine/metrics/word-census';
 import { ChartFrame } from '../../charts/ChartFrame';
-import { topLegend } from '../../charts/chart-elements';
 import {
   CHART_MARGIN,
+  LEGEND_STYLE,
   LINE_WIDTH,
   TICK,
   X_AXIS_HEIGHT,
@@ -26,6 +26,9 @@ const LINE_LOOK: Record<ZipfLine['key'], { stroke: string; dash?: string; width:
     first: { stroke: OKABE_ITO.bluishGreen, dash: '9 5', width: 2, opacity: 0.55 },
     shown: { stroke: OKABE_ITO.vermillion, width: LINE_WIDTH, opacity: 1 },
   };
+
+/** The count axis' lower end (log scale): under the tail at count 1. */
+const Y_FLOOR = 0.6;
 
 const WORDS_CHOICES: readonly { value: ZipfWords; label: string }[] = [
   { value: 'real', label: 'real words' },
@@ -60,6 +63,8 @@ export function ZipfChart({ reports, shown }: { reports: readonly CensusReport[]
   const points = drawn.flatMap((l) => l.points);
   const x = decadeTicks(1, Math.max(2, ...points.map((p) => p.rank)));
   const y = decadeTicks(1, Math.max(10, ...points.map((p) => p.count)));
+  // Below 1, so the tail of words written once runs above the axis line, not on it.
+  const yDomain: [number, number] = [Y_FLOOR, y.domain[1]];
   return (
     <ChartFrame
       title="Zipf plot: the tail of rare words"
@@ -71,7 +76,6 @@ export function ZipfChart({ reports, shown }: { reports: readonly CensusReport[]
       summary={lines ? zipfSummary(drawn, words) : ''}
       empty={drawn.length === 0 ? 'Appears after generation 0 finishes' : null}
       controls={<WordsChoice value={words} onChange={setWords} />}
-      wide
     >
       <ResponsiveContainer width="100%" height="100%">
         <LineChart margin={CHART_MARGIN}>
@@ -91,7 +95,7 @@ export function ZipfChart({ reports, shown }: { reports: readonly CensusReport[]
             dataKey="count"
             type="number"
             scale="log"
-            domain={y.domain}
+            domain={yDomain}
             ticks={y.ticks}
             allowDataOverflow
             tick={TICK}
@@ -99,7 +103,12 @@ export function ZipfChart({ reports, shown }: { reports: readonly CensusReport[]
             tickFormatter={(v: number) => v.toLocaleString('en')}
             label={yAxisLabel('times in the sample')}
           />
-          {topLegend()}
+          <Legend
+            verticalAlign="top"
+            wrapperStyle={LEGEND_STYLE}
+            // In the lines' order: recharts would list a line added later (generation 0's) last.
+            itemSorter={(item) => drawn.findIndex((l) => l.name === item.value)}
+          />
           {drawn.map((l) => (
             <Line
               key={l.key}

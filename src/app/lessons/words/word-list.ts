@@ -41,7 +41,7 @@ export interface WordListView {
   realWords: number;
   gone: number;
   bands: FrequencyBand[];
-  /** The rows shown, rarest first (ties: never written, then died earliest, then still written). */
+  /** The rows shown, rarest first (ties: lost earliest first, then still written, then never written). */
   rows: WordRow[];
   /** Set when only part of the vocabulary is listed. */
   sampled: { frequent: number; others: number; othersShown: number } | null;
@@ -56,9 +56,13 @@ const BANDS: readonly Omit<FrequencyBand, 'words' | 'gone' | 'never'>[] = [
   { label: '100 times or more', min: 100, max: Infinity },
 ];
 
-/** Sort key of a row's fate: never written first, then earliest death, then still written. */
+/**
+ * Sort key of a row's fate among words equally frequent: written then lost first (the earliest
+ * loss first), then still written, then never written, so the rows a class came for, words the
+ * models once wrote and lost, lead the list rather than sink under those never written.
+ */
 const fateOrder = (w: WordRow['lastWritten']): number =>
-  w === 'never' ? -1 : w === 'still' ? Number.MAX_SAFE_INTEGER : w;
+  w === 'still' ? Number.MAX_SAFE_INTEGER - 1 : w === 'never' ? Number.MAX_SAFE_INTEGER : w;
 
 const rarestFirst = (a: WordRow, b: WordRow): number =>
   a.realCount - b.realCount ||
