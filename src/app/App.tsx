@@ -17,6 +17,7 @@ import { generationAnnouncement } from './run-bar/run-status';
 import { RunsPanel } from './runs/RunsPanel';
 import { useKeyboardShortcuts } from './run-bar/use-keyboard-shortcuts';
 import { SamplesPanel } from './samples/SamplesPanel';
+import { WordsPanel } from './lessons/words/WordsPanel';
 import { useAppStore } from './store/app-store';
 import { TheoryView } from './theory/TheoryView';
 import { useAppView, ViewTabs } from './ViewTabs';
@@ -92,6 +93,7 @@ export function App() {
               <ClassFilterPanel />
               <ChartsPanel />
               <SamplesPanel />
+              <WordsPanel />
               <SelfViewPanel />
               <GenerationZeroQuiz />
               {!presenter && <RunsPanel />}

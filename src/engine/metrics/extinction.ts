@@ -41,10 +41,20 @@ export interface ExtinctionState {
   }>;
 }
 
+/** What one observation changed for a kind: symbols that went extinct at it, and those that came back. */
+export interface ExtinctionChanges {
+  /** Real symbols absent at this generation that were present at the one before (or never observed). */
+  died: string[];
+  /** Real symbols present at this generation that were extinct before it. */
+  revived: string[];
+}
+
 interface KindState {
   support: Map<string, number>;
   extinct: Map<string, number>;
   revivals: number;
+  /** The changes of the last observation, in the real text's order of first occurrence. */
+  changes: ExtinctionChanges;
 }
 
 export class ExtinctionTracker {
@@ -60,6 +70,7 @@ export class ExtinctionTracker {
       support: new Map(tables[k].counts),
       extinct: new Map(),
       revivals: 0,
+      changes: { died: [], revived: [] },
     });
     this.kinds = { chars: make('chars'), bigrams: make('bigrams'), words: make('words') };
   }
@@ -84,13 +95,19 @@ export class ExtinctionTracker {
     for (const kind of SUPPORT_KINDS) {
       const state = this.kinds[kind];
       const seen = present[kind];
+      const changes: ExtinctionChanges = { died: [], revived: [] };
       for (const symbol of state.support.keys()) {
         if (seen.has(symbol)) {
-          if (state.extinct.delete(symbol)) state.revivals++;
+          if (state.extinct.delete(symbol)) {
+            state.revivals++;
+            changes.revived.push(symbol);
+          }
         } else if (!state.extinct.has(symbol)) {
           state.extinct.set(symbol, generation);
+          changes.died.push(symbol);
         }
       }
+      state.changes = changes;
     }
     this.last = generation;
   }
@@ -120,6 +137,16 @@ export class ExtinctionTracker {
   /** How many real symbols of a kind are extinct now, out of how many. */
   extinctCount(kind: SupportKind): { extinct: number; support: number } {
     return { extinct: this.kinds[kind].extinct.size, support: this.kinds[kind].support.size };
+  }
+
+  /**
+   * What the last observation changed: folding these over the generations gives back every
+   * extinction record (run.json keeps the words' changes, word-deaths.ts). Empty before the first
+   * observation and right after fromJSON (a restored tracker has observed nothing yet itself).
+   */
+  lastChanges(kind: SupportKind): ExtinctionChanges {
+    const { died, revived } = this.kinds[kind].changes;
+    return { died: [...died], revived: [...revived] };
   }
 
   /** How many times a symbol of this kind came back after being extinct. */

@@ -1,5 +1,6 @@
 import { ERROR_PERPLEXITY } from '../metrics/perplexity-spread';
 import type { GenerationReport, RunRecord } from './run-record';
+import { wordCensusColumns } from './word-census-columns';
 
 /** One flat row of numbers per generation: the columns of metrics.csv. */
 export type MetricsRow = Record<string, number | string | null>;
@@ -71,6 +72,7 @@ export function reportToRow(r: GenerationReport): MetricsRow {
     class_filled_chars: r.classFilter?.filledChars ?? null,
     ...generationZeroColumns(r.underGenerationZero),
     train_loss: Number.isFinite(r.trainLoss) ? r.trainLoss : null,
+    ...wordCensusColumns(r.wordCensus),
     duration_ms: Math.round(r.durationMs),
   };
 }

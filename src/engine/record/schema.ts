@@ -35,6 +35,15 @@ const perplexitySpread = z.object({
   binsPerDecade: z.number().int().positive(),
   counts: z.array(count),
 });
+const frequencySpectrum = z.object({ counts: z.array(count), types: z.array(count) });
+/** A generation's word census (metrics/word-census.ts); a run.json written before it has none. */
+const wordCensus = z.object({
+  died: z.array(z.string()),
+  revived: z.array(z.string()),
+  spectrum: frequencySpectrum,
+  realSpectrum: frequencySpectrum,
+  real: z.object({ words: z.array(z.string()), counts: z.array(count) }).optional(),
+});
 
 export const generationReportSchema = z.object({
   generation: count,
@@ -106,6 +115,7 @@ export const generationReportSchema = z.object({
     .transform((v) => v ?? null),
   // Absent in a file written before it was recorded: stays absent (not measured).
   underGenerationZero: z.object({ samples: perplexitySpread, real: perplexitySpread }).nullish(),
+  wordCensus: wordCensus.optional(),
   durationMs: metric,
 });
 
