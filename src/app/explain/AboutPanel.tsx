@@ -87,6 +87,48 @@ export function AboutPanel({ onClose }: { onClose(): void }) {
             ))}
           </dl>
         </section>
+        <section aria-labelledby="ex-about-lessons">
+          <h3 id="ex-about-lessons">Lessons: what a class does with a run</h3>
+          <dl className="ex-terms">
+            <div>
+              <dt>Words that died</dt>
+              <dd>
+                The real words, rarest first, with the last generation that still wrote each one (grey: no
+                model ever did). The bars count the missing words by how often they occur in real text: the
+                rare ones go first. The Zipf plot ranks words by frequency on log scales; as rare words die, a
+                generation&rsquo;s line stops short of the real text&rsquo;s.
+              </dd>
+            </div>
+            <div>
+              <dt>How the models see their own text</dt>
+              <dd>
+                Generation 0&rsquo;s model, trained on real text only, reads every later generation&rsquo;s
+                documents: the histogram shows how surprised it is by each (Shumailov et al. 2024). Later
+                generations pile up on the easy side and grow a tail of errors; real text is the green
+                outline.
+              </dd>
+            </div>
+            <div>
+              <dt>Predict, then reveal</dt>
+              <dd>
+                With predictions on (a classroom link), the run waits before each generation: the class says
+                whether perplexity will go up or down, by how much, and how many real words the model will
+                write; the result then appears beside the prediction. The quiz &ldquo;Which text is generation
+                0?&rdquo; deals three unlabelled texts. Answers stay in this browser; nothing is sent
+                anywhere.
+              </dd>
+            </div>
+            <div>
+              <dt>The class as the filter</dt>
+              <dd>
+                With <em>Let the class choose what enters the corpus</em> on, each generation shows six of its
+                documents; what the class discards never enters, and the model&rsquo;s next documents fill the
+                rest, as without the class. Afterwards, run the same seed without the class&rsquo;s choices
+                and compare.
+              </dd>
+            </div>
+          </dl>
+        </section>
         <section aria-labelledby="ex-about-presets">
           <h3 id="ex-about-presets">What the presets reproduce</h3>
           <table className="ex-presets">

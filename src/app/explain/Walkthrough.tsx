@@ -98,7 +98,7 @@ export function TourOffer() {
   if (!shown) return null;
   return (
     <section className="ex-offer" aria-label="Walkthrough offer">
-      <p>New here? A five-step walkthrough shows where everything is.</p>
+      <p>New here? A {TOUR_STEPS.length}-step walkthrough shows where everything is.</p>
       <button type="button" className="ex-button ex-primary" onClick={start}>
         Take the walkthrough
       </button>

@@ -28,6 +28,11 @@ export const TOUR_STEPS: readonly TourStep[] = [
     text: 'Read what each generation writes, beside real text and from the same prompts: collapse shows as repetition and lost words.',
   },
   {
+    title: 'Words that died',
+    target: '[data-tour="lessons"]',
+    text: 'Below the samples: the real words no model writes any more, rarest first, the shrinking Zipf tail, and how the first model reads each generation’s text. A classroom link adds predictions, a quiz and letting the class choose what enters the corpus.',
+  },
+  {
     title: 'Theory',
     target: '#tab-theory',
     text: 'The Theory tab runs a simple counting model over many seeds in a second, with the paper’s formulas drawn beside it.',

@@ -36,7 +36,7 @@ describe('the walkthrough offer', () => {
 });
 
 describe('the walkthrough steps', () => {
-  it('are few, and point at the settings, Play, the perplexity chart, the samples and the theory tab', () => {
+  it('are few, and point at the settings, Play, the perplexity chart, the samples, the lessons and the theory tab', () => {
     expect(TOUR_STEPS.length).toBeGreaterThanOrEqual(4);
     expect(TOUR_STEPS.length).toBeLessThanOrEqual(6);
     expect(TOUR_STEPS.map((s) => s.target)).toEqual([
@@ -44,6 +44,7 @@ describe('the walkthrough steps', () => {
       '[data-tour="play"]',
       '[data-chart="perplexity"] > figure',
       '[data-tour="samples"]',
+      '[data-tour="lessons"]',
       '#tab-theory',
     ]);
   });

@@ -40,7 +40,12 @@ export function WordsPanel() {
   const view = useMemo(() => (fates ? wordListView(fates) : null), [fates]);
 
   return (
-    <section className="panel words-panel" aria-labelledby="words-heading" data-testid="words-panel">
+    <section
+      className="panel words-panel"
+      aria-labelledby="words-heading"
+      data-testid="words-panel"
+      data-tour="lessons"
+    >
       <h2 id="words-heading">Words that died</h2>
       {first === undefined || shown === null || latest === null ? (
         <p className="words-empty">
