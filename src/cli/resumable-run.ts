@@ -8,7 +8,8 @@
  *
  * Given the same settings and number of training workers, a resumed run reports what an
  * uninterrupted one would have (every random draw follows from the seed and the generation, and
- * the checkpoint keeps the corpus in order); its notices say where it went on. A file made with
+ * the checkpoint keeps the corpus in order; generation 0's model, which no checkpoint holds, is
+ * trained again, once per resume); its notices say where it went on. A file made with
  * other settings is refused, never silently mixed in.
  */
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -95,6 +96,9 @@ export async function runResumable(
     replicaHost: options.replicaHost,
     control,
     resumeFrom: resumed?.checkpoint,
+    // Nothing changes the settings of a headless run: a resumed one trains generation 0's model
+    // again rather than lose "how generation 0's model sees the text" from there on.
+    settingsNeverChange: true,
   });
   for await (const event of events) {
     recorder.observe(event);

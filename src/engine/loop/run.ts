@@ -12,7 +12,11 @@ import { EventQueue } from './control/event-queue';
 import { isBackendFault } from './control/faults';
 import { LoopControl } from './control/loop-control';
 import { runGeneration } from './generation';
-import { releaseGenerationZero } from './generation-zero-view';
+import {
+  canRebuildGenerationZero,
+  rebuildGenerationZero,
+  releaseGenerationZero,
+} from './generation-zero-view';
 import { setUpRun } from './setup';
 import type { RunCheckpoint, RunOptions, RunState, SimulationEvent } from './types';
 
@@ -59,9 +63,14 @@ async function runGenerations(
   try {
     const run = await setUpRun(config, options, control, emit);
     state = run;
-    announceStart(run, resumed);
+    const rebuild =
+      resumed !== undefined &&
+      resumed.nextGeneration > 0 &&
+      canRebuildGenerationZero(run, options.settingsNeverChange === true);
+    announceStart(run, resumed, rebuild);
     const baseline = resumed?.baseline ?? (await measureBaseline(run));
     emit({ type: 'baseline', ...baseline });
+    if (rebuild) await rebuildGenerationZero(run);
 
     const perplexities: number[] = resumed ? [...resumed.perplexities] : [];
     // Settings passed beside a checkpoint apply like a mid-run change, from its next generation.
@@ -107,7 +116,11 @@ async function runGenerations(
 }
 
 /** What the run says first: its settings and text, then its notices (a resumed run's are where it goes on). */
-function announceStart(state: RunState, resumed: RunCheckpoint | undefined): void {
+function announceStart(
+  state: RunState,
+  resumed: RunCheckpoint | undefined,
+  rebuildsGenerationZero: boolean,
+): void {
   const { prepared } = state;
   state.emit({
     type: 'runStarted',
@@ -117,7 +130,7 @@ function announceStart(state: RunState, resumed: RunCheckpoint | undefined): voi
     heldOutChars: prepared.heldOut.reduce((n, d) => n + d.length, 0),
     realSamples: prepared.heldOut.slice(0, REAL_SAMPLES),
   });
-  const notices = resumed ? resumeNotices(state, resumed) : prepared.notices;
+  const notices = resumed ? resumeNotices(state, resumed, rebuildsGenerationZero) : prepared.notices;
   for (const message of notices) state.emit({ type: 'notice', message });
   state.setupNotices.release();
 }

@@ -147,6 +147,11 @@ export interface RunOptions {
    */
   resumeFrom?: RunCheckpoint;
   /**
+   * The settings never change mid-run (the CLI): a resumed run may then train generation 0's
+   * model again, exactly, to go on scoring each generation's text with it (generation-zero-view.ts).
+   */
+  settingsNeverChange?: boolean;
+  /**
    * Asks the class which of a generation's first documents enter the corpus, when
    * config.filter.byClass says so (the page's worker forwards it to the page and waits).
    */

@@ -73,6 +73,23 @@ describe('checkpoints and resuming', () => {
     expect(withoutTimes(resumed)).toEqual(withoutTimes(whole.slice(1)));
   });
 
+  it("where settings never change mid-run, a resumed transformer trains generation 0's model again and reads later generations exactly as the uninterrupted run did", async () => {
+    const config = microRunConfig({ generations: 2, training: { steps: 10 } });
+    const whole = reportsOf(await collectEvents(config));
+    const events = await collectEvents(config, {
+      resumeFrom: await checkpointAfter(config, 1),
+      settingsNeverChange: true,
+    });
+    const resumed = reportsOf(events);
+    expect(resumed[0].underGenerationZero).not.toBeNull();
+    expect(resumed[0].underGenerationZero).toEqual(whole[1].underGenerationZero);
+    expect(events.some((e) => e.type === 'notice' && /trained again from the seed/.test(e.message))).toBe(
+      true,
+    );
+    // Generation 0's training again is not shown as generation 0 training on the page.
+    expect(events.some((e) => e.type === 'trainStep' && e.generation === 0)).toBe(false);
+  });
+
   it('emits a checkpoint after the baseline and after each generation, carrying the corpus, n* and perplexities', async () => {
     const events = await collectEvents(countConfig({ generations: 2 }));
     const checkpoints = checkpointsOf(events);

@@ -10,7 +10,7 @@ import { makeDocuments } from '../../corpus/corpus';
 import type { PreparedCorpus } from '../../corpus/prepare';
 import { createMarkovSource } from '../../text/markov-source';
 import { vocabularyFromSymbols } from '../../text/vocabulary';
-import { resumedWithoutGenerationZero } from '../generation-zero-view';
+import { generationZeroRebuilt, resumedWithoutGenerationZero } from '../generation-zero-view';
 import { CHECKPOINT_VERSION, type RunCheckpoint, type RunState } from '../types';
 
 /** The run's state after `nextGeneration - 1` finished (copied: the run goes on changing it). */
@@ -60,8 +60,12 @@ export function preparedFromCheckpoint(checkpoint: RunCheckpoint): PreparedCorpu
   };
 }
 
-/** What a resumed run says first: where it goes on, and what it could not keep. */
-export function resumeNotices(state: RunState, checkpoint: RunCheckpoint): string[] {
+/** What a resumed run says first: where it goes on, and what it could not keep (or trained again). */
+export function resumeNotices(
+  state: RunState,
+  checkpoint: RunCheckpoint,
+  rebuildsGenerationZero = false,
+): string[] {
   const g = checkpoint.nextGeneration;
   const kept = g === 1 ? 'generation 0 is kept' : `generations 0-${g - 1} are kept`;
   const notices = [
@@ -69,7 +73,7 @@ export function resumeNotices(state: RunState, checkpoint: RunCheckpoint): strin
       ? 'The run starts again at generation 0 (its baseline is kept).'
       : `The run goes on from generation ${g}; ${kept}.`,
   ];
-  if (g > 0) notices.push(resumedWithoutGenerationZero(g));
+  if (g > 0) notices.push(rebuildsGenerationZero ? generationZeroRebuilt : resumedWithoutGenerationZero(g));
   if (g > 0 && state.config.model.continueTraining && state.family.name === 'transformer') {
     notices.push(
       `Model weights are not kept between workers: generation ${g} trains from a fresh model instead of continuing generation ${g - 1}'s.`,
