@@ -122,6 +122,8 @@ async function runOn(
   const pending = control?.takeRequestedConfig();
   if (pending) runControl.requestConfig(pending); // settings sent while the last backend failed
   if (control?.isPaused) runControl.pause();
+  // A step asked for while the backend was being chosen (Step on a new run): still one generation.
+  else if (control?.isStepping) runControl.step();
   control = runControl;
   let generation: number | null = null;
   let lost: BackendFailure | null = null;

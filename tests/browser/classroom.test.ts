@@ -208,7 +208,7 @@ describe('classroom links', () => {
     await page.getByRole('button', { name: 'Walkthrough', exact: true }).click();
     const card = page.getByRole('dialog', { name: 'Settings' });
     await card.waitFor();
-    for (const step of ['Play', 'Perplexity', 'Samples', 'Theory']) {
+    for (const step of ['Play', 'Perplexity', 'Samples', 'Words that died', 'Theory']) {
       await page.getByRole('button', { name: 'Next' }).click();
       await page.getByRole('dialog', { name: step }).waitFor();
     }

@@ -125,11 +125,13 @@ describe('the default preset on a tiny budget', () => {
       await setBudget(page, { size: 'Micro', steps: 60, generations: 3 });
       // While the page waits for Play, each chart's plot is mounted, hidden behind its "Appears
       // when..." line (ChartFrame): the run fills that same plot in rather than mounting one.
+      // The plot's own surface, not a legend icon (also an svg.recharts-surface, drawn or not as
+      // the legend fills in).
       const perplexitySurface = page
-        .locator('[data-chart="perplexity"] .chart-plot svg.recharts-surface')
+        .locator('[data-chart="perplexity"] .chart-plot .recharts-wrapper > svg.recharts-surface')
         .first();
       await page
-        .locator('[data-chart="perplexity"] .chart-draw-waiting svg.recharts-surface')
+        .locator('[data-chart="perplexity"] .chart-draw-waiting .recharts-wrapper > svg.recharts-surface')
         .first()
         .waitFor({ state: 'attached', timeout: 15_000 });
       expect(await perplexitySurface.isVisible()).toBe(false);

@@ -3,8 +3,10 @@
  * 1. Predict, then reveal (a classroom link's predict=1) on a recorded run played back: the
  *    playback waits at generation 0 until the class locks in a prediction, then generation 1
  *    appears with the result beside the prediction, its factor the recording's own.
- * 2. The same on a live count-model run: the run pauses at the generation boundary, and locking
- *    in lets exactly the predicted generation through.
+ * 2. The same on a live count-model run: Play with predictions on trains generation 0 and pauses
+ *    (the worker pauses itself, so even generations of a few milliseconds cannot run past), and
+ *    locking in lets exactly the predicted generation through. Without predictions, Step on a
+ *    new run does the same: generation 0, then a pause.
  * 3. The quiz "Which text is generation 0?": a right answer says right, a wrong one says wrong,
  *    and the cards then name their sources.
  */
@@ -121,12 +123,13 @@ describe('predict lessons', () => {
     await page.goto(quickUrl(browser().baseUrl, 'cv=1&predict=1').replace('generations=3', 'generations=4'));
     await page.getByRole('heading', { level: 1, name: 'Collapse Lab' }).waitFor();
     await playButton(page).click();
-    // The count model's generations take milliseconds: the pause may land one generation late,
-    // and the class is then asked about the next one; never about one on screen.
+    // The count model's generations take milliseconds: the worker itself pauses after
+    // generation 0, so the class is asked about generation 1, with generation 0 on screen.
     const form = panel(page).getByRole('form', { name: /^Predict generation \d$/ });
     await form.waitFor({ timeout: 60_000 });
     const title = (await form.getByRole('heading').textContent()) ?? '';
     const target = Number(/(\d)$/.exec(title)?.[1] ?? NaN);
+    expect(target).toBe(1);
     await waitFor(page, 'the run to pause', 10_000, async () =>
       (await statusText(page)).startsWith('Paused') ? true : null,
     );
@@ -153,6 +156,22 @@ describe('predict lessons', () => {
     expect(problems.pageErrors).toEqual([]);
     await page.close();
   }, 120_000);
+
+  it('Step on a new run trains generation 0 alone, then pauses (no predictions asked)', async () => {
+    const page = await browser().context.newPage();
+    const problems = watchPage(page);
+    await page.goto(quickUrl(browser().baseUrl).replace('generations=3', 'generations=4'));
+    await page.getByRole('heading', { level: 1, name: 'Collapse Lab' }).waitFor();
+    await page.getByRole('button', { name: /^Step/ }).click();
+    await waitFor(page, 'the run to pause after generation 0', 60_000, async () =>
+      (await statusText(page)).startsWith('Paused') ? true : null,
+    );
+    await page.waitForTimeout(1000);
+    expect(await statusText(page)).toMatch(/^Paused at generation 0 \(1 of 4\)/);
+    expect(await chartGenerations(page)).toBe(1);
+    expect(problems.pageErrors).toEqual([]);
+    await page.close();
+  }, 90_000);
 
   it('checks the quiz: a right answer says right, a wrong one says wrong, then names every card', async () => {
     const record = await recording();

@@ -4,17 +4,31 @@ import { useClassroom } from '../classroom/classroom-store';
 import { useAppStore } from '../store/app-store';
 import { playPauseFor, type ShortcutAction } from './shortcuts';
 
+/**
+ * With predictions on (a classroom link), a live run moves one generation at a time: the worker
+ * pauses itself at each generation's end, before the next one's results arrive. Pausing it from
+ * the page once a generation shows would come too late for the count model, whose generations
+ * take milliseconds (lessons/predict then asks about the generation to come).
+ */
+const predictionsOn = (): boolean => useClassroom.getState().predict;
+
+function go(resume: boolean): void {
+  if (predictionsOn()) {
+    if (resume) stepRun();
+    else startRun({ pauseAfterFirstGeneration: true });
+  } else if (resume) resumeRun();
+  else startRun();
+}
+
 export function playOrPause(): void {
   const action = playPauseFor(useAppStore.getState().run.status);
   if (action === 'pause') pauseRun();
-  else if (action === 'resume') resumeRun();
-  else startRun();
+  else go(action === 'resume');
 }
 
 /** Play: resume a paused run, else start one (a finished run is replaced by a new one). */
 export function play(): void {
-  if (useAppStore.getState().run.status === 'paused') resumeRun();
-  else startRun();
+  go(useAppStore.getState().run.status === 'paused');
 }
 
 export function toggleHelp(): void {

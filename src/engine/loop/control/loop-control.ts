@@ -36,6 +36,11 @@ export class LoopControl {
     return this.paused;
   }
 
+  /** A step is under way: the run pauses once the current (or next) generation is done. */
+  get isStepping(): boolean {
+    return this.stopAfterGeneration;
+  }
+
   pause(): void {
     this.paused = true;
   }
