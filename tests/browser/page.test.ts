@@ -1,24 +1,23 @@
 /**
- * The built page in headless Chromium (issue 5). One file on purpose: vitest runs files in
- * parallel, and two Chromiums running SwiftShader at once would starve each other and the
- * CPU-heavy unit tests on this 2-core machine.
+ * The built page in headless Chromium, as a teacher uses it.
  *
- * 1. One training step per backend (wasm, cpu, webgl, webgpu via ?backend=): the page names the
- *    backend the address asked for and the loss chart reports a finite first loss.
- * 2. The default preset as a teacher runs it, on a tiny budget set in the settings panel (the
+ * (One training step per backend: backend-first-step.test.ts.)
+ * 1. The default preset as a teacher runs it, on a tiny budget set in the settings panel (the
  *    corpus size, which the panel has no control for, through ?set=): progress, charts, samples,
  *    pause and resume, a real backend, no errors, and no main-thread task over 200 ms.
- * 3. A pasted corpus holding <script> shows it as text, and a bad ?backend= gets a message.
+ * 2. A pasted corpus holding <script> shows it as text, and a bad ?backend= gets a message.
  */
 import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { afterAll, describe, expect, it } from 'vitest';
-import { watchLongTasks, watchPage, type PageProblems } from '../support/browser';
+import { describe, expect, it } from 'vitest';
+import { watchLongTasks, watchPage } from '../support/browser';
 import { sharedBrowser } from '../support/shared-browser';
 import {
   backendName,
   chartSummary,
+  expectNoProblems,
+  numberAfter,
   openPage,
   pauseButton,
   playButton,
@@ -40,75 +39,6 @@ async function screenshot(page: Page, name: string): Promise<void> {
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: new URL(name, SCREENSHOT_DIR).pathname });
 }
-
-function expectNoProblems(problems: PageProblems): void {
-  expect(problems.pageErrors).toEqual([]);
-  expect(problems.consoleErrors).toEqual([]);
-}
-
-/** First number after a label in a summary, e.g. numberAfter(s, 'generation 0') in "generation 0 7.2; ...". */
-function numberAfter(text: string, label: string): number {
-  const m = new RegExp(`${label}:? ([\\d.]+)`).exec(text);
-  return m ? Number(m[1]) : NaN;
-}
-
-interface BackendCase {
-  backend: 'wasm' | 'cpu' | 'webgl' | 'webgpu';
-  /** Budget for the backend check and one step; SwiftShader WebGPU takes about 30 s. */
-  timeoutMs: number;
-}
-
-const CASES: BackendCase[] = [
-  { backend: 'wasm', timeoutMs: 60_000 },
-  { backend: 'cpu', timeoutMs: 60_000 },
-  { backend: 'webgl', timeoutMs: 90_000 },
-  { backend: 'webgpu', timeoutMs: 120_000 },
-];
-
-describe('one training step in the worker, per backend', () => {
-  const browser = sharedBrowser({ webgpu: true });
-  const timings: string[] = [];
-
-  afterAll(() => {
-    if (timings.length > 0) console.log(`browser first-step timings:\n  ${timings.join('\n  ')}`);
-  });
-
-  for (const { backend, timeoutMs } of CASES) {
-    it(
-      `${backend}: the page reports ${backend} and a finite first loss`,
-      async () => {
-        const page = await browser().context.newPage();
-        const problems = watchPage(page);
-        try {
-          const t0 = Date.now();
-          await openPage(page, browser().baseUrl, {
-            backend,
-            settings: [...SMALL_CORPUS, 'size=micro', 'steps=1', 'generations=1'],
-          });
-          await playButton(page).click();
-          expect(await backendName(page, timeoutMs)).toBe(backend);
-          const chosenAt = Date.now();
-          const summary = await waitFor(page, 'the first training loss', timeoutMs, async () => {
-            const s = await chartSummary(page, 'Training loss of generation 0');
-            return /at step 1\b/.test(s) ? s : null;
-          });
-          const loss = numberAfter(summary, 'generation 0');
-          expect(Number.isFinite(loss)).toBe(true);
-          // An untrained model guesses about uniformly over ~60 symbols: ln 60 ≈ 4.1 nats.
-          expect(loss).toBeGreaterThan(1);
-          expect(loss).toBeLessThan(10);
-          timings.push(
-            `${backend}: backend ready ${((chosenAt - t0) / 1000).toFixed(1)} s, first loss ${loss} at ${((Date.now() - t0) / 1000).toFixed(1)} s`,
-          );
-          expectNoProblems(problems);
-        } finally {
-          await page.close(); // ends the worker mid-run: the rest of the generation is not needed
-        }
-      },
-      timeoutMs + 30_000,
-    );
-  }
-});
 
 describe('the default preset on a tiny budget', () => {
   // Chromium as stock Linux ships it: no WebGPU, so the page must choose and explain a fallback.

@@ -4,6 +4,8 @@
  * is a role, a label or a test id, kept in this one file.
  */
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import type { PageProblems } from './browser';
 
 export interface PageOptions {
   /** ?backend=: only this backend is tried. */
@@ -117,4 +119,16 @@ export async function waitFor<T>(
     await page.waitForTimeout(100);
   }
   throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; status: ${await statusText(page)}`);
+}
+
+/** No error thrown in the page and none written to its console. */
+export function expectNoProblems(problems: PageProblems): void {
+  expect(problems.pageErrors).toEqual([]);
+  expect(problems.consoleErrors).toEqual([]);
+}
+
+/** First number after a label in a summary, e.g. numberAfter(s, 'generation 0') in "generation 0 7.2; ...". */
+export function numberAfter(text: string, label: string): number {
+  const m = new RegExp(`${label}:? ([\\d.]+)`).exec(text);
+  return m ? Number(m[1]) : NaN;
 }

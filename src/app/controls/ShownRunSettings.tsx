@@ -1,3 +1,4 @@
+import './shown-run-settings.css';
 import { useMemo } from 'react';
 import type { SimulationConfig } from '../../engine/config/schema';
 import { SETTING_GROUPS } from '../../engine/config/setting-entry';
