@@ -71,6 +71,21 @@ function expectWrittenFirst(written: string[], expected: string[]): void {
 describe('the class as the filter', () => {
   const browser = sharedBrowser({ webgpu: false });
 
+  it('stays on when a preset is picked: who chooses is the lesson, not the paper', async () => {
+    const page = await browser().context.newPage();
+    const problems = watchPage(page);
+    await openPage(page, browser().baseUrl, { settings: [...SMALL_CORPUS, 'byClass=true'] });
+    const classSwitch = page.getByRole('switch', { name: /Let the class choose/ });
+    expect(await classSwitch.isChecked()).toBe(true);
+    await page.getByRole('radio', { name: /^Gerstgrasser: accumulate/ }).check();
+    await expect
+      .poll(() => page.getByRole('radio', { name: /^Gerstgrasser: accumulate/ }).isChecked())
+      .toBe(true);
+    expect(await classSwitch.isChecked()).toBe(true);
+    expect(problems.pageErrors).toEqual([]);
+    await page.close();
+  }, 30_000);
+
   it('keeps a discarded document out of the corpus, fills the rest from the model, and runs the same seed without the class', async () => {
     const page = await browser().context.newPage();
     const problems = watchPage(page);
@@ -83,6 +98,10 @@ describe('the class as the filter', () => {
 
     await waitForReview(page, 0);
     expect(await page.getByTestId('class-review').getByRole('listitem').count()).toBe(6);
+    // The run bar says the run waits for the class, not that the machine is still generating.
+    expect(await statusText(page)).toMatch(
+      /^Generation 0 \(1 of 2\) — waiting for the class to keep or discard its documents/,
+    );
     await card(page, 2).getByRole('button', { name: 'Discard' }).click();
     await card(page, 5).getByRole('button', { name: 'Keep' }).focus();
     await page.keyboard.press('d');

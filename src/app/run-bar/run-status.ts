@@ -68,6 +68,9 @@ export function statusLine(run: LiveRun, etaSeconds: number | null, configuredGe
       return 'Starting: choosing a backend and preparing the text…';
     case 'running':
     case 'paused': {
+      // The class is choosing what enters (lessons/class-filter): the run waits for it, not the machine.
+      if (run.classReview !== null && run.status === 'running')
+        return `${capitalised(generation)} — waiting for the class to keep or discard its documents`;
       const detail = phaseDetail(run.current);
       if (run.status === 'paused') return `Paused at ${generation}${detail ? ` — ${detail}` : ''}.`;
       const eta = formatEta(etaSeconds);
@@ -90,7 +93,8 @@ export function statusLine(run: LiveRun, etaSeconds: number | null, configuredGe
  * a second and would drown everything else; it changes only with the generation, phase or status.
  */
 export function announcement(run: LiveRun, configuredGenerations: number): string {
-  if (run.status !== 'running') return statusLine(run, null, configuredGenerations);
+  if (run.status !== 'running' || run.classReview !== null)
+    return statusLine(run, null, configuredGenerations);
   const phase = run.current.phase ? PHASE_WORDS[run.current.phase] : 'preparing';
   return `${capitalised(generationLabel(run, configuredGenerations))} — ${phase}`;
 }

@@ -23,6 +23,19 @@ const running = (patch: Partial<LiveRun['current']>, done = 2): LiveRun => ({
 });
 
 describe('run bar status text', () => {
+  it('says the run waits for the class while it chooses what enters, not that it is generating', () => {
+    const choosing: LiveRun = {
+      ...running({ phase: 'generating', done: 2000, total: 2000 }),
+      classReview: { id: 1, generation: 2, offered: [], budget: 2000 },
+    };
+    expect(statusLine(choosing, 30, 10)).toBe(
+      'Generation 2 (3 of 10) — waiting for the class to keep or discard its documents',
+    );
+    expect(announcement(choosing, 10)).toBe(statusLine(choosing, null, 10));
+    // Paused while the class chooses: the pause is what the bar says.
+    expect(statusLine({ ...choosing, status: 'paused' }, null, 10)).toMatch(/^Paused at generation 2/);
+  });
+
   it('numbers generations from 0 like the charts, with the count for progress', () => {
     expect(statusLine(running({ phase: 'sampling-corpus' }, 0), null, 10)).toBe(
       'Generation 0 (1 of 10) — sampling the corpus',

@@ -9,7 +9,8 @@ import { FieldMessage, type FieldNote } from '../../ui/FieldMessage';
 
 /**
  * The loop's presets, each with its one-line description and the result it reproduces. A preset
- * replaces every setting except the corpus: a teacher who brought their own text keeps it.
+ * replaces every setting except the corpus (a teacher who brought their own text keeps it) and
+ * whether the class chooses what enters.
  */
 export function PresetPicker() {
   const presetId = useAppStore((s) => s.presetId);
@@ -19,7 +20,12 @@ export function PresetPicker() {
 
   const choose = (id: string): void => {
     const { config } = useAppStore.getState();
-    const { error, kept } = applySettingsWithLocks({ ...presetConfig(id), corpus: config.corpus }, id);
+    const preset = presetConfig(id);
+    // Who chooses what enters is the lesson's, not the paper's: the class filter stays as it was.
+    const { error, kept } = applySettingsWithLocks(
+      { ...preset, corpus: config.corpus, filter: { ...preset.filter, byClass: config.filter.byClass } },
+      id,
+    );
     if (error) setNote({ text: error, tone: 'error' });
     else if (kept.length > 0) {
       // A classroom link fixed some of what the preset sets: say so, or the preset would look broken.
