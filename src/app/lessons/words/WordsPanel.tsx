@@ -10,7 +10,7 @@ import type { GenerationReport } from '../../../engine/record';
 import { ChartHeightContext } from '../../charts/ChartFrame';
 import { CHART_HEIGHT } from '../../charts/chart-theme';
 import { useClassroom } from '../../classroom/classroom-store';
-import { useChartData } from '../../charts/data/use-chart-data';
+import { useAppStore } from '../../store/app-store';
 import { FrequencyBands } from './FrequencyBands';
 import { GenerationPicker } from './GenerationPicker';
 import { wordListView } from './word-list';
@@ -24,14 +24,11 @@ interface Picked {
   generation: number;
 }
 
-/** This panel's turn after the charts' when a generation finishes (charts/data/use-chart-data.ts). */
-const CHART_SLOT = 7;
-
 /** The Zipf plot's height in presenter mode: the charts' large height. */
 const PRESENTER_CHART_HEIGHT = 380;
 
 export function WordsPanel() {
-  const generations = useChartData((s) => s.run.generations, CHART_SLOT);
+  const generations = useAppStore((s) => s.run.generations);
   const presenter = useClassroom((s) => s.presenter);
   const [picked, setPicked] = useState<Picked | null>(null);
   const first = generations[0];
