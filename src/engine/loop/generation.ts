@@ -9,8 +9,6 @@ import { makeDocuments, totalChars, type CorpusDocument } from '../corpus/corpus
 import { drawTrainingSet, generatedCharsPerGeneration, writeBack } from '../corpus/paradigms';
 import { candidateChars, createRealTextJudge, filterGenerated, filters } from '../corpus/quality-filter';
 import { computeGenerationMetrics } from '../metrics/generation-metrics';
-import { countWordNgrams } from '../metrics/ngrams';
-import { takeWordCensus } from '../metrics/word-census';
 import { perplexityFromNll } from '../metrics/perplexity';
 import { nonWordsOf } from '../metrics/real-words';
 import type { GenerationReport, PromptSample } from '../record';
@@ -88,7 +86,6 @@ export async function runGeneration(state: RunState, generation: number): Promis
     promptSamples: text.promptSamples,
     sampleNonWords: measured.sampleNonWords,
     underGenerationZero,
-    wordCensus: measured.wordCensus,
     durationMs: performance.now() - started,
   };
 }
@@ -344,12 +341,11 @@ function writeBackText(
 // ---- measure -----------------------------------------------------------------------------------
 
 /**
- * The metrics of the generation's evaluation sample against the held-out reference, the words it
- * made up, and its word census (the real words ride on the run's first one).
+ * The metrics of the generation's evaluation sample against the held-out reference (its word
+ * census among them), and the words it made up.
  */
 function measure(state: RunState, generation: number, text: GenerationText) {
   const { evaluation } = text;
-  const firstObserved = state.extinction.lastGeneration === null;
   const metrics = computeGenerationMetrics({
     samples: evaluation.texts,
     heldOut: state.reference,
@@ -363,11 +359,5 @@ function measure(state: RunState, generation: number, text: GenerationText) {
     [...text.samples, ...text.promptSamples.map((p) => p.continuation)],
     state.reference.realWords,
   );
-  const wordCensus = takeWordCensus(
-    state.extinction,
-    countWordNgrams(evaluation.texts, 1),
-    state.reference.support.words,
-    firstObserved,
-  );
-  return { metrics, sampleNonWords, wordCensus };
+  return { metrics, sampleNonWords };
 }

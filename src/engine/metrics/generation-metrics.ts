@@ -20,6 +20,7 @@ import { firstChars } from './evaluation-sample';
 import { realVocabulary, realWordShare } from './real-words';
 import { charLength, distinctRatio, loopShare, sampleLengthStats, type LoopOptions } from './repetition';
 import { lostSupportByKind, type BySupportKind, type SupportLookup } from './tails';
+import { takeWordCensus, type WordCensus } from './word-census';
 
 /** Orders of distinct-n over characters. */
 export const DISTINCT_ORDERS = [2, 3, 4] as const;
@@ -120,6 +121,12 @@ export interface GenerationMetrics {
   sampleCount: number;
   /** Generated characters the metrics read (the evaluation sample's size). */
   generatedChars: number;
+  /**
+   * Real words that went extinct or came back at this generation, the spectrum of the words it
+   * wrote, and (first generation only) the real words: word-census.ts. Taken when the input
+   * carries an extinction tracker; absent in a run.json written before it was recorded.
+   */
+  wordCensus?: WordCensus;
 }
 
 export interface GenerationMetricsInput {
@@ -164,12 +171,17 @@ export function computeGenerationMetrics(input: GenerationMetricsInput): Generat
   const { meanSampleLength, capHitShare, endedShare } = sampleLengthStats(lengths, lengthCap, input.hitCap);
   const { precision, recall } = precisionRecallFromCounts(ref.wordNgrams, genWordNgrams);
 
+  let wordCensus: WordCensus | undefined;
   if (input.extinction) {
-    input.extinction.tracker.observeSupport(input.extinction.generation, {
+    const { tracker, generation } = input.extinction;
+    // The real words ride on the run's first census only.
+    const first = tracker.lastGeneration === null;
+    tracker.observeSupport(generation, {
       chars: unigrams.counts,
       bigrams: bigrams.counts,
       words: genWords.counts,
     });
+    wordCensus = takeWordCensus(tracker, genWords, ref.support.words, first);
   }
 
   return {
@@ -195,5 +207,6 @@ export function computeGenerationMetrics(input: GenerationMetricsInput): Generat
     recall,
     sampleCount: samples.length,
     generatedChars: unigrams.total,
+    ...(wordCensus ? { wordCensus } : {}),
   };
 }

@@ -3,7 +3,6 @@ import type { Origin } from '../corpus/corpus';
 import type { ClassFilterRecord } from '../loop/class-review';
 import type { GenerationMetrics } from '../metrics/generation-metrics';
 import type { PerplexitySpread } from '../metrics/perplexity-spread';
-import type { WordCensus } from '../metrics/word-census';
 import type { TheoryRecord } from './theory-record';
 
 /**
@@ -91,12 +90,6 @@ export interface GenerationReport extends GenerationMetrics {
    * before it was recorded.
    */
   underGenerationZero?: GenerationZeroView | null;
-  /**
-   * Real words that went extinct or came back at this generation, the spectrum of the words it
-   * wrote, and (first generation only) the real words: metrics/word-census.ts. Absent in a
-   * run.json written before it was recorded.
-   */
-  wordCensus?: WordCensus;
   durationMs: number;
 }
 
