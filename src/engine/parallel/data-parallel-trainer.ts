@@ -77,7 +77,7 @@ export class DataParallelTrainer extends Trainer {
       parts.push(answer ? { batch: shard.batch, ...answer } : await this.localShard(shard));
     }
     const { loss, gradient } = combineShards(parts, this.batchGradient);
-    tf.tidy(() => this.optimizer.applyPacked(tf.tensor1d(gradient), lr));
+    this.optimizer.applyPackedValues(gradient, lr);
     this.replicasCurrent = false;
     await this.syncReplicas();
     return loss;

@@ -6,7 +6,7 @@ import { seeded } from '../../support/model-fixtures';
 
 beforeAll(() => useNodeBackend('cpu'));
 
-describe('AdamW (grouped update)', () => {
+describe.each(['host', 'device'] as const)('AdamW (grouped update, %s placement)', (place) => {
   it('equals the per-variable AdamW formula with global-norm clipping and matrix-only decay', () => {
     const rng = seeded('adamw');
     // Nine vectors (more than one concat's 7 inputs), matrices of two column counts, one alone.
@@ -31,7 +31,7 @@ describe('AdamW (grouped update)', () => {
     );
     const variables = shapes.map((s, i) => tf.variable(tf.tensor(values[i], s)));
     const settings = { ...DEFAULT_ADAMW, weightDecay: 0.1, clipNorm: 2 };
-    const optimizer = new AdamW(variables, settings);
+    const optimizer = new AdamW(variables, settings, place);
     const m = values.map((v) => v.map(() => 0));
     const v2 = values.map((v) => v.map(() => 0));
     const lrs = [0.1, 0.05, 0.02];
@@ -73,7 +73,7 @@ describe('AdamW (grouped update)', () => {
       ]),
     );
     const bias = tf.variable(tf.tensor1d([0.5, -0.5]));
-    const optimizer = new AdamW([weight, bias], { ...DEFAULT_ADAMW, weightDecay: 0, clipNorm: 0 });
+    const optimizer = new AdamW([weight, bias], { ...DEFAULT_ADAMW, weightDecay: 0, clipNorm: 0 }, place);
     const zeroGrads = () => [tf.zeros([2, 2]), tf.zeros([2])];
     let grads = zeroGrads();
     optimizer.apply(grads, 0.1);
@@ -92,5 +92,48 @@ describe('AdamW (grouped update)', () => {
     expect(Array.from(bias.dataSync())).toEqual([0.5, -0.5]);
     optimizer.dispose();
     tf.dispose([weight, bias]);
+  });
+});
+
+describe('AdamW on the host', () => {
+  it('hands out its weights while the variables hold them, and not once one is assigned from elsewhere', () => {
+    const weight = tf.variable(tf.tensor2d([[1, 2]]));
+    const bias = tf.variable(tf.tensor1d([3]));
+    const optimizer = new AdamW([weight, bias], DEFAULT_ADAMW, 'host');
+    expect(optimizer.hostWeights()).toBeNull();
+    const grads = [tf.tensor2d([[0.1, -0.2]]), tf.tensor1d([0.3])];
+    optimizer.apply(grads, 0.1);
+    const flat = optimizer.hostWeights();
+    expect(flat).not.toBeNull();
+    expect(Array.from(flat!)).toEqual([...weight.dataSync(), ...bias.dataSync()]);
+    bias.assign(tf.tensor1d([7]));
+    expect(optimizer.hostWeights()).toBeNull();
+    tf.dispose([weight, bias, ...grads]);
+  });
+
+  it('takes the same step from a packed gradient as from the per-variable gradients', () => {
+    const make = () => [
+      tf.variable(
+        tf.tensor2d([
+          [1, -1],
+          [0.5, 2],
+        ]),
+      ),
+      tf.variable(tf.tensor1d([0.25, -3])),
+    ];
+    const [a, b] = [make(), make()];
+    const [byVariable, byPacked] = [new AdamW(a, DEFAULT_ADAMW, 'host'), new AdamW(b, DEFAULT_ADAMW, 'host')];
+    const grads = [
+      tf.tensor2d([
+        [0.3, -0.1],
+        [2, 0],
+      ]),
+      tf.tensor1d([-0.4, 0.9]),
+    ];
+    byVariable.apply(grads, 0.05);
+    // Packing order: matrices first, then vectors.
+    byPacked.applyPackedValues(Float32Array.from([0.3, -0.1, 2, 0, -0.4, 0.9]), 0.05);
+    a.forEach((variable, i) => expect(Array.from(variable.dataSync())).toEqual(Array.from(b[i].dataSync())));
+    tf.dispose([...a, ...b, ...grads]);
   });
 });

@@ -17,19 +17,15 @@ describe('backend capability check', () => {
   it('rejects a backend whose updates are wrong, and falls back with the reason', async () => {
     await useNodeBackend('wasm');
     // A kernel that silently computes the wrong thing on wasm only (as WebGPU did with an
-    // over-wide addN): sqrt returns its input, so Adam's steps are off and the loss drifts
-    // from cpu's. wasm must be passed over.
-    const original = tf.getKernel('Sqrt', 'wasm');
-    if (!original) throw new Error('wasm has no Sqrt kernel to replace');
-    tf.unregisterKernel('Sqrt', 'wasm');
+    // over-wide addN): Sub computes b - a, so the loss gradient (probabilities minus targets)
+    // points the wrong way, the updates climb the loss and it drifts from cpu's. wasm must be
+    // passed over.
+    const original = tf.getKernel('Sub', 'wasm');
+    if (!original) throw new Error('wasm has no Sub kernel to replace');
+    tf.unregisterKernel('Sub', 'wasm');
     tf.registerKernel({
-      kernelName: 'Sqrt',
-      backendName: 'wasm',
-      kernelFunc: ({ inputs, backend }) => {
-        const x = inputs.x as tf.TensorInfo;
-        (backend as unknown as { incRef(id: object): void }).incRef(x.dataId);
-        return { dataId: x.dataId, shape: x.shape, dtype: x.dtype };
-      },
+      ...original,
+      kernelFunc: (args) => original.kernelFunc({ ...args, inputs: { a: args.inputs.b, b: args.inputs.a } }),
     });
     try {
       const choice = await chooseBackend(['wasm', 'cpu']);
@@ -38,7 +34,7 @@ describe('backend capability check', () => {
       expect(choice.rejected[0].reason).toMatch(/wrong numbers/);
       expect(choice.summary).toMatch(/passed over wasm/);
     } finally {
-      tf.unregisterKernel('Sqrt', 'wasm');
+      tf.unregisterKernel('Sub', 'wasm');
       tf.registerKernel(original);
     }
   });

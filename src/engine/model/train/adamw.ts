@@ -1,5 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { adamWOnGpu } from '../kernels';
+import { adamWOnHost, type HostAdamWState } from './adamw-host';
+import { assignFromArray } from './flat-buffers';
 
 export interface AdamWSettings {
   beta1: number;
@@ -99,37 +101,68 @@ const flatVariable = (values: tf.Tensor) => {
 };
 
 /**
- * AdamW (decoupled weight decay) with clipping by global norm, written on tf ops so the whole
- * update stays on the device: the norm and the clip factor are tensors, never read back, so a
- * step issues no GPU->CPU synchronisation. Weight decay applies to matrices only (rank 2), as in
- * GPT-2/nanoGPT: decaying LayerNorm gains and biases only hurts.
+ * Where the optimizer keeps its flat buffers. `device`: tf variables, updated by tf ops (one fused
+ * kernel on WebGL and WebGPU), so a GPU step never reads back. `host`: Float32Arrays updated by
+ * one loop (adamw-host.ts), for the CPU backends, where tensors already live in host memory.
+ */
+export type AdamWPlace = 'host' | 'device';
+
+const defaultPlace = (): AdamWPlace =>
+  tf.getBackend() === 'wasm' || tf.getBackend() === 'cpu' ? 'host' : 'device';
+
+interface DeviceBuffers {
+  params: tf.Variable;
+  m: tf.Variable;
+  v: tf.Variable;
+  decayMask: tf.Tensor1D;
+}
+
+/**
+ * AdamW (decoupled weight decay) with clipping by global norm. On a GPU the whole update stays on
+ * the device: the norm and the clip factor are tensors, never read back, so a step issues no
+ * GPU->CPU synchronisation. Weight decay applies to matrices only (rank 2), as in GPT-2/nanoGPT:
+ * decaying LayerNorm gains and biases only hurts.
  *
- * All parameters, moments and gradients are updated as one flat buffer (~35 kernels a step
- * however many variables; per-variable updates cost ~12 kernels each). The optimizer keeps its own
- * flat copy of the weights and writes them back to the variables after each update; if a
+ * All parameters, moments and gradients are updated as one flat buffer (on a device ~35 kernels a
+ * step however many variables; per-variable updates cost ~12 kernels each). The optimizer keeps
+ * its own flat copy of the weights and writes them back to the variables after each update; if a
  * variable was assigned from elsewhere in between, the copy is rebuilt from the variables first.
  */
 export class AdamW {
   private readonly layout: Layout;
-  private readonly params: tf.Variable;
-  private readonly m: tf.Variable;
-  private readonly v: tf.Variable;
-  private readonly decayMask: tf.Tensor1D;
+  private readonly device: DeviceBuffers | null;
+  private readonly host: HostAdamWState | null;
   /** The tensor data each variable held after our last write-back. */
   private written: unknown[] = [];
-  /** The weights of the last update as read on the CPU backends (see hostWeights). */
-  private hostValues: Float32Array | null = null;
+  /** Whether the host weights are those of the last update, written back to the variables. */
+  private hostCurrent = false;
   private t = 0;
 
   constructor(
     private readonly variables: tf.Variable[],
     private readonly settings: AdamWSettings = DEFAULT_ADAMW,
+    readonly place: AdamWPlace = defaultPlace(),
   ) {
     this.layout = layoutOf(variables);
-    this.params = flatVariable(this.gatherVariables());
-    this.m = flatVariable(tf.zeros([this.layout.total]));
-    this.v = flatVariable(tf.zeros([this.layout.total]));
-    this.decayMask = tf.tensor1d(this.layout.decayMask);
+    const total = this.layout.total;
+    if (place === 'host') {
+      this.device = null;
+      this.host = {
+        params: new Float32Array(total),
+        m: new Float32Array(total),
+        v: new Float32Array(total),
+        decayMask: this.layout.decayMask,
+      };
+      this.readVariablesToHost();
+    } else {
+      this.host = null;
+      this.device = {
+        params: flatVariable(this.gatherVariables()),
+        m: flatVariable(tf.zeros([total])),
+        v: flatVariable(tf.zeros([total])),
+        decayMask: tf.tensor1d(this.layout.decayMask),
+      };
+    }
     this.written = variables.map((v) => v.dataId);
   }
 
@@ -138,6 +171,19 @@ export class AdamW {
     return tf.tidy(
       () => concatRows(this.layout.order.map((i) => tf.reshape(this.variables[i], [-1]))) as tf.Tensor1D,
     );
+  }
+
+  private readVariablesToHost(): void {
+    let at = 0;
+    for (const i of this.layout.order) {
+      const variable = this.variables[i];
+      this.host!.params.set(variable.dataSync() as Float32Array, at);
+      at += variable.size;
+    }
+  }
+
+  private variablesChanged(): boolean {
+    return this.variables.some((v, i) => v.dataId !== this.written[i]);
   }
 
   /**
@@ -163,6 +209,17 @@ export class AdamW {
    * variable's size in any shape (see packGradients for those that cost no reshape).
    */
   apply(grads: tf.Tensor[], lr: number): void {
+    if (this.host) {
+      // The values are already in host memory: laid end to end without a concat kernel.
+      const packed = new Float32Array(this.layout.total);
+      let at = 0;
+      for (const i of this.layout.order) {
+        packed.set(grads[i].dataSync() as Float32Array, at);
+        at += grads[i].size;
+      }
+      this.applyPackedValues(packed, lr);
+      return;
+    }
     tf.tidy(() => this.applyPacked(this.packGradients(grads), lr));
   }
 
@@ -180,50 +237,76 @@ export class AdamW {
   }
 
   /**
-   * The weights of the last update, flat in packingOrder, where they were read to the JS side
-   * anyway (wasm and cpu); null elsewhere, or if a variable was assigned from elsewhere since.
-   * The array is the optimizer's: read it, do not keep or change it.
+   * The weights of the last update, flat in packingOrder, where they live on the host (wasm and
+   * cpu); null elsewhere, or if a variable was assigned from elsewhere since. The array is the
+   * optimizer's: read it, do not keep or change it.
    */
   hostWeights(): Float32Array | null {
-    return this.variables.every((v, i) => v.dataId === this.written[i]) ? this.hostValues : null;
+    return this.host && this.hostCurrent && !this.variablesChanged() ? this.host.params : null;
   }
 
   /** The weights as one flat buffer in packingOrder (a copy the caller disposes). */
   flatWeights(): tf.Tensor1D {
-    if (this.variables.some((v, i) => v.dataId !== this.written[i])) return this.gatherVariables();
-    return tf.clone(this.params) as tf.Tensor1D;
+    if (this.variablesChanged() || !this.device) return this.gatherVariables();
+    return tf.clone(this.device.params) as tf.Tensor1D;
   }
 
-  /**
-   * Applies one update at learning rate lr from the gradient already packed in packingOrder (data-
-   * parallel training sums the workers' packed gradients on the JS side and hands the sum here).
-   */
-  applyPacked(g: tf.Tensor1D, lr: number): void {
-    if (g.size !== this.layout.total)
-      throw new RangeError(`packed gradient has ${g.size} values, the model ${this.layout.total}`);
-    if (this.variables.some((v, i) => v.dataId !== this.written[i]))
-      this.params.assign(this.gatherVariables());
-    this.t++;
+  /** The update's coefficients at step t (bias corrections folded into two scalars). */
+  private coefficients(lr: number) {
     const { beta1, beta2, epsilon, weightDecay, clipNorm } = this.settings;
     const bias1 = 1 - beta1 ** this.t;
     const bias2 = 1 - beta2 ** this.t;
     // m / bias1 / (sqrt(v / bias2) + eps) = m * stepScale / (sqrt(v) + eps * sqrt(bias2))
     const stepScale = (lr * Math.sqrt(bias2)) / bias1;
     const denomEps = epsilon * Math.sqrt(bias2);
+    const decay = weightDecay > 0 ? 1 - lr * weightDecay : 1;
+    return { beta1, beta2, clipNorm, stepScale, denomEps, decay };
+  }
+
+  /**
+   * Applies one update at learning rate lr from a gradient packed in packingOrder on the host
+   * (data-parallel training sums the workers' packed gradients there and hands the sum here).
+   */
+  applyPackedValues(g: Float32Array, lr: number): void {
+    if (!this.host) {
+      tf.tidy(() => this.applyPacked(tf.tensor1d(g), lr));
+      return;
+    }
+    if (g.length !== this.layout.total)
+      throw new RangeError(`packed gradient has ${g.length} values, the model ${this.layout.total}`);
+    if (this.variablesChanged()) this.readVariablesToHost();
+    this.t++;
+    adamWOnHost(this.host, g, this.coefficients(lr));
+    assignFromArray(this.variables, this.layout.order, this.host.params);
+    this.written = this.variables.map((v) => v.dataId);
+    this.hostCurrent = true;
+  }
+
+  /** Applies one update at learning rate lr from a gradient tensor packed in packingOrder. */
+  applyPacked(g: tf.Tensor1D, lr: number): void {
+    if (g.size !== this.layout.total)
+      throw new RangeError(`packed gradient has ${g.size} values, the model ${this.layout.total}`);
+    if (this.host) {
+      this.applyPackedValues(g.dataSync() as Float32Array, lr);
+      return;
+    }
+    const device = this.device!;
+    if (this.variablesChanged()) device.params.assign(this.gatherVariables());
+    this.t++;
+    const { beta1, beta2, clipNorm, stepScale, denomEps, decay } = this.coefficients(lr);
     tf.tidy(() => {
       // On WebGL and WebGPU: one kernel for the update (2 dispatches, 5 programs), one for the write-back.
-      const decay = weightDecay > 0 ? 1 - lr * weightDecay : 1;
       const shapes = this.layout.order.map((i) => this.variables[i].shape);
       const fused = adamWOnGpu(
-        { g, params: this.params, m: this.m, v: this.v },
+        { g, params: device.params, m: device.m, v: device.v },
         this.layout.decayMask,
         { beta1, beta2, clipNorm, stepScale, denomEps, decay },
         shapes,
       );
       if (fused) {
-        this.m.assign(fused.m);
-        this.v.assign(fused.v);
-        this.params.assign(fused.params);
+        device.m.assign(fused.m);
+        device.v.assign(fused.v);
+        device.params.assign(fused.params);
         this.layout.order.forEach((i, k) => this.variables[i].assign(fused.pieces[k]));
         this.written = this.variables.map((v) => v.dataId);
         return;
@@ -237,38 +320,21 @@ export class AdamW {
         mScale = tf.mul(s, 1 - beta1);
         vScale = tf.mul(tf.square(s), 1 - beta2);
       }
-      const m = tf.add(tf.mul(this.m, beta1), tf.mul(g, mScale));
-      const v = tf.add(tf.mul(this.v, beta2), tf.mul(gSquared, vScale));
-      this.m.assign(m);
-      this.v.assign(v);
+      const m = tf.add(tf.mul(device.m, beta1), tf.mul(g, mScale));
+      const v = tf.add(tf.mul(device.v, beta2), tf.mul(gSquared, vScale));
+      device.m.assign(m);
+      device.v.assign(v);
       const step = tf.mul(tf.div(m, tf.add(tf.sqrt(v), denomEps)), stepScale);
       const decayed =
-        weightDecay > 0
-          ? tf.mul(this.params, tf.add(tf.mul(this.decayMask, -lr * weightDecay), 1))
-          : this.params;
+        decay !== 1 ? tf.mul(device.params, tf.add(tf.mul(device.decayMask, decay - 1), 1)) : device.params;
       const updated = tf.sub(decayed, step);
-      this.params.assign(updated);
+      device.params.assign(updated);
       this.writeBack(updated);
     });
   }
 
+  /** Writes the flat weights back to the variables (device placement). */
   private writeBack(flat: tf.Tensor): void {
-    if (tf.getBackend() === 'wasm' || tf.getBackend() === 'cpu') {
-      // On the CPU backends the values are at hand: one read and a copy per variable cost less than
-      // split's slices (several times less in a browser's wasm backend), and the values stay for
-      // hostWeights.
-      const values = flat.dataSync() as Float32Array;
-      let at = 0;
-      for (const i of this.layout.order) {
-        const variable = this.variables[i];
-        variable.assign(tf.tensor(values.slice(at, at + variable.size), variable.shape, 'float32'));
-        at += variable.size;
-      }
-      this.written = this.variables.map((v) => v.dataId);
-      this.hostValues = values;
-      return;
-    }
-    this.hostValues = null;
     const { groups } = this.layout;
     const chunks =
       groups.length === 1
@@ -289,6 +355,6 @@ export class AdamW {
   }
 
   dispose(): void {
-    tf.dispose([this.params, this.m, this.v, this.decayMask]);
+    if (this.device) tf.dispose([this.device.params, this.device.m, this.device.v, this.device.decayMask]);
   }
 }

@@ -24,7 +24,43 @@ export async function packToArray(
   return flat;
 }
 
-/** Assigns each variable its slice of `flat` (laid out in `order`). */
+/** What writing a variable in place uses of the cpu backend (MathBackendCPU). */
+interface CpuBackendShape {
+  refCount(dataId: tf.DataId): number;
+  data: { get(dataId: tf.DataId): { values?: unknown } | undefined };
+}
+
+/**
+ * The variable's own float32 values, where the cpu backend keeps them and no other tensor shares
+ * them (a reshape of a variable shares its data); null elsewhere. Not on wasm: its XNNPACK
+ * matmuls keep a packed copy of a weight tensor, keyed by the tensor, and would go on using the
+ * old values after an in-place write.
+ */
+function ownValuesOnCpu(variable: tf.Variable): Float32Array | null {
+  if (variable.dtype !== 'float32' || tf.getBackend() !== 'cpu') return null;
+  const backend = tf.backend() as unknown as CpuBackendShape;
+  if (backend.refCount(variable.dataId) !== 1) return null;
+  const values = backend.data.get(variable.dataId)?.values;
+  return values instanceof Float32Array && values.length === variable.size ? values : null;
+}
+
+/**
+ * Gives the variable these values (its size, row-major): written over its own values on the cpu
+ * backend (no allocation), else assigned as a new tensor.
+ */
+export function overwriteVariable(variable: tf.Variable, values: Float32Array): void {
+  if (values.length !== variable.size)
+    throw new RangeError(`${values.length} values for a variable of ${variable.size}`);
+  const storage = ownValuesOnCpu(variable);
+  if (storage) {
+    storage.set(values);
+    return;
+  }
+  // A copy: the cpu backend keeps the array it is given, and `values` may be a buffer the caller reuses.
+  tf.tidy(() => variable.assign(tf.tensor(values.slice(), variable.shape, 'float32')));
+}
+
+/** Gives each variable its slice of `flat` (laid out in `order`). */
 export function assignFromArray(
   variables: readonly tf.Variable[],
   order: readonly number[],
@@ -35,9 +71,7 @@ export function assignFromArray(
     throw new RangeError(`flat buffer has ${flat.length} values, the model ${total}`);
   let at = 0;
   for (const i of order) {
-    const v = variables[i];
-    // A copy: the cpu backend keeps the array it is given, and `flat` may be a shared buffer the sender reuses.
-    tf.tidy(() => v.assign(tf.tensor(flat.slice(at, at + v.size), v.shape, 'float32')));
-    at += v.size;
+    overwriteVariable(variables[i], flat.subarray(at, at + variables[i].size));
+    at += variables[i].size;
   }
 }
