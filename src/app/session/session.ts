@@ -1,8 +1,9 @@
 /**
  * The page's side of a run: owns the worker client, turns the user's commands into protocol
  * messages, and folds the worker's events into the store in batches, at most four times a
- * second, so charts never re-render per event. While the tab is hidden nothing is folded: events
- * wait, compacted (compactBacklog), and are folded in one batch when the tab shows again.
+ * second, so charts never re-render per event; training progress alone (a step count and its
+ * loss) is folded once a second. While the tab is hidden nothing is folded: events wait,
+ * compacted (compactBacklog), and are folded in one batch when the tab shows again.
  */
 import { SimulationClient, type ClientEvent } from '../../worker/client';
 import type { TimingEntry } from '../../worker/backend-timing';
@@ -15,12 +16,20 @@ import { readFaultFromUrl } from './url-faults';
 import { configFit } from '../../engine/config/config-fit';
 
 const FLUSH_MS = 250;
+/**
+ * Progress of a training step waits longer. On two cores the page's drawing shares the CPU with
+ * the training workers: redrawn four times a second, the run bar and the loss curve took about a
+ * tenth of what the workers would otherwise get (docs/SPEED.md, "The page while it trains").
+ */
+const PROGRESS_FLUSH_MS = 1_000;
 /** Hidden-tab backlog size at which it is compacted (then again each time it doubles). */
 const COMPACT_FROM = 500;
 
 let client: SimulationClient | null = null;
 let pending: RunInput[] = [];
 let flushTimer: ReturnType<typeof setTimeout> | null = null;
+/** When the scheduled flush runs (performance.now() time). */
+let flushDue = 0;
 let compactAt = COMPACT_FROM;
 /**
  * ?fault= (debug hook, see url-faults.ts), read as the page loads, before anything rewrites the
@@ -42,10 +51,23 @@ function flush(): void {
   useAppStore.getState().applyRunInputs(batch, performance.now());
 }
 
+/** A flush within `delayMs`: an earlier one already scheduled stands, a later one is brought forward. */
+function scheduleFlush(delayMs: number): void {
+  const due = performance.now() + delayMs;
+  if (flushTimer !== null) {
+    if (flushDue <= due) return;
+    clearTimeout(flushTimer);
+  }
+  flushDue = due;
+  flushTimer = setTimeout(flush, delayMs);
+}
+
+const isTrainingProgress = (input: RunInput) => input.type === 'loop' && input.event.type === 'trainStep';
+
 function enqueue(input: RunInput): void {
   pending.push(input);
   if (!pageHidden()) {
-    flushTimer ??= setTimeout(flush, FLUSH_MS);
+    scheduleFlush(isTrainingProgress(input) ? PROGRESS_FLUSH_MS : FLUSH_MS);
     return;
   }
   // Hidden: no store updates, no renders; the backlog is kept small until the tab shows again.
