@@ -56,7 +56,8 @@ describe('runs list', () => {
     expect(await loss.textContent()).not.toMatch(/Appears when generation/);
     // Generations appear one by one: the chart first shows fewer than all, then all.
     const seen = new Set<number>();
-    const total = await waitFor(page, 'the whole recorded run', 30_000, async () => {
+    // The default recording runs 40 generations: 20 s at two a second, on a machine that may be busy.
+    const total = await waitFor(page, 'the whole recorded run', 60_000, async () => {
       const g = await latestGeneration(page);
       if (g !== null) seen.add(g);
       const status = await page
@@ -90,7 +91,7 @@ describe('runs list', () => {
     await legend.getByText('Recorded: Seed paper: replace (replace)').waitFor({ timeout: 10_000 });
     expect(problems.pageErrors).toEqual([]);
     await page.close();
-  }, 90_000);
+  }, 120_000);
 
   it('keeps a finished run across a reload, to overlay and to export and import again', async () => {
     const page = await browser().context.newPage();
