@@ -59,7 +59,11 @@ function scheduleFlush(delayMs: number): void {
     clearTimeout(flushTimer);
   }
   flushDue = due;
-  flushTimer = setTimeout(flush, delayMs);
+  flushTimer = setTimeout(() => {
+    // Hidden since it was scheduled: the batch waits for the tab to show again.
+    if (pageHidden()) flushTimer = null;
+    else flush();
+  }, delayMs);
 }
 
 const isTrainingProgress = (input: RunInput) => input.type === 'loop' && input.event.type === 'trainStep';
