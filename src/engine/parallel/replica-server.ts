@@ -6,7 +6,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { BackendName } from '../backend';
-import { packingOrderOf } from '../model/train/adamw';
+import { packingOrderOf } from '../model/train/flat-layout';
 import { assignFromArray, packToArray } from '../model/train/flat-buffers';
 import { createGpt, type Gpt } from '../model/gpt';
 import { sampleDocuments } from '../model/infer/sample';
