@@ -33,5 +33,5 @@ export {
   type AttentionSaved,
 } from './attention';
 export { asOperand, direct, mm, swap } from './ops';
-export { adamWOnGpu, gpuBackend, hasFusedKernels } from './availability';
+export { adamWOnGpu, gpuBackend, hasFusedKernels, type AdamWStep } from './availability';
 export { GELU_K1, GELU_K2 } from './catalog';

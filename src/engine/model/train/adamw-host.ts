@@ -5,6 +5,7 @@
  * arithmetic is the device path's (adamw.ts): clipping by global norm folded into the moments'
  * coefficients, bias correction folded into the step scale, decay on matrices only.
  */
+import type { AdamWStep } from '../kernels';
 
 export interface HostAdamWState {
   params: Float32Array;
@@ -14,20 +15,8 @@ export interface HostAdamWState {
   decayMask: Float32Array;
 }
 
-export interface HostAdamWStep {
-  beta1: number;
-  beta2: number;
-  clipNorm: number;
-  /** lr * sqrt(1 - beta2^t) / (1 - beta1^t). */
-  stepScale: number;
-  /** epsilon * sqrt(1 - beta2^t). */
-  denomEps: number;
-  /** The factor decayed weights are multiplied by: 1 - lr * weightDecay. */
-  decay: number;
-}
-
 /** Updates params, m and v in place from the packed gradient g. */
-export function adamWOnHost(state: HostAdamWState, g: Float32Array, step: HostAdamWStep): void {
+export function adamWOnHost(state: HostAdamWState, g: Float32Array, step: AdamWStep): void {
   const { params, m, v, decayMask } = state;
   const n = params.length;
   if (g.length !== n) throw new RangeError(`packed gradient has ${g.length} values, the model ${n}`);

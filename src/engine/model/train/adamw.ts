@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { adamWOnGpu } from '../kernels';
+import { adamWOnGpu, type AdamWStep } from '../kernels';
 import { adamWOnHost, type HostAdamWState } from './adamw-host';
 import { assignFromArray } from './flat-buffers';
 import { asRows3, concatRows, layoutOf, type Layout } from './flat-layout';
@@ -61,8 +61,6 @@ export class AdamW {
   private readonly host: HostAdamWState | null;
   /** The tensor data each variable held after our last write-back. */
   private written: unknown[] = [];
-  /** Whether the host weights are those of the last update, written back to the variables. */
-  private hostCurrent = false;
   private t = 0;
 
   constructor(
@@ -169,7 +167,7 @@ export class AdamW {
    * optimizer's: read it, do not keep or change it.
    */
   hostWeights(): Float32Array | null {
-    return this.host && this.hostCurrent && !this.variablesChanged() ? this.host.params : null;
+    return this.host && this.t > 0 && !this.variablesChanged() ? this.host.params : null;
   }
 
   /** The weights as one flat buffer in packingOrder (a copy the caller disposes). */
@@ -179,7 +177,7 @@ export class AdamW {
   }
 
   /** The update's coefficients at step t (bias corrections folded into two scalars). */
-  private coefficients(lr: number) {
+  private coefficients(lr: number): AdamWStep {
     const { beta1, beta2, epsilon, weightDecay, clipNorm } = this.settings;
     const bias1 = 1 - beta1 ** this.t;
     const bias2 = 1 - beta2 ** this.t;
@@ -206,7 +204,6 @@ export class AdamW {
     adamWOnHost(this.host, g, this.coefficients(lr));
     assignFromArray(this.variables, this.layout.order, this.host.params);
     this.written = this.variables.map((v) => v.dataId);
-    this.hostCurrent = true;
   }
 
   /** Applies one update at learning rate lr from a gradient tensor packed in packingOrder. */
@@ -220,14 +217,15 @@ export class AdamW {
     const device = this.device!;
     if (this.variablesChanged()) device.params.assign(this.gatherVariables());
     this.t++;
-    const { beta1, beta2, clipNorm, stepScale, denomEps, decay } = this.coefficients(lr);
+    const coefficients = this.coefficients(lr);
+    const { beta1, beta2, clipNorm, stepScale, denomEps, decay } = coefficients;
     tf.tidy(() => {
       // On WebGL and WebGPU: one kernel for the update (2 dispatches, 5 programs), one for the write-back.
       const shapes = this.layout.order.map((i) => this.variables[i].shape);
       const fused = adamWOnGpu(
         { g, params: device.params, m: device.m, v: device.v },
         this.layout.decayMask,
-        { beta1, beta2, clipNorm, stepScale, denomEps, decay },
+        coefficients,
         shapes,
       );
       if (fused) {
