@@ -9,7 +9,10 @@ import { startReplicas } from '../engine/parallel/replica-host';
 import { createRng } from '../engine/rng';
 import { browserReplicaHost } from '../worker/training-workers';
 import type { BackendName, DataParallelFigures } from './protocol';
-import { workerFigures } from './worker-figures';
+import { parallelCeiling, workerFigures } from './worker-figures';
+
+/** Rounds of the ceiling's measurement (each: one replica alone, then all at once). */
+const CEILING_ROUNDS = 9;
 
 /** The figures with every core, or null where one worker is all there is (or a GPU backend). */
 export async function measureWorkers(
@@ -28,6 +31,7 @@ export async function measureWorkers(
   try {
     const figures = await workerFigures(model, pool, stream, timedSteps);
     const one = await workerFigures(model, null, stream, timedSteps);
+    const ceiling = await measureCeiling(host, backend, shape, stream, figures.workers);
     const result = {
       workers: figures.workers,
       sharedBuffers: host.shared,
@@ -37,15 +41,36 @@ export async function measureWorkers(
       kvCacheCharsPerSec: figures.sampleCharsPerSec,
       singleKvCacheCharsPerSec: one.sampleCharsPerSec,
       sampleSpeedup: +(figures.sampleCharsPerSec / one.sampleCharsPerSec).toFixed(2),
+      ceiling,
     };
     say(
       `${backend} with ${result.workers} workers (${host.shared ? 'shared' : 'transferred'} buffers, ${parameterCount(shape).toLocaleString('en-US')} parameters): ` +
         `${result.trainMsPerStep} ms/step against ${result.singleTrainMsPerStep} for one (${result.trainSpeedup}x), ` +
-        `kv-cache ${result.kvCacheCharsPerSec} chars/s against ${result.singleKvCacheCharsPerSec} (${result.sampleSpeedup}x)`,
+        `kv-cache ${result.kvCacheCharsPerSec} chars/s against ${result.singleKvCacheCharsPerSec} (${result.sampleSpeedup}x); ` +
+        `ceiling ${ceiling.ceiling}x (${ceiling.workers} workers each computing a whole batch's gradient at once: ${ceiling.togetherMs} ms against ${ceiling.aloneMs} ms for one alone)`,
     );
     return result;
   } finally {
     model.dispose();
+    pool?.dispose();
+  }
+}
+
+/** The machine's ceiling for `workers` workers, on a pool of its own (worker-figures.ts). */
+async function measureCeiling(
+  host: ReturnType<typeof browserReplicaHost>,
+  backend: BackendName,
+  shape: ModelShape,
+  stream: Int32Array,
+  workers: number,
+) {
+  // One replica more than the count: the replicas do all the work, this thread only waits.
+  const pool = await startReplicas(host, workers + 1, backend, shape, (d) => {
+    throw new Error(`a training worker was dropped while the ceiling was measured: ${d.reason}`);
+  });
+  try {
+    return await parallelCeiling(pool!, stream, shape.contextLength, CEILING_ROUNDS);
+  } finally {
     pool?.dispose();
   }
 }

@@ -4,6 +4,7 @@
  */
 import type { BackendName } from '../engine/backend';
 import type { KernelCheckResult } from './kernel-checks';
+import type { ParallelCeiling } from './worker-figures';
 
 export type { BackendName };
 
@@ -77,6 +78,8 @@ export interface DataParallelFigures {
   kvCacheCharsPerSec: number;
   singleKvCacheCharsPerSec: number;
   sampleSpeedup: number;
+  /** The most this many workers could gain here, measured without our step (worker-figures.ts). */
+  ceiling: ParallelCeiling;
 }
 
 export type BackendResult = BackendFigures | { available: false; reason: string };

@@ -5,6 +5,7 @@
  */
 import type { Gpt } from '../engine/model/gpt';
 import { sampleDocuments } from '../engine/model/infer/sample';
+import { sampleWindows } from '../engine/model/train/batches';
 import { DEFAULT_TRAINING, Trainer } from '../engine/model/train/trainer';
 import { DataParallelTrainer } from '../engine/parallel/data-parallel-trainer';
 import type { ReplicaPool } from '../engine/parallel/replica-pool';
@@ -85,5 +86,56 @@ export async function workerFigures(
     trainMsPerStep: +ms.toFixed(2),
     trainTokensPerSec: Math.round((DEFAULT_TRAINING.batchSize * model.shape.contextLength * 1000) / ms),
     sampleCharsPerSec: Math.round(median(rates)),
+  };
+}
+
+/** What the cores of this machine allow k workers, measured with no code of ours in between. */
+export interface ParallelCeiling {
+  workers: number;
+  /** Median ms of one whole-batch gradient on one replica while the others are idle. */
+  aloneMs: number;
+  /** Median ms until every replica has computed one whole-batch gradient, all at once. */
+  togetherMs: number;
+  /** workers x aloneMs / togetherMs: the most a k-worker step could gain over one worker here. */
+  ceiling: number;
+}
+
+/**
+ * The machine's ceiling for data parallelism: each replica computes the gradient of a whole batch
+ * by itself (nothing summed, no update, no weights sent), first one replica alone and then all of
+ * them at once, alternating so that drift on a shared machine falls on both. Where cores slow
+ * each other (shared caches and memory bandwidth, a virtual machine's neighbours) the ceiling is
+ * under k, and no division of the work between workers can beat it.
+ */
+export async function parallelCeiling(
+  pool: ReplicaPool,
+  stream: Int32Array,
+  contextLength: number,
+  rounds: number,
+): Promise<ParallelCeiling> {
+  const rng = createRng('bench-ceiling');
+  const batch = () => sampleWindows(stream, DEFAULT_TRAINING.batchSize, contextLength, rng);
+  const timed = async (shards: number) => {
+    const windows = Array.from({ length: shards }, batch);
+    const t0 = performance.now();
+    const answers = await pool.gradients(windows);
+    if (answers.some((a) => a === null))
+      throw new Error('a training worker was dropped while the ceiling was measured');
+    return performance.now() - t0;
+  };
+  await timed(pool.size); // warm-up: every replica compiles its kernels once
+  const alone: number[] = [];
+  const together: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    alone.push(await timed(1));
+    together.push(await timed(pool.size));
+  }
+  const aloneMs = median(alone);
+  const togetherMs = median(together);
+  return {
+    workers: pool.size,
+    aloneMs: +aloneMs.toFixed(2),
+    togetherMs: +togetherMs.toFixed(2),
+    ceiling: +((pool.size * aloneMs) / togetherMs).toFixed(2),
   };
 }

@@ -8,7 +8,12 @@ import type { ModelShape } from '../engine/model/shape';
 import { createGpt } from '../engine/model/gpt';
 import { startReplicas } from '../engine/parallel/replica-host';
 import { createRng } from '../engine/rng';
-import { workerFigures, type WorkerFigures } from '../bench/worker-figures';
+import {
+  parallelCeiling,
+  workerFigures,
+  type ParallelCeiling,
+  type WorkerFigures,
+} from '../bench/worker-figures';
 import { DEFAULT_CONFIG } from '../engine/config/defaults';
 import { runSimulation } from '../engine/loop/run';
 
@@ -62,4 +67,29 @@ export async function benchWorkers(
     }
   }
   return out;
+}
+
+/**
+ * The machine's ceiling for k workers (worker-figures.ts): k worker threads each compute a whole
+ * batch's gradient, alone and all at once, while this thread only waits.
+ */
+export async function benchCeiling(
+  backend: 'wasm' | 'cpu',
+  shape: ModelShape,
+  stream: Int32Array,
+  workers: number,
+  rounds: number,
+): Promise<ParallelCeiling> {
+  const pool = await startReplicas(nodeReplicaHost(), workers + 1, backend, shape, (d) => {
+    throw new Error(`a training worker was dropped while the ceiling was measured: ${d.reason}`);
+  });
+  try {
+    const ceiling = await parallelCeiling(pool!, stream, shape.contextLength, rounds);
+    console.error(
+      `${backend} ceiling for ${workers} workers: ${ceiling.ceiling}x (each computing a whole batch's gradient at once: ${ceiling.togetherMs} ms against ${ceiling.aloneMs} ms for one alone)`,
+    );
+    return ceiling;
+  } finally {
+    pool?.dispose();
+  }
 }

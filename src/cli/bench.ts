@@ -12,6 +12,8 @@
  * samples, named in its figures (timedSteps, kvCacheSample, fixedShapeSample).
  * With wasm among the backends it then trains and samples with 1 and with k worker threads
  * (data parallelism, bench-workers.ts; k = os.availableParallelism()), in `workers` of the JSON,
+ * beside the machine's ceiling for k workers (`workers.ceiling`: k threads computing a whole
+ * batch's gradient each, all at once against one alone, src/bench/worker-figures.ts),
  * and with --generation it also times one generation of the default preset with each count.
  * Options: --backend wasm|cpu|webgpu|both (default both: wasm and cpu), --steps N (timed steps,
  * default 20; 2 on a software WebGPU adapter), --workers 1,2 (the counts compared),
@@ -29,7 +31,7 @@ import { buildVocabulary } from '../engine/text/vocabulary';
 import { kernelsOfOneStep } from '../bench/step-kernels';
 import { countLaunches, installLaunchCounter, launchesOfOneToken } from '../bench/launch-counter';
 import { isNodeBackend, useNodeBackend, type NodeBackend } from './tf-node';
-import { benchGeneration, benchWorkers } from './bench-workers';
+import { benchCeiling, benchGeneration, benchWorkers } from './bench-workers';
 import os from 'node:os';
 
 const { values: args } = parseArgs({
@@ -50,6 +52,8 @@ if (args.backend !== 'both' && !isNodeBackend(args.backend)) {
   process.exit(2);
 }
 const backends: NodeBackend[] = args.backend === 'both' ? ['wasm', 'cpu'] : [args.backend];
+/** Rounds of the ceiling's measurement (each: one worker alone, then all at once). */
+const CEILING_ROUNDS = 9;
 const SAMPLE_COUNT = 16;
 const SAMPLE_LENGTH = 256;
 
@@ -235,6 +239,7 @@ async function main() {
       figures,
       trainSpeedup: +(first.trainMsPerStep / last.trainMsPerStep).toFixed(2),
       sampleSpeedup: +(last.sampleCharsPerSec / first.sampleCharsPerSec).toFixed(2),
+      ceiling: await benchCeiling('wasm', shape, stream, last.workers, CEILING_ROUNDS),
       ...(args.generation ? { generation: await benchGeneration(workerCounts) } : {}),
     };
   }
