@@ -77,9 +77,13 @@ export class DataParallelTrainer extends Trainer {
       parts.push(answer ? { batch: shard.batch, ...answer } : await this.localShard(shard));
     }
     const { loss, gradient } = combineShards(parts, this.batchGradient);
-    this.optimizer.applyPackedValues(gradient, lr);
     this.replicasCurrent = false;
-    await this.syncReplicas();
+    // On the host the new weights go out before this thread writes its own copy of them.
+    this.optimizer.applyPackedValues(gradient, lr, (weights) => {
+      this.pool.setWeights(weights);
+      this.replicasCurrent = true;
+    });
+    if (!this.replicasCurrent) await this.syncReplicas();
     return loss;
   }
 }

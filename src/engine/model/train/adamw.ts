@@ -191,8 +191,11 @@ export class AdamW {
   /**
    * Applies one update at learning rate lr from a gradient packed in packingOrder on the host
    * (data-parallel training sums the workers' packed gradients there and hands the sum here).
+   * Where the update runs on the host, `updated` sees the new weights (flat, packingOrder; read
+   * them, do not keep them) before they are written into the variables: data-parallel training
+   * sends them to its workers there, so that writing this thread's copy is not on their path.
    */
-  applyPackedValues(g: Float32Array, lr: number): void {
+  applyPackedValues(g: Float32Array, lr: number, updated?: (weights: Float32Array) => void): void {
     if (!this.host) {
       tf.tidy(() => this.applyPacked(tf.tensor1d(g), lr));
       return;
@@ -202,6 +205,7 @@ export class AdamW {
     if (this.variablesChanged()) this.readVariablesToHost();
     this.t++;
     adamWOnHost(this.host, g, this.coefficients(lr));
+    updated?.(this.host.params);
     assignFromArray(this.variables, this.layout.order, this.host.params);
     this.written = this.variables.map((v) => v.dataId);
   }
