@@ -76,12 +76,15 @@ export class DataParallelTrainer extends Trainer {
       // A replica dropped mid-step: its shard is computed here, so the step is the same step.
       parts.push(answer ? { batch: shard.batch, ...answer } : await this.localShard(shard));
     }
-    const { loss, gradient } = combineShards(parts, this.batchGradient);
+    const { loss, gradient, squaredNorm } = combineShards(parts, this.batchGradient);
     this.replicasCurrent = false;
     // On the host the new weights go out before this thread writes its own copy of them.
-    this.optimizer.applyPackedValues(gradient, lr, (weights) => {
-      this.pool.setWeights(weights);
-      this.replicasCurrent = true;
+    this.optimizer.applyPackedValues(gradient, lr, {
+      squaredNorm,
+      updated: (weights) => {
+        this.pool.setWeights(weights);
+        this.replicasCurrent = true;
+      },
     });
     if (!this.replicasCurrent) await this.syncReplicas();
     return loss;

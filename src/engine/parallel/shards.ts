@@ -32,25 +32,46 @@ export interface WeightedPart {
   gradient: Float32Array;
 }
 
-/** The batch's mean loss and gradient from its shards' (in shard order), the gradient into `out` when given. */
+/**
+ * The batch's mean loss and gradient from its shards' (in shard order), the gradient into `out`
+ * when given, with the gradient's squared L2 norm (which AdamW's clipping needs): one pass over
+ * the values. Each element is summed in float32 shard by shard, as a Float32Array accumulating
+ * in place would, so the result does not depend on how the loop is arranged.
+ */
 export function combineShards(
   parts: readonly WeightedPart[],
   out?: Float32Array,
-): { loss: number; gradient: Float32Array } {
+): { loss: number; gradient: Float32Array; squaredNorm: number } {
   const total = parts.reduce((n, p) => n + p.batch, 0);
   const size = parts[0].gradient.length;
   const gradient = out ?? new Float32Array(size);
   if (gradient.length !== size)
     throw new RangeError(`combined gradient of ${gradient.length} values for shards of ${size}`);
-  gradient.fill(0);
-  let loss = 0;
   for (const part of parts) {
     if (part.gradient.length !== size)
       throw new RangeError(`shard gradients of ${part.gradient.length} and ${size} values`);
-    const w = part.batch / total;
-    loss += w * part.loss;
-    const g = part.gradient;
-    for (let j = 0; j < size; j++) gradient[j] += w * g[j];
   }
-  return { loss, gradient };
+  const weights = parts.map((p) => p.batch / total);
+  const loss = parts.reduce((sum, p, i) => sum + weights[i] * p.loss, 0);
+  let squaredNorm = 0;
+  if (parts.length === 2) {
+    // The common case (two workers), without the inner loop over shards.
+    const [w0, w1] = weights;
+    const g0 = parts[0].gradient;
+    const g1 = parts[1].gradient;
+    for (let j = 0; j < size; j++) {
+      const x = Math.fround(Math.fround(w0 * g0[j]) + w1 * g1[j]);
+      gradient[j] = x;
+      squaredNorm += x * x;
+    }
+    return { loss, gradient, squaredNorm };
+  }
+  const grads = parts.map((p) => p.gradient);
+  for (let j = 0; j < size; j++) {
+    let x = 0;
+    for (let i = 0; i < grads.length; i++) x = Math.fround(x + weights[i] * grads[i][j]);
+    gradient[j] = x;
+    squaredNorm += x * x;
+  }
+  return { loss, gradient, squaredNorm };
 }

@@ -136,4 +136,32 @@ describe('AdamW on the host', () => {
     a.forEach((variable, i) => expect(Array.from(variable.dataSync())).toEqual(Array.from(b[i].dataSync())));
     tf.dispose([...a, ...b, ...grads]);
   });
+
+  it("clips with the gradient's squared norm when it is handed one, and hands the new weights to `updated`", () => {
+    const packed = Float32Array.from([0.3, -0.1, 2, 0, -0.4, 0.9]);
+    const norm2 = packed.reduce((sum, x) => sum + x * x, 0);
+    const settings = { ...DEFAULT_ADAMW, clipNorm: 1 }; // the norm is about 2.3: clipping acts
+    const run = (options: Parameters<AdamW['applyPackedValues']>[2]) => {
+      const variables = [
+        tf.variable(
+          tf.tensor2d([
+            [1, -1],
+            [0.5, 2],
+          ]),
+        ),
+        tf.variable(tf.tensor1d([0.25, -3])),
+      ];
+      new AdamW(variables, settings, 'host').applyPackedValues(packed, 0.05, options);
+      const values = variables.flatMap((v) => Array.from(v.dataSync()));
+      tf.dispose(variables);
+      return values;
+    };
+    const computed = run({});
+    expect(run({ squaredNorm: norm2 })).toEqual(computed);
+    // A different norm clips differently: the one handed in is the one used.
+    expect(run({ squaredNorm: 4 * norm2 })).not.toEqual(computed);
+    let seen: number[] = [];
+    run({ updated: (weights) => (seen = Array.from(weights)) });
+    expect(seen).toEqual(computed);
+  });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { combineShards, splitWindows } from '../../../src/engine/parallel/shards';
+import { createRng } from '../../../src/engine/rng';
 
 const windows = (batch: number, t: number) => ({
   batch,
@@ -29,6 +30,37 @@ describe('combining shard gradients', () => {
     ]);
     expect(loss).toBeCloseTo(3, 12);
     expect(Array.from(gradient)).toEqual([3, 1, -4]);
+  });
+
+  it("gives the combined gradient's squared norm, for AdamW's clipping", () => {
+    const { squaredNorm } = combineShards([
+      { batch: 3, loss: 2, gradient: Float32Array.from([4, 0, -8]) },
+      { batch: 1, loss: 6, gradient: Float32Array.from([0, 4, 8]) },
+    ]);
+    expect(squaredNorm).toBe(9 + 1 + 16);
+  });
+
+  it('sums in float32, shard after shard, the same for two shards as for more', () => {
+    const rng = createRng('shards');
+    const random = () => Float32Array.from({ length: 1_000 }, () => rng.next() * 2 - 1);
+    for (const batches of [
+      [16, 16],
+      [11, 11, 10],
+      [5, 9, 7, 11],
+    ]) {
+      const parts = batches.map((batch) => ({ batch, loss: rng.next(), gradient: random() }));
+      // The plain way: a float32 buffer that accumulates each shard's weighted gradient in turn.
+      const total = batches.reduce((a, b) => a + b, 0);
+      const expected = new Float32Array(1_000);
+      for (const p of parts)
+        for (let j = 0; j < expected.length; j++) expected[j] += (p.batch / total) * p.gradient[j];
+      const { gradient, squaredNorm } = combineShards(parts);
+      expect(gradient).toEqual(expected);
+      expect(squaredNorm).toBeCloseTo(
+        expected.reduce((sum, x) => sum + x * x, 0),
+        9,
+      );
+    }
   });
 
   it('refuses gradients of different sizes', () => {

@@ -15,16 +15,24 @@ export interface HostAdamWState {
   decayMask: Float32Array;
 }
 
-/** Updates params, m and v in place from the packed gradient g. */
-export function adamWOnHost(state: HostAdamWState, g: Float32Array, step: AdamWStep): void {
+/**
+ * Updates params, m and v in place from the packed gradient g; `squaredNorm`, g's squared L2 norm
+ * where the caller has it already (data-parallel training sums it with the gradient), saves a pass.
+ */
+export function adamWOnHost(
+  state: HostAdamWState,
+  g: Float32Array,
+  step: AdamWStep,
+  squaredNorm?: number,
+): void {
   const { params, m, v, decayMask } = state;
   const n = params.length;
   if (g.length !== n) throw new RangeError(`packed gradient has ${g.length} values, the model ${n}`);
   const { beta1, beta2, clipNorm, stepScale, denomEps, decay } = step;
   let scale = 1;
   if (clipNorm > 0) {
-    let squares = 0;
-    for (let i = 0; i < n; i++) squares += g[i] * g[i];
+    let squares = squaredNorm ?? 0;
+    if (squaredNorm === undefined) for (let i = 0; i < n; i++) squares += g[i] * g[i];
     scale = Math.min(1, clipNorm / (Math.sqrt(squares) + 1e-6));
   }
   const mScale = (1 - beta1) * scale;
