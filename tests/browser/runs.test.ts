@@ -88,7 +88,9 @@ describe('runs list', () => {
       .locator('figure')
       .filter({ hasText: 'Held-out perplexity per generation' })
       .locator('.recharts-legend-wrapper');
-    await legend.getByText('Recorded: Seed paper: replace (replace)').waitFor({ timeout: 10_000 });
+    await legend
+      .getByText('Recorded: Seed paper: replace (replace, same steps)')
+      .waitFor({ timeout: 10_000 });
     expect(problems.pageErrors).toEqual([]);
     await page.close();
   }, 120_000);
