@@ -70,11 +70,12 @@ describe('the default preset on a tiny budget', () => {
 
       expect(REAL_BACKENDS).toContain(await backendName(page, 60_000));
 
-      // Training begins: from here on, no main-thread task may take over 200 ms.
-      const firstStep = await waitFor(page, 'the first training step', 60_000, async () =>
-        stepOf(await statusText(page)),
-      );
-      expect(firstStep).toBeGreaterThan(0);
+      // Training begins: from here on, no main-thread task may take over 200 ms. The status says
+      // "step 0" from the start of training until the first steps are folded in (once a second).
+      await waitFor(page, 'the first training step', 60_000, async () => {
+        const step = stepOf(await statusText(page));
+        return step !== null && step > 0 ? step : null;
+      });
       const trainingFrom = await longTasks.now();
 
       // Pause stops the step counter; resume restarts it.
