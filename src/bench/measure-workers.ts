@@ -9,7 +9,7 @@ import { startReplicas } from '../engine/parallel/replica-host';
 import { createRng } from '../engine/rng';
 import { browserReplicaHost } from '../worker/training-workers';
 import type { BackendName, DataParallelFigures } from './protocol';
-import { parallelCeiling, workerFigures } from './worker-figures';
+import { measureCeiling, workerFigures } from './worker-figures';
 
 /** Rounds of the ceiling's measurement (each: one replica alone, then all at once). */
 const CEILING_ROUNDS = 9;
@@ -31,7 +31,7 @@ export async function measureWorkers(
   try {
     const figures = await workerFigures(model, pool, stream, timedSteps);
     const one = await workerFigures(model, null, stream, timedSteps);
-    const ceiling = await measureCeiling(host, backend, shape, stream, figures.workers);
+    const ceiling = await measureCeiling(host, backend, shape, stream, figures.workers, CEILING_ROUNDS);
     const result = {
       workers: figures.workers,
       sharedBuffers: host.shared,
@@ -52,25 +52,6 @@ export async function measureWorkers(
     return result;
   } finally {
     model.dispose();
-    pool?.dispose();
-  }
-}
-
-/** The machine's ceiling for `workers` workers, on a pool of its own (worker-figures.ts). */
-async function measureCeiling(
-  host: ReturnType<typeof browserReplicaHost>,
-  backend: BackendName,
-  shape: ModelShape,
-  stream: Int32Array,
-  workers: number,
-) {
-  // One replica more than the count: the replicas do all the work, this thread only waits.
-  const pool = await startReplicas(host, workers + 1, backend, shape, (d) => {
-    throw new Error(`a training worker was dropped while the ceiling was measured: ${d.reason}`);
-  });
-  try {
-    return await parallelCeiling(pool!, stream, shape.contextLength, CEILING_ROUNDS);
-  } finally {
     pool?.dispose();
   }
 }

@@ -8,7 +8,9 @@ import { sampleDocuments } from '../engine/model/infer/sample';
 import { sampleWindows } from '../engine/model/train/batches';
 import { DEFAULT_TRAINING, Trainer } from '../engine/model/train/trainer';
 import { DataParallelTrainer } from '../engine/parallel/data-parallel-trainer';
+import { startReplicas, type ReplicaHost } from '../engine/parallel/replica-host';
 import type { ReplicaPool } from '../engine/parallel/replica-pool';
+import type { ModelShape } from '../engine/model/shape';
 import { createRng } from '../engine/rng';
 
 export const median = (xs: readonly number[]) => {
@@ -138,4 +140,27 @@ export async function parallelCeiling(
     togetherMs: +togetherMs.toFixed(2),
     ceiling: +((pool.size * aloneMs) / togetherMs).toFixed(2),
   };
+}
+
+/**
+ * The ceiling for `workers` workers on a pool of their own, started for it and ended after:
+ * `workers` replicas do all the work while this thread only waits.
+ */
+export async function measureCeiling(
+  host: ReplicaHost,
+  backend: 'wasm' | 'cpu',
+  shape: ModelShape,
+  stream: Int32Array,
+  workers: number,
+  rounds: number,
+): Promise<ParallelCeiling> {
+  // startReplicas counts this thread among its workers: one more gives `workers` replicas. A
+  // replica dropped meanwhile is reported by parallelCeiling, whose request it leaves unanswered.
+  const pool = await startReplicas(host, workers + 1, backend, shape, () => {});
+  if (!pool) throw new RangeError(`the ceiling needs at least one worker, not ${workers}`);
+  try {
+    return await parallelCeiling(pool, stream, shape.contextLength, rounds);
+  } finally {
+    pool.dispose();
+  }
 }

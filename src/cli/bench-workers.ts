@@ -9,7 +9,7 @@ import { createGpt } from '../engine/model/gpt';
 import { startReplicas } from '../engine/parallel/replica-host';
 import { createRng } from '../engine/rng';
 import {
-  parallelCeiling,
+  measureCeiling,
   workerFigures,
   type ParallelCeiling,
   type WorkerFigures,
@@ -69,10 +69,7 @@ export async function benchWorkers(
   return out;
 }
 
-/**
- * The machine's ceiling for k workers (worker-figures.ts): k worker threads each compute a whole
- * batch's gradient, alone and all at once, while this thread only waits.
- */
+/** The machine's ceiling for k workers (worker-figures.ts), on worker threads. */
 export async function benchCeiling(
   backend: 'wasm' | 'cpu',
   shape: ModelShape,
@@ -80,16 +77,9 @@ export async function benchCeiling(
   workers: number,
   rounds: number,
 ): Promise<ParallelCeiling> {
-  const pool = await startReplicas(nodeReplicaHost(), workers + 1, backend, shape, (d) => {
-    throw new Error(`a training worker was dropped while the ceiling was measured: ${d.reason}`);
-  });
-  try {
-    const ceiling = await parallelCeiling(pool!, stream, shape.contextLength, rounds);
-    console.error(
-      `${backend} ceiling for ${workers} workers: ${ceiling.ceiling}x (each computing a whole batch's gradient at once: ${ceiling.togetherMs} ms against ${ceiling.aloneMs} ms for one alone)`,
-    );
-    return ceiling;
-  } finally {
-    pool?.dispose();
-  }
+  const ceiling = await measureCeiling(nodeReplicaHost(), backend, shape, stream, workers, rounds);
+  console.error(
+    `${backend} ceiling for ${workers} workers: ${ceiling.ceiling}x (each computing a whole batch's gradient at once: ${ceiling.togetherMs} ms against ${ceiling.aloneMs} ms for one alone)`,
+  );
+  return ceiling;
 }
