@@ -9,10 +9,7 @@ import { startReplicas } from '../engine/parallel/replica-host';
 import { createRng } from '../engine/rng';
 import { browserReplicaHost } from '../worker/training-workers';
 import type { BackendName, DataParallelFigures } from './protocol';
-import { measureCeiling, workerFigures } from './worker-figures';
-
-/** Rounds of the ceiling's measurement (each: one replica alone, then all at once). */
-const CEILING_ROUNDS = 9;
+import { describeCeiling, measureCeiling, workerFigures } from './worker-figures';
 
 /** The figures with every core, or null where one worker is all there is (or a GPU backend). */
 export async function measureWorkers(
@@ -31,7 +28,7 @@ export async function measureWorkers(
   try {
     const figures = await workerFigures(model, pool, stream, timedSteps);
     const one = await workerFigures(model, null, stream, timedSteps);
-    const ceiling = await measureCeiling(host, backend, shape, stream, figures.workers, CEILING_ROUNDS);
+    const ceiling = await measureCeiling(host, backend, shape, stream, figures.workers);
     const result = {
       workers: figures.workers,
       sharedBuffers: host.shared,
@@ -47,7 +44,7 @@ export async function measureWorkers(
       `${backend} with ${result.workers} workers (${host.shared ? 'shared' : 'transferred'} buffers, ${parameterCount(shape).toLocaleString('en-US')} parameters): ` +
         `${result.trainMsPerStep} ms/step against ${result.singleTrainMsPerStep} for one (${result.trainSpeedup}x), ` +
         `kv-cache ${result.kvCacheCharsPerSec} chars/s against ${result.singleKvCacheCharsPerSec} (${result.sampleSpeedup}x); ` +
-        `ceiling ${ceiling.ceiling}x (${ceiling.workers} workers each computing a whole batch's gradient at once: ${ceiling.togetherMs} ms against ${ceiling.aloneMs} ms for one alone)`,
+        describeCeiling(ceiling),
     );
     return result;
   } finally {

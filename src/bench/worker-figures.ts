@@ -142,6 +142,9 @@ export async function parallelCeiling(
   };
 }
 
+/** Rounds of the ceiling's measurement (each: one worker alone, then all at once). */
+const CEILING_ROUNDS = 9;
+
 /**
  * The ceiling for `workers` workers on a pool of their own, started for it and ended after:
  * `workers` replicas do all the work while this thread only waits.
@@ -152,7 +155,7 @@ export async function measureCeiling(
   shape: ModelShape,
   stream: Int32Array,
   workers: number,
-  rounds: number,
+  rounds = CEILING_ROUNDS,
 ): Promise<ParallelCeiling> {
   // startReplicas counts this thread among its workers: one more gives `workers` replicas. A
   // replica dropped meanwhile is reported by parallelCeiling, whose request it leaves unanswered.
@@ -164,3 +167,7 @@ export async function measureCeiling(
     pool.dispose();
   }
 }
+
+/** The ceiling in one line, as both benchmarks print it. */
+export const describeCeiling = (c: ParallelCeiling): string =>
+  `ceiling ${c.ceiling}x (${c.workers} workers each computing a whole batch's gradient at once: ${c.togetherMs} ms against ${c.aloneMs} ms for one alone)`;

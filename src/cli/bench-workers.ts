@@ -8,12 +8,7 @@ import type { ModelShape } from '../engine/model/shape';
 import { createGpt } from '../engine/model/gpt';
 import { startReplicas } from '../engine/parallel/replica-host';
 import { createRng } from '../engine/rng';
-import {
-  measureCeiling,
-  workerFigures,
-  type ParallelCeiling,
-  type WorkerFigures,
-} from '../bench/worker-figures';
+import { workerFigures, type WorkerFigures } from '../bench/worker-figures';
 import { DEFAULT_CONFIG } from '../engine/config/defaults';
 import { runSimulation } from '../engine/loop/run';
 
@@ -67,19 +62,4 @@ export async function benchWorkers(
     }
   }
   return out;
-}
-
-/** The machine's ceiling for k workers (worker-figures.ts), on worker threads. */
-export async function benchCeiling(
-  backend: 'wasm' | 'cpu',
-  shape: ModelShape,
-  stream: Int32Array,
-  workers: number,
-  rounds: number,
-): Promise<ParallelCeiling> {
-  const ceiling = await measureCeiling(nodeReplicaHost(), backend, shape, stream, workers, rounds);
-  console.error(
-    `${backend} ceiling for ${workers} workers: ${ceiling.ceiling}x (each computing a whole batch's gradient at once: ${ceiling.togetherMs} ms against ${ceiling.aloneMs} ms for one alone)`,
-  );
-  return ceiling;
 }

@@ -31,7 +31,9 @@ import { buildVocabulary } from '../engine/text/vocabulary';
 import { kernelsOfOneStep } from '../bench/step-kernels';
 import { countLaunches, installLaunchCounter, launchesOfOneToken } from '../bench/launch-counter';
 import { isNodeBackend, useNodeBackend, type NodeBackend } from './tf-node';
-import { benchCeiling, benchGeneration, benchWorkers } from './bench-workers';
+import { benchGeneration, benchWorkers } from './bench-workers';
+import { nodeReplicaHost } from './node-replicas';
+import { describeCeiling, measureCeiling } from '../bench/worker-figures';
 import os from 'node:os';
 
 const { values: args } = parseArgs({
@@ -52,8 +54,6 @@ if (args.backend !== 'both' && !isNodeBackend(args.backend)) {
   process.exit(2);
 }
 const backends: NodeBackend[] = args.backend === 'both' ? ['wasm', 'cpu'] : [args.backend];
-/** Rounds of the ceiling's measurement (each: one worker alone, then all at once). */
-const CEILING_ROUNDS = 9;
 const SAMPLE_COUNT = 16;
 const SAMPLE_LENGTH = 256;
 
@@ -234,12 +234,14 @@ async function main() {
     // Speed-ups of the most workers over the fewest, whatever order the counts were given in.
     const first = figures.reduce((a, b) => (b.workers < a.workers ? b : a));
     const last = figures.reduce((a, b) => (b.workers > a.workers ? b : a));
+    const ceiling = await measureCeiling(nodeReplicaHost(), 'wasm', shape, stream, last.workers);
+    console.error(`wasm ${describeCeiling(ceiling)}`);
     result.workers = {
       backend: 'wasm',
       figures,
       trainSpeedup: +(first.trainMsPerStep / last.trainMsPerStep).toFixed(2),
       sampleSpeedup: +(last.sampleCharsPerSec / first.sampleCharsPerSec).toFixed(2),
-      ceiling: await benchCeiling('wasm', shape, stream, last.workers, CEILING_ROUNDS),
+      ceiling,
       ...(args.generation ? { generation: await benchGeneration(workerCounts) } : {}),
     };
   }
