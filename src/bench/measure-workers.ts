@@ -1,7 +1,7 @@
 /**
  * The benchmark page's data-parallel figure: on wasm and cpu, the model trained and sampled by
- * one worker per logical core (nested Web Workers, as the simulator starts them) and, in the
- * same way right after, by one worker.
+ * one worker per logical core (nested Web Workers, as the simulator starts them) and by one
+ * worker, in alternating rounds.
  */
 import { parameterCount, type ModelShape } from '../engine/model/shape';
 import { createGpt } from '../engine/model/gpt';
@@ -9,7 +9,7 @@ import { startReplicas } from '../engine/parallel/replica-host';
 import { createRng } from '../engine/rng';
 import { browserReplicaHost } from '../worker/training-workers';
 import type { BackendName, DataParallelFigures } from './protocol';
-import { describeCeiling, measureCeiling, workerFigures } from './worker-figures';
+import { compareWorkerCounts, describeCeiling, measureCeiling } from './worker-figures';
 
 /** The figures with every core, or null where one worker is all there is (or a GPU backend). */
 export async function measureWorkers(
@@ -26,8 +26,7 @@ export async function measureWorkers(
   );
   const model = createGpt(shape, createRng('bench-init'));
   try {
-    const figures = await workerFigures(model, pool, stream, timedSteps);
-    const one = await workerFigures(model, null, stream, timedSteps);
+    const [figures, one] = await compareWorkerCounts(model, [pool, null], stream, timedSteps);
     const ceiling = await measureCeiling(host, backend, shape, stream, figures.workers);
     const result = {
       workers: figures.workers,

@@ -69,26 +69,56 @@ export interface WorkerFigures {
   trainMsPerStep: number;
   trainTokensPerSec: number;
   sampleCharsPerSec: number;
+  /** How many step times the median is over. */
+  timedSteps: number;
 }
 
-/** Training and sampling figures of one model with its pool (the JIT warmed by a first sampling round). */
-export async function workerFigures(
+/** Untimed steps before the timed ones of each block (the first block has more: see below). */
+const BLOCK_WARMUP_STEPS = 3;
+/**
+ * Untimed steps before anything is timed: a fresh worker runs its WebAssembly on the baseline
+ * compiler until V8 has optimised the hot functions on a background thread, which on two cores
+ * also slows the thread beside it, for about the first ten steps.
+ */
+const FIRST_WARMUP_STEPS = 12;
+/** Sampling calls timed per pool in each round. */
+const SAMPLING_CALLS = 3;
+
+/**
+ * Training and sampling figures of one model with each of `pools` (null: this thread alone),
+ * measured in `rounds` alternating rounds (every pool's block in each round) so that drift on a
+ * shared machine falls on every worker count alike; each figure is the median over all rounds.
+ */
+export async function compareWorkerCounts(
   model: Gpt,
-  pool: ReplicaPool | null,
+  pools: readonly (ReplicaPool | null)[],
   stream: Int32Array,
   timedSteps: number,
-): Promise<WorkerFigures> {
-  const steps = await trainStepTimes(model, pool, stream, 3, timedSteps);
-  await samplingRate(model, pool, -1);
-  const rates: number[] = [];
-  for (let round = 0; round < 3; round++) rates.push(await samplingRate(model, pool, round));
-  const ms = median(steps);
-  return {
-    workers: 1 + (pool?.size ?? 0),
-    trainMsPerStep: +ms.toFixed(2),
-    trainTokensPerSec: Math.round((DEFAULT_TRAINING.batchSize * model.shape.contextLength * 1000) / ms),
-    sampleCharsPerSec: Math.round(median(rates)),
-  };
+  rounds = 2,
+): Promise<WorkerFigures[]> {
+  const steps = pools.map(() => [] as number[]);
+  const rates = pools.map(() => [] as number[]);
+  for (const pool of pools) {
+    await trainStepTimes(model, pool, stream, FIRST_WARMUP_STEPS, 0);
+    await samplingRate(model, pool, -1);
+  }
+  for (let round = 0; round < rounds; round++) {
+    for (const [i, pool] of pools.entries()) {
+      steps[i].push(...(await trainStepTimes(model, pool, stream, BLOCK_WARMUP_STEPS, timedSteps)));
+      for (let call = 0; call < SAMPLING_CALLS; call++)
+        rates[i].push(await samplingRate(model, pool, round * SAMPLING_CALLS + call));
+    }
+  }
+  return pools.map((pool, i) => {
+    const ms = median(steps[i]);
+    return {
+      workers: 1 + (pool?.size ?? 0),
+      trainMsPerStep: +ms.toFixed(2),
+      trainTokensPerSec: Math.round((DEFAULT_TRAINING.batchSize * model.shape.contextLength * 1000) / ms),
+      sampleCharsPerSec: Math.round(median(rates[i])),
+      timedSteps: steps[i].length,
+    };
+  });
 }
 
 /** What the cores of this machine allow k workers, measured with no code of ours in between. */

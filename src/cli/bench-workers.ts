@@ -8,7 +8,8 @@ import type { ModelShape } from '../engine/model/shape';
 import { createGpt } from '../engine/model/gpt';
 import { startReplicas } from '../engine/parallel/replica-host';
 import { createRng } from '../engine/rng';
-import { workerFigures, type WorkerFigures } from '../bench/worker-figures';
+import { compareWorkerCounts, type WorkerFigures } from '../bench/worker-figures';
+import type { ReplicaPool } from '../engine/parallel/replica-pool';
 import { DEFAULT_CONFIG } from '../engine/config/defaults';
 import { runSimulation } from '../engine/loop/run';
 
@@ -36,7 +37,10 @@ export async function benchGeneration(
   return out;
 }
 
-/** Training and sampling figures for each worker count, on the current backend (wasm or cpu). */
+/**
+ * Training and sampling figures for each worker count, on the current backend (wasm or cpu): a
+ * pool per count, started together and measured in alternating rounds (compareWorkerCounts).
+ */
 export async function benchWorkers(
   backend: 'wasm' | 'cpu',
   shape: ModelShape,
@@ -44,22 +48,23 @@ export async function benchWorkers(
   counts: readonly number[],
   timedSteps: number,
 ): Promise<WorkerFigures[]> {
-  const out: WorkerFigures[] = [];
-  for (const workers of counts) {
-    const pool = await startReplicas(nodeReplicaHost(), workers, backend, shape, (d) => {
-      throw new Error(`a training worker was dropped during the benchmark: ${d.reason}`);
-    });
-    const model = createGpt(shape, createRng('bench-init'));
-    try {
-      const figures = await workerFigures(model, pool, stream, timedSteps);
-      console.error(
-        `${backend} ${figures.workers} worker(s): ${figures.trainMsPerStep.toFixed(1)} ms/step (median of ${timedSteps}), kv-cache sampling ${figures.sampleCharsPerSec} chars/s over ${figures.workers} call(s)`,
+  const pools: (ReplicaPool | null)[] = [];
+  const model = createGpt(shape, createRng('bench-init'));
+  try {
+    for (const workers of counts)
+      pools.push(
+        await startReplicas(nodeReplicaHost(), workers, backend, shape, (d) => {
+          throw new Error(`a training worker was dropped during the benchmark: ${d.reason}`);
+        }),
       );
-      out.push(figures);
-    } finally {
-      model.dispose();
-      pool?.dispose();
-    }
+    const out = await compareWorkerCounts(model, pools, stream, timedSteps);
+    for (const figures of out)
+      console.error(
+        `${backend} ${figures.workers} worker(s): ${figures.trainMsPerStep.toFixed(1)} ms/step (median of ${figures.timedSteps}), kv-cache sampling ${figures.sampleCharsPerSec} chars/s over ${figures.workers} call(s)`,
+      );
+    return out;
+  } finally {
+    model.dispose();
+    for (const pool of pools) pool?.dispose();
   }
-  return out;
 }
