@@ -12,6 +12,7 @@ import { startReplicas, type ReplicaHost } from '../engine/parallel/replica-host
 import type { ReplicaPool } from '../engine/parallel/replica-pool';
 import type { ModelShape } from '../engine/model/shape';
 import { createRng } from '../engine/rng';
+import { SAMPLE_BATCH } from '../engine/loop/families/transformer';
 
 export const median = (xs: readonly number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -19,11 +20,12 @@ export const median = (xs: readonly number[]) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 
+/** One sampling call of a generation: SAMPLE_BATCH sequences together, here each 256 characters. */
 const SAMPLE = {
-  count: 16,
+  count: SAMPLE_BATCH,
   maxLength: 256,
   decoding: { temperature: 1, topK: 0, topP: 1 },
-  batchSize: 16,
+  batchSize: SAMPLE_BATCH,
   sampler: 'kv-cache' as const,
   stopAtEod: false,
 };
@@ -52,7 +54,7 @@ export async function trainStepTimes(
   return stamps.slice(warmup).map((t, i) => t - stamps[warmup + i - 1]);
 }
 
-/** Characters per second of one sampling call per worker at once (16 x 256 each): one here, the rest on the replicas. */
+/** Characters per second of one sampling call per worker at once (SAMPLE each): one here, the rest on the replicas. */
 export async function samplingRate(model: Gpt, pool: ReplicaPool | null, round: number): Promise<number> {
   const t0 = performance.now();
   const local = sampleDocuments(model, SAMPLE, createRng(`bench-sample-${round}-0`));
@@ -76,13 +78,16 @@ export interface WorkerFigures {
 /** Untimed steps before the timed ones of each block (the first block has more: see below). */
 const BLOCK_WARMUP_STEPS = 3;
 /**
- * Untimed steps before anything is timed: a fresh worker runs its WebAssembly on the baseline
- * compiler until V8 has optimised the hot functions on a background thread, which on two cores
- * also slows the thread beside it, for about the first ten steps.
+ * Untimed steps of each worker count before anything is timed. V8 first runs new code on its
+ * baseline compilers and optimises what is hot on background threads; with every core training
+ * those threads get little time, and two workers only reach their steady step after about a
+ * hundred steps (a generation trains 1,400).
  */
-const FIRST_WARMUP_STEPS = 12;
+const FIRST_WARMUP_STEPS = 150;
 /** Sampling calls timed per pool in each round. */
 const SAMPLING_CALLS = 3;
+/** Untimed sampling calls of each worker count first, for the same reason as its first steps. */
+const SAMPLING_WARMUP_CALLS = 6;
 
 /**
  * Training and sampling figures of one model with each of `pools` (null: this thread alone),
@@ -100,7 +105,7 @@ export async function compareWorkerCounts(
   const rates = pools.map(() => [] as number[]);
   for (const pool of pools) {
     await trainStepTimes(model, pool, stream, FIRST_WARMUP_STEPS, 0);
-    await samplingRate(model, pool, -1);
+    for (let call = 0; call < SAMPLING_WARMUP_CALLS; call++) await samplingRate(model, pool, -1 - call);
   }
   for (let round = 0; round < rounds; round++) {
     for (const [i, pool] of pools.entries()) {
@@ -137,13 +142,15 @@ export interface ParallelCeiling {
  * by itself (nothing summed, no update, no weights sent), first one replica alone and then all of
  * them at once, alternating so that drift on a shared machine falls on both. Where cores slow
  * each other (shared caches and memory bandwidth, a virtual machine's neighbours) the ceiling is
- * under k, and no division of the work between workers can beat it.
+ * under k, and no division of the work between workers can beat it. `warmups` untimed rounds of
+ * every replica at once come first.
  */
 export async function parallelCeiling(
   pool: ReplicaPool,
   stream: Int32Array,
   contextLength: number,
   rounds: number,
+  warmups = 1,
 ): Promise<ParallelCeiling> {
   const rng = createRng('bench-ceiling');
   const batch = () => sampleWindows(stream, DEFAULT_TRAINING.batchSize, contextLength, rng);
@@ -155,7 +162,7 @@ export async function parallelCeiling(
       throw new Error('a training worker was dropped while the ceiling was measured');
     return performance.now() - t0;
   };
-  await timed(pool.size); // warm-up: every replica compiles its kernels once
+  for (let i = 0; i < warmups; i++) await timed(pool.size);
   const alone: number[] = [];
   const together: number[] = [];
   for (let round = 0; round < rounds; round++) {
@@ -174,6 +181,8 @@ export async function parallelCeiling(
 
 /** Rounds of the ceiling's measurement (each: one worker alone, then all at once). */
 const CEILING_ROUNDS = 9;
+/** Untimed whole-batch gradients on every replica at once first: as many windows as FIRST_WARMUP_STEPS's. */
+const CEILING_WARMUPS = 75;
 
 /**
  * The ceiling for `workers` workers on a pool of their own, started for it and ended after:
@@ -192,7 +201,7 @@ export async function measureCeiling(
   const pool = await startReplicas(host, workers + 1, backend, shape, () => {});
   if (!pool) throw new RangeError(`the ceiling needs at least one worker, not ${workers}`);
   try {
-    return await parallelCeiling(pool, stream, shape.contextLength, rounds);
+    return await parallelCeiling(pool, stream, shape.contextLength, rounds, CEILING_WARMUPS);
   } finally {
     pool.dispose();
   }

@@ -18,8 +18,8 @@ import type { LanguageModel, ModelFamily } from './types';
 
 /** Steps between progress reports: each report reads the loss back from the device. */
 const REPORT_EVERY = 5;
-/** Sequences sampled together. */
-const SAMPLE_BATCH = 32;
+/** Sequences sampled together (and per call: the benchmarks' sampling figures use the same). */
+export const SAMPLE_BATCH = 32;
 
 /**
  * The transformer family of a run, with its training workers when the environment offers them
