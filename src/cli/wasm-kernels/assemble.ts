@@ -11,7 +11,11 @@ import wabt from 'wabt';
 /** Each module: its text (in src/engine/model) and the constant that holds its binary. */
 export const WASM_MODULES = [
   { wat: 'wasm-fused.wat', constant: 'WASM_FUSED_BASE64', what: 'LayerNorm, GELU, transposes, column sums' },
-  { wat: 'wasm-attention.wat', constant: 'WASM_ATTENTION_BASE64', what: 'causal attention and its gradient' },
+  {
+    wat: 'wasm-attention.wat',
+    constant: 'WASM_ATTENTION_BASE64',
+    what: 'causal attention, its gradient, decoding attention',
+  },
 ] as const;
 
 const MODEL_DIR = new URL('../../engine/model/kernels/', import.meta.url);

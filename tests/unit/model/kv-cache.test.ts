@@ -59,6 +59,8 @@ describe.each(['wasm', 'cpu'] as const)('KV cache on %s', (backend) => {
       });
     }
     expect(cache.length).toBe(len);
+    // On wasm the cache is written in place and attended by our kernel (d = 4 here).
+    expect(cache.inPlace).toBe(backend === 'wasm');
     cache.dispose();
     expect(tf.memory().numTensors).toBe(baseline);
     model.dispose();

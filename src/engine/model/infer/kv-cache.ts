@@ -1,35 +1,54 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Gpt } from '../gpt';
 import { decodeWeights, type DecodeWeights } from './decode-weights';
-import { attentionKernelFor, direct, groupedProduct, mm, type AttentionKernel } from '../kernels';
+import {
+  attentionKernelFor,
+  decodeAttention,
+  decodeAttentionOnWasm,
+  direct,
+  groupedProduct,
+  mm,
+  writeInPlaceOnWasm,
+  type AttentionKernel,
+} from '../kernels';
 
 /**
- * Incremental decoding state. Per layer, the keys and the values of every position seen so far,
- * [len, g, d] and [len, 1, g, d] (g = batch x heads, batch-major; d = width / heads): a new
- * token's keys and values join them with one contiguous concat, and come straight out of the
- * q/k/v product with no transpose. It also holds the model's weights rearranged for decoding (decode-weights.ts),
- * made on first use: a cache belongs to one model, whose weights must not change while it lives.
+ * Incremental decoding state. Per layer, the keys and the values of every position seen so far
+ * (g = batch x heads, batch-major; d = width / heads), which come straight out of the q/k/v
+ * product with no transpose. Where our wasm kernels run (`inPlace`), each is a buffer
+ * [contextLength, g, d] allocated once, a new position written in place as one contiguous row and
+ * attended by one kernel that reads only the first `length` rows: no copy of the cache per
+ * token. Elsewhere a new token's keys and values join tensors [len, g, d] and [len, 1, g, d] by
+ * one contiguous concat. The cache also holds the model's weights rearranged for decoding
+ * (decode-weights.ts), made on first use: a cache belongs to one model, whose weights must not
+ * change while it lives.
  */
 export class KvCache {
-  /** Per layer [len, g, d]. */
+  /** Per layer [len, g, d], or the buffer [contextLength, g, d] where `inPlace`. */
   keys: tf.Tensor[] = [];
-  /** Per layer [len, 1, g, d] (the filter layout of wasm's grouped product). */
+  /** Per layer [len, 1, g, d] (the filter layout of wasm's grouped product), or a buffer as `keys`. */
   values: tf.Tensor[] = [];
   length = 0;
+  inPlace = false;
   weights: DecodeWeights | null = null;
 
   constructor(readonly batch: number) {}
 
-  /** Forgets every position (keeps the rearranged weights). */
+  /** Forgets every position (keeps the rearranged weights, and the buffers where `inPlace`). */
   clear(): void {
+    this.length = 0;
+    if (this.inPlace) return;
+    tf.dispose([...this.keys, ...this.values]);
+    this.keys = [];
+    this.values = [];
+  }
+
+  dispose(): void {
     tf.dispose([...this.keys, ...this.values]);
     this.keys = [];
     this.values = [];
     this.length = 0;
-  }
-
-  dispose(): void {
-    this.clear();
+    this.inPlace = false;
     this.weights?.dispose();
     this.weights = null;
   }
@@ -159,6 +178,13 @@ export function extendIds(model: Gpt, cache: KvCache, ids: ArrayLike<number>, n:
   const d = c / heads;
   const g = heads * batch;
   const total = past + n;
+  if (cache.keys.length === 0 && decodeAttentionOnWasm(d)) {
+    const buffer = () => tf.keep(tf.zeros([contextLength, g, d]));
+    cache.keys = w.blocks.map(buffer);
+    cache.values = w.blocks.map(buffer);
+    cache.inPlace = true;
+  }
+  const inPlace = cache.inPlace;
   const newKeys: tf.Tensor[] = [];
   const newValues: tf.Tensor[] = [];
   const logits = tf.tidy(() => {
@@ -170,10 +196,21 @@ export function extendIds(model: Gpt, cache: KvCache, ids: ArrayLike<number>, n:
       const h = normalise(x);
       const k = direct.reshape(mm(h, block.kWeight, block.kBias), [n, g, d]);
       const val = direct.reshape(mm(h, block.vWeight, block.vBias), [n, 1, g, d]);
-      const keys = past > 0 ? direct.concat([cache.keys[l], k], 0) : k; // [total, g, d]
-      const values = past > 0 ? direct.concat([cache.values[l], val], 0) : val; // [total, 1, g, d]
-      newKeys.push(tf.keep(keys));
-      newValues.push(tf.keep(values));
+      if (inPlace) {
+        writeInPlaceOnWasm(k, cache.keys[l], past * g * d);
+        writeInPlaceOnWasm(val, cache.values[l], past * g * d);
+      }
+      // Where in place, the keys and values so far are copied out only for several queries at once.
+      const keys = inPlace
+        ? null
+        : past > 0
+          ? direct.concat([cache.keys[l], k], 0) // [total, g, d]
+          : k;
+      const values = inPlace ? null : past > 0 ? direct.concat([cache.values[l], val], 0) : val; // [total, 1, g, d]
+      if (keys && values) {
+        newKeys.push(tf.keep(keys));
+        newValues.push(tf.keep(values));
+      }
       // Past the last layer's keys and values only the last position matters (its logits).
       if (l === lastLayer && n > 1) {
         x = tf.slice(x, [0, (n - 1) * batch, 0], [1, batch, c]);
@@ -181,10 +218,25 @@ export function extendIds(model: Gpt, cache: KvCache, ids: ArrayLike<number>, n:
       }
       const hq = rowsOut === n * batch ? h : tf.slice(h, [0, (n - 1) * batch, 0], [1, batch, c]);
       const q = mm(hq, block.qWeight, block.qBias);
-      const y =
-        rowsOut === batch
-          ? attendOne(kernel, direct.reshape(q, [g, d]), keys, values, batch)
-          : attendMany(kernel, tf.reshape(q, [n, g, d]), keys, values, mask!, batch);
+      let y: tf.Tensor;
+      if (rowsOut === batch && inPlace)
+        y = direct.reshape(
+          decodeAttention(direct.reshape(q, [g, d]), cache.keys[l], cache.values[l], total),
+          [1, batch, c],
+        );
+      else if (rowsOut === batch) y = attendOne(kernel, direct.reshape(q, [g, d]), keys!, values!, batch);
+      else {
+        const sofar = (buffer: tf.Tensor, shape: number[]) =>
+          tf.reshape(tf.slice(buffer, [0, 0, 0], [total, g, d]), shape);
+        y = attendMany(
+          kernel,
+          tf.reshape(q, [n, g, d]),
+          keys ?? sofar(cache.keys[l], [total, g, d]),
+          values ?? sofar(cache.values[l], [total, 1, g, d]),
+          mask!,
+          batch,
+        );
+      }
       x = direct.add(x, mm(y, block.projWeight, block.projBias));
       const hidden = gelu(mm(normalise(x), block.fcWeight, block.fcBias), w);
       x = direct.add(x, mm(hidden, block.fcProjWeight, block.fcProjBias));
@@ -192,9 +244,11 @@ export function extendIds(model: Gpt, cache: KvCache, ids: ArrayLike<number>, n:
     const last = rowsOut === batch ? x : tf.slice(x, [0, (n - 1) * batch, 0], [1, batch, c]);
     return direct.reshape(mm(normalise(last), w.headWeight, w.headBias), [batch, v]) as tf.Tensor2D;
   });
-  tf.dispose([...cache.keys, ...cache.values]);
-  cache.keys = newKeys;
-  cache.values = newValues;
+  if (!inPlace) {
+    tf.dispose([...cache.keys, ...cache.values]);
+    cache.keys = newKeys;
+    cache.values = newValues;
+  }
   cache.length = total;
   return logits;
 }

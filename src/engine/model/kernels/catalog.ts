@@ -156,3 +156,13 @@ export interface AdamWAttrs {
 
 /** The attributes of the GPU kernels, read back from the kernel's attribute map. */
 export const attrsOf = <T>(attrs: tf.NamedAttrMap) => attrs as unknown as T;
+
+/**
+ * Decoding's attention on wasm (wasm-attention.ts): one new query per group, q [groups, d], over
+ * the first `len` positions (an attribute) of key and value caches [T, groups, d] -> y [groups, d],
+ * y = sum_j softmax_j(K[j] . q) V[j] (q carries the scale).
+ */
+export const DECODE_ATTENTION: FusedKernelSpec = {
+  name: 'CollapseLabDecodeAttention',
+  inputs: ['q', 'keys', 'values'],
+};

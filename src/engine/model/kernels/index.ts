@@ -33,5 +33,7 @@ export {
   type AttentionSaved,
 } from './attention';
 export { asOperand, direct, mm, swap } from './ops';
+export { decodeAttention, decodeAttentionOnWasm } from './wasm-attention';
+export { writeInPlaceOnWasm } from './wasm-module';
 export { adamWOnGpu, gpuBackend, hasFusedKernels, type AdamWStep } from './availability';
 export { GELU_K1, GELU_K2 } from './catalog';

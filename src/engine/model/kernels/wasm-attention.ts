@@ -1,5 +1,5 @@
 import type * as tf from '@tensorflow/tfjs';
-import { ATTENTION, ATTENTION_GRAD_WASM, registerFused, runFused } from './catalog';
+import { ATTENTION, ATTENTION_GRAD_WASM, DECODE_ATTENTION, registerFused, runFused } from './catalog';
 import { kernelsOnWasm, runOnWasm, widthOf } from './wasm-module';
 
 /**
@@ -9,7 +9,7 @@ import { kernelsOnWasm, runOnWasm, widthOf } from './wasm-module';
  * write the merged heads (forward) or the gradient of the projection in its own layout
  * (backward). The composed form (attention.ts, 'grouped') takes about 20 kernels per layer and
  * step: depthwise convolutions as batched products, with the transposes, split, concat and
- * softmax around them.
+ * softmax around them. A third kernel ("decode_attention") is decoding's attention over a KV cache.
  */
 
 export interface AttentionShape {
@@ -74,5 +74,25 @@ registerFused(ATTENTION_GRAD_WASM, 'wasm', (backend, [dy, qkv, probs], attrs) =>
       scale,
     );
     return [dqkv];
+  }),
+);
+
+/** Whether decoding's attention over heads of d columns runs our kernel (kv-cache.ts). */
+export const decodeAttentionOnWasm = (d: number): boolean => d % 4 === 0 && kernelsOnWasm();
+
+/** q [groups, d] over the first `len` positions of keys and values [T, groups, d]: y [groups, d]. */
+export function decodeAttention(q: tf.Tensor, keys: tf.Tensor, values: tf.Tensor, len: number): tf.Tensor2D {
+  return runFused(DECODE_ATTENTION, { q, keys, values }, { len })[0] as tf.Tensor2D;
+}
+
+registerFused(DECODE_ATTENTION, 'wasm', (backend, [q, keys, values], attrs) =>
+  runOnWasm(backend, ({ kernels, at, outputs, scratch }) => {
+    const { len } = attrs as { len: number };
+    const [groups, d] = q.shape;
+    if (len < 1 || len > keys.shape[0])
+      throw new RangeError(`decoding attention over ${len} of ${keys.shape[0]} positions`);
+    const [y] = outputs([groups, d]);
+    kernels.decode_attention(at(q), at(keys), at(values), at(y), scratch(len + 4), groups, d, len);
+    return [y];
   }),
 );

@@ -1,4 +1,5 @@
 ;; Causal self-attention and its gradient for TensorFlow.js's wasm backend (wasm-attention.ts),
+;; and decoding's attention over a KV cache (at the end),
 ;; as WebAssembly SIMD loops over the backend's own memory, like wasm-fused.wat (imported, so
 ;; operands are read and outputs written in place). Assembled by `npm run build:wasm-kernels`
 ;; into wasm-binaries.ts; a unit test fails when that file and this one disagree.
@@ -317,4 +318,71 @@
           (i32.add (local.get $dq) (i32.shl (local.get $y_row) (i32.const 1))) (local.get $qkv_row) (local.get $t) (local.get $d) (local.get $t) (i32.const 3))
         (local.set $p (i32.add (local.get $p) (i32.mul (local.get $t) (local.get $p_row))))
         (br_if $heads (i32.lt_u (local.tee $h (i32.add (local.get $h) (i32.const 1))) (local.get $heads))))
-      (br_if $windows (i32.lt_u (local.tee $b (i32.add (local.get $b) (i32.const 1))) (local.get $batch))))))
+      (br_if $windows (i32.lt_u (local.tee $b (i32.add (local.get $b) (i32.const 1))) (local.get $batch)))))
+
+  ;; Decoding (kv-cache.ts): one new query per group attends over the first $len positions of a
+  ;; key cache and a value cache laid out [T, groups, d] (position-major: a new position is one
+  ;; contiguous row of groups * d floats, written in place): for each group,
+  ;; y = sum_j softmax_j(K[j] . q) V[j]. The scale is already in q (decode-weights.ts). Nothing
+  ;; of size len is copied or materialised but the scores, in $scratch ($len rounded up to 4 floats).
+  (func (export "decode_attention")
+    (param $q i32) (param $keys i32) (param $values i32) (param $y i32) (param $scratch i32)
+    (param $groups i32) (param $d i32) (param $len i32)
+    (local $row i32) (local $head i32) (local $g i32) (local $j i32) (local $k i32) (local $width i32)
+    (local $qp i32) (local $kp i32) (local $yp i32) (local $sp i32)
+    (local $acc v128) (local $v v128) (local $sum v128) (local $peak f32) (local $score f32) (local $p v128)
+    (local.set $row (i32.shl (i32.mul (local.get $groups) (local.get $d)) (i32.const 2)))
+    (local.set $head (i32.shl (local.get $d) (i32.const 2)))
+    (local.set $width (i32.and (i32.add (local.get $len) (i32.const 3)) (i32.const -4)))
+    (loop $each_group
+      (local.set $qp (i32.add (local.get $q) (i32.mul (local.get $g) (local.get $head))))
+      (local.set $yp (i32.add (local.get $y) (i32.mul (local.get $g) (local.get $head))))
+      ;; Scores K[j] . q and their peak.
+      (local.set $peak (f32.const -inf))
+      (local.set $kp (i32.add (local.get $keys) (i32.mul (local.get $g) (local.get $head))))
+      (local.set $j (i32.const 0))
+      (loop $scores
+        (local.set $acc (v128.const i32x4 0 0 0 0))
+        (local.set $k (i32.const 0))
+        (loop $dot
+          (local.set $acc
+            (f32x4.add (local.get $acc)
+              (f32x4.mul (v128.load (i32.add (local.get $kp) (local.get $k))) (v128.load (i32.add (local.get $qp) (local.get $k))))))
+          (br_if $dot (i32.lt_u (local.tee $k (i32.add (local.get $k) (i32.const 16))) (local.get $head))))
+        (local.set $score (call $lanes_sum (local.get $acc)))
+        (f32.store (i32.add (local.get $scratch) (i32.shl (local.get $j) (i32.const 2))) (local.get $score))
+        (local.set $peak (f32.max (local.get $peak) (local.get $score)))
+        (local.set $kp (i32.add (local.get $kp) (local.get $row)))
+        (br_if $scores (i32.lt_u (local.tee $j (i32.add (local.get $j) (i32.const 1))) (local.get $len))))
+      ;; exp(score - peak), four at a time; the lanes past len weigh nothing.
+      (local.set $sum (v128.const i32x4 0 0 0 0))
+      (local.set $j (i32.const 0))
+      (loop $exps
+        (local.set $sp (i32.add (local.get $scratch) (i32.shl (local.get $j) (i32.const 2))))
+        (local.set $v
+          (v128.and
+            (call $causal_lanes (local.get $j) (i32.sub (local.get $len) (i32.const 1)))
+            (call $exp_nonpositive (f32x4.sub (v128.load (local.get $sp)) (f32x4.splat (local.get $peak))))))
+        (v128.store (local.get $sp) (local.get $v))
+        (local.set $sum (f32x4.add (local.get $sum) (local.get $v)))
+        (br_if $exps (i32.lt_u (local.tee $j (i32.add (local.get $j) (i32.const 4))) (local.get $width))))
+      ;; y = (sum_j e_j V[j]) / sum_j e_j, accumulated in y's row.
+      (memory.fill (local.get $yp) (i32.const 0) (local.get $head))
+      (local.set $kp (i32.add (local.get $values) (i32.mul (local.get $g) (local.get $head))))
+      (local.set $j (i32.const 0))
+      (loop $weighted
+        (local.set $p (v128.load32_splat (i32.add (local.get $scratch) (i32.shl (local.get $j) (i32.const 2)))))
+        (local.set $k (i32.const 0))
+        (loop $axpy
+          (v128.store (i32.add (local.get $yp) (local.get $k))
+            (f32x4.add (v128.load (i32.add (local.get $yp) (local.get $k)))
+              (f32x4.mul (local.get $p) (v128.load (i32.add (local.get $kp) (local.get $k))))))
+          (br_if $axpy (i32.lt_u (local.tee $k (i32.add (local.get $k) (i32.const 16))) (local.get $head))))
+        (local.set $kp (i32.add (local.get $kp) (local.get $row)))
+        (br_if $weighted (i32.lt_u (local.tee $j (i32.add (local.get $j) (i32.const 1))) (local.get $len))))
+      (local.set $p (f32x4.splat (f32.div (f32.const 1) (call $lanes_sum (local.get $sum)))))
+      (local.set $k (i32.const 0))
+      (loop $normalise
+        (v128.store (i32.add (local.get $yp) (local.get $k)) (f32x4.mul (v128.load (i32.add (local.get $yp) (local.get $k))) (local.get $p)))
+        (br_if $normalise (i32.lt_u (local.tee $k (i32.add (local.get $k) (i32.const 16))) (local.get $head))))
+      (br_if $each_group (i32.lt_u (local.tee $g (i32.add (local.get $g) (i32.const 1))) (local.get $groups))))))

@@ -57,12 +57,23 @@ export interface WasmKernels {
     d: number,
     scale: number,
   ): void;
+  decode_attention(
+    q: number,
+    keys: number,
+    values: number,
+    y: number,
+    scratch: number,
+    groups: number,
+    d: number,
+    len: number,
+  ): void;
 }
 
 /** What the kernels use of BackendWasm (its emscripten module exports the memory as asm.memory). */
 interface WasmBackendShape {
   wasm?: { asm?: { memory?: unknown } };
   getMemoryOffset(dataId: tf.DataId): number;
+  typedArrayFromHeap(t: tf.TensorInfo): Float32Array;
   makeOutput(shape: number[], dtype: tf.DataType): tf.TensorInfo;
   disposeData(dataId: tf.DataId, force?: boolean): boolean;
 }
@@ -130,6 +141,17 @@ export function runOnWasm(backend: object, body: (call: WasmCall) => tf.TensorIn
   } finally {
     for (const info of scratch) b.disposeData(info.dataId, true);
   }
+}
+
+/**
+ * Copies every value of `rows` into `into` from value `at` on, in place: `into` must be a tensor
+ * of the caller's own that no other tensor shares (kv-cache.ts's preallocated caches), since
+ * TensorFlow.js takes a tensor's values as fixed.
+ */
+export function writeInPlaceOnWasm(rows: tf.Tensor, into: tf.Tensor, at: number): void {
+  const b = tf.backend() as unknown as WasmBackendShape;
+  if (at + rows.size > into.size) throw new RangeError('the rows would run past the end of the tensor');
+  b.typedArrayFromHeap(into).set(b.typedArrayFromHeap(rows), at);
 }
 
 export const widthOf = (t: tf.TensorInfo) => t.shape[t.shape.length - 1];
