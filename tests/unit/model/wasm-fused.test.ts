@@ -18,6 +18,7 @@ import {
   runFused,
 } from '../../../src/engine/model/kernels/catalog';
 import { columnSumsOnWasm, swapOnWasm } from '../../../src/engine/model/kernels/wasm-fused';
+import { decodeAttention } from '../../../src/engine/model/kernels/wasm-attention';
 
 /** GELU (tanh form) in float64: y and sigmoid(z). */
 function geluReference(x: number): { y: number; sig: number } {
@@ -194,6 +195,29 @@ describe("the wasm backend's fused kernels (wasm-fused.wat)", () => {
     expect(sums?.shape).toEqual([1, 1, 4]);
     expect(values(sums!)).toEqual([111, 222, 333, 444]);
     expect(columnSumsOnWasm(tf.zeros([1, 3, 6]))).toBeNull();
+  });
+
+  it("attend a decoding query over the cache's first len positions only, to the hand-computed answer", () => {
+    // [T = 4 positions, 2 groups, d = 4]. Group 0: q . K = ln 3 and 0, so weights 3/4 and 1/4 of
+    // V = [4 0 0 0] and [0 8 0 0]; group 1: q = 0, so the mean of [2 2 2 2] and [4 6 8 10].
+    // Positions 2 and 3 would outweigh both (keys 100, values 1000) were they read.
+    const ln3 = Math.log(3);
+    const q = tf.tensor2d([ln3, 0, 0, 0, 0, 0, 0, 0], [2, 4]);
+    const far = Array<number>(8);
+    const keys = tf.tensor3d(
+      [1, 0, 0, 0, 1, 1, 1, 1, 0, 0, 0, 0, 1, 1, 1, 1, ...far.fill(100), ...far.fill(100)],
+      [4, 2, 4],
+    );
+    const vals = tf.tensor3d(
+      [4, 0, 0, 0, 2, 2, 2, 2, 0, 8, 0, 0, 4, 6, 8, 10, ...far.fill(1000), ...far.fill(1000)],
+      [4, 2, 4],
+    );
+    const y = values(decodeAttention(q, keys, vals, 2));
+    [3, 2, 0, 0, 3, 4, 5, 6].forEach((want, i) => expect(y[i]).toBeCloseTo(want, 5));
+    // One position: its values whatever the score.
+    expect(values(decodeAttention(q, keys, vals, 1))).toEqual([4, 0, 0, 0, 2, 2, 2, 2]);
+    // Three: the third position's score of about 100 ln 3 takes nearly all the weight.
+    expect(values(decodeAttention(q, keys, vals, 3))[0]).toBeCloseTo(1000, 3);
   });
 
   it("leave their width rule to wasm: cpu's loops take any width", async () => {
