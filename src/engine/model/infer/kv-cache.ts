@@ -44,11 +44,8 @@ export class KvCache {
   }
 
   dispose(): void {
-    tf.dispose([...this.keys, ...this.values]);
-    this.keys = [];
-    this.values = [];
-    this.length = 0;
-    this.inPlace = false;
+    this.inPlace = false; // so that clear() frees the buffers too
+    this.clear();
     this.weights?.dispose();
     this.weights = null;
   }
@@ -106,6 +103,12 @@ function embeddingPicks(
     }
   }
   return tf.tensor3d(hot, [1, n * batch, width]);
+}
+
+/** The first `total` positions of an in-place buffer [contextLength, g, d], copied out as `shape`. */
+function rowsSoFar(buffer: tf.Tensor, total: number, shape: number[]): tf.Tensor {
+  const [, g, d] = buffer.shape;
+  return tf.reshape(tf.slice(buffer, [0, 0, 0], [total, g, d]), shape);
 }
 
 /** Additive mask [n, 1, past+n] (query i at past+i, key j): -1e9 where j > past + i. */
@@ -196,18 +199,15 @@ export function extendIds(model: Gpt, cache: KvCache, ids: ArrayLike<number>, n:
       const h = normalise(x);
       const k = direct.reshape(mm(h, block.kWeight, block.kBias), [n, g, d]);
       const val = direct.reshape(mm(h, block.vWeight, block.vBias), [n, 1, g, d]);
+      // The keys [total, g, d] and values [total, 1, g, d] so far; in place they stay in the buffers.
+      let keys: tf.Tensor | null = null;
+      let values: tf.Tensor | null = null;
       if (inPlace) {
         writeInPlaceOnWasm(k, cache.keys[l], past * g * d);
         writeInPlaceOnWasm(val, cache.values[l], past * g * d);
-      }
-      // Where in place, the keys and values so far are copied out only for several queries at once.
-      const keys = inPlace
-        ? null
-        : past > 0
-          ? direct.concat([cache.keys[l], k], 0) // [total, g, d]
-          : k;
-      const values = inPlace ? null : past > 0 ? direct.concat([cache.values[l], val], 0) : val; // [total, 1, g, d]
-      if (keys && values) {
+      } else {
+        keys = past > 0 ? direct.concat([cache.keys[l], k], 0) : k;
+        values = past > 0 ? direct.concat([cache.values[l], val], 0) : val;
         newKeys.push(tf.keep(keys));
         newValues.push(tf.keep(values));
       }
@@ -219,20 +219,19 @@ export function extendIds(model: Gpt, cache: KvCache, ids: ArrayLike<number>, n:
       const hq = rowsOut === n * batch ? h : tf.slice(h, [0, (n - 1) * batch, 0], [1, batch, c]);
       const q = mm(hq, block.qWeight, block.qBias);
       let y: tf.Tensor;
-      if (rowsOut === batch && inPlace)
-        y = direct.reshape(
-          decodeAttention(direct.reshape(q, [g, d]), cache.keys[l], cache.values[l], total),
-          [1, batch, c],
-        );
-      else if (rowsOut === batch) y = attendOne(kernel, direct.reshape(q, [g, d]), keys!, values!, batch);
-      else {
-        const sofar = (buffer: tf.Tensor, shape: number[]) =>
-          tf.reshape(tf.slice(buffer, [0, 0, 0], [total, g, d]), shape);
+      if (rowsOut === batch) {
+        const one = direct.reshape(q, [g, d]);
+        y =
+          keys && values
+            ? attendOne(kernel, one, keys, values, batch)
+            : direct.reshape(decodeAttention(one, cache.keys[l], cache.values[l], total), [1, batch, c]);
+      } else {
+        // Several queries at once (a prompt, a restart): in place, the rows so far are copied out.
         y = attendMany(
           kernel,
           tf.reshape(q, [n, g, d]),
-          keys ?? sofar(cache.keys[l], [total, g, d]),
-          values ?? sofar(cache.values[l], [total, 1, g, d]),
+          keys ?? rowsSoFar(cache.keys[l], total, [total, g, d]),
+          values ?? rowsSoFar(cache.values[l], total, [total, 1, g, d]),
           mask!,
           batch,
         );
